@@ -1,0 +1,111 @@
+/**
+ * The one narrow interface through which the product talks to CodeDeploy (and S3 for EC2 revisions).
+ * Only `client/src/aws/` imports `@aws-sdk/*`; everything else receives a `CodeDeployApi`.
+ * List methods follow `nextToken` to the end unless they take a `limit`/page token explicitly.
+ */
+import type {
+  ApplicationInfo,
+  DeploymentGroupInfo,
+  DeploymentInfo,
+  DeploymentTarget,
+  DeploymentConfigInfo,
+  InstanceSummary,
+  RevisionLocation,
+  GenericRevisionInfo,
+  DeploymentStatus,
+  CreateDeploymentInput,
+  AutoRollbackConfiguration,
+  DeploymentWaitType,
+  ComputePlatform,
+  LifecycleEvent,
+} from '@aws-sdk/client-codedeploy';
+
+export type {
+  ApplicationInfo,
+  DeploymentGroupInfo,
+  DeploymentInfo,
+  DeploymentTarget,
+  DeploymentConfigInfo,
+  InstanceSummary,
+  RevisionLocation,
+  GenericRevisionInfo,
+  DeploymentStatus,
+  CreateDeploymentInput,
+  AutoRollbackConfiguration,
+  DeploymentWaitType,
+  ComputePlatform,
+  LifecycleEvent,
+};
+
+/** Where the API points: the built-in local endpoint or an AWS profile/region. */
+export interface ConnectionSettings {
+  kind: 'local' | 'aws';
+  region: string;
+  /** Named profile from the shared config/credentials files (SSO profiles included); undefined = default chain. */
+  profile?: string;
+  /** Overrides the service endpoint (the local endpoint's URL, or a VPC endpoint). */
+  endpoint?: string;
+  /** S3 endpoint override (the local mode's S3-compatible server). */
+  s3Endpoint?: string;
+  /** Explicit credentials (tests and local mode). Never logged. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+/** A user-facing failure: what went wrong and what to do, never a stack trace, never a secret. */
+export class AwsUserError extends Error {
+  constructor(
+    message: string,
+    /** The service's error type (`ApplicationDoesNotExistException`, `ExpiredTokenException`, …). */
+    readonly code: string,
+    /** Suggested action, e.g. `sso-login`, `pick-profile`, `retry`. */
+    readonly action?: 'sso-login' | 'pick-profile' | 'retry' | 'check-endpoint',
+  ) {
+    super(message);
+    this.name = 'AwsUserError';
+  }
+}
+
+export interface DeploymentListPage {
+  deploymentIds: string[];
+  nextToken?: string;
+}
+
+export interface UploadResult {
+  bucket: string;
+  key: string;
+  eTag: string;
+  versionId?: string;
+}
+
+export interface CodeDeployApi {
+  readonly settings: ConnectionSettings;
+
+  listApplications(): Promise<string[]>;
+  batchGetApplications(names: string[]): Promise<ApplicationInfo[]>;
+  listDeploymentGroups(application: string): Promise<string[]>;
+  batchGetDeploymentGroups(application: string, groups: string[]): Promise<DeploymentGroupInfo[]>;
+  /** One page, newest first, so the explorer can "load more". */
+  listDeployments(application: string, group: string, nextToken?: string): Promise<DeploymentListPage>;
+  batchGetDeployments(ids: string[]): Promise<DeploymentInfo[]>;
+  getDeployment(id: string): Promise<DeploymentInfo>;
+  listDeploymentTargets(deploymentId: string): Promise<string[]>;
+  batchGetDeploymentTargets(deploymentId: string, targetIds: string[]): Promise<DeploymentTarget[]>;
+  /** For EC2 deployments where the target APIs are unsupported (older deployments). */
+  listDeploymentInstances(deploymentId: string): Promise<string[]>;
+  batchGetDeploymentInstances(deploymentId: string, instanceIds: string[]): Promise<InstanceSummary[]>;
+  listDeploymentConfigs(): Promise<string[]>;
+  getDeploymentConfig(name: string): Promise<DeploymentConfigInfo>;
+  getApplicationRevision(application: string, revision: RevisionLocation): Promise<GenericRevisionInfo | undefined>;
+  createDeployment(input: CreateDeploymentInput): Promise<string>;
+  stopDeployment(id: string, autoRollback?: boolean): Promise<{ status?: string; statusMessage?: string }>;
+  continueDeployment(id: string, waitType?: DeploymentWaitType): Promise<void>;
+  /** Uploads a revision bundle to S3 with progress (bytes sent, total). */
+  uploadRevision(
+    bucket: string,
+    key: string,
+    body: Uint8Array,
+    onProgress?: (sent: number, total: number) => void,
+  ): Promise<UploadResult>;
+  /** Releases sockets. */
+  dispose(): void;
+}

@@ -1,0 +1,2 @@
+// Standalone local CodeDeploy endpoint: placeholder until it lands.
+export {};

@@ -1,0 +1,2 @@
+// appspec-lint CLI: placeholder until the engine lands.
+export {};

@@ -1,0 +1,88 @@
+/**
+ * Small helpers over the `yaml` node tree that rules and features share.
+ * Keys are compared exactly unless `caseInsensitive` is asked for (ECS/Lambda tooling
+ * accepts camelCase and lowercase keys; EC2 agents do not).
+ */
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq, type Scalar } from 'yaml';
+
+export { isMap, isPair, isScalar, isSeq };
+export type { Node, Pair, YAMLMap, YAMLSeq, Scalar };
+
+/** The text of a pair's key when it is a scalar, else undefined. */
+export function keyText(pair: Pair): string | undefined {
+  const k = pair.key;
+  if (isScalar(k)) return k.value === null || k.value === undefined ? '' : String(k.value);
+  if (typeof k === 'string' || typeof k === 'number') return String(k);
+  return undefined;
+}
+
+/** The pairs of a mapping node (or [] for anything else). */
+export function pairsOf(node: unknown): Pair[] {
+  return isMap(node) ? (node.items as Pair[]) : [];
+}
+
+/** Finds the pair for `key` in a mapping; the first match wins (duplicates are a rule of their own). */
+export function findPair(map: unknown, key: string, opts: { caseInsensitive?: boolean } = {}): Pair | undefined {
+  const wanted = opts.caseInsensitive ? key.toLowerCase() : key;
+  for (const pair of pairsOf(map)) {
+    const text = keyText(pair);
+    if (text === undefined) continue;
+    if ((opts.caseInsensitive ? text.toLowerCase() : text) === wanted) return pair;
+  }
+  return undefined;
+}
+
+/** The value node under `key`, or undefined. A key with no value yields null (explicitly present). */
+export function getValue(map: unknown, key: string, opts: { caseInsensitive?: boolean } = {}): Node | null | undefined {
+  const pair = findPair(map, key, opts);
+  if (!pair) return undefined;
+  return (pair.value as Node | null) ?? null;
+}
+
+/** Follows a path of keys (strings) and list indexes (numbers) from a node. */
+export function getIn(node: unknown, path: (string | number)[], opts: { caseInsensitive?: boolean } = {}): Node | null | undefined {
+  let cur: unknown = node;
+  for (const step of path) {
+    if (cur === null || cur === undefined) return undefined;
+    if (typeof step === 'number') {
+      if (!isSeq(cur)) return undefined;
+      cur = cur.items[step];
+    } else {
+      cur = getValue(cur, step, opts);
+    }
+  }
+  return cur as Node | null | undefined;
+}
+
+/** The plain JS value of a scalar node; undefined for collections and missing nodes. */
+export function scalarValue(node: unknown): unknown {
+  return isScalar(node) ? node.value : undefined;
+}
+
+/** The scalar's value as a string (numbers and booleans converted), or undefined. */
+export function scalarString(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  if (v === null || v === undefined) return undefined;
+  return String(v);
+}
+
+/** The source text of a scalar exactly as written (keeps quotes off, keeps `0644` as written). */
+export function scalarSource(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  return (node as Scalar & { source?: string }).source ?? scalarString(node);
+}
+
+/** True when a scalar was written with quotes (`'x'` or `"x"`). */
+export function isQuoted(node: unknown): boolean {
+  return isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+}
+
+/** Placeholders a pipeline fills in before deploying: `<TASK_DEFINITION>`, `${VAR}`, `{{VAR}}`, `#{Var}`. */
+export const PLACEHOLDER = /<[A-Za-z0-9_.:-]+>|\$\{[^}]+\}|\{\{[^}]+\}\}|#\{[^}]+\}|\$[A-Z_][A-Z0-9_]*/;
+
+/** True when a scalar's text is, or contains, a pipeline placeholder. Rules must not report such values. */
+export function hasPlaceholder(node: unknown): boolean {
+  const s = scalarString(node);
+  return s !== undefined && PLACEHOLDER.test(s);
+}

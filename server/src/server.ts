@@ -1,0 +1,2 @@
+// LSP glue: placeholder until the language server lands.
+export {};
