@@ -1,0 +1,250 @@
+/**
+ * Parses an AppSpec once into the shared model (`AppSpecDocument`): the `yaml` AST with exact
+ * ranges for every node (JSON goes through the same parser), a line index, the detected platform
+ * and the parser's syntax problems. Bad input never throws: binary, invalid UTF-8 and oversized
+ * text produce a document with `skipped` set.
+ */
+import { LineCounter, isMap, isPair, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import type { AppSpecDocument, LineIndex, ParseProblem, PlatformInfo, Range } from './types';
+import { detectPlatform } from './platform';
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Aliases resolved when a document is converted to plain values (alias bombs stay bounded). */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParseOptions {
+  maxBytes?: number;
+}
+
+/** Line index over `text`; `\n`, `\r\n` and `\r` end a line, as in LSP. Offsets are UTF-16 units. */
+export class TextLineIndex implements LineIndex {
+  private readonly starts: number[];
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  positionAt(offset: number): { line: number; character: number } {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+  offsetAt(position: { line: number; character: number }): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line];
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    // Clamp to the end of the line content (before its line break).
+    let end = next;
+    if (position.line + 1 < this.starts.length) {
+      end = next - 1;
+      if (end > start && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
+    }
+    return Math.max(start, Math.min(start + Math.max(0, position.character), end));
+  }
+  /** Start offset of a line. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+  /** Text of one line without its line break. */
+  lineText(line: number): string {
+    const start = this.lineStart(line);
+    const end = this.offsetAt({ line, character: Number.MAX_SAFE_INTEGER });
+    return this.text.slice(start, end);
+  }
+}
+
+/** `.json` → json, `.yml`/`.yaml` → yaml, otherwise by content (a leading `{` or `[`). */
+export function detectFormat(uriOrName: string, text: string): 'yaml' | 'json' {
+  const path = uriOrName.split(/[?#]/)[0].toLowerCase();
+  if (path.endsWith('.json')) return 'json';
+  if (path.endsWith('.yml') || path.endsWith('.yaml')) return 'yaml';
+  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+  return first === '{' ? 'json' : 'yaml';
+}
+
+/** UTF-8 length of a string, stopping early once it exceeds `limit`. */
+function utf8LengthOver(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+    if (bytes > limit) return true;
+  }
+  return false;
+}
+
+function skippedReason(text: string, maxBytes: number): AppSpecDocument['skipped'] {
+  if (utf8LengthOver(text, maxBytes)) {
+    const mb = (maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
+    return {
+      reason: 'too-large',
+      message: `The file is larger than ${mb} MB; only basic checks were made. An AppSpec file is normally a few kilobytes.`,
+    };
+  }
+  if (text.includes('\u0000')) {
+    return { reason: 'binary', message: 'The file contains NUL bytes: it looks like a binary file, not a YAML or JSON AppSpec.' };
+  }
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0) {
+    return {
+      reason: 'invalid-utf8',
+      message: 'The file is not valid UTF-8 (it contains bytes that cannot be decoded). Save it as UTF-8.',
+    };
+  }
+  return undefined;
+}
+
+function makeRangeOf(lines: LineIndex) {
+  const toRange = (start: number, end: number): Range => ({
+    start: lines.positionAt(start),
+    end: lines.positionAt(Math.max(start, end)),
+  });
+  const rangeOf = (nodeOrOffsets: { range?: [number, number, number?] | null } | [number, number]): Range => {
+    if (Array.isArray(nodeOrOffsets)) return toRange(nodeOrOffsets[0], nodeOrOffsets[1]);
+    if (isPair(nodeOrOffsets)) {
+      const pair = nodeOrOffsets as Pair;
+      const k = (pair.key as { range?: [number, number, number] } | null)?.range;
+      const v = (pair.value as { range?: [number, number, number] } | null)?.range;
+      if (k && v) return toRange(k[0], v[1]);
+      if (k) return toRange(k[0], k[1]);
+      if (v) return toRange(v[0], v[1]);
+      return toRange(0, 0);
+    }
+    const r = nodeOrOffsets?.range;
+    if (!r) return toRange(0, 0);
+    return toRange(r[0], r[1]);
+  };
+  const keyRangeOf = (pair: Pair): Range => {
+    const k = (pair.key as { range?: [number, number, number] } | null)?.range;
+    if (k) return toRange(k[0], k[1]);
+    return rangeOf((pair.value as { range?: [number, number, number] } | null) ?? [0, 0]);
+  };
+  return { rangeOf, keyRangeOf, toRange };
+}
+
+function skippedPlatform(skipped: NonNullable<AppSpecDocument['skipped']>): PlatformInfo {
+  const why = skipped.reason === 'too-large' ? 'the file is too large to check' : 'the file is not readable text';
+  return { platform: 'unknown', reason: `The platform was not detected because ${why}.` };
+}
+
+/** Parses AppSpec text into the shared model. Never throws. */
+export function parseAppSpec(uri: string, text: string, version = 0, opts: ParseOptions = {}): AppSpecDocument {
+  const lines = new TextLineIndex(text);
+  const { rangeOf, keyRangeOf, toRange } = makeRangeOf(lines);
+  const format = detectFormat(uri, text);
+  const base = { uri, version, text, format, lines, rangeOf, keyRangeOf };
+  const skipped = skippedReason(text, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (skipped) return { ...base, platform: skippedPlatform(skipped), syntaxErrors: [], skipped };
+
+  let yaml: Document.Parsed | undefined;
+  const syntaxErrors: ParseProblem[] = [];
+  try {
+    const lineCounter = new LineCounter();
+    // The yaml package skips a leading BOM itself and keeps offsets into the original text.
+    yaml = parseDocument(text, {
+      lineCounter,
+      uniqueKeys: false,
+      prettyErrors: false,
+      keepSourceTokens: false,
+      strict: true,
+      version: '1.2',
+    }) as Document.Parsed;
+    for (const e of yaml.errors) syntaxErrors.push(toProblem(e, 'error', toRange, text.length));
+    for (const w of yaml.warnings) syntaxErrors.push(toProblem(w, 'warning', toRange, text.length));
+  } catch (err) {
+    // The parser should not throw; if it does, report it rather than crash.
+    syntaxErrors.push({
+      message: `The file could not be parsed: ${(err as Error).message}`,
+      code: 'PARSER_FAILURE',
+      range: toRange(0, 0),
+      severity: 'error',
+    });
+    yaml = undefined;
+  }
+  const root: YAMLMap | undefined = yaml && isMap(yaml.contents) ? (yaml.contents as YAMLMap) : undefined;
+  const platform = detectPlatform(root, yaml?.contents);
+  return { ...base, ...(yaml ? { yaml } : {}), ...(root ? { root } : {}), platform, syntaxErrors };
+}
+
+function toProblem(
+  e: { message: string; code: string; pos: [number, number] },
+  severity: 'error' | 'warning',
+  toRange: (s: number, e: number) => Range,
+  textLength: number,
+): ParseProblem {
+  const start = Math.min(e.pos[0], textLength);
+  const end = Math.min(Math.max(e.pos[1], start), textLength);
+  const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return { message, code: e.code, range: toRange(start, end), severity };
+}
+
+/**
+ * Parsed documents by uri, reused while the version is unchanged (so rules, features and the
+ * LSP glue share one parse per edit). Least recently used entries are dropped beyond `capacity`.
+ */
+export class DocumentCache {
+  private readonly entries = new Map<string, AppSpecDocument>();
+  constructor(
+    private readonly capacity = 32,
+    private readonly opts: ParseOptions = {},
+  ) {}
+
+  get(uri: string, text: string, version = 0): AppSpecDocument {
+    const hit = this.entries.get(uri);
+    if (hit && hit.version === version && hit.text === text) {
+      this.entries.delete(uri);
+      this.entries.set(uri, hit);
+      return hit;
+    }
+    const doc = parseAppSpec(uri, text, version, this.opts);
+    this.entries.delete(uri);
+    this.entries.set(uri, doc);
+    while (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+    return doc;
+  }
+
+  /** The cached document for `uri` whatever its version, if any. */
+  peek(uri: string): AppSpecDocument | undefined {
+    return this.entries.get(uri);
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Runs the schema check and every applicable rule over one parsed AppSpec, then applies the
+ * configuration (severity overrides, `off`) and inline suppressions, and sorts by position.
+ * A rule that throws reports nothing; linting goes on.
+ */
+import type { AppSpecDocument, Diagnosis, Finding, Range, Rule, RuleContext, Severity } from './types';
+import { allRules } from './rules';
+import { schemaFindings, SCHEMA_RULE_IDS } from './schema';
+import { applySuppressions } from './suppressions';
+import { severityFor, type LintConfig } from './config';
+import { parseAppSpec, type ParseOptions } from './document';
+
+const debug = typeof process !== 'undefined' && !!process.env?.APPSPEC_LINT_DEBUG;
+
+/** General rules (0xxx) look at text and syntax only, so they are safe on broken YAML and skipped files. */
+export function isSafeOnBrokenDocument(rule: Pick<Rule, 'id'>): boolean {
+  return /^[EWI]0\d{3}$/.test(rule.id);
+}
+
+/** Syntax errors that leave the document's structure intact, so every rule can still run. */
+const LOCAL_SYNTAX_CODES = new Set(['BAD_DQ_ESCAPE', 'MULTIPLE_DOCS', 'KEY_OVER_1024_CHARS', 'TAG_RESOLVE_FAILED', 'DUPLICATE_KEY']);
+
+function structureBroken(doc: AppSpecDocument): boolean {
+  return doc.syntaxErrors.some((p) => p.severity === 'error' && !LOCAL_SYNTAX_CODES.has(p.code));
+}
+
+function runRule(rule: Rule, doc: AppSpecDocument, ctx: RuleContext): Finding[] {
+  try {
+    const found = rule.check(doc, ctx);
+    return Array.isArray(found) ? found : [];
+  } catch (err) {
+    if (debug) console.error(`appspec-lint: rule ${rule.id} failed on ${doc.uri}:`, err);
+    return [];
+  }
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+function samePos(a: Range['start'], b: Range['start']): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+function contains(outer: Range, inner: Range): boolean {
+  return !before(inner.start, outer.start) && !before(outer.end, inner.end);
+}
+
+/** True when a rule finding makes a schema finding redundant. */
+export function overlaps(a: Range, b: Range): boolean {
+  return samePos(a.start, b.start) || contains(a, b) || contains(b, a);
+}
+
+function comparePos(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.range.end.line - b.range.end.line ||
+    a.range.end.character - b.range.end.character ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+/** Rules that apply to this document's platform. */
+export function applicableRules(doc: AppSpecDocument, rules: readonly Rule[] = allRules): Rule[] {
+  return rules.filter((r) => r.platforms.includes(doc.platform.platform));
+}
+
+export interface LintOptions {
+  /** Rules to run instead of `allRules` (tests). */
+  rules?: readonly Rule[];
+}
+
+/** Lints one parsed AppSpec. */
+export function lint(doc: AppSpecDocument, ctx: RuleContext, config?: LintConfig, options: LintOptions = {}): Diagnosis[] {
+  const rules = options.rules ?? allRules;
+  const effectiveCtx: RuleContext = config?.workspaceChecks === false ? { ...ctx, fs: undefined } : ctx;
+  const limited = !!doc.skipped || !doc.yaml || structureBroken(doc);
+  const ruleFindings: Finding[] = [];
+  for (const rule of applicableRules(doc, rules)) {
+    if (SCHEMA_RULE_IDS.has(rule.id)) continue;
+    if (limited && !isSafeOnBrokenDocument(rule)) continue;
+    if (severityFor(config, rule.id, rule.severity) === 'off') continue;
+    ruleFindings.push(...runRule(rule, doc, effectiveCtx));
+  }
+
+  let schema: Finding[] = [];
+  if (!limited) {
+    try {
+      schema = schemaFindings(doc);
+    } catch (err) {
+      if (debug) console.error(`appspec-lint: schema check failed on ${doc.uri}:`, err);
+    }
+  }
+  schema = schema.filter((s) => !ruleFindings.some((r) => overlaps(r.range, s.range)));
+
+  const severities = new Map<string, Severity>();
+  for (const r of rules) severities.set(r.id, r.severity);
+  const out: Diagnosis[] = [];
+  for (const f of [...ruleFindings, ...schema]) {
+    const fallback = f.severity ?? severities.get(f.ruleId) ?? 'warning';
+    const configured = config?.rules?.[f.ruleId];
+    const setting = configured ?? fallback;
+    if (setting === 'off') continue;
+    out.push({ ...f, severity: setting });
+  }
+  return applySuppressions(doc, out).sort(comparePos);
+}
+
+export interface LintTextOptions {
+  uri?: string;
+  fileName?: string;
+  ctx?: Partial<RuleContext>;
+  config?: LintConfig;
+  parse?: ParseOptions;
+}
+
+/** Parses and lints text in one call (used for `AppSpecContent`, the CLI and tests). */
+export function lintText(text: string, opts: LintTextOptions = {}): Diagnosis[] {
+  const fileName = opts.fileName ?? opts.ctx?.fileName ?? baseName(opts.uri) ?? 'appspec.yml';
+  const uri = opts.uri ?? `untitled:${fileName}`;
+  const doc = parseAppSpec(uri, text, 0, opts.parse);
+  return lint(doc, { ...opts.ctx, fileName }, opts.config);
+}
+
+function baseName(uri: string | undefined): string | undefined {
+  if (!uri) return undefined;
+  const path = uri.split(/[?#]/)[0];
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  if (!name) return undefined;
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
