@@ -1,0 +1,470 @@
+/**
+ * The explorer tree as data: CodeDeploy API answers → plain node descriptors. No vscode here; the
+ * TreeDataProvider (provider.ts) only maps descriptors to TreeItems. `loadChildren` never throws:
+ * failures become an error node with "Retry", empty lists a placeholder node.
+ */
+import type {
+  ApplicationInfo,
+  CodeDeployApi,
+  DeploymentGroupInfo,
+  DeploymentInfo,
+  DeploymentTarget,
+  LifecycleEvent,
+} from '../aws/api';
+import { consoleUrl } from './consoleUrl';
+import {
+  codeBlock,
+  creatorLabel,
+  durationBetween,
+  escapeMarkdown,
+  formatAge,
+  formatDuration,
+  isFinalStatus,
+  platformIcon,
+  platformLabel,
+  shortConfigName,
+  statusIcon,
+  toMillis,
+} from './format';
+
+/** Context values; package.json menus match them (`viewItem =~ /^deployment.*\.active/`). */
+export const CONTEXT = {
+  application: 'application',
+  deploymentGroup: 'deploymentGroup',
+  deployment: 'deployment',
+  target: 'target',
+  lifecycleEvent: 'lifecycleEvent',
+  loadMore: 'loadMore',
+  error: 'error',
+  placeholder: 'placeholder',
+} as const;
+
+/** What to load below a node. */
+export type LoaderKey =
+  | { kind: 'applications' }
+  | { kind: 'groups'; application: string; platform?: string }
+  | { kind: 'deployments'; application: string; group: string; platform?: string }
+  | { kind: 'targets'; deploymentId: string; platform?: string }
+  | { kind: 'events'; deploymentId: string; targetId: string };
+
+/** Identifiers carried by a node so commands can act on it. */
+export interface NodeData {
+  application?: string;
+  group?: string;
+  deploymentId?: string;
+  targetId?: string;
+  platform?: string;
+  status?: string;
+  eventName?: string;
+  /** What "Copy ID" copies. */
+  copyId?: string;
+  /** Absent in local mode. */
+  consoleUrl?: string;
+  /** For an error node: the loader to retry. For "Load more": the group's loader. */
+  retry?: LoaderKey;
+}
+
+export interface NodeDescriptor {
+  id: string;
+  label: string;
+  description?: string;
+  /** Markdown. */
+  tooltip?: string;
+  iconId: string;
+  iconColor?: string;
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  children?: LoaderKey;
+  /** Command run on click (a "Load more…" or "Retry" item). */
+  command?: { command: string; title: string };
+  /** The node shows something still changing; the tree refreshes it by itself. */
+  live?: boolean;
+  data: NodeData;
+}
+
+export interface ModelOptions {
+  now: number;
+  /** Region for console links; undefined (local mode) hides them. */
+  consoleRegion?: string;
+  /** How many pages of deployments to show per group ("Load more…" adds one). */
+  pages?: (application: string, group: string) => number;
+}
+
+export type ExplorerApi = Pick<
+  CodeDeployApi,
+  | 'listApplications'
+  | 'batchGetApplications'
+  | 'listDeploymentGroups'
+  | 'batchGetDeploymentGroups'
+  | 'listDeployments'
+  | 'batchGetDeployments'
+  | 'listDeploymentTargets'
+  | 'batchGetDeploymentTargets'
+>;
+
+export function keyId(key: LoaderKey): string {
+  switch (key.kind) {
+    case 'applications':
+      return 'root';
+    case 'groups':
+      return `app:${key.application}`;
+    case 'deployments':
+      return `group:${key.application}/${key.group}`;
+    case 'targets':
+      return `dep:${key.deploymentId}`;
+    case 'events':
+      return `target:${key.deploymentId}/${key.targetId}`;
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return String(err);
+}
+
+export function errorNode(key: LoaderKey, err: unknown): NodeDescriptor {
+  const message = errorMessage(err);
+  return {
+    id: `${keyId(key)}#error`,
+    label: 'Could not load: ' + message.split('\n')[0],
+    description: 'Retry',
+    tooltip: `${escapeMarkdown(message)}\n\nClick to retry.`,
+    iconId: 'error',
+    iconColor: 'errorForeground',
+    contextValue: CONTEXT.error,
+    collapsible: 'none',
+    command: { command: 'codedeploy.retry', title: 'Retry' },
+    data: { retry: key },
+  };
+}
+
+export function placeholderNode(key: LoaderKey, label: string): NodeDescriptor {
+  return {
+    id: `${keyId(key)}#empty`,
+    label,
+    iconId: 'info',
+    contextValue: CONTEXT.placeholder,
+    collapsible: 'none',
+    data: {},
+  };
+}
+
+export function applicationNodes(apps: ApplicationInfo[], opts: ModelOptions): NodeDescriptor[] {
+  return [...apps]
+    .sort((a, b) => (a.applicationName ?? '').localeCompare(b.applicationName ?? ''))
+    .map((app) => {
+      const name = app.applicationName ?? '';
+      const platform = app.computePlatform;
+      return {
+        id: `app:${name}`,
+        label: name,
+        description: platformLabel(platform),
+        tooltip: `**${escapeMarkdown(name)}**\n\n${platformLabel(platform)}` + (app.createTime ? `\n\nCreated ${formatAge(app.createTime, opts.now)}` : ''),
+        iconId: platformIcon(platform),
+        contextValue: CONTEXT.application,
+        collapsible: 'collapsed',
+        children: { kind: 'groups', application: name, platform },
+        data: {
+          application: name,
+          platform,
+          copyId: name,
+          consoleUrl: opts.consoleRegion ? consoleUrl(opts.consoleRegion, { kind: 'application', application: name }) : undefined,
+        },
+      } satisfies NodeDescriptor;
+    });
+}
+
+/** "2 EC2 tag filters", "cluster/service", "1 Auto Scaling group", … */
+export function targetSummary(g: DeploymentGroupInfo): string {
+  const parts: string[] = [];
+  const ecs = g.ecsServices ?? [];
+  if (ecs.length) parts.push(ecs.map((s) => `${s.clusterName ?? '?'}/${s.serviceName ?? '?'}`).join(', '));
+  const tags = (g.ec2TagFilters?.length ?? 0) + (g.ec2TagSet?.ec2TagSetList?.flat().length ?? 0);
+  if (tags) parts.push(`${tags} EC2 tag filter${tags === 1 ? '' : 's'}`);
+  const onPrem = (g.onPremisesInstanceTagFilters?.length ?? 0) + (g.onPremisesTagSet?.onPremisesTagSetList?.flat().length ?? 0);
+  if (onPrem) parts.push(`${onPrem} on-premises tag filter${onPrem === 1 ? '' : 's'}`);
+  const asg = g.autoScalingGroups?.length ?? 0;
+  if (asg) parts.push(`${asg} Auto Scaling group${asg === 1 ? '' : 's'}`);
+  if (!parts.length && g.computePlatform === 'Lambda') parts.push('Lambda function alias');
+  return parts.join(' · ');
+}
+
+export function groupNodes(application: string, groups: DeploymentGroupInfo[], opts: ModelOptions): NodeDescriptor[] {
+  return [...groups]
+    .sort((a, b) => (a.deploymentGroupName ?? '').localeCompare(b.deploymentGroupName ?? ''))
+    .map((g) => {
+      const name = g.deploymentGroupName ?? '';
+      const config = shortConfigName(g.deploymentConfigName);
+      const summary = targetSummary(g);
+      const style = g.deploymentStyle?.deploymentType === 'BLUE_GREEN' ? 'blue/green' : g.computePlatform === 'Server' ? 'in-place' : '';
+      const last = g.lastAttemptedDeployment;
+      const tooltip = [
+        `**${escapeMarkdown(name)}**`,
+        `Deployment config: \`${g.deploymentConfigName ?? 'default'}\``,
+        summary ? `Targets: ${escapeMarkdown(summary)}` : '',
+        style ? `Style: ${style}` : '',
+        last?.deploymentId ? `Last deployment: ${escapeMarkdown(last.deploymentId)} (${last.status ?? '?'})` : '',
+      ].filter(Boolean);
+      return {
+        id: `group:${application}/${name}`,
+        label: name,
+        description: [config, summary].filter(Boolean).join(' · '),
+        tooltip: tooltip.join('\n\n'),
+        iconId: 'symbol-namespace',
+        contextValue: CONTEXT.deploymentGroup + (g.lastSuccessfulDeployment?.deploymentId ? '.lastSuccessful' : ''),
+        collapsible: 'collapsed',
+        children: { kind: 'deployments', application, group: name, platform: g.computePlatform },
+        data: {
+          application,
+          group: name,
+          platform: g.computePlatform,
+          copyId: name,
+          consoleUrl: opts.consoleRegion
+            ? consoleUrl(opts.consoleRegion, { kind: 'deploymentGroup', application, group: name })
+            : undefined,
+        },
+      } satisfies NodeDescriptor;
+    });
+}
+
+/** Continue is possible while waiting to reroute (Ready) or during the termination wait. */
+export function continueWaitType(d: DeploymentInfo): 'READY_WAIT' | 'TERMINATION_WAIT' | undefined {
+  if (d.status === 'Ready') return 'READY_WAIT';
+  if ((d.status === 'InProgress' || d.status === 'Baking') && d.instanceTerminationWaitTimeStarted) return 'TERMINATION_WAIT';
+  return undefined;
+}
+
+export function deploymentContextValue(d: DeploymentInfo): string {
+  let v: string = CONTEXT.deployment;
+  if (!isFinalStatus(d.status)) v += '.active';
+  const wait = continueWaitType(d);
+  if (wait === 'READY_WAIT') v += '.readyWait';
+  if (wait === 'TERMINATION_WAIT') v += '.terminationWait';
+  if (d.revision) v += '.revision';
+  return v;
+}
+
+function newestFirst(a: DeploymentInfo, b: DeploymentInfo): number {
+  return (toMillis(b.createTime) ?? 0) - (toMillis(a.createTime) ?? 0);
+}
+
+export function deploymentNode(d: DeploymentInfo, opts: ModelOptions): NodeDescriptor {
+  const id = d.deploymentId ?? '';
+  const icon = statusIcon(d.status);
+  const age = formatAge(d.createTime, opts.now);
+  const creator = creatorLabel(d.creator);
+  const rollback = d.rollbackInfo?.rollbackDeploymentId ? `rolled back by ${d.rollbackInfo.rollbackDeploymentId}` : '';
+  const lines = [
+    `**${escapeMarkdown(id)}**: ${d.status ?? 'unknown'}`,
+    d.description ? escapeMarkdown(d.description) : '',
+    `Config: \`${d.deploymentConfigName ?? 'default'}\``,
+    d.createTime ? `Created ${age}${creator ? ' ' + creator : ''}` : '',
+    d.completeTime ? `Took ${formatDuration(durationBetween(d.startTime ?? d.createTime, d.completeTime, opts.now))}` : '',
+    d.errorInformation?.code ? `**${escapeMarkdown(d.errorInformation.code)}**: ${escapeMarkdown(d.errorInformation.message ?? '')}` : '',
+    ...(d.deploymentStatusMessages ?? []).map((m) => escapeMarkdown(m)),
+    rollback ? escapeMarkdown(rollback) : '',
+  ].filter(Boolean);
+  return {
+    id: `dep:${id}`,
+    label: id,
+    description: [d.status, age, creator].filter(Boolean).join(' · '),
+    tooltip: lines.join('\n\n'),
+    iconId: icon.iconId,
+    iconColor: icon.color,
+    contextValue: deploymentContextValue(d),
+    collapsible: 'collapsed',
+    children: { kind: 'targets', deploymentId: id, platform: d.computePlatform },
+    live: !isFinalStatus(d.status),
+    data: {
+      application: d.applicationName,
+      group: d.deploymentGroupName,
+      deploymentId: id,
+      platform: d.computePlatform,
+      status: d.status,
+      copyId: id,
+      consoleUrl: opts.consoleRegion ? consoleUrl(opts.consoleRegion, { kind: 'deployment', deploymentId: id }) : undefined,
+    },
+  };
+}
+
+export function deploymentNodes(
+  application: string,
+  group: string,
+  deployments: DeploymentInfo[],
+  nextToken: string | undefined,
+  opts: ModelOptions,
+): NodeDescriptor[] {
+  const nodes = [...deployments].sort(newestFirst).map((d) => deploymentNode(d, opts));
+  if (nextToken) {
+    nodes.push({
+      id: `group:${application}/${group}#more`,
+      label: 'Load more…',
+      iconId: 'ellipsis',
+      contextValue: CONTEXT.loadMore,
+      collapsible: 'none',
+      command: { command: 'codedeploy.loadMore', title: 'Load More Deployments' },
+      data: { application, group, retry: { kind: 'deployments', application, group } },
+    });
+  }
+  return nodes;
+}
+
+/** The label/description pair of a target, by kind. */
+function describeTarget(t: DeploymentTarget): { label: string; detail: string; icon: string } {
+  const id = t.instanceTarget?.targetId ?? t.lambdaTarget?.targetId ?? t.ecsTarget?.targetId ?? t.cloudFormationTarget?.targetId ?? '';
+  if (t.lambdaTarget) {
+    const f = t.lambdaTarget.lambdaFunctionInfo;
+    const detail = f
+      ? `${f.functionAlias ?? ''} ${f.currentVersion ?? '?'} → ${f.targetVersion ?? '?'}` +
+        (f.targetVersionWeight !== undefined ? ` (${Math.round(f.targetVersionWeight)}%)` : '')
+      : '';
+    return { label: f?.functionName ?? id, detail: detail.trim(), icon: 'symbol-function' };
+  }
+  if (t.ecsTarget) {
+    const green = t.ecsTarget.taskSetsInfo?.find((s) => s.taskSetLabel === 'Green');
+    const detail = green?.trafficWeight !== undefined ? `green ${Math.round(green.trafficWeight)}%` : '';
+    return { label: id, detail, icon: 'layers' };
+  }
+  if (t.cloudFormationTarget) return { label: id, detail: t.cloudFormationTarget.resourceType ?? '', icon: 'cloud' };
+  const label = t.instanceTarget?.instanceLabel;
+  return { label: id, detail: label ? label.toLowerCase() : '', icon: 'vm' };
+}
+
+export function targetStatus(t: DeploymentTarget): string | undefined {
+  return t.instanceTarget?.status ?? t.lambdaTarget?.status ?? t.ecsTarget?.status ?? t.cloudFormationTarget?.status;
+}
+
+export function targetId(t: DeploymentTarget): string {
+  return t.instanceTarget?.targetId ?? t.lambdaTarget?.targetId ?? t.ecsTarget?.targetId ?? t.cloudFormationTarget?.targetId ?? '';
+}
+
+function lastUpdated(t: DeploymentTarget): Date | undefined {
+  return t.instanceTarget?.lastUpdatedAt ?? t.lambdaTarget?.lastUpdatedAt ?? t.ecsTarget?.lastUpdatedAt ?? t.cloudFormationTarget?.lastUpdatedAt;
+}
+
+export function targetEvents(t: DeploymentTarget): LifecycleEvent[] {
+  return t.instanceTarget?.lifecycleEvents ?? t.lambdaTarget?.lifecycleEvents ?? t.ecsTarget?.lifecycleEvents ?? t.cloudFormationTarget?.lifecycleEvents ?? [];
+}
+
+export function targetNodes(deploymentId: string, targets: DeploymentTarget[], opts: ModelOptions): NodeDescriptor[] {
+  return [...targets]
+    .sort((a, b) => targetId(a).localeCompare(targetId(b)))
+    .map((t) => {
+      const tid = targetId(t);
+      const status = targetStatus(t);
+      const { label, detail, icon } = describeTarget(t);
+      const st = statusIcon(status);
+      const failed = targetEvents(t).find((e) => e.status === 'Failed');
+      return {
+        id: `target:${deploymentId}/${tid}`,
+        label,
+        description: [status, detail].filter(Boolean).join(' · '),
+        tooltip: [
+          `**${escapeMarkdown(tid)}**: ${status ?? 'unknown'}`,
+          detail ? escapeMarkdown(detail) : '',
+          failed ? `Failed at **${escapeMarkdown(failed.lifecycleEventName ?? '?')}**` : '',
+          lastUpdated(t) ? `Updated ${formatAge(lastUpdated(t), opts.now)}` : '',
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+        iconId: status === 'Failed' || status === 'Succeeded' || status === 'InProgress' ? st.iconId : icon,
+        iconColor: st.color,
+        contextValue: CONTEXT.target,
+        collapsible: targetEvents(t).length ? (failed ? 'expanded' : 'collapsed') : 'none',
+        children: { kind: 'events', deploymentId, targetId: tid },
+        live: status === 'InProgress' || status === 'Pending' || status === 'Ready',
+        data: { deploymentId, targetId: tid, status, copyId: tid },
+      } satisfies NodeDescriptor;
+    });
+}
+
+export function eventNodes(deploymentId: string, target: DeploymentTarget, opts: ModelOptions): NodeDescriptor[] {
+  const tid = targetId(target);
+  return targetEvents(target).map((e, i) => {
+    const name = e.lifecycleEventName ?? `event ${i + 1}`;
+    const st = statusIcon(e.status);
+    const duration = formatDuration(durationBetween(e.startTime, e.endTime, opts.now));
+    const dg = e.diagnostics;
+    const failed = e.status === 'Failed';
+    const description = [e.status, duration, failed && dg?.errorCode ? dg.errorCode : ''].filter(Boolean).join(' · ');
+    const tooltip = [
+      `**${escapeMarkdown(name)}**: ${e.status ?? 'unknown'}${duration ? ` (${duration})` : ''}`,
+      dg?.errorCode && dg.errorCode !== 'Success' ? `Error code: **${escapeMarkdown(dg.errorCode)}**` : '',
+      dg?.scriptName ? `Script: \`${dg.scriptName.replace(/`/g, "'")}\`` : '',
+      dg?.message ? escapeMarkdown(dg.message) : '',
+      dg?.logTail ? `Log tail:\n\n${codeBlock(dg.logTail)}` : '',
+    ].filter(Boolean);
+    return {
+      id: `event:${deploymentId}/${tid}/${i}:${name}`,
+      label: name,
+      description,
+      tooltip: tooltip.join('\n\n'),
+      iconId: st.iconId,
+      iconColor: st.color,
+      contextValue: CONTEXT.lifecycleEvent + (failed ? '.failed' : ''),
+      collapsible: 'none',
+      live: e.status === 'InProgress' || e.status === 'Pending',
+      data: { deploymentId, targetId: tid, eventName: name, status: e.status },
+    } satisfies NodeDescriptor;
+  });
+}
+
+/** Groups of at most `size` (BatchGet calls take ≤ 25 ids for targets, ≤ 100 otherwise). */
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function batched<T>(ids: string[], size: number, get: (ids: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (const part of chunks(ids, size)) out.push(...(await get(part)));
+  return out;
+}
+
+/** Loads the children of a node. Never throws: errors become an error node. */
+export async function loadChildren(api: ExplorerApi, key: LoaderKey, opts: ModelOptions): Promise<NodeDescriptor[]> {
+  try {
+    switch (key.kind) {
+      case 'applications': {
+        const names = await api.listApplications();
+        if (!names.length) return [placeholderNode(key, 'No applications in this region')];
+        const apps = await batched(names, 100, (n) => api.batchGetApplications(n));
+        return applicationNodes(apps, opts);
+      }
+      case 'groups': {
+        const names = await api.listDeploymentGroups(key.application);
+        if (!names.length) return [placeholderNode(key, 'No deployment groups')];
+        const groups = await batched(names, 100, (n) => api.batchGetDeploymentGroups(key.application, n));
+        return groupNodes(key.application, groups, opts);
+      }
+      case 'deployments': {
+        const pages = Math.max(1, opts.pages?.(key.application, key.group) ?? 1);
+        const ids: string[] = [];
+        let token: string | undefined;
+        for (let i = 0; i < pages; i++) {
+          const page = await api.listDeployments(key.application, key.group, token);
+          ids.push(...page.deploymentIds);
+          token = page.nextToken;
+          if (!token) break;
+        }
+        if (!ids.length) return [placeholderNode(key, 'No deployments yet')];
+        const deployments = await batched(ids, 25, (n) => api.batchGetDeployments(n));
+        return deploymentNodes(key.application, key.group, deployments, token, opts);
+      }
+      case 'targets': {
+        const ids = await api.listDeploymentTargets(key.deploymentId);
+        if (!ids.length) return [placeholderNode(key, 'No targets yet')];
+        const targets = await batched(ids, 25, (n) => api.batchGetDeploymentTargets(key.deploymentId, n));
+        return targetNodes(key.deploymentId, targets, opts);
+      }
+      case 'events': {
+        const [target] = await api.batchGetDeploymentTargets(key.deploymentId, [key.targetId]);
+        const nodes = target ? eventNodes(key.deploymentId, target, opts) : [];
+        return nodes.length ? nodes : [placeholderNode(key, 'No lifecycle events yet')];
+      }
+    }
+  } catch (err) {
+    return [errorNode(key, err)];
+  }
+}
