@@ -1,2 +1,82 @@
-// Standalone local CodeDeploy endpoint: placeholder until it lands.
-export {};
+/**
+ * Standalone local CodeDeploy endpoint:
+ *   node dist/local.js --port N --data DIR [--time-scale X] [--no-seed]
+ * Prints `CodeDeploy local endpoint listening on http://127.0.0.1:N (S3: …)` once it listens.
+ */
+import { startLocalEndpoint } from './index';
+
+const USAGE = 'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--no-seed]';
+
+function usage(message: string): never {
+  process.stderr.write(`local endpoint: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): { port: number; dataDir: string; timeScale: number; seed: boolean } {
+  let port: number | undefined;
+  let dataDir: string | undefined;
+  let timeScale = 1;
+  let seed = true;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') usage(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--port': {
+        const v = value();
+        port = Number(v);
+        if (!/^\d+$/.test(v) || port > 65535) usage(`--port must be an integer from 0 to 65535, got "${v}"`);
+        break;
+      }
+      case '--data':
+        dataDir = value();
+        break;
+      case '--time-scale': {
+        const v = value();
+        timeScale = Number(v);
+        if (!Number.isFinite(timeScale) || timeScale <= 0) usage(`--time-scale must be a positive number, got "${v}"`);
+        break;
+      }
+      case '--no-seed':
+        seed = false;
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+      // eslint-disable-next-line no-fallthrough
+      default:
+        usage(`unknown argument "${arg}"`);
+    }
+  }
+  if (port === undefined) usage('--port is required (0 picks a free port)');
+  if (!dataDir) usage('--data is required');
+  return { port, dataDir, timeScale, seed };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  let endpoint;
+  try {
+    endpoint = await startLocalEndpoint({ ...args, log: (line) => process.stderr.write(`local endpoint: ${line}\n`) });
+  } catch (err) {
+    process.stderr.write(`local endpoint: could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale})\n`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`local endpoint: ${signal}, stopping\n`);
+    void endpoint.stop().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();

@@ -1,0 +1,108 @@
+/**
+ * The wire layer of the local endpoint: AWS JSON 1.1 as CodeDeploy speaks it (`POST /`,
+ * `X-Amz-Target: CodeDeploy_20141006.<Operation>`, `application/x-amz-json-1.1`), errors as
+ * HTTP 400 `{"__type", "message"}` so the unmodified SDK raises typed exceptions. Signatures are
+ * not verified (any credentials work). Paths under `/s3/` go to the local S3 store.
+ */
+import * as http from 'node:http';
+import { ServiceError } from './errors';
+import { handleS3, S3_PREFIX, type LocalS3 } from './s3';
+import type { CodeDeployService } from './service';
+
+const TARGET_PREFIX = 'CodeDeploy_20141006.';
+const JSON_TYPE = 'application/x-amz-json-1.1';
+/** CodeDeploy requests are small; revision bundles (S3) may be larger. */
+export const MAX_JSON_BODY = 1024 * 1024;
+export const MAX_S3_BODY = 512 * 1024 * 1024;
+
+let requestSeq = 0;
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': JSON_TYPE,
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': `local-${process.pid}-${++requestSeq}`,
+  });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, err: ServiceError): void {
+  send(res, err.httpStatus, { __type: err.type, message: err.message });
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) over = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export interface EndpointLogger {
+  (line: string): void;
+}
+
+export function createHttpServer(service: CodeDeployService, s3: LocalS3, log?: EndpointLogger): http.Server {
+  const ops = service.operations();
+  return http.createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      log?.(`internal error: ${(err as Error)?.message ?? String(err)}`);
+      if (!res.headersSent) sendError(res, new ServiceError('InternalFailure', 'The local endpoint hit an internal error.', 500));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    if (url.startsWith(S3_PREFIX)) {
+      const body = await readBody(req, MAX_S3_BODY);
+      if (!body) {
+        res.writeHead(400, { 'content-type': 'application/xml' });
+        return void res.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the maximum allowed size.</Message></Error>');
+      }
+      return handleS3(s3, req, res, body);
+    }
+    if (req.method === 'GET' && (url === '/' || url === '/health')) {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return void res.end('CodeDeploy local endpoint\n');
+    }
+    const body = await readBody(req, MAX_JSON_BODY);
+    if (req.method !== 'POST' || (url !== '/' && !url.startsWith('/?'))) {
+      return sendError(res, new ServiceError('UnknownOperationException', 'Only POST / with an X-Amz-Target header is supported.', 404));
+    }
+    const target = req.headers['x-amz-target'];
+    if (typeof target !== 'string' || target === '') {
+      return sendError(res, new ServiceError('MissingAuthenticationTokenException', 'Missing X-Amz-Target header: expected CodeDeploy_20141006.<Operation>.'));
+    }
+    if (!body) return sendError(res, new ServiceError('SerializationException', `The request body exceeds ${MAX_JSON_BODY} bytes.`, 413));
+    const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+    const handler = op !== undefined && Object.prototype.hasOwnProperty.call(ops, op) ? ops[op] : undefined;
+    if (!handler) return sendError(res, new ServiceError('UnknownOperationException', `Unknown operation ${target}.`));
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendError(res, new ServiceError('SerializationException', 'The request body is not valid JSON.'));
+    }
+    if (!input || typeof input !== 'object' || Array.isArray(input)) {
+      return sendError(res, new ServiceError('SerializationException', 'The request body must be a JSON object.'));
+    }
+    try {
+      service.sync();
+      const out = handler(input as Record<string, unknown>);
+      service.sync();
+      send(res, 200, out);
+    } catch (err) {
+      if (err instanceof ServiceError) return sendError(res, err);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Starts the local CodeDeploy endpoint in this process: the CodeDeploy JSON API at `url` and a
+ * minimal S3 store at `s3Url`, both on 127.0.0.1 only, state kept in `dataDir`.
+ */
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { createHttpServer, type EndpointLogger } from './http';
+import { LocalS3 } from './s3';
+import { CodeDeployService } from './service';
+import { systemClock, type Clock } from './simulator';
+import { Store } from './store';
+
+export type { Clock } from './simulator';
+export { FAIL_TAG } from './plan/common';
+
+export interface LocalEndpointOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  dataDir: string;
+  /** How much faster simulated time runs than real time (default 1). */
+  timeScale?: number;
+  /** Injected time source (tests); defaults to the system clock. */
+  clock?: Clock;
+  /** Seeds demo applications and history on first start (default true). */
+  seed?: boolean;
+  /** How often running deployments advance and persist without requests, in ms (default 250). */
+  tickMs?: number;
+  log?: EndpointLogger;
+}
+
+export interface LocalEndpoint {
+  url: string;
+  s3Url: string;
+  stop(): Promise<void>;
+}
+
+export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<LocalEndpoint> {
+  const timeScale = opts.timeScale ?? 1;
+  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`timeScale must be a positive number, got ${timeScale}`);
+  const port = opts.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port must be an integer from 0 to 65535, got ${port}`);
+  const store = new Store(opts.dataDir);
+  const s3 = new LocalS3(path.join(opts.dataDir, 's3'));
+  const service = new CodeDeployService({ store, s3, clock: opts.clock ?? systemClock, timeScale, seed: opts.seed });
+  const server = createHttpServer(service, s3, opts.log);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const ticker = setInterval(() => {
+    try {
+      service.sync();
+    } catch (err) {
+      opts.log?.(`could not advance or save deployments: ${(err as Error).message}`);
+    }
+  }, opts.tickMs ?? 250);
+  ticker.unref();
+  const actual = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${actual}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    s3Url: `${url}/s3`,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        clearInterval(ticker);
+        try {
+          service.sync();
+        } catch {
+          // state was saved at the last successful sync
+        }
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+  };
+}

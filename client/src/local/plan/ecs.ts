@@ -1,0 +1,121 @@
+/** The script of an ECS blue/green deployment: green task set, test traffic, weight shift, blue termination. */
+import type { Json, PlanInput, TargetRecord } from '../types';
+import { Script, T, hookDiagnostics, newTarget, shouldFail, trafficSteps, type FailureSwitch } from './common';
+
+type EcsPlan = Extract<PlanInput, { platform: 'ECS' }>;
+
+export const ECS_EVENTS = [
+  'BeforeInstall',
+  'Install',
+  'AfterInstall',
+  'AllowTestTraffic',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AllowTraffic',
+  'AfterAllowTraffic',
+];
+
+const HOOKABLE = new Set(['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+
+export function ecsScript(
+  plan: EcsPlan,
+  group: Json,
+  config: Json,
+  sw: FailureSwitch,
+  start: number,
+  region: string,
+  now: number,
+  seq: number,
+): { ops: Script; targets: TargetRecord[] } {
+  const service = ((group.ecsServices as Json[] | undefined) ?? [])[0] ?? { clusterName: 'default', serviceName: 'service' };
+  const id = `${service.clusterName}:${service.serviceName}`;
+  const arn = `arn:aws:ecs:${region}:111122223333:service/${service.clusterName}/${service.serviceName}`;
+  const target = newTarget('ECSTarget', id, arn, ECS_EVENTS, now);
+  const pair = (((group.loadBalancerInfo as Json | undefined)?.targetGroupPairInfos as Json[] | undefined) ?? [])[0];
+  const tgs = ((pair?.targetGroups as { name: string }[] | undefined) ?? []).map((g) => g.name);
+  const desired = 3;
+  const taskSet = (label: 'Blue' | 'Green', n: number): Json => ({
+    identifer: `ecs-svc/${String(4_000_000_000_000_000 + n * 7919 + seq).padStart(19, '0')}`,
+    desiredCount: desired,
+    pendingCount: 0,
+    runningCount: desired,
+    status: label === 'Blue' ? 'PRIMARY' : 'ACTIVE',
+    trafficWeight: label === 'Blue' ? 100 : 0,
+    targetGroup: { name: (label === 'Blue' ? tgs[0] : tgs[1]) ?? `${service.serviceName}-tg-${label.toLowerCase()}` },
+    taskSetLabel: label,
+  });
+  const blue = taskSet('Blue', 1);
+  const green = taskSet('Green', 2);
+  target.taskSetsInfo = [blue];
+
+  const s = new Script();
+  s.t = start;
+  s.target(id, 'InProgress');
+  const sets = (b: Json | undefined, g: Json | undefined) => s.now({ k: 'taskSets', target: id, sets: [b, g].filter(Boolean) as Json[] });
+  const failed = (event: string, hook?: string): boolean => {
+    if (!shouldFail(sw, event, hook ? [hook] : [])) return false;
+    s.event(id, event, 'Failed', s.t, hookDiagnostics(event, hook ?? id, hook ? 'lambda' : 'service'));
+    s.target(id, 'Failed');
+    s.now({
+      k: 'fail',
+      code: hook ? 'HOOK_EXECUTION_FAILURE' : 'ECS_UPDATE_ERROR',
+      message: hook
+        ? `The deployment failed because the ${event} lifecycle event hook function ${hook} reported a failure.`
+        : `The deployment failed because the ${event} lifecycle event failed on ${id}.`,
+    });
+    return true;
+  };
+  const step = (event: string, body?: () => void): boolean => {
+    const hook = HOOKABLE.has(event) ? plan.hooks[event] : undefined;
+    s.event(id, event, 'InProgress');
+    if (body) body();
+    else s.advance(hook ? T.hook : T.emptyHook);
+    if (failed(event, hook)) return false;
+    s.event(id, event, 'Succeeded');
+    return true;
+  };
+
+  if (!step('BeforeInstall')) return { ops: s, targets: [target] };
+  const installed = step('Install', () => {
+    sets(blue, { ...green, pendingCount: desired, runningCount: 0 });
+    s.advance(T.taskSetStart);
+    sets(blue, green);
+  });
+  if (!installed || !step('AfterInstall')) return { ops: s, targets: [target] };
+  if (!step('AllowTestTraffic', () => s.advance(T.traffic)) || !step('AfterAllowTestTraffic')) return { ops: s, targets: [target] };
+
+  const bg = (group.blueGreenDeploymentConfiguration ?? {}) as Json;
+  const ready = (bg.deploymentReadyOption ?? {}) as { actionOnTimeout?: string; waitTimeInMinutes?: number };
+  if (ready.actionOnTimeout === 'STOP_DEPLOYMENT') {
+    s.target(id, 'Ready');
+    s.wait('READY_WAIT', 'stop', (ready.waitTimeInMinutes ?? 60) * 60_000);
+    s.target(id, 'InProgress');
+  }
+  if (!step('BeforeAllowTraffic')) return { ops: s, targets: [target] };
+  const shifted = step('AllowTraffic', () => {
+    s.advance(T.traffic);
+    for (const st of trafficSteps(config)) {
+      s.advance(st.delay);
+      const done = st.weight >= 100;
+      sets(
+        { ...blue, trafficWeight: 100 - st.weight, status: done ? 'ACTIVE' : 'PRIMARY' },
+        { ...green, trafficWeight: st.weight, status: done ? 'PRIMARY' : 'ACTIVE' },
+      );
+    }
+  });
+  if (!shifted || !step('AfterAllowTraffic')) return { ops: s, targets: [target] };
+  s.target(id, 'Succeeded');
+
+  const term = (bg.terminateBlueInstancesOnDeploymentSuccess ?? {}) as { action?: string; terminationWaitTimeInMinutes?: number };
+  const drained = { ...blue, trafficWeight: 0, status: 'DRAINING', desiredCount: 0 };
+  const primary = { ...green, trafficWeight: 100, status: 'PRIMARY' };
+  if (term.action !== 'KEEP_ALIVE') {
+    s.now({ k: 'terminationStarted' });
+    if ((term.terminationWaitTimeInMinutes ?? 0) > 0) s.wait('TERMINATION_WAIT', 'continue', term.terminationWaitTimeInMinutes! * 60_000);
+    sets(drained, primary);
+    s.advance(T.traffic);
+    sets(undefined, primary);
+  }
+  s.now({ k: 'succeed' });
+  return { ops: s, targets: [target] };
+}

@@ -1,0 +1,167 @@
+/**
+ * The script of an EC2/On-Premises deployment: in-place batches sized by the minimum healthy
+ * hosts of the configuration, or blue/green (replacement instances, then traffic, then termination).
+ */
+import type { Json, PlanInput, SimulatedInstance, TargetRecord } from '../types';
+import { Script, T, hookDiagnostics, newTarget, shouldFail, type FailureSwitch } from './common';
+
+type ServerPlan = Extract<PlanInput, { platform: 'Server' }>;
+
+const INSTALL_EVENTS = ['ApplicationStop', 'DownloadBundle', 'BeforeInstall', 'Install', 'AfterInstall', 'ApplicationStart', 'ValidateService'];
+const BLOCK_EVENTS = ['BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockTraffic'];
+const ALLOW_EVENTS = ['BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'];
+/** Events the agent runs itself; the others run the AppSpec's hook scripts. */
+const SERVICE_EVENTS = new Set(['DownloadBundle', 'Install', 'BlockTraffic', 'AllowTraffic']);
+
+export const HEALTH_MESSAGE =
+  'The overall deployment failed because too many individual instances failed deployment, too few healthy instances are available for deployment, or some instances in your deployment group are experiencing problems.';
+
+/** Instances per batch and the number that must stay healthy, from the configuration's minimum healthy hosts. */
+export function batching(config: Json, n: number): { batch: number; minHealthy: number } | undefined {
+  const mhh = (config.minimumHealthyHosts ?? { type: 'MOST_CONCURRENCY', value: 1 }) as { type: string; value: number };
+  let minHealthy: number;
+  if (mhh.type === 'MOST_CONCURRENCY') minHealthy = Math.max(0, n - 1);
+  else if (mhh.type === 'HOST_COUNT') minHealthy = mhh.value;
+  else minHealthy = Math.ceil((n * mhh.value) / 100);
+  if (n > 1 && minHealthy >= n) return undefined;
+  return { batch: Math.max(1, n - minHealthy), minHealthy };
+}
+
+export function matchingInstances(group: Json, fleet: SimulatedInstance[]): SimulatedInstance[] {
+  const filters = ((group.ec2TagFilters as Json[] | undefined) ?? []).concat((group.onPremisesInstanceTagFilters as Json[] | undefined) ?? []);
+  if (filters.length === 0) return [];
+  return fleet.filter((inst) =>
+    filters.some((f) =>
+      inst.tags.some((t) => {
+        if (f.Type === 'VALUE_ONLY') return t.Value === f.Value;
+        if (f.Type === 'KEY_ONLY') return t.Key === f.Key;
+        return t.Key === f.Key && t.Value === f.Value;
+      }),
+    ),
+  );
+}
+
+export function serverScript(
+  plan: ServerPlan,
+  group: Json,
+  config: Json,
+  sw: FailureSwitch,
+  fleet: SimulatedInstance[],
+  start: number,
+  region: string,
+  now: number,
+  seq: number,
+): { ops: Script; targets: TargetRecord[] } {
+  const s = new Script();
+  s.t = start;
+  const instances = matchingInstances(group, fleet);
+  const style = (group.deploymentStyle ?? {}) as { deploymentType?: string; deploymentOption?: string };
+  const blueGreen = style.deploymentType === 'BLUE_GREEN';
+  const traffic = style.deploymentOption === 'WITH_TRAFFIC_CONTROL';
+  const arn = (id: string) => `arn:aws:ec2:${region}:111122223333:instance/${id}`;
+  const targets: TargetRecord[] = [];
+
+  if (instances.length === 0) {
+    s.now({
+      k: 'fail',
+      code: 'NO_INSTANCES',
+      message:
+        'The deployment failed because no instances were found for your deployment group. Check your deployment group settings to make sure the tags for your Amazon EC2 instances or Auto Scaling groups correctly identify the instances you want to deploy to, and then try again.',
+    });
+    return { ops: s, targets };
+  }
+  const sizing = batching(config, instances.length);
+  if (!sizing) {
+    s.now({
+      k: 'fail',
+      code: 'HEALTH_CONSTRAINTS_INVALID',
+      message: `The deployment failed because the minimum number of healthy instances specified in the deployment configuration is not valid for the ${instances.length} instances in the deployment group.`,
+    });
+    return { ops: s, targets };
+  }
+
+  /** Runs the events of one instance from time t; returns the end time and whether it failed. */
+  const runInstance = (id: string, events: string[], t: number): { end: number; failed: boolean } => {
+    s.target(id, 'InProgress', t);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i];
+      const scripts = plan.hooks[event] ?? [];
+      s.event(id, event, 'InProgress', t);
+      t += event === 'DownloadBundle' ? T.download : event === 'Install' ? T.install : scripts.length ? T.hook : T.emptyHook;
+      if (shouldFail(sw, event, scripts)) {
+        const script = scripts.find((x) => /fail/i.test(x)) ?? scripts[0];
+        const diag = SERVICE_EVENTS.has(event) || !script ? hookDiagnostics(event, undefined, 'service') : hookDiagnostics(event, script, 'script');
+        s.event(id, event, 'Failed', t, diag);
+        for (const rest of events.slice(i + 1)) s.event(id, rest, 'Skipped', t);
+        s.target(id, 'Failed', t);
+        return { end: t, failed: true };
+      }
+      s.event(id, event, 'Succeeded', t);
+    }
+    s.target(id, 'Succeeded', t);
+    return { end: t, failed: false };
+  };
+
+  const installEvents = traffic && !blueGreen ? [...BLOCK_EVENTS, ...INSTALL_EVENTS, ...ALLOW_EVENTS] : INSTALL_EVENTS;
+  const fleetIds = blueGreen
+    ? instances.map((_, i) => `i-0${(0xa1b2c3d4e5f6 + seq * 977 + i * 131).toString(16).padStart(16, '0').slice(-16)}`)
+    : instances.map((x) => x.instanceId);
+  const greenEvents = blueGreen ? [...INSTALL_EVENTS.slice(1), ...ALLOW_EVENTS] : installEvents;
+  for (const id of fleetIds) {
+    const t = newTarget('InstanceTarget', id, arn(id), blueGreen ? greenEvents : installEvents, now);
+    if (blueGreen) t.instanceLabel = 'Green';
+    targets.push(t);
+  }
+  if (blueGreen) {
+    for (const inst of instances) {
+      const t = newTarget('InstanceTarget', inst.instanceId, arn(inst.instanceId), BLOCK_EVENTS, now);
+      t.instanceLabel = 'Blue';
+      targets.push(t);
+    }
+  }
+
+  // Install in batches; stop when too few instances can still end up healthy.
+  const required = Math.max(1, sizing.minHealthy);
+  const installList = blueGreen ? INSTALL_EVENTS.slice(1) : installEvents;
+  let failedCount = 0;
+  for (let i = 0; i < fleetIds.length; i += sizing.batch) {
+    const batch = fleetIds.slice(i, i + sizing.batch);
+    const results = batch.map((id) => runInstance(id, installList, s.t));
+    s.t = Math.max(...results.map((r) => r.end));
+    failedCount += results.filter((r) => r.failed).length;
+    if (fleetIds.length - failedCount < required) {
+      for (const id of fleetIds.slice(i + sizing.batch)) s.target(id, 'Skipped');
+      s.now({ k: 'fail', code: 'HEALTH_CONSTRAINTS', message: HEALTH_MESSAGE });
+      return { ops: s, targets };
+    }
+  }
+  if (!blueGreen) {
+    s.now({ k: 'succeed' });
+    return { ops: s, targets };
+  }
+
+  // Blue/green: wait for the go-ahead, then move traffic from the original to the replacement instances.
+  const bg = (group.blueGreenDeploymentConfiguration ?? {}) as Json;
+  const ready = (bg.deploymentReadyOption ?? {}) as { actionOnTimeout?: string; waitTimeInMinutes?: number };
+  if (ready.actionOnTimeout === 'STOP_DEPLOYMENT') {
+    for (const id of fleetIds) s.target(id, 'Ready');
+    s.wait('READY_WAIT', 'stop', (ready.waitTimeInMinutes ?? 60) * 60_000);
+    for (const id of fleetIds) s.target(id, 'InProgress');
+  }
+  const start2 = s.t;
+  const allow = fleetIds.map((id) => runInstance(id, ALLOW_EVENTS, start2));
+  const block = instances.map((inst) => runInstance(inst.instanceId, BLOCK_EVENTS, start2));
+  s.t = Math.max(...allow.map((r) => r.end), ...block.map((r) => r.end));
+  if ([...allow, ...block].some((r) => r.failed)) {
+    s.now({ k: 'fail', code: 'HEALTH_CONSTRAINTS', message: HEALTH_MESSAGE });
+    return { ops: s, targets };
+  }
+  const term = (bg.terminateBlueInstancesOnDeploymentSuccess ?? {}) as { action?: string; terminationWaitTimeInMinutes?: number };
+  if (term.action !== 'KEEP_ALIVE') {
+    s.now({ k: 'terminationStarted' });
+    if ((term.terminationWaitTimeInMinutes ?? 0) > 0) s.wait('TERMINATION_WAIT', 'continue', term.terminationWaitTimeInMinutes! * 60_000);
+    s.now({ k: 'note', text: `Terminated ${instances.length} original instances` });
+  }
+  s.now({ k: 'succeed' });
+  return { ops: s, targets };
+}
