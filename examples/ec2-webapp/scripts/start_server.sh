@@ -1,0 +1,5 @@
+#!/bin/bash
+# ApplicationStart: (re)start nginx with the new configuration.
+set -euo pipefail
+systemctl enable nginx
+systemctl restart nginx
