@@ -10,6 +10,9 @@ import { applySuppressions } from './suppressions';
 import { severityFor, type LintConfig } from './config';
 import { parseAppSpec, type ParseOptions } from './document';
 
+const NOT_AN_APPSPEC_ID = 'E0012';
+const KEEP_WITH_NOT_APPSPEC = new Set([NOT_AN_APPSPEC_ID, 'E0001', 'E0007']);
+
 const debug = typeof process !== 'undefined' && !!process.env?.APPSPEC_LINT_DEBUG;
 
 /** General rules (0xxx) look at text and syntax only, so they are safe on broken YAML and skipped files. */
@@ -82,8 +85,16 @@ export function lint(doc: AppSpecDocument, ctx: RuleContext, config?: LintConfig
     ruleFindings.push(...runRule(rule, doc, effectiveCtx));
   }
 
+  // A file that is not an AppSpec at all gets one clear finding instead of a flood.
+  const notAppSpec = ruleFindings.some((f) => f.ruleId === NOT_AN_APPSPEC_ID);
+  if (notAppSpec) {
+    const keep = ruleFindings.filter((f) => KEEP_WITH_NOT_APPSPEC.has(f.ruleId));
+    ruleFindings.length = 0;
+    ruleFindings.push(...keep);
+  }
+
   let schema: Finding[] = [];
-  if (!limited) {
+  if (!limited && !notAppSpec) {
     try {
       schema = schemaFindings(doc);
     } catch (err) {

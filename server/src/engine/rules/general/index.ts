@@ -1,4 +1,44 @@
 import type { Rule } from '../../types';
+import { syntaxError } from './syntaxError';
+import { notAMapping } from './notAMapping';
+import { tabIndentation } from './tabIndentation';
+import { anchorsAliases } from './anchorsAliases';
+import { unquotedStar } from './unquotedStar';
+import { doubleQuotedBackslash } from './doubleQuotedBackslash';
+import { encoding } from './encoding';
+import { byteOrderMark } from './byteOrderMark';
+import { crlfLineEndings } from './crlfLineEndings';
+import { duplicateKey } from './duplicateKey';
+import { fileTooLarge } from './fileTooLarge';
+import { notAnAppSpec } from './notAnAppSpec';
+import { versionMissing, versionInvalid, versionQuotedEc2, versionQuoted } from './versionRules';
+import { mixedPlatform } from './mixedPlatform';
+import { platformUnknown } from './platformUnknown';
+import { schemaWrongType, schemaMissingKey, schemaValueNotAllowed, schemaUnknownKey, schemaOutOfRange } from './schemaRules';
 
 /** Rules of this area, in ID order. Add each new rule file here. */
-export const generalRules: Rule[] = [];
+export const generalRules: Rule[] = [
+  syntaxError,
+  notAMapping,
+  tabIndentation,
+  anchorsAliases,
+  unquotedStar,
+  doubleQuotedBackslash,
+  encoding,
+  byteOrderMark,
+  crlfLineEndings,
+  duplicateKey,
+  fileTooLarge,
+  notAnAppSpec,
+  versionMissing,
+  versionInvalid,
+  versionQuotedEc2,
+  versionQuoted,
+  mixedPlatform,
+  platformUnknown,
+  schemaWrongType,
+  schemaMissingKey,
+  schemaValueNotAllowed,
+  schemaUnknownKey,
+  schemaOutOfRange,
+];
