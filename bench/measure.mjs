@@ -1,0 +1,139 @@
+// One benchmark pass: start a server, open one document, edit it many times, ask for
+// completion and hover, read its memory. Everything is timed from the client side, as an
+// editor user would feel it.
+import { pathToFileURL } from 'node:url';
+import { LspProcess, stats } from './lsp.mjs';
+
+const CLIENT_CAPABILITIES = {
+  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+  textDocument: {
+    synchronization: { dynamicRegistration: true, didSave: true },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
+};
+
+/** The line of a `timeout:` value nearest the middle of the document (the edit target). */
+function editTarget(lines) {
+  const mid = Math.floor(lines.length / 2);
+  let best = -1;
+  lines.forEach((l, i) => {
+    if (/^\s*timeout: \d+\s*$/.test(l) && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  });
+  if (best >= 0) return { line: best, character: lines[best].trimEnd().length - 1 };
+  // No timeout (ECS/Lambda): edit the last character of a quoted value near the middle.
+  lines.forEach((l, i) => {
+    if (/"[^"]+"\s*$/.test(l) && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  });
+  if (best < 0) best = mid;
+  return { line: best, character: Math.max(0, lines[best].trimEnd().length - 2) };
+}
+
+/** Positions for completion/hover: `count` non-empty lines spread over the document. */
+function probePositions(lines, count) {
+  const nonEmpty = lines.map((l, i) => [l, i]).filter(([l]) => l.trim());
+  const step = Math.max(1, Math.floor(nonEmpty.length / count));
+  const out = [];
+  for (let k = 0; k < nonEmpty.length && out.length < count; k += step) {
+    const [l, i] = nonEmpty[k];
+    const indent = l.length - l.trimStart().length;
+    const keyEnd = l.indexOf(':');
+    out.push({
+      completion: { line: i, character: l.length },
+      hover: { line: i, character: keyEnd > indent ? Math.min(keyEnd - 1, indent + 2) : indent },
+    });
+  }
+  return out;
+}
+
+/**
+ * @param {{name: string, argv: string[], settings: object}} server
+ * @param {{name: string, dir: string, file: string, languageId: string, text: string}} doc
+ */
+export async function measure(server, doc, { edits = 200, requests = 100, timeoutMs = 20000 } = {}) {
+  const uri = pathToFileURL(doc.file).href;
+  const out = { server: server.name, doc: doc.name, lines: doc.text.split('\n').length };
+  const t0 = performance.now();
+  const lsp = new LspProcess(server.argv, server.settings);
+  try {
+    const init = await lsp.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(doc.dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(doc.dir).href, name: 'bench' }],
+      capabilities: CLIENT_CAPABILITIES,
+    });
+    out.startup_ms = +(performance.now() - t0).toFixed(1);
+    const sync = init.result?.capabilities?.textDocumentSync;
+    const incremental = (typeof sync === 'number' ? sync : sync?.change) === 2;
+    lsp.notify('initialized', {});
+    lsp.notify('workspace/didChangeConfiguration', { settings: server.settings });
+
+    const isDiag = (v) => (m) =>
+      m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (m.params.version == null || v == null || m.params.version === v);
+    let version = 1;
+    let text = doc.text;
+    let t = performance.now();
+    const first = lsp.waitFor(isDiag(null), timeoutMs);
+    lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: doc.languageId, version, text } });
+    const d0 = await first;
+    out.open_to_diagnostics_ms = d0 ? +(performance.now() - t).toFixed(1) : null;
+    let last = d0;
+    for (;;) {
+      const m = await lsp.waitFor(isDiag(null), 400);
+      if (!m) break;
+      last = m;
+    }
+    out.diagnostics_on_open = last ? last.params.diagnostics.length : null;
+
+    const lines = text.split('\n');
+    const target = editTarget(lines);
+    const lineOffset = lines.slice(0, target.line).reduce((n, l) => n + l.length + 1, 0);
+    const original = lines[target.line][target.character];
+    const times = [];
+    for (let i = 0; i < edits; i++) {
+      version++;
+      const ch = i % 2 === 0 ? (original === '9' ? '8' : original === 'x' ? 'y' : /\d/.test(original) ? String(Number(original) + 1) : 'x') : original;
+      const off = lineOffset + target.character;
+      text = text.slice(0, off) + ch + text.slice(off + 1);
+      const change = incremental
+        ? { range: { start: target, end: { line: target.line, character: target.character + 1 } }, rangeLength: 1, text: ch }
+        : { text };
+      const p = lsp.waitFor(isDiag(version), timeoutMs);
+      t = performance.now();
+      lsp.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      const m = await p;
+      if (m) times.push(performance.now() - t);
+    }
+    out.edit_to_diagnostics_ms = stats(times);
+    out.edits_without_diagnostics = edits - times.length;
+
+    const probes = probePositions(lines, 50);
+    const comp = [];
+    const hov = [];
+    let items = 0;
+    let hovers = 0;
+    for (let i = 0; i < requests; i++) {
+      const p = probes[i % probes.length];
+      t = performance.now();
+      const r = await lsp.request('textDocument/completion', { textDocument: { uri }, position: p.completion }, timeoutMs);
+      comp.push(performance.now() - t);
+      items += (Array.isArray(r.result) ? r.result : (r.result?.items ?? [])).length;
+      t = performance.now();
+      const h = await lsp.request('textDocument/hover', { textDocument: { uri }, position: p.hover }, timeoutMs);
+      hov.push(performance.now() - t);
+      if (h.result) hovers++;
+    }
+    out.completion_ms = stats(comp);
+    out.completion_items_avg = requests ? +(items / requests).toFixed(1) : 0;
+    out.hover_ms = stats(hov);
+    out.hover_hits = hovers;
+    out.rss_mb = lsp.rssMb() && +lsp.rssMb().toFixed(1);
+  } catch (e) {
+    out.error = String(e?.message ?? e);
+    if (lsp.stderr) out.stderr = lsp.stderr.slice(0, 500);
+  } finally {
+    await lsp.stop();
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+// Targets and rendering for scripts/bench.mjs.
+
+const OURS = 'ours';
+const YAML = 'yaml-language-server';
+const small = (r) => r.doc !== 'ec2-stress';
+const fmt = (v, unit = '') => (v == null ? 'n/a' : `${v}${unit}`);
+
+/** Each target: label, measured value, limit, pass (true/false/null when not measurable). */
+export function targetsFor(report) {
+  const ours = report.results.filter((r) => r.server === OURS);
+  const yaml = report.results.filter((r) => r.server === YAML);
+  const t = [];
+  const add = (label, value, limit, pass) => t.push({ label, value, limit, pass: value == null ? null : pass });
+  for (const r of ours) {
+    const lim = small(r) ? 20 : 300;
+    add(`edit→diagnostics p99, ${r.doc}`, r.edit_to_diagnostics_ms?.p99, `≤ ${lim} ms`, r.edit_to_diagnostics_ms?.p99 <= lim && !r.edits_without_diagnostics);
+    const y = yaml.find((x) => x.doc === r.doc);
+    if (y?.edit_to_diagnostics_ms?.p50 != null && r.edit_to_diagnostics_ms?.p50) {
+      const ratio = +(y.edit_to_diagnostics_ms.p50 / r.edit_to_diagnostics_ms.p50).toFixed(1);
+      add(`edit→diagnostics p50 speed-up vs yaml-language-server, ${r.doc}`, ratio, '≥ 5×', ratio >= 5);
+    }
+    const clim = small(r) ? 10 : 60;
+    add(`completion p99, ${r.doc}`, r.completion_ms?.p99, `≤ ${clim} ms`, r.completion_ms?.p99 <= clim);
+    if (small(r)) add(`memory (RSS), ${r.doc}`, r.rss_mb, '≤ 60 MB', r.rss_mb <= 60);
+  }
+  const firstSmall = ours.find(small);
+  if (firstSmall) add('startup to initialize response', firstSmall.startup_ms, '≤ 300 ms', firstSmall.startup_ms <= 300);
+  const vsix = Object.entries(report.sizes).find(([f]) => f.endsWith('.vsix'));
+  add('VSIX size', vsix ? +(vsix[1] / 1024 / 1024).toFixed(2) : null, '≤ 3 MB', vsix ? vsix[1] <= 3 * 1024 * 1024 : null);
+  return t;
+}
+
+function rows(report) {
+  const head = ['server', 'doc', 'lines', 'startup ms', 'open→diag ms', 'edit→diag p50/p90/p99 ms', 'completion p50/p99 ms', 'hover p50/p99 ms', 'RSS MB', 'diags'];
+  const body = report.results.map((r) =>
+    r.error
+      ? [r.server, r.doc, String(r.lines), 'ERROR', r.error, '', '', '', '', '']
+      : [
+          r.server,
+          r.doc,
+          String(r.lines),
+          fmt(r.startup_ms),
+          fmt(r.open_to_diagnostics_ms),
+          `${fmt(r.edit_to_diagnostics_ms?.p50)} / ${fmt(r.edit_to_diagnostics_ms?.p90)} / ${fmt(r.edit_to_diagnostics_ms?.p99)}` +
+            (r.edits_without_diagnostics ? ` (${r.edits_without_diagnostics} edits unanswered)` : ''),
+          `${fmt(r.completion_ms?.p50)} / ${fmt(r.completion_ms?.p99)}`,
+          `${fmt(r.hover_ms?.p50)} / ${fmt(r.hover_ms?.p99)}`,
+          fmt(r.rss_mb),
+          fmt(r.diagnostics_on_open),
+        ],
+  );
+  return [head, ...body];
+}
+
+const verdict = (p) => (p === null ? 'n/a ' : p ? 'PASS' : 'FAIL');
+
+export function renderText(report) {
+  const table = rows(report);
+  const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
+  let s = table.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ')).join('\n') + '\n\n';
+  if (report.cli) s += `CLI: ${report.cli.files} files in ${report.cli.ms} ms (${report.cli.files_per_s} files/s), exit ${report.cli.exit}, ${fmt(report.cli.problems)} problems\n`;
+  s += 'Sizes: ' + Object.entries(report.sizes).map(([f, b]) => `${f} ${(b / 1024).toFixed(0)} KB`).join(', ') + '\n\nTargets:\n';
+  for (const t of report.targets) s += `  ${verdict(t.pass)}  ${t.label}: ${fmt(t.value)} (target ${t.limit})\n`;
+  return s;
+}
+
+export function renderMarkdown(report) {
+  const table = rows(report);
+  let s = `Run ${report.date}, Node ${report.node}.\n\n`;
+  s += `| ${table[0].join(' | ')} |\n| ${table[0].map(() => '---').join(' | ')} |\n`;
+  for (const r of table.slice(1)) s += `| ${r.join(' | ')} |\n`;
+  if (report.cli) s += `\nCLI: ${report.cli.files} files in ${report.cli.ms} ms (${report.cli.files_per_s} files/s).\n`;
+  s += '\n| file | size |\n| --- | --- |\n';
+  for (const [f, b] of Object.entries(report.sizes)) s += `| ${f} | ${(b / 1024).toFixed(0)} KB |\n`;
+  s += '\n| target | measured | limit | result |\n| --- | --- | --- | --- |\n';
+  for (const t of report.targets) s += `| ${t.label} | ${fmt(t.value)} | ${t.limit} | ${verdict(t.pass).trim()} |\n`;
+  return s;
+}
