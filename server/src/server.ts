@@ -1,2 +1,315 @@
-// LSP glue: placeholder until the language server lands.
-export {};
+/**
+ * The AppSpec language server: LSP glue only. Connection (stdio, node-ipc or socket, chosen from
+ * argv), open documents, settings, validation scheduling, and one line per feature that hands
+ * the cached document to the language service. Every handler is guarded: a failure is logged to
+ * the connection's console and answered with an empty result; the server keeps running.
+ */
+import { chmodSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { createNodeFs } from './engine/nodeFs';
+import { createLanguageService, DEFAULT_SETTINGS, normalizeSettings, type AppSpecSettings } from './languageService';
+import { isAppSpecUri } from './features/appspecFiles';
+import { MAKE_EXECUTABLE_COMMAND } from './features/codeActions';
+import { bundleRootOf } from './features/paths';
+
+/** `appspec/lint`: lint text (e.g. before deploying) with every finding, syntax errors included. */
+export const LINT_REQUEST = 'appspec/lint';
+export interface LintParams {
+  uri?: string;
+  text: string;
+  fileName?: string;
+}
+
+/** What the client may pass in `initializationOptions`. */
+interface InitOptions {
+  /** The Red Hat YAML extension is active: leave YAML syntax errors to it (syntaxDiagnostics "auto"). */
+  yamlExtensionActive?: boolean;
+  /** Extra globs of AppSpec files (as the `appspec.files` setting). */
+  files?: string[];
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const fs = createNodeFs();
+const service = createLanguageService({ fs });
+
+let canAskConfiguration = false;
+let canWatchFiles = false;
+let init: InitOptions = {};
+let globalFiles: string[] = [];
+const settingsByUri = new Map<string, Promise<AppSpecSettings>>();
+/** Documents validated as AppSpecs, with the folder they live in. */
+const appspecs = new Map<string, string | undefined>();
+
+function logError(what: string, err: unknown): void {
+  const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  try {
+    connection.console.error(`appspec: ${what}: ${text}`);
+  } catch {
+    /* the connection is gone; nothing left to tell */
+  }
+}
+
+process.on('unhandledRejection', (reason) => logError('unhandled rejection', reason));
+process.on('uncaughtException', (err) => logError('uncaught exception', err));
+
+/** Wraps a handler: errors are logged and answered with `fallback`. */
+function guard<P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return await fn(params);
+    } catch (err) {
+      logError(name, err);
+      return fallback;
+    }
+  };
+}
+
+function extraGlobs(settings?: AppSpecSettings): string[] {
+  return [...(init.files ?? []), ...globalFiles, ...(settings?.files ?? [])];
+}
+
+function isAppSpec(uri: string, settings?: AppSpecSettings): boolean {
+  return appspecs.has(uri) || isAppSpecUri(uri, extraGlobs(settings));
+}
+
+async function settingsFor(uri: string): Promise<AppSpecSettings> {
+  if (!canAskConfiguration) return DEFAULT_SETTINGS;
+  let p = settingsByUri.get(uri);
+  if (!p) {
+    p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'appspec' }).then(normalizeSettings, (err: unknown) => {
+      logError('reading settings', err);
+      return DEFAULT_SETTINGS;
+    });
+    settingsByUri.set(uri, p);
+  }
+  return p;
+}
+
+async function refreshGlobalFiles(): Promise<void> {
+  if (!canAskConfiguration) return;
+  const raw: unknown = await connection.workspace.getConfiguration('appspec');
+  globalFiles = normalizeSettings(raw).files;
+}
+
+// ---- validation: newest version only, stale results dropped ------------------------------
+
+const running = new Set<string>();
+const again = new Set<string>();
+
+function requestValidation(uri: string): void {
+  if (running.has(uri)) {
+    again.add(uri);
+    return;
+  }
+  running.add(uri);
+  validate(uri)
+    .catch((err: unknown) => logError(`validating ${uri}`, err))
+    .finally(() => {
+      running.delete(uri);
+      if (again.delete(uri)) requestValidation(uri);
+    });
+}
+
+async function validate(uri: string): Promise<void> {
+  // Let changes already queued on the connection arrive first, so a burst validates once.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const first = documents.get(uri);
+  if (!first) return;
+  const version = first.version;
+  const settings = await settingsFor(uri);
+  const doc = documents.get(uri);
+  if (!doc || doc.version !== version) return; // a newer version arrived: its validation follows
+  if (!isAppSpecUri(uri, extraGlobs(settings))) {
+    if (appspecs.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  appspecs.set(uri, bundleRootOf(uri));
+  const diagnostics = service.validate(doc, { ...settings, yamlExtensionActive: init.yamlExtensionActive === true });
+  if (documents.get(uri)?.version !== version) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+function revalidateAll(filter: (uri: string) => boolean = () => true): void {
+  for (const doc of documents.all()) if (filter(doc.uri)) requestValidation(doc.uri);
+}
+
+// ---- lifecycle -----------------------------------------------------------------------------
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  canAskConfiguration = !!caps.workspace?.configuration;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const opts = (params.initializationOptions ?? {}) as InitOptions;
+  init = {
+    yamlExtensionActive: opts.yamlExtensionActive === true,
+    files: Array.isArray(opts.files) ? opts.files.filter((f): f is string => typeof f === 'string') : [],
+  };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [':', ' ', '"', '/'], resolveProvider: false },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
+      documentLinkProvider: { resolveProvider: false },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      executeCommandProvider: { commands: [MAKE_EXECUTABLE_COMMAND] },
+    },
+    serverInfo: { name: 'appspec-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(
+  guard('initialized', undefined, async () => {
+    if (canWatchFiles) {
+      // Hook scripts and files[].source live anywhere next to the AppSpecs; the client filters events.
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    }
+    await refreshGlobalFiles();
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  guard('configuration change', undefined, async () => {
+    settingsByUri.clear();
+    await refreshGlobalFiles();
+    revalidateAll();
+  }),
+);
+
+documents.onDidChangeContent((e) => requestValidation(e.document.uri));
+
+documents.onDidClose(
+  guard('close', undefined, (e: { document: TextDocument }) => {
+    const uri = e.document.uri;
+    settingsByUri.delete(uri);
+    service.forget(uri);
+    if (appspecs.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guard('watched files', undefined, (params: { changes: { uri: string }[] }) => {
+    fs.clearCache();
+    const changed = params.changes.map((c) => {
+      try {
+        return URI.parse(c.uri).fsPath;
+      } catch {
+        return '';
+      }
+    });
+    revalidateAll((uri) => {
+      const root = appspecs.get(uri);
+      if (!root) return false;
+      return changed.some((p) => p.startsWith(root + path.sep) || path.basename(p) === '.appspec-lint.json');
+    });
+  }),
+);
+
+// ---- features --------------------------------------------------------------------------------
+
+/** The open document when it is an AppSpec. */
+function appspecDoc(uri: string): TextDocument | undefined {
+  const doc = documents.get(uri);
+  return doc && isAppSpec(uri) ? doc : undefined;
+}
+
+type WithDoc = { textDocument: { uri: string } };
+
+connection.onCompletion(
+  guard('completion', null, (p: WithDoc & { position: { line: number; character: number }; context?: { triggerCharacter?: string } }) => {
+    const doc = appspecDoc(p.textDocument.uri);
+    return doc ? service.complete(doc, p.position, { triggerCharacter: p.context?.triggerCharacter }) : null;
+  }),
+);
+connection.onHover(guard('hover', null, (p: WithDoc & { position: { line: number; character: number } }) => {
+  const doc = appspecDoc(p.textDocument.uri);
+  return doc ? service.hover(doc, p.position) : null;
+}));
+connection.onCodeAction(
+  guard('code actions', [], (p: WithDoc & { range: { start: { line: number; character: number }; end: { line: number; character: number } }; context: { diagnostics: Diagnostic[] } }) => {
+    const doc = appspecDoc(p.textDocument.uri);
+    return doc ? service.codeActions(doc, p.range, p.context.diagnostics) : [];
+  }),
+);
+connection.onDocumentSymbol(guard('document symbols', [], (p: WithDoc) => {
+  const doc = appspecDoc(p.textDocument.uri);
+  return doc ? service.documentSymbols(doc) : [];
+}));
+connection.onFoldingRanges(guard('folding ranges', [], (p: WithDoc) => {
+  const doc = appspecDoc(p.textDocument.uri);
+  return doc ? service.foldingRanges(doc) : [];
+}));
+connection.onDocumentLinks(guard('document links', [], (p: WithDoc) => {
+  const doc = appspecDoc(p.textDocument.uri);
+  return doc ? service.documentLinks(doc) : [];
+}));
+connection.onDefinition(guard('definition', [], (p: WithDoc & { position: { line: number; character: number } }) => {
+  const doc = appspecDoc(p.textDocument.uri);
+  return doc ? service.definition(doc, p.position) : [];
+}));
+connection.onReferences(guard('references', [], (p: WithDoc & { position: { line: number; character: number } }) => {
+  const doc = appspecDoc(p.textDocument.uri);
+  if (!doc) return service.references(p.textDocument.uri); // asked from a script: where is it used?
+  const target = service.definition(doc, p.position)[0];
+  return target ? service.references(target.targetUri) : [];
+}));
+connection.onCodeLens(guard('code lenses', [], (p: WithDoc) => {
+  const doc = appspecDoc(p.textDocument.uri);
+  return doc ? service.codeLenses(doc) : [];
+}));
+
+connection.onRequest(
+  LINT_REQUEST,
+  guard('appspec/lint', [] as Diagnostic[], async (p: LintParams) => {
+    if (!p || typeof p.text !== 'string') return [];
+    const fileName = p.fileName ?? 'appspec.yml';
+    const uri = p.uri ?? (path.isAbsolute(fileName) ? URI.file(fileName).toString() : `untitled:${fileName}`);
+    const settings = p.uri ? await settingsFor(p.uri) : DEFAULT_SETTINGS;
+    const doc = TextDocument.create(uri, '', -1, p.text);
+    return service.validate(doc, { ...settings, syntaxDiagnostics: 'always' });
+  }),
+);
+
+connection.onExecuteCommand(
+  guard('execute command', null, (p: { command: string; arguments?: unknown[] }) => {
+    if (p.command !== MAKE_EXECUTABLE_COMMAND) return null;
+    const roots = [...appspecs.values()].filter((r): r is string => !!r);
+    for (const arg of p.arguments ?? []) {
+      if (typeof arg !== 'string') continue;
+      const abs = path.resolve(arg);
+      // Only files next to an open AppSpec; never anything else on the machine.
+      if (!roots.some((r) => abs.startsWith(r + path.sep))) {
+        connection.console.warn(`appspec: not making ${abs} executable: it is not inside an AppSpec's folder.`);
+        continue;
+      }
+      const st = fs.stat(abs);
+      if (!st?.isFile) continue;
+      const mode = st.mode ?? 0o644;
+      chmodSync(abs, mode | ((mode & 0o444) >> 2));
+    }
+    fs.clearCache();
+    revalidateAll((uri) => appspecs.has(uri));
+    return null;
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,55 @@
+/**
+ * Engine findings → LSP diagnostics. The finding's fixes travel in `data` so code actions can
+ * turn them into edits without linting again.
+ */
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { DOCS_BASE_URL, type AppSpecDocument, type Diagnosis, type Fix, type Severity } from '../engine/types';
+
+export const DIAGNOSTIC_SOURCE = 'appspec';
+
+/** What `Diagnostic.data` carries. */
+export interface DiagnosticData {
+  ruleId: string;
+  fixes: Fix[];
+  /** Document version the fixes were computed for. */
+  version: number;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}#${ruleId.toLowerCase()}`;
+}
+
+export function toDiagnostic(doc: AppSpecDocument, d: Diagnosis): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: d.range,
+    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
+    code: d.ruleId,
+    codeDescription: { href: ruleDocsUrl(d.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: d.message,
+  };
+  if (d.related?.length) {
+    diagnostic.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? doc.uri, range: r.range }, message: r.message }));
+  }
+  if (d.tags?.length) {
+    diagnostic.tags = d.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  }
+  const data: DiagnosticData = { ruleId: d.ruleId, fixes: d.fixes ?? [], version: doc.version };
+  diagnostic.data = data;
+  return diagnostic;
+}
+
+/** The rule that repeats YAML/JSON parser errors (hidden when another extension shows them). */
+export const SYNTAX_RULE_ID = 'E0001';
+
+/** True for findings that only repeat a YAML/JSON parser error. */
+export function isSyntaxFinding(d: Diagnosis): boolean {
+  return d.ruleId === SYNTAX_RULE_ID;
+}

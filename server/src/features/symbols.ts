@@ -1,0 +1,128 @@
+/**
+ * Outline: top-level sections, `files` entries (source → destination), `permissions` entries
+ * (by object), hooks with their scripts, and the ECS/Lambda resource with its properties.
+ */
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { isMap, isScalar, isSeq, keyText, scalarString, findPair, type Node, type Pair } from '../engine/ast';
+import type { AppSpecDocument, Range } from '../engine/types';
+
+type Ranged = { range?: [number, number, number?] | null };
+
+function fullRange(doc: AppSpecDocument, pair: Pair): Range {
+  const k = (pair.key as Ranged | null)?.range;
+  const v = (pair.value as Ranged | null)?.range;
+  const start = k?.[0] ?? v?.[0] ?? 0;
+  const end = Math.max(v?.[1] ?? 0, k?.[1] ?? 0, start);
+  return doc.rangeOf([start, end]);
+}
+
+function nodeRange(doc: AppSpecDocument, node: unknown): Range {
+  const r = (node as Ranged | null)?.range;
+  return r ? doc.rangeOf([r[0], r[1]]) : doc.rangeOf([0, 0]);
+}
+
+function sym(name: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[], detail?: string): DocumentSymbol {
+  const s: DocumentSymbol = { name: name || '(empty)', kind, range, selectionRange };
+  if (detail) s.detail = detail;
+  if (children?.length) s.children = children;
+  return s;
+}
+
+function scalarDetail(node: unknown): string | undefined {
+  const s = scalarString(node);
+  return s === undefined ? undefined : s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+function kindOf(value: unknown): SymbolKind {
+  if (isMap(value)) return SymbolKind.Object;
+  if (isSeq(value)) return SymbolKind.Array;
+  if (isScalar(value)) {
+    if (typeof value.value === 'number') return SymbolKind.Number;
+    if (typeof value.value === 'boolean') return SymbolKind.Boolean;
+  }
+  return SymbolKind.Property;
+}
+
+/** Generic symbols for a mapping's pairs (used below the level the AppSpec-specific names cover). */
+function pairSymbols(doc: AppSpecDocument, node: unknown, depth: number): DocumentSymbol[] {
+  if (!isMap(node) || depth > 6) return [];
+  return (node.items as Pair[]).map((p) => valueSymbol(doc, p, keyText(p) ?? '?', kindOf(p.value), depth));
+}
+
+function valueSymbol(doc: AppSpecDocument, p: Pair, name: string, kind: SymbolKind, depth: number): DocumentSymbol {
+  const children = isMap(p.value) ? pairSymbols(doc, p.value, depth + 1) : isSeq(p.value) ? itemSymbols(doc, p.value.items as Node[], depth + 1) : undefined;
+  return sym(name, kind, fullRange(doc, p), doc.keyRangeOf(p), children, scalarDetail(p.value));
+}
+
+function itemSymbols(doc: AppSpecDocument, items: Node[], depth: number, label?: (item: Node, i: number) => string): DocumentSymbol[] {
+  return items.map((item, i) => {
+    const r = nodeRange(doc, item);
+    const name = label?.(item, i) ?? (isScalar(item) ? (scalarString(item) ?? '') : isMap(item) && item.items.length === 1 ? (keyText(item.items[0] as Pair) ?? `[${i}]`) : `[${i}]`);
+    return sym(name, isMap(item) ? SymbolKind.Object : isScalar(item) ? SymbolKind.String : SymbolKind.Array, r, r, pairSymbols(doc, item, depth + 1));
+  });
+}
+
+function str(node: unknown, key: string): string | undefined {
+  return scalarString(findPair(node, key)?.value);
+}
+
+function topSymbol(doc: AppSpecDocument, p: Pair): DocumentSymbol {
+  const key = keyText(p) ?? '?';
+  const lower = key.toLowerCase();
+  const range = fullRange(doc, p);
+  const sel = doc.keyRangeOf(p);
+  const ec2 = doc.platform.platform === 'ec2' || doc.platform.platform === 'unknown';
+  if (key === 'files' && isSeq(p.value)) {
+    const children = (p.value.items as Node[]).map((item) => {
+      const r = nodeRange(doc, item);
+      return sym(`${str(item, 'source') ?? '?'} → ${str(item, 'destination') ?? '?'}`, SymbolKind.File, r, r);
+    });
+    return sym(key, SymbolKind.Array, range, sel, children);
+  }
+  if (key === 'permissions' && isSeq(p.value)) {
+    const children = (p.value.items as Node[]).map((item) => {
+      const r = nodeRange(doc, item);
+      const detail = [str(item, 'owner'), str(item, 'group'), str(item, 'mode')].filter(Boolean).join(' ');
+      return sym(str(item, 'object') ?? '?', SymbolKind.Key, r, r, undefined, detail || undefined);
+    });
+    return sym(key, SymbolKind.Array, range, sel, children);
+  }
+  if (key === 'hooks' && ec2 && isMap(p.value)) {
+    const events = (p.value.items as Pair[]).map((hook) => {
+      const scripts = isSeq(hook.value)
+        ? (hook.value.items as Node[]).map((s) => {
+            const r = nodeRange(doc, s);
+            const detail = [str(s, 'timeout') ? `${str(s, 'timeout')} s` : '', str(s, 'runas') ? `as ${str(s, 'runas')}` : ''].filter(Boolean).join(', ');
+            return sym(str(s, 'location') ?? '?', SymbolKind.File, r, r, undefined, detail || undefined);
+          })
+        : [];
+      return sym(keyText(hook) ?? '?', SymbolKind.Event, fullRange(doc, hook), doc.keyRangeOf(hook), scripts);
+    });
+    return sym(key, SymbolKind.Namespace, range, sel, events);
+  }
+  if (lower === 'hooks' && isSeq(p.value)) {
+    const events = (p.value.items as Node[]).flatMap((item) =>
+      isMap(item) ? (item.items as Pair[]).map((h) => sym(keyText(h) ?? '?', SymbolKind.Event, fullRange(doc, h), doc.keyRangeOf(h), undefined, scalarDetail(h.value))) : [],
+    );
+    return sym(key, SymbolKind.Namespace, range, sel, events);
+  }
+  if (lower === 'resources' && isSeq(p.value)) {
+    const resources = (p.value.items as Node[]).flatMap((item) =>
+      isMap(item)
+        ? (item.items as Pair[]).map((res) => {
+            const type = scalarString(findPair(res.value, 'Type', { caseInsensitive: true })?.value);
+            const props = findPair(res.value, 'Properties', { caseInsensitive: true });
+            const children = props ? [valueSymbol(doc, props, keyText(props) ?? 'Properties', SymbolKind.Object, 2)] : [];
+            return sym(keyText(res) ?? '?', SymbolKind.Class, fullRange(doc, res), doc.keyRangeOf(res), children, type);
+          })
+        : [],
+    );
+    return sym(key, SymbolKind.Array, range, sel, resources);
+  }
+  return valueSymbol(doc, p, key, kindOf(p.value), 1);
+}
+
+export function documentSymbols(doc: AppSpecDocument): DocumentSymbol[] {
+  if (!isMap(doc.root)) return [];
+  return (doc.root.items as Pair[]).filter((p) => keyText(p) !== undefined).map((p) => topSymbol(doc, p));
+}

@@ -1,0 +1,171 @@
+/**
+ * The language service: every editor feature as a plain function over the cached parse of a
+ * document. No connection, no transport; tests and the LSP glue call this.
+ */
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  LocationLink,
+  Location,
+  Position,
+  Range,
+} from 'vscode-languageserver-types';
+import { DocumentCache } from './engine/document';
+import { lint } from './engine/lint';
+import { loadLintConfig, mergeConfigs, type LintConfig, type RuleSetting } from './engine/config';
+import type { AppSpecDocument, WorkspaceFs } from './engine/types';
+import { isSyntaxFinding, toDiagnostic } from './features/diagnostics';
+import { complete } from './features/completion';
+import { hover } from './features/hover';
+import { codeActions } from './features/codeActions';
+import { documentSymbols } from './features/symbols';
+import { foldingRanges } from './features/folding';
+import { documentLinks } from './features/links';
+import { definition, references } from './features/definition';
+import { codeLenses } from './features/lens';
+import { bundleRootOf } from './features/paths';
+
+/** What a text document must offer (vscode-languageserver-textdocument's TextDocument does). */
+export interface TextDocumentLike {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export type SyntaxDiagnostics = 'auto' | 'always' | 'never';
+
+/** The `appspec.*` settings the server reads (package.json `contributes.configuration`). */
+export interface AppSpecSettings {
+  rules: Record<string, RuleSetting>;
+  workspaceChecks: boolean;
+  syntaxDiagnostics: SyntaxDiagnostics;
+  files: string[];
+}
+
+export const DEFAULT_SETTINGS: AppSpecSettings = { rules: {}, workspaceChecks: true, syntaxDiagnostics: 'auto', files: [] };
+
+/** Settings from the client, normalised: anything malformed falls back to the default. */
+export function normalizeSettings(raw: unknown): AppSpecSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+    for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (typeof v === 'string' && ['off', 'error', 'warning', 'info', 'hint'].includes(v)) rules[id.toUpperCase()] = v as RuleSetting;
+    }
+  }
+  const syntax = r.syntaxDiagnostics;
+  return {
+    rules,
+    workspaceChecks: typeof r.workspaceChecks === 'boolean' ? r.workspaceChecks : DEFAULT_SETTINGS.workspaceChecks,
+    syntaxDiagnostics: syntax === 'always' || syntax === 'never' || syntax === 'auto' ? syntax : DEFAULT_SETTINGS.syntaxDiagnostics,
+    files: Array.isArray(r.files) ? r.files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [],
+  };
+}
+
+export interface ValidateSettings extends Partial<AppSpecSettings> {
+  /** The client reports that the Red Hat YAML extension is active (it shows YAML syntax errors itself). */
+  yamlExtensionActive?: boolean;
+}
+
+export interface LanguageServiceOptions {
+  /** File access for workspace checks, file completion, links and definitions. Absent: none of those. */
+  fs?: WorkspaceFs;
+  cache?: DocumentCache;
+}
+
+export interface LanguageService {
+  /** The parsed model of a document (cached by uri + version). */
+  parse(doc: TextDocumentLike): AppSpecDocument;
+  validate(doc: TextDocumentLike, settings?: ValidateSettings): Diagnostic[];
+  complete(doc: TextDocumentLike, position: Position, context?: { triggerCharacter?: string }): CompletionList;
+  hover(doc: TextDocumentLike, position: Position): Hover | null;
+  codeActions(doc: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  documentSymbols(doc: TextDocumentLike): DocumentSymbol[];
+  foldingRanges(doc: TextDocumentLike): FoldingRange[];
+  documentLinks(doc: TextDocumentLike): DocumentLink[];
+  definition(doc: TextDocumentLike, position: Position): LocationLink[];
+  /** Hook `location`s and `files[].source`s of the known AppSpecs that point at a file. */
+  references(targetUri: string): Location[];
+  codeLenses(doc: TextDocumentLike): CodeLens[];
+  /** Drops a closed document from the set `references` searches. */
+  forget(uri: string): void;
+}
+
+const CONFIG_READ_LIMIT = 256 * 1024;
+
+function fileNameOf(uri: string): string {
+  const path = uri.split(/[?#]/)[0];
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name) || 'appspec.yml';
+  } catch {
+    return name || 'appspec.yml';
+  }
+}
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const fs = options.fs;
+  const cache = options.cache ?? new DocumentCache(64);
+  const known = new Map<string, AppSpecDocument>();
+
+  const parse = (doc: TextDocumentLike): AppSpecDocument => {
+    const parsed = cache.get(doc.uri, doc.getText(), doc.version);
+    known.set(doc.uri, parsed);
+    return parsed;
+  };
+
+  const readText = (absPath: string): string | undefined => {
+    const bytes = fs?.readHead(absPath, CONFIG_READ_LIMIT);
+    return bytes ? new TextDecoder().decode(bytes) : undefined;
+  };
+
+  const lintConfigFor = (bundleRoot: string | undefined, settings: ValidateSettings): LintConfig => {
+    const fromSettings: LintConfig = { rules: settings.rules ?? {}, workspaceChecks: settings.workspaceChecks ?? true };
+    const fromFile = bundleRoot && fs ? loadLintConfig(bundleRoot, readText).config : undefined;
+    return mergeConfigs({ rules: {}, workspaceChecks: true }, fromSettings, fromFile);
+  };
+
+  return {
+    parse,
+    validate(textDoc, settings = {}) {
+      const doc = parse(textDoc);
+      const bundleRoot = bundleRootOf(doc.uri);
+      const config = lintConfigFor(bundleRoot, settings);
+      const found = lint(doc, { bundleRoot, fileName: fileNameOf(doc.uri), fs: config.workspaceChecks === false ? undefined : fs }, config);
+      const mode = settings.syntaxDiagnostics ?? 'auto';
+      const hideSyntax = mode === 'never' || (mode === 'auto' && doc.format === 'yaml' && settings.yamlExtensionActive === true);
+      return found.filter((d) => !(hideSyntax && isSyntaxFinding(d))).map((d) => toDiagnostic(doc, d));
+    },
+    complete: (doc, position, context) => complete(parse(doc), position, { fs, triggerCharacter: context?.triggerCharacter }),
+    hover: (doc, position) => hover(parse(doc), position),
+    codeActions(textDoc, range, diagnostics) {
+      const doc = parse(textDoc);
+      // Diagnostics from an older version (or without data) get their fixes from a fresh lint.
+      let fresh: ReturnType<typeof lint> | undefined;
+      const lookup = (d: Diagnostic) => {
+        fresh ??= lint(doc, { bundleRoot: bundleRootOf(doc.uri), fileName: fileNameOf(doc.uri), fs }, lintConfigFor(bundleRootOf(doc.uri), {}));
+        const same = fresh.find(
+          (f) => f.ruleId === d.code && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character,
+        );
+        return same?.fixes ?? [];
+      };
+      return codeActions(doc, range, diagnostics, lookup);
+    },
+    documentSymbols: (doc) => documentSymbols(parse(doc)),
+    foldingRanges: (doc) => foldingRanges(parse(doc)),
+    documentLinks: (doc) => documentLinks(parse(doc), fs),
+    definition: (doc, position) => definition(parse(doc), position, fs),
+    references: (targetUri) => references([...known.values()], targetUri),
+    codeLenses: (doc) => codeLenses(parse(doc)),
+    forget(uri) {
+      known.delete(uri);
+      cache.delete(uri);
+    },
+  };
+}
