@@ -1,0 +1,37 @@
+import type { Finding, Rule } from '../../types';
+import { hasPlaceholder, keyText } from '../../ast';
+import { resourceEntries, show } from './model';
+import { fixes, renameKeyFix } from './edits';
+
+/** Check 69: the ECS resource key is `TargetService` in every AWS document. */
+export const ecsResourceName: Rule = {
+  id: 'W6002',
+  name: 'ecs-resource-name',
+  severity: 'warning',
+  platforms: ['ecs'],
+  title: 'ECS resource should be named TargetService',
+  doc:
+    'Every AWS example and template names the ECS resource `TargetService` (`Resources: - TargetService: …`). ' +
+    'Whether the service checks the name is not documented: `aws ecs deploy` accepts any single key, so this ' +
+    'is a warning, not an error. A near miss such as `TargetServices` or `targetService` is almost always a ' +
+    'typo. Fix: rename the key to `TargetService` (quick fix available).',
+  check(doc) {
+    const out: Finding[] = [];
+    for (const e of resourceEntries(doc)) {
+      if (!e.namePair || hasPlaceholder(e.namePair.key)) continue;
+      const name = keyText(e.namePair);
+      if (name === undefined || name === 'TargetService') continue;
+      const caseOnly = name.toLowerCase() === 'targetservice';
+      out.push({
+        ruleId: 'W6002',
+        range: doc.keyRangeOf(e.namePair),
+        message: caseOnly
+          ? `Resource key ${show(name)} differs from the documented \`TargetService\` only in case; use \`TargetService\`.`
+          : `ECS resource key ${show(name)}: AWS documents only \`TargetService\` here.`,
+        severity: caseOnly ? 'info' : undefined,
+        fixes: fixes(renameKeyFix(doc, e.namePair, 'TargetService', "Rename to 'TargetService'")),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,185 @@
+/**
+ * Checks that ECS and Lambda share almost word for word (Resources shape, resource Type,
+ * hook event names). Each platform's rule file calls these with its own ID and wording.
+ */
+import type { AppSpecDocument, Finding } from '../../types';
+import { hasPlaceholder, isMap, isQuoted, isSeq, keyText, pairsOf } from '../../ast';
+import type { Node, Pair, YAMLSeq } from '../../ast';
+import { closestName, EC2_EVENT_EQUIVALENT, ECS_HOOK_EVENTS, LAMBDA_HOOK_EVENTS, ECS_RESERVED_EVENTS, LAMBDA_RESERVED_EVENTS, RESOURCE_TYPES } from './names';
+import { hookEntries, isEmptyValue, resourceEntries, resourcesPair, stringValue, valueOf, pairCI, show } from './model';
+import { addKeyFix, fixes, renameKeyFix, replaceValueFix, scalarText, stringLiteral } from './edits';
+
+type Kind = 'ecs' | 'lambda';
+
+const WORDS = {
+  ecs: { platform: 'Amazon ECS', what: 'one ECS service', example: '`- TargetService: {Type: AWS::ECS::Service, Properties: …}`', name: 'TargetService' },
+  lambda: { platform: 'AWS Lambda', what: 'one Lambda function', example: '`- MyFunction: {Type: AWS::Lambda::Function, Properties: …}`', name: 'MyFunction' },
+};
+
+/** Checks 68 / 86: `Resources` present, a list, exactly one entry, each entry `Name: {Type, Properties}`. */
+export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kind: Kind): Finding[] {
+  const w = WORDS[kind];
+  const pair = resourcesPair(doc);
+  const out: Finding[] = [];
+  if (!doc.root) return out;
+  if (!pair) {
+    const anchor = pairsOf(doc.root)[0];
+    const range = anchor ? doc.keyRangeOf(anchor) : doc.rangeOf(doc.root);
+    return [{ ruleId, range, message: `An ${w.platform} AppSpec needs a \`Resources\` list with exactly one entry (${w.what}); there is none.` }];
+  }
+  const list = valueOf(pair);
+  if (containsTemplate(list)) return out;
+  if (isEmptyValue(list) || (isSeq(list) && list.items.length === 0)) {
+    return [{ ruleId, range: doc.keyRangeOf(pair), message: `\`Resources\` is empty; it must hold exactly one entry (${w.what}), e.g. ${w.example}.` }];
+  }
+  if (!isSeq(list)) {
+    const hint = isMap(list) ? ' Put a `- ` before the resource name to make it a list item.' : '';
+    return [{ ruleId, range: doc.keyRangeOf(pair), message: `\`Resources\` must be a list with one entry, e.g. ${w.example}.${hint}` }];
+  }
+  const entries = resourceEntries(doc);
+  for (const e of entries) {
+    const itemRange = e.item ? doc.rangeOf(e.item as Node) : doc.keyRangeOf(pair);
+    if (!isMap(e.item)) {
+      out.push({ ruleId, range: itemRange, message: `Each \`Resources\` entry must be a mapping \`Name: {Type, Properties}\`, e.g. ${w.example}.` });
+      continue;
+    }
+    const namePair = e.namePair!;
+    const name = keyText(namePair) ?? '';
+    if (e.misIndented) {
+      out.push({
+        ruleId,
+        range: doc.keyRangeOf(namePair),
+        message: `\`Type\` and \`Properties\` must be indented under \`${name}\`; here they are siblings of it, so \`${name}\` is empty.`,
+      });
+      continue;
+    }
+    const extra = pairsOf(e.item).slice(1);
+    for (const p of extra) {
+      out.push({
+        ruleId,
+        range: doc.keyRangeOf(p),
+        message: `A \`Resources\` entry holds one resource; \`${keyText(p) ?? '?'}\` is a second one in the same entry. A deployment targets ${w.what}.`,
+      });
+    }
+    if (!isMap(namePair.value) && !hasPlaceholder(namePair.value)) {
+      out.push({ ruleId, range: doc.keyRangeOf(namePair), message: `\`${name}\` must be a mapping with \`Type\` and \`Properties\`.` });
+    }
+  }
+  if (entries.length > 1) {
+    for (const e of entries.slice(1)) {
+      const range = e.namePair ? doc.keyRangeOf(e.namePair) : doc.rangeOf((e.item ?? (list as YAMLSeq)) as Node);
+      out.push({
+        ruleId,
+        range,
+        message: `\`Resources\` has ${entries.length} entries, but a deployment targets ${w.what}; keep exactly one.`,
+      });
+    }
+  }
+  return out;
+}
+
+function containsTemplate(node: unknown): boolean {
+  return hasPlaceholder(node);
+}
+
+/** Checks 70 / 87: each resource has `Type` equal to the platform's resource type. */
+export function resourceTypeFindings(doc: AppSpecDocument, ruleId: string, kind: Kind): Finding[] {
+  const expected = RESOURCE_TYPES[kind];
+  const other = RESOURCE_TYPES[kind === 'ecs' ? 'lambda' : 'ecs'];
+  const out: Finding[] = [];
+  for (const e of resourceEntries(doc)) {
+    if (!e.body || !e.namePair) continue;
+    const typePair = pairCI(e.body, 'Type');
+    if (!typePair) {
+      out.push({
+        ruleId,
+        range: doc.keyRangeOf(e.namePair),
+        message: `Resource \`${keyText(e.namePair) ?? ''}\` has no \`Type\`; it must be \`${expected}\`.`,
+        fixes: fixes(addKeyFix(doc, e.body, 'Type', scalarText(doc, expected), `Add 'Type: ${expected}'`)),
+      });
+      continue;
+    }
+    const node = valueOf(typePair);
+    if (hasPlaceholder(node)) continue;
+    const value = stringValue(node);
+    if (value === expected) continue;
+    const range = isEmptyValue(node) ? doc.keyRangeOf(typePair) : doc.rangeOf(node as Node);
+    if (value === undefined || value.trim() === '') {
+      out.push({
+        ruleId,
+        range,
+        message: `\`Type\` must be \`${expected}\`.`,
+        fixes: fixes(node && !isEmptyValue(node) ? replaceValueFix(doc, node as Node, scalarText(doc, expected), `Change to '${expected}'`) : addTypeValue(doc, typePair, expected)),
+      });
+      continue;
+    }
+    if (value === other) {
+      out.push({ ruleId, range, message: `\`Type: ${other}\` in an ${WORDS[kind].platform} AppSpec; every resource must be \`${expected}\` (one platform per AppSpec).` });
+      continue;
+    }
+    const close = closestName(value, [expected, other]) === expected || value.toLowerCase().includes(kind);
+    out.push({
+      ruleId,
+      range,
+      message: close
+        ? `\`Type\` is ${show(value)}; did you mean \`${expected}\`? (Type values are case-sensitive.)`
+        : `\`Type\` is ${show(value)}; an ${WORDS[kind].platform} resource must be \`${expected}\`.`,
+      fixes: fixes(replaceValueFix(doc, node as Node, isQuoted(node) ? stringLiteral(expected) : scalarText(doc, expected), `Change to '${expected}'`, close)),
+    });
+  }
+  return out;
+}
+
+function addTypeValue(doc: AppSpecDocument, typePair: Pair, expected: string) {
+  const key = typePair.key as { range?: [number, number, number?] };
+  if (!key.range) return undefined;
+  const colon = doc.text.indexOf(':', key.range[1]);
+  if (colon < 0) return undefined;
+  const value = typePair.value as { range?: [number, number, number?] } | null;
+  const end = value?.range && value.range[1] > colon ? value.range[1] : colon + 1;
+  return { title: `Set to '${expected}'`, isPreferred: true, edits: [{ range: doc.rangeOf([colon, end]), newText: `: ${scalarText(doc, expected)}` }] };
+}
+
+/** Checks 80 / 94: hook events are the platform's scriptable events, with "did you mean". */
+export function hookEventFindings(doc: AppSpecDocument, ruleId: string, kind: Kind): Finding[] {
+  const valid: readonly string[] = kind === 'ecs' ? ECS_HOOK_EVENTS : LAMBDA_HOOK_EVENTS;
+  const reserved = kind === 'ecs' ? ECS_RESERVED_EVENTS : LAMBDA_RESERVED_EVENTS;
+  const label = kind === 'ecs' ? 'ECS' : 'Lambda';
+  const list = valid.map((v) => `\`${v}\``).join(', ');
+  const out: Finding[] = [];
+  for (const entry of hookEntries(doc)) {
+    const event = entry.event;
+    if (valid.includes(event) || hasPlaceholder(entry.pair.key)) continue;
+    const range = doc.keyRangeOf(entry.pair);
+    const typo = closestName(event, valid);
+    if (typo) {
+      out.push({
+        ruleId,
+        range,
+        message: `Unknown ${label} lifecycle event ${show(event)}; did you mean \`${typo}\`? Event names are case-sensitive.`,
+        fixes: fixes(renameKeyFix(doc, entry.pair, typo, `Change to '${typo}'`)),
+      });
+      continue;
+    }
+    const reservedMatch = reserved.find((r) => r.toLowerCase() === event.toLowerCase());
+    if (reservedMatch) {
+      out.push({ ruleId, range, message: `\`${reservedMatch}\` is run by CodeDeploy itself and cannot have a hook; ${label} hooks are ${list}.` });
+      continue;
+    }
+    const ec2 = Object.keys(EC2_EVENT_EQUIVALENT).find((n) => n.toLowerCase() === event.toLowerCase());
+    if (ec2) {
+      const eq = EC2_EVENT_EQUIVALENT[ec2][kind];
+      const inEcs = (ECS_HOOK_EVENTS as readonly string[]).includes(ec2);
+      const origin = kind === 'lambda' && inEcs ? (ec2 === 'AfterAllowTestTraffic' ? 'an ECS' : 'an EC2/On-Premises and ECS') : 'an EC2/On-Premises';
+      out.push({
+        ruleId,
+        range,
+        message: `\`${ec2}\` is ${origin} lifecycle event; ${label} hooks are ${list}.${eq ? ` The closest ${label} event is \`${eq}\`.` : ''}`,
+        fixes: eq ? fixes(renameKeyFix(doc, entry.pair, eq, `Change to '${eq}'`, false)) : undefined,
+      });
+      continue;
+    }
+    out.push({ ruleId, range, message: `Unknown ${label} lifecycle event ${show(event)}; ${label} hooks are ${list}.` });
+  }
+  return out;
+}

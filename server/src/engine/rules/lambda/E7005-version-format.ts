@@ -1,0 +1,56 @@
+import type { Finding, Rule, Severity } from '../../types';
+import { allProperties, show } from '../ecs/model';
+import { fixes, replaceValueFix, stringLiteral } from '../ecs/edits';
+import { isPositiveInteger, versionValues, type VersionValue } from './versions';
+
+function problem(v: VersionValue): { message: string; severity?: Severity; fixTo?: string } | undefined {
+  if (v.tag) {
+    return { message: `\`${v.key}\` uses the CloudFormation function \`${v.tag}\`; CodeDeploy reads the AppSpec as plain YAML and never resolves it. Write the version number, e.g. \`"2"\`.` };
+  }
+  if (v.kind === 'other') return { message: `\`${v.key}\` must be a version number such as \`"2"\`.` };
+  const t = v.text;
+  if (isPositiveInteger(t)) return undefined;
+  if (t.toUpperCase() === '$LATEST' || t.toUpperCase() === 'LATEST') {
+    return { message: `\`${v.key}\` is ${show(t)}; CodeDeploy shifts alias traffic only between published versions, so it must be a version number such as \`"2"\` (publish one with \`aws lambda publish-version\`).` };
+  }
+  if (/^[A-Za-z][A-Za-z_-]*$/.test(t)) {
+    return { severity: 'info', message: `\`${v.key}\` is ${show(t)}, not a version number; if a script replaces this placeholder before deploying, ignore this, otherwise give a published version such as \`"2"\`.` };
+  }
+  if (/^0+$/.test(t)) return { message: `\`${v.key}\` is ${show(t)}; Lambda versions start at 1.` };
+  const whole = /^0*([1-9]\d*)(\.0+)?$/.exec(t);
+  if (whole) return { message: `\`${v.key}\` is ${show(t)}; a Lambda version is a whole number written without decimals or leading zeros: \`"${whole[1]}"\`.`, fixTo: whole[1] };
+  return { message: `\`${v.key}\` is ${show(t)}; it must be a positive whole number (a published Lambda version) such as \`"2"\`.` };
+}
+
+/** Check 90: CurrentVersion / TargetVersion are positive integers. */
+export const lambdaVersionFormat: Rule = {
+  id: 'E7005',
+  name: 'lambda-version-format',
+  severity: 'error',
+  platforms: ['lambda'],
+  title: 'CurrentVersion and TargetVersion must be positive whole numbers',
+  doc:
+    '`CurrentVersion` and `TargetVersion` are published Lambda function versions, which the AppSpec reference requires ' +
+    'to be positive integers. `$LATEST` (weighted alias routing works only between numeric versions), `0`, `1.0` and ' +
+    'CloudFormation functions such as `!GetAtt` (the AppSpec is not a CloudFormation template) fail the deployment. ' +
+    'Pipeline placeholders (`${VAR}`, `{{VAR}}`, `<VAR>`) are not reported, and a plain word such as `CURRENT_VERSION` ' +
+    'is reported only as information because it is usually a placeholder a script replaces. Fix: write the version ' +
+    'number as a string, e.g. `TargetVersion: "3"`.',
+  check(doc) {
+    const out: Finding[] = [];
+    for (const props of allProperties(doc)) {
+      for (const v of versionValues(props)) {
+        const p = problem(v);
+        if (!p) continue;
+        out.push({
+          ruleId: 'E7005',
+          range: doc.rangeOf(v.node),
+          message: p.message,
+          severity: p.severity,
+          fixes: p.fixTo ? fixes(replaceValueFix(doc, v.node, stringLiteral(p.fixTo), `Change to "${p.fixTo}"`)) : undefined,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,34 @@
+import type { Finding, Rule } from '../../types';
+import { hasPlaceholder, isScalar, scalarString } from '../../ast';
+import type { Node } from '../../ast';
+import { allProperties, functionRefProblem, isEmptyValue, pairCI, show, valueOf } from '../ecs/model';
+
+/** Check 93 (Name): a function name, `name:alias`, partial ARN or function ARN. */
+export const lambdaFunctionName: Rule = {
+  id: 'E7008',
+  name: 'lambda-function-name',
+  severity: 'error',
+  platforms: ['lambda'],
+  title: 'Name must be a Lambda function name or ARN',
+  doc:
+    '`Properties.Name` identifies the function whose alias shifts traffic. Lambda accepts a function name (up to 64 ' +
+    'letters, digits, `-` and `_`), a qualified name (`name:alias`), a partial ARN (`123456789012:function:name`) or ' +
+    'a full ARN (`arn:aws:lambda:<region>:<account>:function:<name>`); all of these are accepted here. Spaces, `/`, ' +
+    'an ARN of another service or a name longer than 64 characters cannot name a function, so the deployment fails. ' +
+    'Placeholders are not reported. Fix: give the function name as shown in the Lambda console.',
+  check(doc) {
+    const out: Finding[] = [];
+    for (const props of allProperties(doc)) {
+      const node = valueOf(pairCI(props, 'Name'));
+      if (!node || isEmptyValue(node) || hasPlaceholder(node)) continue;
+      if (!isScalar(node)) {
+        out.push({ ruleId: 'E7008', range: doc.rangeOf(node as Node), message: '`Name` must be one function name or ARN (a string).' });
+        continue;
+      }
+      const text = scalarString(node) ?? '';
+      const why = functionRefProblem(text);
+      if (why) out.push({ ruleId: 'E7008', range: doc.rangeOf(node), message: `Function name ${show(text)} ${why}.` });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,42 @@
+/** Reading `CurrentVersion` / `TargetVersion` values, shared by the Lambda version rules. */
+import { hasPlaceholder, isScalar, scalarSource } from '../../ast';
+import type { Node, Pair, YAMLMap } from '../../ast';
+import { isEmptyValue, pairCI, valueOf } from '../ecs/model';
+
+export const VERSION_KEYS = ['CurrentVersion', 'TargetVersion'] as const;
+
+export interface VersionValue {
+  key: (typeof VERSION_KEYS)[number];
+  pair: Pair;
+  node: Node;
+  /** The text as written (without quotes). */
+  text: string;
+  /** 'number' when YAML/JSON read it as a number. */
+  kind: 'string' | 'number' | 'other';
+  /** A YAML tag such as `!GetAtt`, when present. */
+  tag?: string;
+}
+
+/** The version values present in a Properties map, skipping empty ones and pipeline placeholders (except `$LATEST`). */
+export function versionValues(props: YAMLMap): VersionValue[] {
+  const out: VersionValue[] = [];
+  for (const key of VERSION_KEYS) {
+    const pair = pairCI(props, key);
+    const node = valueOf(pair);
+    if (!pair || !node || isEmptyValue(node)) continue;
+    const tag = typeof node.tag === 'string' && node.tag.startsWith('!') ? node.tag : undefined;
+    if (!isScalar(node)) {
+      out.push({ key, pair, node, text: '', kind: 'other', tag });
+      continue;
+    }
+    const text = typeof node.value === 'string' ? node.value.trim() : scalarSource(node) ?? String(node.value);
+    if (text !== '$LATEST' && hasPlaceholder(node) && !tag) continue;
+    out.push({ key, pair, node, text, kind: typeof node.value === 'number' ? 'number' : typeof node.value === 'string' ? 'string' : 'other', tag });
+  }
+  return out;
+}
+
+/** True for the published-version form Lambda uses: 1, 2, 3, … */
+export function isPositiveInteger(text: string): boolean {
+  return /^[1-9]\d*$/.test(text);
+}
