@@ -11,7 +11,7 @@ import { crlfLineEndings } from './crlfLineEndings';
 import { duplicateKey } from './duplicateKey';
 import { fileTooLarge } from './fileTooLarge';
 import { notAnAppSpec } from './notAnAppSpec';
-import { versionMissing, versionInvalid, versionQuotedEc2, versionQuoted } from './versionRules';
+import { versionMissing, versionInvalid, versionQuotedEc2, versionQuoted, versionEcsLambda } from './versionRules';
 import { mixedPlatform } from './mixedPlatform';
 import { platformUnknown } from './platformUnknown';
 import { schemaWrongType, schemaMissingKey, schemaValueNotAllowed, schemaUnknownKey, schemaOutOfRange } from './schemaRules';
@@ -36,6 +36,7 @@ export const generalRules: Rule[] = [
   versionQuoted,
   mixedPlatform,
   platformUnknown,
+  versionEcsLambda,
   schemaWrongType,
   schemaMissingKey,
   schemaValueNotAllowed,

@@ -32,7 +32,10 @@ export function recognizeOtherFile(doc: AppSpecDocument): Verdict | undefined {
     return { what: sam ? 'an AWS SAM template' : 'an AWS CloudFormation template', pair: cfnMarker };
   }
   if (APPSPEC_KEYS.some((k) => has(k)) || findPair(root, 'Hooks', { caseInsensitive: true })) return undefined;
-  if (has('Resources') && cloudFormationResources(root)) return { what: 'an AWS CloudFormation template', pair: has('Resources')! };
+  if (has('Resources') && cloudFormationResources(root)) {
+    const sam = pairsOf(getValue(root, 'Resources')).some((p) => scalarString(getValue(p.value, 'Type'))?.startsWith('AWS::Serverless::'));
+    return { what: sam ? 'an AWS SAM template' : 'an AWS CloudFormation template', pair: has('Resources')! };
+  }
   if (has('phases')) return { what: 'an AWS CodeBuild buildspec', pair: has('phases')! };
   if (has('apiVersion') && has('kind')) return { what: 'a Kubernetes manifest', pair: has('kind')! };
   if (has('jobs') && (has('on') || has('name'))) return { what: 'a GitHub Actions workflow', pair: has('jobs')! };

@@ -1,4 +1,4 @@
-import type { Finding, Rule } from '../../types';
+import type { AppSpecDocument, Finding, Rule } from '../../types';
 import { ALL_PLATFORMS } from '../../types';
 
 /** Parser codes reported by dedicated rules instead of this one. */
@@ -15,6 +15,8 @@ export const syntaxError: Rule = {
     '(Psych or serde_yaml), and the CodeDeploy service rejects an ECS or Lambda AppSpec that "is a not well-formed yaml". ' +
     'Fix the reported position; other checks that need the document structure are skipped until the file parses.',
   check(doc) {
+    const json = doc.format === 'json' ? jsonError(doc) : undefined;
+    if (json) return [json];
     const tabLines = new Set(doc.syntaxErrors.filter((p) => p.code === 'TAB_AS_INDENT').map((p) => p.range.start.line));
     const out: Finding[] = [];
     for (const p of doc.syntaxErrors) {
@@ -24,7 +26,7 @@ export const syntaxError: Rule = {
       if (tabLines.has(line) || tabLines.has(line + 1)) continue;
       out.push({
         ruleId: 'E0001',
-        message: `YAML syntax error: ${p.message}`,
+        message: p.code === 'TAG_RESOLVE_FAILED' ? tagMessage(p.message) : `YAML syntax error: ${p.message}`,
         range: p.range,
         ...(p.severity === 'warning' ? { severity: 'warning' as const } : {}),
       });
@@ -32,3 +34,25 @@ export const syntaxError: Rule = {
     return out;
   },
 };
+
+function tagMessage(parserMessage: string): string {
+  const tag = /(![\w!:.-]*)/.exec(parserMessage)?.[1] ?? 'This tag';
+  return `\`${tag}\` is a YAML tag CodeDeploy does not understand. CloudFormation functions such as \`!Ref\`, \`!Sub\` and \`!GetAtt\` are not resolved in an AppSpec: write the literal value.`;
+}
+
+/** For JSON files, one precise error from the JSON parser instead of the YAML parser's follow-on errors. */
+function jsonError(doc: AppSpecDocument): Finding | undefined {
+  if (!doc.syntaxErrors.some((p) => p.severity === 'error')) return undefined;
+  const bom = doc.text.startsWith('\uFEFF') ? 1 : 0;
+  try {
+    JSON.parse(doc.text.slice(bom));
+    return undefined;
+  } catch (err) {
+    const msg = (err as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    if (!pos) return undefined;
+    const at = Math.min(doc.text.length, Number(pos[1]) + bom);
+    const clean = msg.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { ruleId: 'E0001', message: `JSON syntax error: ${clean}.`, range: doc.rangeOf([at, Math.min(doc.text.length, at + 1)]) };
+  }
+}
