@@ -1,0 +1,126 @@
+/**
+ * Turns whatever the SDK (or the network) throws into an AwsUserError: a sentence a user can act
+ * on, the service's error name as `code`, and a suggested action. Messages never carry secrets.
+ */
+import { AwsUserError, type ConnectionSettings } from './api';
+
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired', 'RequestExpired']);
+const BAD_CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'IncompleteSignature', 'SignatureDoesNotMatch', 'InvalidAccessKeyId']);
+const THROTTLED = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+  'SlowDown',
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'PriorRequestNotComplete',
+  'TransactionInProgressException',
+]);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
+
+interface SdkLikeError {
+  name?: string;
+  code?: string;
+  Code?: string;
+  message?: string;
+  $fault?: string;
+  $metadata?: { attempts?: number; httpStatusCode?: number };
+  $retryable?: unknown;
+  cause?: unknown;
+  errors?: unknown[];
+}
+
+/** Removes anything that looks like an access key, and the connection's own secrets, from a message. */
+export function scrub(text: string, settings?: ConnectionSettings): string {
+  let out = text.replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '$1****');
+  const c = settings?.credentials;
+  for (const secret of [c?.secretAccessKey, c?.sessionToken, c?.accessKeyId]) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('****');
+  }
+  return out.replace(/(aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken)\s*[=:]\s*\S+/gi, '$1=****');
+}
+
+function networkCode(err: SdkLikeError | undefined, depth = 0): string | undefined {
+  if (!err || depth > 4) return undefined;
+  const code = err.code ?? err.name;
+  if (code && UNREACHABLE.has(code)) return code;
+  for (const e of err.errors ?? []) {
+    const inner = networkCode(e as SdkLikeError, depth + 1);
+    if (inner) return inner;
+  }
+  return networkCode(err.cause as SdkLikeError | undefined, depth + 1) ?? (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET)\b/.exec(err.message ?? '')?.[1]);
+}
+
+function where(settings?: ConnectionSettings): string {
+  if (settings?.endpoint) return `the CodeDeploy endpoint ${settings.endpoint}`;
+  return `CodeDeploy in ${settings?.region ?? 'the selected region'}`;
+}
+
+export function ssoLoginHint(profile?: string): string {
+  return profile ? `aws sso login --profile ${profile}` : 'aws sso login';
+}
+
+export interface ErrorContext {
+  /** The connection's profile signs in through SSO (known to the factory). */
+  ssoProfile?: boolean;
+}
+
+export function toUserError(error: unknown, settings?: ConnectionSettings, context: ErrorContext = {}): AwsUserError {
+  if (error instanceof AwsUserError) return error;
+  const err = (error && typeof error === 'object' ? error : { message: String(error) }) as SdkLikeError;
+  const name = err.name && err.name !== 'Error' ? err.name : (err.Code ?? err.code ?? 'UnknownError');
+  const raw = scrub(String(err.message ?? ''), settings);
+  const profile = settings?.profile;
+  const local = settings?.kind === 'local';
+
+  const net = networkCode(err);
+  if (net || name === 'TimeoutError' || name === 'RequestTimeout') {
+    const why = net === 'ECONNREFUSED' ? 'connection refused' : net === 'ENOTFOUND' || net === 'EAI_AGAIN' ? 'host not found' : net ? net : 'timed out';
+    const tip = local ? ' Is the local endpoint running? Restart it with "CodeDeploy: Use the Local CodeDeploy Endpoint".' : ' Check the endpoint setting, your network and proxy.';
+    return new AwsUserError(`Cannot reach ${where(settings)} (${why}).${tip}`, net ?? name, 'check-endpoint');
+  }
+
+  const ssoish = /\bSSO\b|sso_|token.*(expired|refresh)|refresh.*token|aws sso login/i.test(raw);
+  const credentialTrouble =
+    EXPIRED.has(name) || name === 'CredentialsProviderError' || name === 'TokenProviderError' || /could not load credentials/i.test(raw);
+  if (credentialTrouble) {
+    if (!profile && !ssoish) {
+      const msg = EXPIRED.has(name)
+        ? 'The AWS credentials from the default credential chain have expired. Pick a profile from your AWS config files or refresh the credentials.'
+        : 'No AWS credentials were found (no profile selected and the default credential chain found none). Pick a profile from your AWS config files.';
+      return new AwsUserError(msg, name, 'pick-profile');
+    }
+    if (context.ssoProfile || ssoish || EXPIRED.has(name)) {
+      const who = profile ? `profile "${profile}"` : 'the default profile';
+      return new AwsUserError(
+        `The AWS session for ${who} has expired or is not signed in. Run \`${ssoLoginHint(profile)}\` in a terminal, then try again.`,
+        name,
+        'sso-login',
+      );
+    }
+    return new AwsUserError(
+      `Profile "${profile}" could not provide AWS credentials${raw ? `: ${raw}` : ''}. Check the profile in your AWS config files or pick another one.`,
+      name,
+      'pick-profile',
+    );
+  }
+  if (BAD_CREDENTIALS.has(name)) {
+    return new AwsUserError(`AWS rejected the credentials (${name}): ${raw} Pick another profile or refresh the credentials.`, name, 'pick-profile');
+  }
+  if (THROTTLED.has(name) || err.$metadata?.httpStatusCode === 429) {
+    const attempts = err.$metadata?.attempts;
+    return new AwsUserError(
+      `CodeDeploy is throttling requests${attempts ? ` (still throttled after ${attempts} attempts)` : ''}. Wait a moment and try again.`,
+      name,
+      'retry',
+    );
+  }
+  if (err.$fault === 'server' && (err.$metadata?.httpStatusCode ?? 500) >= 500) {
+    return new AwsUserError(`${where(settings)} had an internal error (${name}): ${raw || 'no details'}. Try again.`, name, 'retry');
+  }
+  return new AwsUserError(raw || name, name);
+}

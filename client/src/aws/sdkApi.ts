@@ -1,0 +1,322 @@
+/**
+ * The one place that builds AWS SDK clients: `createCodeDeployApi(settings)` returns the narrow
+ * CodeDeployApi over @aws-sdk/client-codedeploy (and @aws-sdk/client-s3 for revision uploads),
+ * pointed at AWS (profile / SSO / default chain) or at the local endpoint.
+ */
+import {
+  BatchGetApplicationsCommand,
+  BatchGetDeploymentGroupsCommand,
+  BatchGetDeploymentInstancesCommand,
+  BatchGetDeploymentsCommand,
+  BatchGetDeploymentTargetsCommand,
+  CodeDeployClient,
+  ContinueDeploymentCommand,
+  CreateDeploymentCommand,
+  GetApplicationRevisionCommand,
+  GetDeploymentCommand,
+  GetDeploymentConfigCommand,
+  ListApplicationsCommand,
+  ListDeploymentConfigsCommand,
+  ListDeploymentGroupsCommand,
+  ListDeploymentInstancesCommand,
+  ListDeploymentTargetsCommand,
+  ListDeploymentsCommand,
+  StopDeploymentCommand,
+  type CreateDeploymentInput,
+  type RevisionLocation,
+} from '@aws-sdk/client-codedeploy';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
+import { Readable } from 'node:stream';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { CodeDeployApi, ConnectionSettings, DeploymentListPage, UploadResult } from './api';
+import { AwsUserError } from './api';
+import { toUserError, type ErrorContext } from './errors';
+import { isSsoProfile } from './profiles';
+
+/** Batch limits of the CodeDeploy API. */
+export const BATCH = { applications: 100, groups: 100, deployments: 25, targets: 25, instances: 25 } as const;
+const UPLOAD_CHUNK = 64 * 1024;
+/** Dummy credentials for the local endpoint, which does not verify signatures. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Chooses the credential source: explicit keys, a named profile (SSO or not), or the default chain. */
+export function credentialsFor(settings: ConnectionSettings, context: ErrorContext): AwsCredentialIdentity | AwsCredentialIdentityProvider {
+  if (settings.credentials) return { ...settings.credentials };
+  if (settings.kind === 'local') return LOCAL_CREDENTIALS;
+  const profile = settings.profile;
+  if (!profile) return fromNodeProviderChain();
+  let provider: AwsCredentialIdentityProvider | undefined;
+  return async () => {
+    if (!provider) {
+      context.ssoProfile = await isSsoProfile(profile);
+      provider = context.ssoProfile ? fromSSO({ profile }) : fromIni({ profile });
+    }
+    return provider();
+  };
+}
+
+function clientConfig(settings: ConnectionSettings, context: ErrorContext) {
+  const local = settings.kind === 'local';
+  return {
+    region: settings.region,
+    credentials: credentialsFor(settings, context),
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    // Adaptive retries back off and rate-limit on throttling and transient errors; local fails fast.
+    retryMode: local ? 'standard' : 'adaptive',
+    maxAttempts: local ? 2 : 5,
+    requestHandler: { connectionTimeout: local ? 2_000 : 10_000, requestTimeout: 60_000 },
+  };
+}
+
+class SdkCodeDeployApi implements CodeDeployApi {
+  private readonly client: CodeDeployClient;
+  private s3: S3Client | undefined;
+  private readonly context: ErrorContext = {};
+
+  constructor(readonly settings: ConnectionSettings) {
+    this.client = new CodeDeployClient(clientConfig(settings, this.context));
+  }
+
+  private async run<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toUserError(err, this.settings, this.context);
+    }
+  }
+
+  private async allPages<T>(fetch: (token?: string) => Promise<{ items?: T[]; nextToken?: string }>): Promise<T[]> {
+    const out: T[] = [];
+    const seen = new Set<string>();
+    let token: string | undefined;
+    do {
+      const page = await fetch(token);
+      out.push(...(page.items ?? []));
+      token = page.nextToken || undefined;
+      if (token && seen.has(token)) break; // a service that repeats a token would loop forever
+      if (token) seen.add(token);
+    } while (token);
+    return out;
+  }
+
+  listApplications() {
+    return this.run(() =>
+      this.allPages(async (nextToken) => {
+        const r = await this.client.send(new ListApplicationsCommand({ nextToken }));
+        return { items: r.applications, nextToken: r.nextToken };
+      }),
+    );
+  }
+
+  batchGetApplications(names: string[]) {
+    return this.run(async () => {
+      const out = [];
+      for (const part of chunk(names, BATCH.applications)) {
+        const r = await this.client.send(new BatchGetApplicationsCommand({ applicationNames: part }));
+        out.push(...(r.applicationsInfo ?? []));
+      }
+      return out;
+    });
+  }
+
+  listDeploymentGroups(application: string) {
+    return this.run(() =>
+      this.allPages(async (nextToken) => {
+        const r = await this.client.send(new ListDeploymentGroupsCommand({ applicationName: application, nextToken }));
+        return { items: r.deploymentGroups, nextToken: r.nextToken };
+      }),
+    );
+  }
+
+  batchGetDeploymentGroups(application: string, groups: string[]) {
+    return this.run(async () => {
+      const out = [];
+      for (const part of chunk(groups, BATCH.groups)) {
+        const r = await this.client.send(new BatchGetDeploymentGroupsCommand({ applicationName: application, deploymentGroupNames: part }));
+        out.push(...(r.deploymentGroupsInfo ?? []));
+      }
+      return out;
+    });
+  }
+
+  listDeployments(application: string, group: string, nextToken?: string): Promise<DeploymentListPage> {
+    return this.run(async () => {
+      const r = await this.client.send(new ListDeploymentsCommand({ applicationName: application, deploymentGroupName: group, nextToken }));
+      return { deploymentIds: r.deployments ?? [], ...(r.nextToken ? { nextToken: r.nextToken } : {}) };
+    });
+  }
+
+  batchGetDeployments(ids: string[]) {
+    return this.run(async () => {
+      const out = [];
+      for (const part of chunk(ids, BATCH.deployments)) {
+        const r = await this.client.send(new BatchGetDeploymentsCommand({ deploymentIds: part }));
+        out.push(...(r.deploymentsInfo ?? []));
+      }
+      return out;
+    });
+  }
+
+  getDeployment(id: string) {
+    return this.run(async () => {
+      const r = await this.client.send(new GetDeploymentCommand({ deploymentId: id }));
+      if (!r.deploymentInfo) throw new AwsUserError(`The deployment ${id} could not be found.`, 'DeploymentDoesNotExistException');
+      return r.deploymentInfo;
+    });
+  }
+
+  listDeploymentTargets(deploymentId: string) {
+    return this.run(() =>
+      this.allPages(async (nextToken) => {
+        const r = await this.client.send(new ListDeploymentTargetsCommand({ deploymentId, nextToken }));
+        return { items: r.targetIds, nextToken: r.nextToken };
+      }),
+    );
+  }
+
+  batchGetDeploymentTargets(deploymentId: string, targetIds: string[]) {
+    return this.run(async () => {
+      const out = [];
+      for (const part of chunk(targetIds, BATCH.targets)) {
+        const r = await this.client.send(new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: part }));
+        out.push(...(r.deploymentTargets ?? []));
+      }
+      return out;
+    });
+  }
+
+  listDeploymentInstances(deploymentId: string) {
+    return this.run(() =>
+      this.allPages(async (nextToken) => {
+        const r = await this.client.send(new ListDeploymentInstancesCommand({ deploymentId, nextToken }));
+        return { items: r.instancesList, nextToken: r.nextToken };
+      }),
+    );
+  }
+
+  batchGetDeploymentInstances(deploymentId: string, instanceIds: string[]) {
+    return this.run(async () => {
+      const out = [];
+      for (const part of chunk(instanceIds, BATCH.instances)) {
+        const r = await this.client.send(new BatchGetDeploymentInstancesCommand({ deploymentId, instanceIds: part }));
+        out.push(...(r.instancesSummary ?? []));
+      }
+      return out;
+    });
+  }
+
+  listDeploymentConfigs() {
+    return this.run(() =>
+      this.allPages(async (nextToken) => {
+        const r = await this.client.send(new ListDeploymentConfigsCommand({ nextToken }));
+        return { items: r.deploymentConfigsList, nextToken: r.nextToken };
+      }),
+    );
+  }
+
+  getDeploymentConfig(name: string) {
+    return this.run(async () => {
+      const r = await this.client.send(new GetDeploymentConfigCommand({ deploymentConfigName: name }));
+      if (!r.deploymentConfigInfo) throw new AwsUserError(`No deployment configuration found for name: ${name}`, 'DeploymentConfigDoesNotExistException');
+      return r.deploymentConfigInfo;
+    });
+  }
+
+  getApplicationRevision(application: string, revision: RevisionLocation) {
+    return this.run(async () => {
+      try {
+        const r = await this.client.send(new GetApplicationRevisionCommand({ applicationName: application, revision }));
+        return r.revisionInfo;
+      } catch (err) {
+        if ((err as { name?: string }).name === 'RevisionDoesNotExistException') return undefined;
+        throw err;
+      }
+    });
+  }
+
+  createDeployment(input: CreateDeploymentInput) {
+    return this.run(async () => {
+      const r = await this.client.send(new CreateDeploymentCommand(input));
+      if (!r.deploymentId) throw new AwsUserError('CodeDeploy did not return a deployment ID.', 'InternalFailure', 'retry');
+      return r.deploymentId;
+    });
+  }
+
+  stopDeployment(id: string, autoRollback?: boolean) {
+    return this.run(async () => {
+      const r = await this.client.send(new StopDeploymentCommand({ deploymentId: id, ...(autoRollback !== undefined ? { autoRollbackEnabled: autoRollback } : {}) }));
+      return { status: r.status, statusMessage: r.statusMessage };
+    });
+  }
+
+  continueDeployment(id: string, waitType?: 'READY_WAIT' | 'TERMINATION_WAIT') {
+    return this.run(async () => {
+      await this.client.send(new ContinueDeploymentCommand({ deploymentId: id, ...(waitType ? { deploymentWaitType: waitType } : {}) }));
+    });
+  }
+
+  private s3Client(): S3Client {
+    if (!this.s3) {
+      const base = clientConfig(this.settings, this.context);
+      const { endpoint: _codedeploy, ...rest } = base;
+      this.s3 = new S3Client({
+        ...rest,
+        ...(this.settings.s3Endpoint ? { endpoint: this.settings.s3Endpoint, forcePathStyle: true } : {}),
+        // Checksums only where S3 requires them, so the body streams as-is (upload progress, local store).
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      });
+    }
+    return this.s3;
+  }
+
+  uploadRevision(bucket: string, key: string, body: Uint8Array, onProgress?: (sent: number, total: number) => void): Promise<UploadResult> {
+    return this.run(async () => {
+      const total = body.length;
+      let sent = 0;
+      onProgress?.(0, total);
+      const stream = Readable.from(
+        (function* () {
+          for (let off = 0; off < total; off += UPLOAD_CHUNK) {
+            const part = body.subarray(off, Math.min(total, off + UPLOAD_CHUNK));
+            yield Buffer.from(part.buffer, part.byteOffset, part.byteLength);
+            sent = Math.min(total, off + UPLOAD_CHUNK);
+            onProgress?.(sent, total);
+          }
+        })(),
+        { objectMode: false },
+      );
+      const r = await this.s3Client().send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: stream, ContentLength: total, ContentType: contentTypeFor(key) }),
+      );
+      if (sent < total) onProgress?.(total, total);
+      const eTag = (r.ETag ?? '').replace(/"/g, '');
+      return { bucket, key, eTag, ...(r.VersionId ? { versionId: r.VersionId } : {}) };
+    });
+  }
+
+  dispose(): void {
+    this.client.destroy();
+    this.s3?.destroy();
+  }
+}
+
+function contentTypeFor(key: string): string {
+  if (/\.zip$/i.test(key)) return 'application/zip';
+  if (/\.(tgz|tar\.gz)$/i.test(key)) return 'application/gzip';
+  if (/\.tar$/i.test(key)) return 'application/x-tar';
+  if (/\.ya?ml$/i.test(key)) return 'application/yaml';
+  if (/\.json$/i.test(key)) return 'application/json';
+  return 'application/octet-stream';
+}
+
+export function createCodeDeployApi(settings: ConnectionSettings): CodeDeployApi {
+  return new SdkCodeDeployApi(settings);
+}

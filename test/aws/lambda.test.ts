@@ -1,0 +1,83 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { contentRevision, lambdaSpec, runToEnd, startHarness, type Harness } from './helpers';
+
+describe('Lambda deployments on the local endpoint (real SDK over HTTP)', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(() => h.close());
+
+  async function weightsOf(id: string): Promise<{ weight: number; status: string; events: Record<string, string> }> {
+    const [targetId] = await h.api.listDeploymentTargets(id);
+    const [t] = await h.api.batchGetDeploymentTargets(id, [targetId]);
+    const lt = t.lambdaTarget!;
+    return {
+      weight: lt.lambdaFunctionInfo!.targetVersionWeight!,
+      status: lt.status!,
+      events: Object.fromEntries((lt.lifecycleEvents ?? []).map((e) => [e.lifecycleEventName!, e.status!])),
+    };
+  }
+
+  it('runs CodeDeployDefault.LambdaCanary10Percent5Minutes from AppSpecContent through the 10% step to success', async () => {
+    const id = await h.api.createDeployment({
+      applicationName: 'orders-api-lambda',
+      deploymentGroupName: 'orders-api-live',
+      deploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
+      revision: contentRevision(lambdaSpec({ hooks: { BeforeAllowTraffic: 'orders-pre-check' } })),
+    });
+    assert.match(id, /^d-[A-Z0-9]{9}$/);
+    const seen: number[] = [];
+    let canaryAt: Date | undefined;
+    const done = await runToEnd(h, id, 15_000, 100, async (d) => {
+      if (d.status === 'Created' || d.status === 'Queued') return;
+      const w = await weightsOf(id);
+      if (seen.at(-1) !== w.weight) seen.push(w.weight);
+      if (w.weight === 10 && !canaryAt) canaryAt = new Date(h.clock.now());
+    });
+    assert.equal(done.status, 'Succeeded');
+    assert.ok(seen.includes(10), `weights seen: ${seen.join(',')}`);
+    assert.deepEqual(seen.filter((w) => w > 0), [10, 100]);
+    const final = await weightsOf(id);
+    assert.equal(final.weight, 100);
+    assert.equal(final.status, 'Succeeded');
+    assert.deepEqual(final.events, { BeforeAllowTraffic: 'Succeeded', AllowTraffic: 'Succeeded', AfterAllowTraffic: 'Succeeded' });
+    // The canary holds 10% for the config's 5 minutes of simulated time.
+    const [target] = await h.api.batchGetDeploymentTargets(id, ['orders-api']);
+    const allow = target.lambdaTarget!.lifecycleEvents!.find((e) => e.lifecycleEventName === 'AllowTraffic')!;
+    assert.ok(allow.endTime!.getTime() - allow.startTime!.getTime() >= 5 * 60_000);
+    assert.equal(done.deploymentOverview?.Succeeded, 1);
+    assert.ok(done.completeTime instanceof Date && done.createTime instanceof Date);
+    assert.equal(done.revision?.appSpecContent?.content, undefined, 'GetDeployment never returns the AppSpec content');
+  });
+
+  it('runs CodeDeployDefault.LambdaLinear10PercentEvery1Minute in ten equal steps', async () => {
+    const id = await h.api.createDeployment({
+      applicationName: 'orders-api-lambda',
+      deploymentGroupName: 'orders-api-live',
+      deploymentConfigName: 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute',
+      revision: contentRevision(lambdaSpec({ current: '9', target: '10' })),
+    });
+    const seen: number[] = [];
+    const done = await runToEnd(h, id, 20_000, 200, async (d) => {
+      if (d.status === 'Created' || d.status === 'Queued') return;
+      const w = await weightsOf(id);
+      if (seen.at(-1) !== w.weight) seen.push(w.weight);
+    });
+    assert.equal(done.status, 'Succeeded');
+    assert.deepEqual(seen.filter((w) => w > 0), [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+  });
+
+  it('keeps the AppSpec content retrievable through GetApplicationRevision', async () => {
+    const content = lambdaSpec({ current: '10', target: '11' });
+    const id = await h.api.createDeployment({ applicationName: 'orders-api-lambda', deploymentGroupName: 'orders-api-live', revision: contentRevision(content) });
+    const d = await h.api.getDeployment(id);
+    const info = await h.api.getApplicationRevision('orders-api-lambda', d.revision!);
+    assert.ok(info, 'revision registered');
+    assert.deepEqual(info!.deploymentGroups, ['orders-api-live']);
+    const raw = await h.raw.send(new (await import('@aws-sdk/client-codedeploy')).GetApplicationRevisionCommand({ applicationName: 'orders-api-lambda', revision: d.revision! }));
+    assert.equal(raw.revision?.appSpecContent?.content, content);
+    await runToEnd(h, id, 30_000);
+  });
+});
