@@ -1,3 +1,95 @@
-// Extension entry point: placeholder until the client lands.
-export function activate(): void {}
-export function deactivate(): void {}
+/**
+ * Extension entry point: builds the context, registers the command table, the explorer and the
+ * status bar, then starts the language client. The AWS SDK and the local endpoint load only
+ * when first used.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { currentSettings, SERVER_RESTART_KEYS } from './config';
+import { ConnectionManager } from './connection/manager';
+import type { Ctx } from './ctx';
+import { DeployMemory } from './deploy/memory';
+import { ExplorerProvider } from './explorer/provider';
+import { startLanguageClient } from './languageClient';
+import { MonitorManager } from './monitor/manager';
+import { StatusBar } from './statusBar';
+
+/** What activate() returns: tests await `ready` instead of sleeping. */
+export interface ExtensionApi {
+  ready: Promise<void>;
+  languageClient(): LanguageClient | undefined;
+}
+
+let running: { ctx: Ctx; disposeClient?: vscode.Disposable } | undefined;
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('CodeDeploy', { log: true });
+  const connection = new ConnectionManager(context, log);
+  const memory = new DeployMemory(context.workspaceState);
+  const explorer = new ExplorerProvider(connection, log);
+  const monitors = new MonitorManager(context, connection, memory, log);
+  const statusBar = new StatusBar(connection);
+  const ctx: Ctx = {
+    extension: context,
+    log,
+    connection,
+    memory,
+    explorer,
+    monitors,
+    statusBar,
+    settings: () => currentSettings(vscode.workspace),
+  };
+  const view = vscode.window.createTreeView('codedeploy.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  explorer.attach(view);
+  context.subscriptions.push(
+    log,
+    view,
+    explorer,
+    monitors,
+    statusBar,
+    { dispose: () => void connection.dispose() },
+    ...registerCommands(ctx),
+    monitors.onDidEnd(() => explorer.refresh()),
+  );
+  const state: { ctx: Ctx; disposeClient?: vscode.Disposable } = { ctx };
+  running = state;
+
+  const startClient = async (): Promise<void> => {
+    try {
+      const started = await startLanguageClient(context, ctx.settings(), log);
+      ctx.languageClient = started.client;
+      state.disposeClient = started.disposable;
+    } catch (err) {
+      log.error(`the AppSpec language server did not start: ${(err as Error).message}`);
+      void vscode.window.showErrorMessage(`AppSpec: the language server did not start (${(err as Error).message}). Deploy still validates in-process.`);
+    }
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!SERVER_RESTART_KEYS.some((k) => e.affectsConfiguration(k))) return;
+      state.disposeClient?.dispose();
+      state.disposeClient = undefined;
+      ctx.languageClient = undefined;
+      await startClient();
+    }),
+    { dispose: () => state.disposeClient?.dispose() },
+  );
+
+  const ready = (async () => {
+    await startClient();
+    if (connection.choice.kind !== 'none') await monitors.resume();
+  })().catch((err) => log.error(`activation: ${(err as Error).message}`));
+
+  return { ready, languageClient: () => ctx.languageClient };
+}
+
+export async function deactivate(): Promise<void> {
+  const r = running;
+  running = undefined;
+  if (!r) return;
+  const client = r.ctx.languageClient;
+  r.ctx.languageClient = undefined;
+  if (client) await client.stop().catch(() => undefined);
+  await r.ctx.connection.dispose();
+}

@@ -62,6 +62,8 @@ export interface NodeData {
   consoleUrl?: string;
   /** For an error node: the loader to retry. For "Load more": the group's loader. */
   retry?: LoaderKey;
+  /** For an error node: what failed (for credential advice), never a stack or a secret. */
+  error?: { name?: string; code?: string; action?: string; message: string };
 }
 
 export interface NodeDescriptor {
@@ -122,6 +124,12 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
+function errorInfo(err: unknown): NonNullable<NodeData['error']> {
+  const e = (err && typeof err === 'object' ? err : {}) as { name?: unknown; code?: unknown; action?: unknown };
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { name: str(e.name), code: str(e.code), action: str(e.action), message: errorMessage(err) };
+}
+
 export function errorNode(key: LoaderKey, err: unknown): NodeDescriptor {
   const message = errorMessage(err);
   return {
@@ -134,7 +142,7 @@ export function errorNode(key: LoaderKey, err: unknown): NodeDescriptor {
     contextValue: CONTEXT.error,
     collapsible: 'none',
     command: { command: 'codedeploy.retry', title: 'Retry' },
-    data: { retry: key },
+    data: { retry: key, error: errorInfo(err) },
   };
 }
 

@@ -1,0 +1,179 @@
+/**
+ * The one command table: id → handler. Every handler is wrapped: a failure becomes a clear
+ * notification (credential problems get their own with what to do), never an unhandled
+ * rejection. Command ids are stable (the editor tests and the manifest use them).
+ */
+import { promises as fsp } from 'node:fs';
+import * as vscode from 'vscode';
+import type { Ctx } from './ctx';
+import { deployFlow, redeploy, redeployLastSuccessful } from './deploy/flow';
+import type { NodeData, NodeDescriptor } from './explorer/model';
+
+type Handler = (ctx: Ctx) => (...args: unknown[]) => unknown;
+
+/** Node-ish argument: a tree node, or `{ data: {...} }` from the monitor, or nothing (palette). */
+function dataOf(arg: unknown): NodeData {
+  if (arg && typeof arg === 'object' && 'data' in arg && (arg as { data?: unknown }).data && typeof (arg as { data: unknown }).data === 'object') {
+    return (arg as { data: NodeData }).data;
+  }
+  return {};
+}
+
+const DEPLOYMENT_ID = /^d-[A-Z0-9]{6,}$/i;
+
+/** The deployment a command acts on: from the node, a string argument, the watched ones, or typed. */
+async function deploymentIdOf(ctx: Ctx, arg: unknown): Promise<string | undefined> {
+  const fromNode = dataOf(arg).deploymentId;
+  if (fromNode) return fromNode;
+  if (typeof arg === 'string' && arg) return arg;
+  const watched = Object.entries(ctx.monitors.states()).filter(([, s]) => s && !s.final);
+  if (watched.length) {
+    const pick = await vscode.window.showQuickPick(
+      [
+        ...watched.map(([id, s]) => ({ label: id, description: `${s?.application}/${s?.group} · ${s?.status}` })),
+        { label: '$(edit) Enter a deployment ID…', description: '' },
+      ],
+      { title: 'Which deployment?' },
+    );
+    if (!pick) return undefined;
+    if (!pick.label.startsWith('$(edit)')) return pick.label;
+  }
+  const typed = await vscode.window.showInputBox({
+    title: 'Deployment ID',
+    placeHolder: 'd-XXXXXXXXX',
+    validateInput: (v) => (DEPLOYMENT_ID.test(v.trim()) ? undefined : 'A deployment ID looks like d-ABCDEF123.'),
+  });
+  return typed?.trim() || undefined;
+}
+
+async function confirmOnAws(ctx: Ctx, message: string, action: string): Promise<boolean> {
+  if (ctx.connection.isLocal) return true;
+  return (await vscode.window.showWarningMessage(message, { modal: true }, action)) === action;
+}
+
+async function stop(ctx: Ctx, arg: unknown, rollback: boolean): Promise<void> {
+  const id = await deploymentIdOf(ctx, arg);
+  if (!id) return;
+  const what = rollback ? 'Stop deployment ' + id + ' and roll back to the last successful revision?' : `Stop deployment ${id}? Targets may be left partly deployed.`;
+  if (!(await confirmOnAws(ctx, what, rollback ? 'Stop and Roll Back' : 'Stop'))) return;
+  const session = ctx.monitors.session(id);
+  const api = await ctx.connection.api();
+  const r = session ? { statusMessage: await session.stopDeployment(rollback) } : await api.stopDeployment(id, rollback);
+  void vscode.window.showInformationMessage(`${id}: ${r.statusMessage ?? 'stop requested.'}`);
+  ctx.explorer.refresh();
+}
+
+async function continueDeployment(ctx: Ctx, arg: unknown): Promise<void> {
+  const id = await deploymentIdOf(ctx, arg);
+  if (!id) return;
+  const session = ctx.monitors.session(id);
+  if (session?.state?.buttons.continue.enabled) {
+    await session.continueDeployment();
+  } else {
+    const api = await ctx.connection.api();
+    const d = await api.getDeployment(id);
+    const wait = d.status === 'Ready' ? 'READY_WAIT' : d.instanceTerminationWaitTimeStarted ? 'TERMINATION_WAIT' : undefined;
+    if (!wait) throw new Error(`${id} is ${d.status ?? 'in an unknown state'}: it is not waiting to reroute traffic or to terminate the original environment.`);
+    await api.continueDeployment(id, wait);
+  }
+  void vscode.window.showInformationMessage(`${id}: continuing.`);
+  ctx.explorer.refresh();
+}
+
+async function makeExecutable(ctx: Ctx, arg: unknown): Promise<void> {
+  if (!vscode.workspace.isTrusted) throw new Error('Making a file executable needs a trusted workspace.');
+  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? (arg.includes('://') ? vscode.Uri.parse(arg) : vscode.Uri.file(arg)) : undefined;
+  if (!uri || uri.scheme !== 'file') throw new Error('appspec.makeExecutable needs a file on disk.');
+  const st = await fsp.stat(uri.fsPath);
+  if (!st.isFile()) throw new Error(`${uri.fsPath} is not a file.`);
+  // Add an execute bit wherever there is a read bit (u+x, and g+x/o+x when readable).
+  const mode = st.mode & 0o7777;
+  const next = mode | ((mode & 0o444) >> 2);
+  if (next !== mode) await fsp.chmod(uri.fsPath, next);
+  ctx.log.info(`made executable: ${uri.fsPath} (${mode.toString(8)} → ${next.toString(8)})`);
+}
+
+export const COMMANDS: Record<string, Handler> = {
+  'codedeploy.deploy': (ctx) => (arg) => {
+    if (arg instanceof vscode.Uri) return deployFlow(ctx, arg);
+    const d = dataOf(arg);
+    return deployFlow(ctx, undefined, { application: d.application, group: d.group });
+  },
+  'codedeploy.deployAppSpec': (ctx) => (arg) => deployFlow(ctx, arg instanceof vscode.Uri ? arg : undefined),
+  'codedeploy.stopDeployment': (ctx) => (arg) => stop(ctx, arg, false),
+  'codedeploy.stopAndRollback': (ctx) => (arg) => stop(ctx, arg, true),
+  'codedeploy.continueDeployment': (ctx) => (arg) => continueDeployment(ctx, arg),
+  'codedeploy.redeploy': (ctx) => async (arg) => {
+    const id = await deploymentIdOf(ctx, arg);
+    return id ? redeploy(ctx, id) : undefined;
+  },
+  'codedeploy.redeployLastSuccessful': (ctx) => async (arg) => {
+    const d = dataOf(arg);
+    if (!d.application || !d.group) throw new Error('Run this from a deployment group in the CodeDeploy view.');
+    return redeployLastSuccessful(ctx, d.application, d.group);
+  },
+  'codedeploy.watchDeployment': (ctx) => async (arg) => {
+    const id = await deploymentIdOf(ctx, arg);
+    if (id) await ctx.monitors.open(id);
+  },
+  'codedeploy.copyId': () => async (arg) => {
+    const d = dataOf(arg);
+    const id = d.copyId ?? d.deploymentId;
+    if (!id) return;
+    await vscode.env.clipboard.writeText(id);
+    vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);
+  },
+  'codedeploy.openInConsole': () => async (arg) => {
+    const url = dataOf(arg).consoleUrl;
+    if (!url) throw new Error('The local endpoint has no AWS console.');
+    await vscode.env.openExternal(vscode.Uri.parse(url));
+  },
+  'codedeploy.openHook': (ctx) => async (arg) => {
+    const d = dataOf(arg);
+    if (d.deploymentId && d.eventName) await ctx.monitors.openHook(d.deploymentId, d.eventName);
+  },
+  'codedeploy.refresh': (ctx) => (arg) => ctx.explorer.refresh(arg && typeof arg === 'object' && 'id' in arg ? (arg as NodeDescriptor) : undefined),
+  'codedeploy.retry': (ctx) => (arg) => ctx.explorer.retry(dataOf(arg).retry),
+  'codedeploy.loadMore': (ctx) => (arg) => {
+    const d = dataOf(arg);
+    if (d.application && d.group) ctx.explorer.loadMore(d.application, d.group);
+  },
+  'codedeploy.selectConnection': (ctx) => () => ctx.connection.pick(),
+  'codedeploy.useLocal': (ctx) => () => ctx.connection.useLocal(),
+  'codedeploy.connectProfile': (ctx) => () => ctx.connection.pickProfile(),
+  'codedeploy.showOutput': (ctx) => () => ctx.log.show(),
+  'appspec.makeExecutable': (ctx) => (arg) => makeExecutable(ctx, arg),
+  // For the editor tests: what the explorer shows, and what each monitor panel was last sent.
+  'codedeploy.internal.getTreeSnapshot': (ctx) => async (arg) => {
+    const depth = arg && typeof arg === 'object' && typeof (arg as { depth?: unknown }).depth === 'number' ? (arg as { depth: number }).depth : undefined;
+    return depth ? ctx.explorer.loadSnapshot(depth) : ctx.explorer.visibleSnapshot();
+  },
+  'codedeploy.internal.getMonitorState': (ctx) => (arg) => {
+    const states = ctx.monitors.states();
+    return typeof arg === 'string' ? states[arg] : states;
+  },
+};
+
+/** Reports a failure: credential advice when it is one, else the message. Never throws. */
+export function reportError(ctx: Ctx, id: string, err: unknown): void {
+  const message = err instanceof Error ? err.message || err.name : String(err);
+  ctx.log.error(`${id} failed: ${message}`);
+  if (ctx.connection.adviseOnError(err)) return;
+  void vscode.window.showErrorMessage(`CodeDeploy: ${message}`, 'Show Log').then((c) => {
+    if (c === 'Show Log') ctx.log.show();
+  });
+}
+
+export function registerCommands(ctx: Ctx): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, make]) => {
+    const handler = make(ctx);
+    return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        reportError(ctx, id, err);
+        return undefined;
+      }
+    });
+  });
+}

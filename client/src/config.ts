@@ -1,0 +1,48 @@
+/**
+ * Typed settings. `readConfig` is pure over a getter so it can be tested without vscode;
+ * `Config.current()` reads the live workspace configuration.
+ */
+import type * as vscode from 'vscode';
+import type { ConnectionChoice, ConnectionKind } from './connection/model';
+
+export interface Settings {
+  connection: ConnectionChoice;
+  localTimeScale: number;
+  revisionBucket: string;
+  appSpecFiles: string[];
+  traceServer: 'off' | 'messages' | 'verbose';
+}
+
+/** Settings whose change needs the language server restarted (document selector, trace). */
+export const SERVER_RESTART_KEYS = ['appspec.files', 'appspec.trace.server'];
+/** Settings whose change means another CodeDeploy connection. */
+export const CONNECTION_KEYS = ['codedeploy.connection', 'codedeploy.profile', 'codedeploy.region', 'codedeploy.endpoint', 'codedeploy.local.timeScale'];
+
+type Getter = (key: string) => unknown;
+
+const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v.trim() : d);
+
+export function readConfig(get: Getter): Settings {
+  const kindRaw = str(get('codedeploy.connection'), 'none');
+  const kind: ConnectionKind = kindRaw === 'local' || kindRaw === 'aws' ? kindRaw : 'none';
+  const scale = Number(get('codedeploy.local.timeScale'));
+  const files = get('appspec.files');
+  const trace = str(get('appspec.trace.server'), 'off');
+  return {
+    connection: {
+      kind,
+      profile: str(get('codedeploy.profile')) || undefined,
+      region: str(get('codedeploy.region')) || 'us-east-1',
+      endpoint: str(get('codedeploy.endpoint')) || undefined,
+    },
+    localTimeScale: Number.isFinite(scale) && scale >= 1 ? scale : 10,
+    revisionBucket: str(get('codedeploy.revisionBucket')),
+    appSpecFiles: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [],
+    traceServer: trace === 'messages' || trace === 'verbose' ? trace : 'off',
+  };
+}
+
+export function currentSettings(workspace: typeof vscode.workspace): Settings {
+  const cfg = workspace.getConfiguration();
+  return readConfig((key) => cfg.get(key));
+}

@@ -1,0 +1,290 @@
+/**
+ * Owns the current CodeDeploy connection: reads it from the settings, creates the API lazily
+ * (the AWS SDK is loaded on first use), starts the local endpoint in the extension host on
+ * demand, and tells everyone when the connection changes.
+ */
+import * as vscode from 'vscode';
+import type { CodeDeployApi, ConnectionSettings } from '../aws/api';
+import { currentSettings } from '../config';
+import {
+  apiSettings,
+  applyPick,
+  connectionKey,
+  credentialAdvice,
+  pickEntries,
+  ssoLoginCommand,
+  type ConnectionChoice,
+  type PickEntry,
+  type ProfileInfo,
+} from './model';
+
+interface AwsModule {
+  createCodeDeployApi(settings: ConnectionSettings): CodeDeployApi;
+  listProfiles?(): Promise<unknown[]> | unknown[];
+}
+
+interface LocalModule {
+  startLocalEndpoint(opts: { port?: number; dataDir: string; timeScale?: number; log?: (m: string) => void }): Promise<{
+    url: string;
+    s3Url: string;
+    stop(): Promise<void> | void;
+  }>;
+}
+
+/** Loaded on first use so activation stays fast (the SDK is large). */
+async function loadAws(): Promise<AwsModule> {
+  return (await import('../aws/index')) as unknown as AwsModule;
+}
+
+async function loadLocal(): Promise<LocalModule> {
+  return (await import('../local/index')) as unknown as LocalModule;
+}
+
+export class ConnectionManager implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ConnectionChoice>();
+  readonly onDidChange = this.changed.event;
+  private choiceValue: ConnectionChoice;
+  private apiPromise: Promise<CodeDeployApi> | undefined;
+  private apiKey: string | undefined;
+  private readonly retired: Promise<CodeDeployApi>[] = [];
+  private local: Promise<{ url: string; s3Url: string; stop(): Promise<void> | void }> | undefined;
+  private localScale: number | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private lastAdviceAt = 0;
+
+  constructor(
+    private readonly extension: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.choiceValue = currentSettings(vscode.workspace).connection;
+    void this.updateContextKey();
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('codedeploy')) this.reload();
+      }),
+    );
+  }
+
+  get choice(): ConnectionChoice {
+    return this.choiceValue;
+  }
+
+  get key(): string {
+    return connectionKey(this.choiceValue);
+  }
+
+  get isLocal(): boolean {
+    return this.choiceValue.kind === 'local';
+  }
+
+  /** Speed-up of the local endpoint's clock (1 on AWS). */
+  get timeScale(): number {
+    return this.isLocal ? currentSettings(vscode.workspace).localTimeScale : 1;
+  }
+
+  /** Region for console links; undefined in local mode (no console). */
+  get consoleRegion(): string | undefined {
+    return this.choiceValue.kind === 'aws' ? this.choiceValue.region : undefined;
+  }
+
+  /** Re-reads the settings; when the connection differs, drops the API and notifies. */
+  reload(): void {
+    const next = currentSettings(vscode.workspace).connection;
+    const scale = currentSettings(vscode.workspace).localTimeScale;
+    const scaleChanged = next.kind === 'local' && this.localScale !== undefined && scale !== this.localScale;
+    if (connectionKey(next) === this.key && !scaleChanged) {
+      this.choiceValue = next;
+      return;
+    }
+    this.choiceValue = next;
+    this.dropApi();
+    if (scaleChanged) void this.stopLocal();
+    void this.updateContextKey();
+    this.log.info(`connection: ${this.key}`);
+    this.changed.fire(next);
+  }
+
+  /** The API for the current connection (starting the local endpoint when needed). */
+  api(): Promise<CodeDeployApi> {
+    if (this.choiceValue.kind === 'none') {
+      return Promise.reject(new Error('No CodeDeploy connection chosen. Use "CodeDeploy: Select Connection…" first.'));
+    }
+    const key = this.key;
+    if (!this.apiPromise || this.apiKey !== key) {
+      this.dropApi();
+      this.apiKey = key;
+      this.apiPromise = this.createApi(this.choiceValue).catch((err) => {
+        if (this.apiKey === key) this.apiPromise = undefined;
+        throw err;
+      });
+    }
+    return this.apiPromise;
+  }
+
+  private async createApi(choice: ConnectionChoice): Promise<CodeDeployApi> {
+    const aws = await loadAws();
+    if (choice.kind === 'local' && !choice.endpoint) {
+      const local = await this.startLocal();
+      return aws.createCodeDeployApi(apiSettings(choice, local));
+    }
+    return aws.createCodeDeployApi(apiSettings(choice));
+  }
+
+  private startLocal(): Promise<{ url: string; s3Url: string; stop(): Promise<void> | void }> {
+    if (!this.local) {
+      const timeScale = currentSettings(vscode.workspace).localTimeScale;
+      this.localScale = timeScale;
+      const dataDir = vscode.Uri.joinPath(this.extension.globalStorageUri, 'local-endpoint').fsPath;
+      this.local = loadLocal()
+        .then((m) => m.startLocalEndpoint({ port: 0, dataDir, timeScale, log: (msg) => this.log.info(`local endpoint: ${msg}`) }))
+        .then((ep) => {
+          this.log.info(`local endpoint listening at ${ep.url} (time scale ${timeScale}, data in ${dataDir})`);
+          return ep;
+        });
+      this.local.catch((err) => {
+        this.log.error(`local endpoint failed to start: ${(err as Error).message}`);
+        this.local = undefined;
+      });
+    }
+    return this.local;
+  }
+
+  /** The local endpoint's URL when it runs (for tests and the status tooltip). */
+  async localUrl(): Promise<string | undefined> {
+    return this.local ? (await this.local).url : undefined;
+  }
+
+  private async stopLocal(): Promise<void> {
+    const local = this.local;
+    this.local = undefined;
+    if (local) {
+      try {
+        await (await local).stop();
+      } catch {
+        // already stopped or never started
+      }
+    }
+  }
+
+  private dropApi(): void {
+    if (this.apiPromise) this.retired.push(this.apiPromise);
+    this.apiPromise = undefined;
+    this.apiKey = undefined;
+  }
+
+  /** Profiles from the shared config files (empty when none or when they cannot be read). */
+  async listProfiles(): Promise<ProfileInfo[]> {
+    try {
+      const aws = await loadAws();
+      const raw = (await aws.listProfiles?.()) ?? [];
+      return raw
+        .map((p): ProfileInfo | undefined => {
+          if (typeof p === 'string') return { name: p };
+          if (p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string') {
+            const x = p as { name: string; sso?: unknown; isSso?: unknown; kind?: unknown; region?: unknown };
+            return { name: x.name, sso: x.sso === true || x.isSso === true || x.kind === 'sso', region: typeof x.region === 'string' ? x.region : undefined };
+          }
+          return undefined;
+        })
+        .filter((p): p is ProfileInfo => p !== undefined);
+    } catch (err) {
+      this.log.warn(`could not list AWS profiles: ${(err as Error).message}`);
+      return [];
+    }
+  }
+
+  /** Writes the choice to the user settings (not the workspace's files). */
+  async setChoice(choice: ConnectionChoice): Promise<void> {
+    const cfg = vscode.workspace.getConfiguration('codedeploy');
+    const target = vscode.ConfigurationTarget.Global;
+    await cfg.update('connection', choice.kind, target);
+    if (choice.kind === 'aws') {
+      await cfg.update('profile', choice.profile ?? '', target);
+      await cfg.update('region', choice.region, target);
+    }
+    this.reload();
+  }
+
+  /** The status bar's quick pick. */
+  async pick(): Promise<void> {
+    const profiles = await this.listProfiles();
+    const entries = pickEntries(this.choiceValue, profiles);
+    const items = entries.map((e) =>
+      e.kind === 'separator'
+        ? ({ label: e.label, kind: vscode.QuickPickItemKind.Separator } as vscode.QuickPickItem & { entry?: PickEntry })
+        : ({ label: e.label, description: e.description, detail: e.detail, entry: e } as vscode.QuickPickItem & { entry?: PickEntry }),
+    );
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'CodeDeploy connection',
+      placeHolder: 'The local endpoint, an AWS profile, or a region for the current profile',
+      matchOnDescription: true,
+    });
+    if (!picked?.entry?.action) return;
+    await this.setChoice(applyPick(this.choiceValue, picked.entry.action));
+  }
+
+  /** Profiles only (the welcome view's "Connect to an AWS profile"). */
+  async pickProfile(): Promise<void> {
+    const profiles = await this.listProfiles();
+    const entries = pickEntries({ ...this.choiceValue, kind: 'none' }, profiles).filter((e) => e.action?.type === 'profile' || e.action?.type === 'defaultChain');
+    const picked = await vscode.window.showQuickPick(
+      entries.map((e) => ({ label: e.label, description: e.description, entry: e })),
+      { title: 'Connect to an AWS profile', placeHolder: 'Profiles from ~/.aws/config and ~/.aws/credentials (SSO profiles marked)' },
+    );
+    if (!picked?.entry.action) return;
+    let next = applyPick(this.choiceValue, picked.entry.action);
+    if (!picked.entry.action || picked.entry.action.type !== 'profile' || !picked.entry.action.region) {
+      const region = await vscode.window.showInputBox({ title: 'AWS region', value: this.choiceValue.region || 'us-east-1', prompt: 'Region for CodeDeploy calls' });
+      if (!region) return;
+      next = { ...next, region: region.trim() };
+    }
+    await this.setChoice(next);
+  }
+
+  async useLocal(): Promise<void> {
+    await this.setChoice({ ...this.choiceValue, kind: 'local' });
+  }
+
+  /**
+   * Credential problems get a notification with what to do (sign in with SSO, pick another
+   * profile); returns true when it handled the error. Repeats are throttled (a tree refresh
+   * can fail many times at once).
+   */
+  adviseOnError(err: unknown): boolean {
+    const advice = credentialAdvice(err, this.choiceValue);
+    if (!advice) return false;
+    const now = Date.now();
+    if (now - this.lastAdviceAt < 10_000) return true;
+    this.lastAdviceAt = now;
+    const profile = this.choiceValue.profile;
+    const command = ssoLoginCommand(profile);
+    const actions = [...(advice.ssoLogin ? ['Copy Login Command', 'Run in Terminal'] : []), ...(advice.pickProfile ? ['Pick Another Profile'] : [])];
+    void vscode.window.showErrorMessage(advice.message, ...actions).then(async (choice) => {
+      if (choice === 'Copy Login Command') {
+        await vscode.env.clipboard.writeText(command);
+        void vscode.window.showInformationMessage(`Copied "${command}". Run it, then refresh the CodeDeploy view.`);
+      } else if (choice === 'Run in Terminal') {
+        const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
+        terminal.show();
+        terminal.sendText(command);
+      } else if (choice === 'Pick Another Profile') {
+        await this.pick();
+      }
+    });
+    return true;
+  }
+
+  private async updateContextKey(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'codedeploy.connection', this.choiceValue.kind);
+  }
+
+  async dispose(): Promise<void> {
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+    const all = [...this.retired, ...(this.apiPromise ? [this.apiPromise] : [])];
+    for (const p of all) {
+      p.then((api) => api.dispose()).catch(() => undefined);
+    }
+    await this.stopLocal();
+  }
+}

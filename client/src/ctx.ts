@@ -1,0 +1,29 @@
+/**
+ * The one context object: everything the commands and views share, created once in activate()
+ * and disposed with the extension.
+ */
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { currentSettings, type Settings } from './config';
+import type { ConnectionManager } from './connection/manager';
+import type { DeployMemory } from './deploy/memory';
+import type { ExplorerProvider } from './explorer/provider';
+import type { MonitorManager } from './monitor/manager';
+import type { StatusBar } from './statusBar';
+
+export interface Ctx {
+  readonly extension: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  readonly connection: ConnectionManager;
+  readonly memory: DeployMemory;
+  readonly explorer: ExplorerProvider;
+  readonly monitors: MonitorManager;
+  readonly statusBar: StatusBar;
+  /** Set once the language client started (undefined if it failed to start). */
+  languageClient?: LanguageClient;
+  settings(): Settings;
+}
+
+export function settingsReader(workspace: typeof vscode.workspace): () => Settings {
+  return () => currentSettings(workspace);
+}

@@ -1,0 +1,261 @@
+// @ts-check
+// The deployment monitor page. It renders only the state the extension posts and sends back
+// button clicks; it never talks to AWS. Everything is built with DOM APIs and textContent
+// (log tails and messages are untrusted text).
+(function () {
+  'use strict';
+  // eslint-disable-next-line no-undef
+  const vscode = acquireVsCodeApi();
+  const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+  const SVG = 'http://www.w3.org/2000/svg';
+  /** @type {any} */
+  let state;
+  let clockOffset = 0;
+  const deploymentId = app.dataset.deploymentId || '';
+  vscode.setState({ deploymentId });
+
+  /**
+   * @param {string} tag
+   * @param {Record<string, string>} [attrs]
+   * @param {(Node | string | undefined | null | false)[]} [children]
+   */
+  function h(tag, attrs, children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, v);
+    for (const c of children || []) if (c !== undefined && c !== null && c !== false) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+    return el;
+  }
+
+  /** @param {string} tag @param {Record<string, string | number>} attrs */
+  function s(tag, attrs) {
+    const el = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+    return el;
+  }
+
+  /** @param {string} type */
+  function send(type, extra) {
+    vscode.postMessage(Object.assign({ type }, extra || {}));
+  }
+
+  /** @param {number} secs */
+  function clock(secs) {
+    secs = Math.max(0, Math.round(secs));
+    const m = Math.floor(secs / 60);
+    const r = secs % 60;
+    return m >= 60 ? `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m` : `${m}:${String(r).padStart(2, '0')}`;
+  }
+
+  function buttons() {
+    const b = state.buttons;
+    /** @param {string} label @param {string} type @param {boolean} enabled @param {string} cls */
+    const btn = (label, type, enabled, cls) => {
+      const el = h('button', { type: 'button', class: cls, 'data-action': type }, [label]);
+      if (!enabled) el.setAttribute('disabled', '');
+      el.addEventListener('click', () => {
+        el.setAttribute('disabled', '');
+        send(type);
+      });
+      return el;
+    };
+    return h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Deployment actions' }, [
+      btn(b.continue.label, 'continue', b.continue.enabled, 'primary'),
+      btn('Stop', 'stop', b.stop, 'secondary'),
+      btn('Stop and roll back', 'stopAndRollback', b.stopAndRollback, 'secondary'),
+    ]);
+  }
+
+  function header() {
+    return h('header', {}, [
+      h('h1', {}, [
+        h('span', { class: `badge ${state.statusClass}`, role: 'status' }, [state.status]),
+        ' ',
+        state.deploymentId,
+      ]),
+      h('p', { class: 'muted' }, [
+        `${state.application} / ${state.group} · ${state.platformLabel} · ${state.configName}`,
+        state.creator ? ` · ${state.creator}` : '',
+        state.elapsed ? ` · ${state.elapsed}` : '',
+      ]),
+    ]);
+  }
+
+  function messages() {
+    const items = [];
+    if (state.error) items.push(h('p', { class: 'error' }, [h('strong', {}, [state.error.code]), ': ', state.error.message]));
+    if (state.rollback) items.push(h('p', { class: 'note' }, [state.rollback]));
+    for (const m of state.messages) items.push(h('p', { class: 'note' }, [m]));
+    if (state.pollError) items.push(h('p', { class: 'warn' }, ['Could not refresh: ', state.pollError, ' (retrying)']));
+    return items.length ? h('section', { class: 'messages' }, items) : undefined;
+  }
+
+  function countdowns() {
+    if (!state.countdowns.length) return undefined;
+    return h(
+      'section',
+      { class: 'countdowns' },
+      state.countdowns.map((/** @type {any} */ c) =>
+        h('div', { class: 'countdown' }, [h('span', {}, [c.label, ' ']), h('strong', { 'data-ends-at': String(c.endsAt) }, [clock(c.remainingSeconds)])]),
+      ),
+    );
+  }
+
+  function traffic() {
+    const t = state.traffic;
+    if (!t) return undefined;
+    const green = Math.round(t.green);
+    const bar = h('div', { class: 'split', role: 'img', 'aria-label': `Original ${100 - green} percent, replacement ${green} percent` }, [
+      h('div', { class: 'blue' }, []),
+      h('div', { class: 'green' }, []),
+    ]);
+    // Widths via CSSOM (inline style attributes would need 'unsafe-inline').
+    /** @type {HTMLElement} */ (bar.children[0]).style.width = `${100 - green}%`;
+    /** @type {HTMLElement} */ (bar.children[1]).style.width = `${green}%`;
+    return h('section', { class: 'traffic' }, [
+      h('h2', {}, ['Traffic']),
+      h('p', {}, [h('span', { class: 'dot blue' }, []), ` Original (blue) ${100 - green}%  `, h('span', { class: 'dot green' }, []), ` Replacement (green) ${green}%`]),
+      bar,
+      h('p', { class: 'muted' }, [t.stepLabel]),
+      chart(t),
+    ]);
+  }
+
+  /** A step chart: planned (dashed) beside actual (solid), green share 0–100 over time. */
+  function chart(/** @type {any} */ t) {
+    const W = 560, H = 180, L = 36, B = 22, T = 8, R = 8;
+    const lastPlanned = t.planned.length ? t.planned[t.planned.length - 1].atSeconds : 0;
+    const lastActual = t.actual.length ? t.actual[t.actual.length - 1].t : 0;
+    const maxT = Math.max(lastPlanned * 1.15, lastActual, 10);
+    const minT = Math.min(0, t.actual.length ? t.actual[0].t : 0);
+    const x = (/** @type {number} */ v) => L + ((v - minT) / (maxT - minT)) * (W - L - R);
+    const y = (/** @type {number} */ v) => T + (1 - v / 100) * (H - T - B);
+    const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img' });
+    const title = s('title', {});
+    title.textContent = 'Replacement traffic share over time: planned (dashed) and actual (solid)';
+    svg.append(title);
+    for (const v of [0, 50, 100]) {
+      svg.append(s('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: 'grid' }));
+      const lbl = s('text', { x: L - 4, y: y(v) + 4, class: 'axis', 'text-anchor': 'end' });
+      lbl.textContent = `${v}%`;
+      svg.append(lbl);
+    }
+    const unit = maxT > 600 ? 60 : 1;
+    const tl = s('text', { x: W - R, y: H - 6, class: 'axis', 'text-anchor': 'end' });
+    tl.textContent = unit === 60 ? `${Math.round(maxT / 60)} min` : `${Math.round(maxT)} s`;
+    svg.append(tl);
+    /** @param {{t:number, green:number}[]} pts */
+    const stepPath = (pts, end) => {
+      if (!pts.length) return '';
+      let d = `M${x(pts[0].t)},${y(pts[0].green)}`;
+      for (let i = 1; i < pts.length; i++) d += ` H${x(pts[i].t)} V${y(pts[i].green)}`;
+      return d + ` H${x(end)}`;
+    };
+    if (t.planned.length) {
+      const pts = [{ t: 0, green: 0 }, ...t.planned.map((/** @type {any} */ p) => ({ t: p.atSeconds, green: p.green }))];
+      // The first planned step happens at 0: start the line at its value.
+      if (pts.length > 1 && pts[1].t === 0) pts.shift();
+      svg.append(s('path', { d: stepPath(pts, maxT), class: 'planned' }));
+    }
+    if (t.actual.length) svg.append(s('path', { d: stepPath(t.actual, lastActual), class: 'actual' }));
+    return svg;
+  }
+
+  function ec2() {
+    const e = state.ec2;
+    if (!e) return undefined;
+    const summary = `${e.succeeded} succeeded · ${e.inProgress} in progress · ${e.pending} pending · ${e.failed} failed${e.skipped ? ` · ${e.skipped} skipped` : ''} of ${e.total}`;
+    const mh = e.minimumHealthy
+      ? h('p', { class: e.atRisk ? 'error' : 'muted' }, [
+          `Minimum healthy hosts: ${e.minimumHealthy.label} (${e.minimumHealthy.required} of ${e.total})`,
+          e.atRisk ? ' — too many failures, the deployment will fail' : '',
+        ])
+      : undefined;
+    const head = h('tr', {}, [h('th', { scope: 'col' }, ['Instance']), ...e.eventNames.map((/** @type {string} */ n) => h('th', { scope: 'col', class: 'event' }, [n]))]);
+    const rows = state.targets.map((/** @type {any} */ t) =>
+      h('tr', {}, [
+        h('th', { scope: 'row' }, [t.id, t.label ? ` (${t.label})` : '', h('div', { class: 'progress' }, [progress(t.progress)])]),
+        ...e.eventNames.map((/** @type {string} */ n) => {
+          const ev = t.events.find((/** @type {any} */ x) => x.name === n);
+          return h('td', { class: `cell ${ev ? ev.status : 'none'}`, title: ev ? `${n}: ${ev.status} ${ev.duration}` : '' }, [ev ? short(ev.status) : '']);
+        }),
+      ]),
+    );
+    return h('section', { class: 'ec2' }, [h('h2', {}, ['Instances']), h('p', {}, [summary]), mh, h('div', { class: 'scroll' }, [h('table', {}, [h('thead', {}, [head]), h('tbody', {}, rows)])])]);
+  }
+
+  /** @param {number} p */
+  function progress(p) {
+    const el = h('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(Math.round(p * 100)) }, []);
+    el.style.width = `${Math.round(p * 100)}%`;
+    return el;
+  }
+
+  /** @param {string} st */
+  function short(st) {
+    return { Succeeded: '✓', Failed: '✗', InProgress: '…', Pending: '·', Skipped: '–' }[st] || '?';
+  }
+
+  function targets() {
+    if (!state.targets.length) return h('section', {}, [h('p', { class: 'muted' }, ['No targets yet.'])]);
+    return h(
+      'section',
+      { class: 'targets' },
+      [h('h2', {}, ['Lifecycle events']),
+      ...state.targets.map((/** @type {any} */ t) =>
+        h('details', Object.assign({ class: 'target' }, t.status === 'Failed' || state.targets.length === 1 ? { open: '' } : {}), [
+          h('summary', {}, [h('span', { class: `badge ${t.status}` }, [t.status]), ' ', t.id, t.label ? ` (${t.label})` : '']),
+          h('ol', { class: 'events' }, t.events.map((/** @type {any} */ ev) =>
+            h('li', { class: `ev ${ev.status}` }, [
+              h('span', { class: 'name' }, [ev.name]),
+              h('span', { class: 'muted' }, [` ${ev.status}${ev.duration ? ' · ' + ev.duration : ''}${ev.errorCode ? ' · ' + ev.errorCode : ''}`]),
+              ev.status === 'Failed' ? failure(t, ev) : undefined,
+            ]),
+          )),
+        ]),
+      )],
+    );
+  }
+
+  function failure(/** @type {any} */ t, /** @type {any} */ ev) {
+    const link = h('button', { type: 'button', class: 'link' }, [`Open ${ev.name} in the AppSpec`]);
+    link.addEventListener('click', () => send('openHook', { targetId: t.id, event: ev.name }));
+    return h('div', { class: 'failure' }, [
+      ev.scriptName ? h('p', {}, ['Script: ', h('code', {}, [ev.scriptName])]) : undefined,
+      ev.message ? h('p', {}, [ev.message]) : undefined,
+      ev.logTail ? h('pre', { class: 'log', tabindex: '0', 'aria-label': 'Log tail' }, [ev.logTail]) : undefined,
+      link,
+    ]);
+  }
+
+  function render() {
+    if (!state) return;
+    const focused = document.activeElement && document.activeElement.getAttribute('data-action');
+    const open = new Set([...document.querySelectorAll('details.target[open] summary')].map((e) => e.textContent));
+    app.replaceChildren(header(), buttons(), messages() || '', countdowns() || '', traffic() || '', ec2() || '', targets());
+    for (const d of document.querySelectorAll('details.target')) {
+      const sum = d.querySelector('summary');
+      if (sum && open.has(sum.textContent)) d.setAttribute('open', '');
+    }
+    if (focused) {
+      const again = /** @type {HTMLElement | null} */ (document.querySelector(`[data-action="${focused}"]`));
+      if (again && !again.hasAttribute('disabled')) again.focus();
+    }
+  }
+
+  function tick() {
+    const now = Date.now() - clockOffset;
+    for (const el of document.querySelectorAll('[data-ends-at]')) {
+      el.textContent = clock((Number(el.getAttribute('data-ends-at')) - now) / 1000);
+    }
+  }
+
+  window.addEventListener('message', (event) => {
+    const msg = event.data;
+    if (!msg || msg.type !== 'state' || !msg.state) return;
+    state = msg.state;
+    clockOffset = Date.now() - state.now;
+    render();
+  });
+  setInterval(tick, 1000);
+  send('ready');
+})();
