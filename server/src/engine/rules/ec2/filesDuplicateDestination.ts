@@ -1,0 +1,67 @@
+import type { AppSpecDocument, Finding, RuleContext, Rule } from '../../types';
+import { WINDOWS_ABSOLUTE, bundleRelative, filesEntries, finding, joinRoot, normalizePosix, type FilesEntry } from './util';
+
+/** Destination folder in a comparable form (Windows paths case-folded with `/`). */
+function destKey(dest: string): string {
+  if (WINDOWS_ABSOLUTE.test(dest) || dest.includes('\\')) return normalizePosix(dest.replace(/\\/g, '/').toLowerCase());
+  return normalizePosix(dest);
+}
+
+/** True when the source names a single file: from the workspace when known, else by a file-like name. */
+export function sourceIsFile(entry: FilesEntry, ctx: RuleContext): boolean | undefined {
+  const rel = bundleRelative(entry.source ?? '');
+  if (rel === '') return false;
+  if (ctx.fs && ctx.bundleRoot) {
+    const st = ctx.fs.stat(joinRoot(ctx.bundleRoot, rel));
+    if (st) return st.isFile;
+  }
+  const base = rel.split('/').pop() ?? '';
+  return /^[^.].*\.[A-Za-z0-9]{1,8}$/.test(base) ? true : undefined;
+}
+
+function baseName(source: string): string {
+  return bundleRelative(source).split('/').filter(Boolean).pop() ?? '';
+}
+
+export const filesDuplicateDestination: Rule = {
+  id: 'W2016',
+  name: 'files-duplicate-destination',
+  severity: 'warning',
+  platforms: ['ec2'],
+  title: 'Two `files` entries install to the same path',
+  doc:
+    'Each file may be installed once. Two entries with the same `source` and `destination`, or two files with the same ' +
+    'name copied into the same `destination` folder, make the install fail ("specifies two source files … for the same ' +
+    'destination"). Remove the duplicate entry or give one of them another destination. Whether a source is a file is ' +
+    'read from the workspace when available, otherwise guessed from a file extension, so folder collisions are not reported.',
+  check(doc: AppSpecDocument, ctx: RuleContext) {
+    const out: Finding[] = [];
+    const seen: { entry: FilesEntry; dest: string; src: string; base: string; isFile: boolean | undefined }[] = [];
+    for (const entry of filesEntries(doc)) {
+      if (entry.source === undefined || entry.destination === undefined || !entry.destPair) continue;
+      const cur = {
+        entry,
+        dest: destKey(entry.destination),
+        src: normalizePosix(bundleRelative(entry.source)),
+        base: baseName(entry.source),
+        isFile: sourceIsFile(entry, ctx),
+      };
+      const clash = seen.find(
+        (s) => s.dest === cur.dest && (s.src === cur.src || (s.isFile === true && cur.isFile === true && s.base === cur.base)),
+      );
+      if (clash) {
+        const same = clash.src === cur.src;
+        const message = same
+          ? `\`files\` entry ${entry.index + 1} repeats entry ${clash.entry.index + 1} (\`${entry.source}\` → \`${entry.destination}\`); installing the same files twice fails the deployment.`
+          : `\`${entry.source}\` and \`${clash.entry.source}\` are both installed as \`${cur.base}\` in \`${entry.destination}\`; the deployment fails with "two source files … for the same destination".`;
+        out.push(
+          finding('W2016', message, doc.rangeOf(entry.destPair.value as never), {
+            related: [{ range: doc.rangeOf(clash.entry.destPair?.value as never), message: `entry ${clash.entry.index + 1} installs to the same path` }],
+          }),
+        );
+      }
+      seen.push(cur);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,26 @@
+import type { Finding, Rule } from '../../types';
+import { bundleRelative, escapesRoot, filesEntries, finding, joinRoot } from './util';
+
+export const filesSourceMissing: Rule = {
+  id: 'W5005',
+  name: 'files-source-missing',
+  severity: 'warning',
+  platforms: ['ec2'],
+  title: '`files` source not found in the bundle folder',
+  doc:
+    '`source` is relative to the bundle root, the folder holding the AppSpec (`/` means the whole bundle). A source ' +
+    'missing from the revision fails the install with "No such file or directory". A build step may still produce it ' +
+    '(e.g. `target/app.jar`), so this is a warning. Only checked for AppSpec files on disk.',
+  check(doc, ctx) {
+    if (!ctx.fs || !ctx.bundleRoot) return [];
+    const out: Finding[] = [];
+    for (const entry of filesEntries(doc)) {
+      if (entry.source === undefined || !entry.sourcePair) continue;
+      const rel = bundleRelative(entry.source);
+      if (rel === '' || escapesRoot(rel) || /[*?]/.test(rel)) continue;
+      if (ctx.fs.stat(joinRoot(ctx.bundleRoot, rel))) continue;
+      out.push(finding('W5005', `\`source: ${entry.source}\` does not exist in the bundle (looked for \`${rel}\` next to the AppSpec); the install fails unless a build step creates it.`, doc.rangeOf(entry.sourcePair.value as never)));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+import type { Finding, Rule } from '../../types';
+import { WINDOWS_SCRIPT, finding, osOf } from './util';
+import { resolvedScripts } from './workspace';
+
+function scriptContent(rel: string, event: string): string {
+  return `#!/bin/bash\nset -euo pipefail\n# ${event} hook for CodeDeploy (${rel}): replace this comment with the real steps.\n`;
+}
+
+export const hookScriptMissing: Rule = {
+  id: 'W5001',
+  name: 'hook-script-missing',
+  severity: 'warning',
+  platforms: ['ec2'],
+  title: 'Hook script not found in the bundle folder',
+  doc:
+    'The `location` of a hook is looked up relative to the bundle root, which is the folder that holds the AppSpec. ' +
+    'If the file is not in the revision, the event fails with "Script does not exist at specified location". A build ' +
+    'step may still produce the file, so this is a warning. Create the script (the quick fix writes an executable ' +
+    'Bash stub) or correct the path. Only checked for AppSpec files on disk.',
+  check(doc, ctx) {
+    const resolved = resolvedScripts(doc, ctx);
+    if (!resolved) return [];
+    const out: Finding[] = [];
+    const windows = osOf(doc) === 'windows';
+    const offered = new Set<string>();
+    for (const s of resolved.scripts) {
+      if (s.stat?.isFile) continue;
+      const what = s.stat?.isDirectory ? 'is a folder, not a file' : 'does not exist in the bundle';
+      const canCreate = !s.stat && !windows && !WINDOWS_SCRIPT.test(s.rel) && !offered.has(s.rel);
+      offered.add(s.rel);
+      out.push(
+        finding('W5001', `Hook script \`${s.location}\` (${s.event}) ${what} (looked for \`${s.rel}\` next to the AppSpec); the event fails with "Script does not exist at specified location".`, doc.rangeOf(s.node), {
+          fixes: canCreate ? [{ title: `Create ${s.rel}`, createFiles: [{ path: s.rel, content: scriptContent(s.rel, s.event), executable: true }], isPreferred: true }] : [],
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,32 @@
+import type { Finding, Rule } from '../../types';
+import { WINDOWS_SCRIPT, finding, osOf } from './util';
+import { resolvedScripts } from './workspace';
+
+export const hookScriptNotExecutable: Rule = {
+  id: 'W5002',
+  name: 'hook-script-not-executable',
+  severity: 'warning',
+  platforms: ['ec2'],
+  title: 'Hook script is not executable',
+  doc:
+    'Hook scripts are executed directly. The agents try `chmod +x` first, but that fails on read-only or `noexec` ' +
+    'locations ("Unable to set script at specified location … as executable"), and a bundle zipped from a checkout ' +
+    'without the executable bit depends on that retry. Mark the script executable (`chmod +x`, and ' +
+    '`git update-index --chmod=+x` so the git index records mode 100755). The script counts as executable when either ' +
+    'the file mode or the git index says so; Windows scripts and `os: windows` are not checked.',
+  check(doc, ctx) {
+    if (osOf(doc) === 'windows') return [];
+    const resolved = resolvedScripts(doc, ctx);
+    if (!resolved) return [];
+    const out: Finding[] = [];
+    for (const s of resolved.scripts) {
+      if (!s.stat?.isFile || WINDOWS_SCRIPT.test(s.rel)) continue;
+      const fileExec = s.stat.mode === undefined ? undefined : (s.stat.mode & 0o111) !== 0;
+      const git = resolved.fs.gitMode?.(s.abs);
+      const gitExec = git === undefined ? undefined : (git & 0o111) !== 0;
+      if (fileExec === true || gitExec === true || (fileExec === undefined && gitExec === undefined)) continue;
+      out.push(finding('W5002', `Hook script \`${s.location}\` is not executable; run \`chmod +x ${s.rel}\` (and \`git update-index --chmod=+x ${s.rel}\`).`, doc.rangeOf(s.node)));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,30 @@
+import type { Finding, Rule } from '../../types';
+import { findPair } from '../../ast';
+import { finding, hookScripts, readTimeout, templated } from './util';
+
+export const hookTimeoutInvalid: Rule = {
+  id: 'E4009',
+  name: 'hook-timeout-invalid',
+  severity: 'error',
+  platforms: ['ec2'],
+  title: 'Hook `timeout` is not a positive number of seconds',
+  doc:
+    '`timeout` is the number of seconds a script may run (default 3600). Zero, negative values and text that is not a ' +
+    'number (`5m`, `one hour`) fail the deployment with "invalid timeout value". Write a positive whole number of ' +
+    'seconds, e.g. `timeout: 300`.',
+  check(doc) {
+    const out: Finding[] = [];
+    for (const { event, script } of hookScripts(doc)) {
+      const value = findPair(script, 'timeout')?.value;
+      if (templated(value)) continue;
+      const t = readTimeout(value);
+      if (!t || !value) continue;
+      if (t.kind === 'invalid') {
+        out.push(finding('E4009', `\`timeout: ${t.text}\` under \`${event}\` is not a number of seconds; write a positive whole number such as \`300\`.`, doc.rangeOf(value as never)));
+      } else if (t.seconds <= 0) {
+        out.push(finding('E4009', `\`timeout\` under \`${event}\` must be at least 1 second (found ${t.seconds}); the deployment fails with "invalid timeout value".`, doc.rangeOf(value as never)));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,42 @@
+import type { Finding, Rule } from '../../types';
+import { findPair, isScalar, isSeq } from '../../ast';
+import { checkAcl } from './aclGrammar';
+import { finding, isNullish, permissionEntries, scalarText, templated } from './util';
+
+export const permissionDefaultAclOnFiles: Rule = {
+  id: 'E3011',
+  name: 'permission-default-acl-on-files',
+  severity: 'error',
+  platforms: ['ec2'],
+  title: 'Default ACL entry (`d:`) on an entry that also matches files',
+  doc:
+    'Default ACL entries (`d:…` / `default:…`) can only be set on folders. When the entry\'s `type` includes `file` ' +
+    '(explicitly, or by leaving `type` out, which means both) and `pattern` is the default `**`, installed files match ' +
+    'and the deployment fails with "the -d parameter … is supported for directories only". Add `type: [directory]` ' +
+    '(in a separate entry if files need other settings).',
+  check(doc) {
+    const out: Finding[] = [];
+    for (const entry of permissionEntries(doc)) {
+      if (entry.pattern !== '**') continue;
+      if (entry.types !== undefined && !entry.types.includes('file')) continue;
+      const typePair = findPair(entry.map, 'type');
+      if (entry.types === undefined && typePair && !isNullish(typePair.value)) continue;
+      const acls = findPair(entry.map, 'acls')?.value;
+      if (!isSeq(acls)) continue;
+      for (const item of acls.items) {
+        const text = scalarText(item);
+        if (text === undefined || !isScalar(item) || templated(item)) continue;
+        const verdict = checkAcl(text);
+        if (verdict.kind === 'invalid' || !verdict.isDefault) continue;
+        out.push(
+          finding(
+            'E3011',
+            `Default ACL entry \`${text}\` applies to folders only, but this entry's \`type\` ${entry.types ? 'includes `file`' : 'is not set (files and folders)'}; the deployment fails with "the -d parameter … supported for directories only". Use \`type: [directory]\`.`,
+            doc.rangeOf(item),
+          ),
+        );
+      }
+    }
+    return out;
+  },
+};
