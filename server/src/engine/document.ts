@@ -124,7 +124,7 @@ function makeRangeOf(lines: LineIndex) {
     start: lines.positionAt(start),
     end: lines.positionAt(Math.max(start, end)),
   });
-  const rangeOf = (nodeOrOffsets: { range?: [number, number, number?] | null } | [number, number]): Range => {
+  const rangeOf = (nodeOrOffsets: { range?: [number, number, number?] | null } | Pair | [number, number]): Range => {
     if (Array.isArray(nodeOrOffsets)) return toRange(nodeOrOffsets[0], nodeOrOffsets[1]);
     if (isPair(nodeOrOffsets)) {
       const pair = nodeOrOffsets as Pair;
@@ -135,7 +135,7 @@ function makeRangeOf(lines: LineIndex) {
       if (v) return toRange(v[0], v[1]);
       return toRange(0, 0);
     }
-    const r = nodeOrOffsets?.range;
+    const r = (nodeOrOffsets as { range?: [number, number, number?] | null })?.range;
     if (!r) return toRange(0, 0);
     return toRange(r[0], r[1]);
   };

@@ -125,8 +125,8 @@ export interface AppSpecDocument {
   syntaxErrors: ParseProblem[];
   /** Set when deep checks were skipped; the reason is reported once by the engine. */
   skipped?: { reason: 'too-large' | 'binary' | 'invalid-utf8'; message: string };
-  /** Range of a node or of a `[start, end]` offset pair. */
-  rangeOf(nodeOrOffsets: { range?: [number, number, number?] | null } | [number, number]): Range;
+  /** Range of a node, of a pair (key start to value end), or of a `[start, end]` offset pair. */
+  rangeOf(nodeOrOffsets: { range?: [number, number, number?] | null } | Pair | [number, number]): Range;
   /** Range of a pair's key (falls back to the value). */
   keyRangeOf(pair: Pair): Range;
 }

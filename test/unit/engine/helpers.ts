@@ -1,0 +1,29 @@
+/** Shared helpers for engine tests. */
+import { parseAppSpec } from '../../../server/src/engine/document';
+import { lint, lintText } from '../../../server/src/engine/lint';
+import type { AppSpecDocument, Diagnosis, Range, Rule } from '../../../server/src/engine/types';
+
+export function doc(text: string, name = 'appspec.yml'): AppSpecDocument {
+  return parseAppSpec(`file:///ws/${name}`, text);
+}
+
+export function run(text: string, name = 'appspec.yml'): Diagnosis[] {
+  return lintText(text, { fileName: name, uri: `file:///ws/${name}` });
+}
+
+export function ids(text: string, name = 'appspec.yml'): string[] {
+  return run(text, name).map((d) => d.ruleId);
+}
+
+/** Findings of one rule only (runs the rule directly, without config or dedup). */
+export function check(rule: Rule, text: string, name = 'appspec.yml') {
+  return rule.check(doc(text, name), { fileName: name });
+}
+
+/** The text a range covers. */
+export function slice(text: string, range: Range, name = 'appspec.yml'): string {
+  const d = doc(text, name);
+  return text.slice(d.lines.offsetAt(range.start), d.lines.offsetAt(range.end));
+}
+
+export { lint, lintText };

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { lint, lintText, overlaps } from '../../../server/src/engine/lint';
+import { generalRules } from '../../../server/src/engine/rules/general';
+import type { Rule } from '../../../server/src/engine/types';
+import { doc } from './helpers';
+
+const ctx = { fileName: 'appspec.yml' };
+const EC2 = 'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n    destnation: /x\n';
+
+const throwing: Rule = {
+  id: 'E9999', name: 'throws', severity: 'error', platforms: ['ec2'], title: 't', doc: 'd',
+  check() {
+    throw new Error('boom');
+  },
+};
+const onUnknownKey: Rule = {
+  id: 'W9998', name: 'overlapping', severity: 'warning', platforms: ['ec2'], title: 't', doc: 'd',
+  check(d) {
+    const files = d.root!.items.find((p) => (p.key as { value: string }).value === 'files')!;
+    const entry = (files.value as { items: { items: { key: { range: [number, number] } }[] }[] }).items[0];
+    const key = entry.items[2].key;
+    return [{ ruleId: 'W9998', message: 'rule says so', range: d.rangeOf(key as never) }];
+  },
+};
+
+test('a rule that throws reports nothing and does not stop the others', () => {
+  const out = lint(doc('version: "0.0"\nos: linux\n'), ctx, undefined, { rules: [...generalRules, throwing] });
+  assert.ok(out.some((d) => d.ruleId === 'E1003'));
+  assert.ok(!out.some((d) => d.ruleId === 'E9999'));
+});
+
+test('a rule finding on the same node replaces the schema finding', () => {
+  const withSchema = lint(doc(EC2), ctx, undefined, { rules: generalRules });
+  assert.ok(withSchema.some((d) => d.ruleId === 'W1104'));
+  const withRule = lint(doc(EC2), ctx, undefined, { rules: [...generalRules, onUnknownKey] });
+  assert.ok(withRule.some((d) => d.ruleId === 'W9998'));
+  assert.ok(!withRule.some((d) => d.ruleId === 'W1104'));
+});
+
+test('overlaps: same start, or containment', () => {
+  const r = (a: number, b: number, c: number, d: number) => ({ start: { line: a, character: b }, end: { line: c, character: d } });
+  assert.ok(overlaps(r(1, 0, 1, 5), r(1, 0, 1, 2)));
+  assert.ok(overlaps(r(1, 0, 3, 0), r(2, 2, 2, 4)));
+  assert.ok(!overlaps(r(1, 0, 1, 5), r(1, 6, 1, 8)));
+});
+
+test('findings are sorted by position and severities are final', () => {
+  const out = lintText('version: "0.0"\r\nos: Linux\r\nfiles: {}\r\n');
+  for (let i = 1; i < out.length; i++) {
+    const a = out[i - 1].range.start;
+    const b = out[i].range.start;
+    assert.ok(a.line < b.line || (a.line === b.line && a.character <= b.character));
+  }
+  for (const d of out) assert.ok(['error', 'warning', 'info', 'hint'].includes(d.severity));
+});
+
+test('broken YAML: syntax errors plus the safe general rules only', () => {
+  const out = lintText('version: "0.0"\nos: [linux\nfiles: {}\n');
+  assert.ok(out.some((d) => d.ruleId === 'E0001'));
+  assert.ok(out.every((d) => /^[EWI]0/.test(d.ruleId)), out.map((d) => d.ruleId).join());
+});
+
+test('a local syntax error (bad escape) still lets every rule run', () => {
+  const out = lintText('version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\data"\n    destnation: x\n');
+  assert.ok(out.some((d) => d.ruleId === 'W0006' && d.severity === 'error'));
+  assert.ok(out.some((d) => d.ruleId === 'W1104' || /^W2/.test(d.ruleId)));
+});
+
+test('workspaceChecks: false removes the file system from the rule context', () => {
+  let seen: unknown = 'unset';
+  const spy: Rule = { id: 'I9997', name: 'spy', severity: 'info', platforms: ['ec2'], title: 't', doc: 'd', check(_d, c) { seen = c.fs; return []; } };
+  const fs = { stat: () => undefined, readHead: () => undefined, list: () => [] };
+  lint(doc('version: 0.0\nos: linux\n'), { ...ctx, fs }, { workspaceChecks: false }, { rules: [spy] });
+  assert.equal(seen, undefined);
+  lint(doc('version: 0.0\nos: linux\n'), { ...ctx, fs }, {}, { rules: [spy] });
+  assert.equal(seen, fs);
+});
+
+test('lintText: file name from the uri, defaults otherwise', () => {
+  assert.ok(lintText('{"version": 0.0, "Resources": [{"f": {"Type": "AWS::Lambda::Function"}}]}', { uri: 'file:///x/appspec.json' }).length >= 0);
+  assert.doesNotThrow(() => lintText('a: 1', { uri: 'file:///x/%E0%A4%A.yml' }));
+});
