@@ -1,12 +1,12 @@
 import type { Finding, Fix, Rule } from '../../types';
 import { isMap, isSeq, pairsOf } from '../../ast';
-import type { Node, Pair, YAMLMap } from '../../ast';
+import type { Node, Pair, YAMLMap, YAMLSeq } from '../../ast';
 import { hooksPair, valueOf } from './model';
 
 type Doc = Parameters<Rule['check']>[0];
 
 /** Splits the entry so `pair` starts its own list item. */
-function splitFix(doc: Doc, item: YAMLMap, prev: Pair, pair: Pair): Fix | undefined {
+function splitFix(doc: Doc, seq: YAMLSeq, item: YAMLMap, prev: Pair, pair: Pair): Fix | undefined {
   const key = pair.key as Node;
   if (!key?.range) return undefined;
   const start = key.range[0];
@@ -17,7 +17,16 @@ function splitFix(doc: Doc, item: YAMLMap, prev: Pair, pair: Pair): Fix | undefi
     const comma = between.indexOf(',');
     if (comma < 0) return undefined;
     const at = prevValue.range[1] + comma;
-    return { title: 'Move this event to its own list item', isPreferred: true, edits: [{ range: doc.rangeOf([at, at + 1]), newText: ' },' + (between.slice(comma + 1).startsWith(' ') ? '' : ' ') + '{' }] };
+    if (seq.flow) {
+      return { title: 'Move this event to its own list item', isPreferred: true, edits: [{ range: doc.rangeOf([at, at + 1]), newText: ' },' + (between.slice(comma + 1).startsWith(' ') ? '' : ' ') + '{' }] };
+    }
+    const itemStart = (item as Node).range?.[0];
+    if (itemStart === undefined) return undefined;
+    const dash = doc.text.lastIndexOf('-', itemStart);
+    if (dash < 0) return undefined;
+    const indent = ' '.repeat(doc.lines.positionAt(dash).character);
+    const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+    return { title: 'Move this event to its own list item', isPreferred: true, edits: [{ range: doc.rangeOf([at, start]), newText: ` }${eol}${indent}- { ` }] };
   }
   const pos = doc.lines.positionAt(start);
   const lineStart = start - pos.character;
@@ -45,7 +54,7 @@ export const hookItemSeveralEvents: Rule = {
       if (!isMap(item)) continue;
       const pairs = pairsOf(item);
       for (let i = 1; i < pairs.length; i++) {
-        const fix = splitFix(doc, item as YAMLMap, pairs[i - 1], pairs[i]);
+        const fix = splitFix(doc, hooks, item as YAMLMap, pairs[i - 1], pairs[i]);
         out.push({
           ruleId: 'W8003',
           range: doc.keyRangeOf(pairs[i]),

@@ -43,12 +43,12 @@ export const ec2OnlyKey: Rule = {
     for (const pair of pairsOf(doc.root)) {
       const key = keyText(pair);
       if (key === undefined || !EC2_ONLY_KEYS.includes(key.toLowerCase())) continue;
-      const platform = doc.platform.platform === 'lambda' ? 'Lambda' : 'ECS';
+      const platform = doc.platform.platform === 'lambda' ? 'a Lambda' : 'an ECS';
       const fix = removeFix(doc, pair, key);
       out.push({
         ruleId: 'W8007',
         range: doc.keyRangeOf(pair),
-        message: `\`${key}\` is used only by EC2/On-Premises deployments; it has no effect in an ${platform} AppSpec.`,
+        message: `\`${key}\` is used only by EC2/On-Premises deployments; it has no effect in ${platform} AppSpec.`,
         tags: ['unnecessary'],
         fixes: fix ? [fix] : undefined,
       });
