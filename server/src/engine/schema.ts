@@ -46,6 +46,35 @@ const CANONICAL_KEYS: ReadonlyMap<string, string> = (() => {
   return new Map([...names].map((n) => [n.toLowerCase(), n]));
 })();
 
+/** For each key name of a schema, where it belongs (for "misplaced key" hints). */
+function keyHomes(schema: JsonSchema): Map<string, string> {
+  const homes = new Map<string, string>();
+  const defs = (schema.definitions ?? {}) as Record<string, JsonSchema>;
+  const seen = new Set<unknown>();
+  const walk = (s: unknown, where: string): void => {
+    if (!s || typeof s !== 'object' || seen.has(s)) return;
+    seen.add(s);
+    const o = s as JsonSchema;
+    if (typeof o.$ref === 'string') return walk(defs[o.$ref.replace('#/definitions/', '')], where);
+    if (o.properties && typeof o.properties === 'object') {
+      for (const [k, sub] of Object.entries(o.properties as Record<string, unknown>)) {
+        if (!homes.has(k)) homes.set(k, where);
+        walk(sub, where === 'at the top level' ? `under \`${k}\`` : `under \`${k}\` (${where})`);
+      }
+    }
+    if (o.items) walk(o.items, where.replace(/^under/, 'in an item of'));
+    if (o.additionalProperties && typeof o.additionalProperties === 'object') walk(o.additionalProperties, `${where}, inside the named entry`);
+  };
+  walk(schema, 'at the top level');
+  return homes;
+}
+
+const HOMES: Record<string, Map<string, string>> = {
+  ec2: keyHomes(ec2Schema as JsonSchema),
+  ecs: keyHomes(ecsSchema as JsonSchema),
+  lambda: keyHomes(lambdaSchema as JsonSchema),
+};
+
 /** Where a JSON pointer's value came from. */
 export interface PathEntry {
   node: Node | null;
@@ -177,6 +206,7 @@ function containsPlaceholder(node: unknown, budget = { n: 500 }): boolean {
 }
 
 interface Ctx {
+  platform: string;
   doc: AppSpecDocument;
   schema: JsonSchema;
   paths: Map<string, PathEntry>;
@@ -215,7 +245,14 @@ function mapError(ctx: Ctx, err: ErrorObject): Finding | undefined {
       const known = Object.keys((parent?.properties as Record<string, unknown>) ?? {});
       const guess = didYouMean(key, known);
       const where = pointer ? ` in ${label(pointer)}` : ' at the top level';
-      const hint = guess ? ` Did you mean \`${guess}\`?` : known.length ? ` Known keys: ${known.map((k) => `\`${k}\``).join(', ')}.` : '';
+      const home = HOMES[ctx.platform]?.get(key);
+      const hint = guess
+        ? ` Did you mean \`${guess}\`?`
+        : home
+          ? ` \`${key}\` belongs ${home}.`
+          : known.length
+            ? ` Known keys: ${known.map((k) => `\`${k}\``).join(', ')}.`
+            : '';
       const finding: Finding = {
         ruleId: SCHEMA_IDS.unknownKey,
         message: `Unknown key \`${key}\`${where}: it is ignored.${hint}`,
@@ -324,7 +361,7 @@ export function schemaFindings(doc: AppSpecDocument): Finding[] {
   const schema = SCHEMAS[platform];
   const { value, paths } = convertWithPaths(doc.yaml, doc.root, platform !== 'ec2');
   if (validate(value)) return [];
-  const ctx: Ctx = { doc, schema, paths };
+  const ctx: Ctx = { platform, doc, schema, paths };
   const out: Finding[] = [];
   const seen = new Set<string>();
   const errors = validate.errors ?? [];

@@ -203,3 +203,17 @@ test('valid documents of each platform raise no general errors or warnings', () 
     assert.deepEqual(bad, [], text);
   }
 });
+
+test('W0013 a .json file holding YAML; quiet for real JSON', () => {
+  const yamlText = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n';
+  const f = check(rule('W0013'), yamlText, 'appspec.json');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].range.start.line, 0);
+  assert.deepEqual(check(rule('W0013'), '{"version": 0.0}', 'appspec.json'), []);
+  assert.deepEqual(check(rule('W0013'), yamlText), []);
+});
+
+test('W1007 also notes `version: 0` on ECS/Lambda; EC2 accepts 0 silently', () => {
+  assert.match(run(LAMBDA.replace('version: 0.0', 'version: 0')).find((d) => d.ruleId === 'W1007')!.message, /written `0`/);
+  assert.ok(!ids('version: 0\nos: linux\n').some((id) => /^[EW]1/.test(id)));
+});

@@ -60,3 +60,10 @@ test('mixed document: Resources Type wins and the reason mentions the EC2 keys',
   assert.equal(p.platform, 'ecs');
   assert.match(p.reason, /`os`/);
 });
+
+test('broken YAML: the platform is guessed from the text, and says so', () => {
+  const p = platformOf('version: 0.0 os: linux\nhooks:\n  AfterInstall:\n  - location: a.sh\n');
+  assert.equal(p.platform, 'ec2');
+  assert.match(p.reason, /guessed from the text/);
+  assert.equal(platformOf('Resources: [\n  {fn: {Type: AWS::Lambda::Function}\n').platform, 'lambda');
+});

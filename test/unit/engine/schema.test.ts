@@ -91,3 +91,17 @@ test('an empty value points at the key, not at a zero-width spot', () => {
   const f = findings(text).find((x) => x.ruleId === 'E1101')!;
   assert.equal(f.text, 'LoadBalancerInfo');
 });
+
+test('a key in the wrong place says where it belongs', () => {
+  const text = 'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n    file_exists_behavior: OVERWRITE\n';
+  const f = findings(text).find((x) => x.ruleId === 'W1104')!;
+  assert.equal(f.text, 'file_exists_behavior');
+  assert.match(f.message, /belongs at the top level/);
+  const loc = findings('version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\n      destination: /x\n').find((x) => x.ruleId === 'W1104')!;
+  assert.match(loc.message, /belongs in an item of `files`/);
+});
+
+test('enum values carry markdown descriptions for hover and completion', async () => {
+  const ec2 = (await import('../../../schemas/ec2.schema.json')).default as { properties: { os: { markdownEnumDescriptions: string[]; enum: string[] } } };
+  assert.equal(ec2.properties.os.markdownEnumDescriptions.length, ec2.properties.os.enum.length);
+});

@@ -11,6 +11,7 @@ import { crlfLineEndings } from './crlfLineEndings';
 import { duplicateKey } from './duplicateKey';
 import { fileTooLarge } from './fileTooLarge';
 import { notAnAppSpec } from './notAnAppSpec';
+import { jsonFileHoldsYaml } from './jsonFileHoldsYaml';
 import { versionMissing, versionInvalid, versionQuotedEc2, versionQuoted, versionEcsLambda } from './versionRules';
 import { mixedPlatform } from './mixedPlatform';
 import { platformUnknown } from './platformUnknown';
@@ -30,6 +31,7 @@ export const generalRules: Rule[] = [
   duplicateKey,
   fileTooLarge,
   notAnAppSpec,
+  jsonFileHoldsYaml,
   versionMissing,
   versionInvalid,
   versionQuotedEc2,

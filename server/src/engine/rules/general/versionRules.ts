@@ -2,7 +2,7 @@
 import type { Node, Pair } from 'yaml';
 import { isScalar } from 'yaml';
 import type { AppSpecDocument, Fix, Rule } from '../../types';
-import { findPair, hasPlaceholder, isQuoted } from '../../ast';
+import { findPair, hasPlaceholder, isQuoted, scalarSource } from '../../ast';
 
 /** The `version` pair: exact key on EC2, any case elsewhere. */
 export function versionPair(doc: AppSpecDocument): Pair | undefined {
@@ -182,6 +182,16 @@ export const versionEcsLambda: Rule = {
     }
     const value = (pair.value as Node | null) ?? null;
     if (hasPlaceholder(value)) return [];
+    if (isScalar(value) && typeof value.value === 'number' && value.value === 0 && scalarSource(value) === '0') {
+      return [
+        {
+          ruleId: 'W1007',
+          message: '`version` is written `0`; the documented value is `0.0`. The service may accept `0`, but this is undocumented.',
+          range: doc.rangeOf(value),
+          fixes: setVersionFix(doc, value),
+        },
+      ];
+    }
     if (isScalar(value) && ((typeof value.value === 'number' && value.value === 0) || (typeof value.value === 'string' && isZeroText(value.value)))) return [];
     const shown = isScalar(value) && value.value !== null ? `\`${String(value.value)}\`` : 'empty';
     return [
