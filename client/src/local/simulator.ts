@@ -83,6 +83,7 @@ export class Simulator {
     }
     sim.elapsed = goal;
     sim.lastReal = nowMs;
+    if (!this.isActive(d)) sim.ops = []; // the script is history now; keep the saved state small
     return changed;
   }
 

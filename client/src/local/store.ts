@@ -47,8 +47,8 @@ export function writeAtomic(file: string, data: string | Uint8Array, tag: string
   const tmp = `${file}.tmp-${tag}`;
   const fd = fs.openSync(tmp, 'w');
   try {
+    // No fsync: the rename is what protects against a killed process; power loss is out of scope.
     fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-    fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
