@@ -24,7 +24,8 @@ export function foldingRanges(doc: AppSpecDocument): FoldingRange[] {
   const visit = (node: unknown, startOffset?: number): void => {
     if (!isMap(node) && !isSeq(node)) return;
     const r = (node as Ranged).range;
-    if (r) {
+    const isBlockRoot = node === doc.yaml?.contents && !node.flow;
+    if (r && !isBlockRoot) {
       const start = doc.lines.positionAt(startOffset ?? r[0]).line;
       let end = lastLine(r[1]);
       // JSON (flow) collections: keep the closing bracket visible.
