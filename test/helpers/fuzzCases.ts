@@ -261,7 +261,7 @@ const MUTATIONS: Record<string, Mutation> = {
     return `repeatBlock@${i}:${n}x${times}`;
   },
   deepNest(lines, r) {
-    const depth = int(r, 10, 300);
+    const depth = int(r, 10, 120);
     const flow = r() < 0.5;
     const i = int(r, 0, lines.length);
     lines.splice(i, 0, flow ? `deep: ${'['.repeat(depth)}${r() < 0.5 ? ']'.repeat(depth) : ''}` : Array.from({ length: depth }, (_, k) => `${' '.repeat(k)}k${k}:`).join('\n'));
