@@ -41,7 +41,7 @@ test('W6005 names the kind of mistake', () => {
     ['taskdef.json', /file path/],
     ['web-task', /bare family name/],
     ['web-task:4', /`family:revision`/],
-    ['arn:aws:iam::111122223333:role/deploy', /a `iam` resource \(`role`\)/],
+    ['arn:aws:iam::111122223333:role/deploy', /the `iam` service \(a `role`\)/],
     ['arn:aws:ecs:us-east-1:111122223333:task-definition/web', /no revision/],
     ['arn:aws:ecs:us-east-1:1234:task-definition/web:1', /not a well-formed/],
     ['TASK_DEFINITION_ARN_PLACEHOLDER', /looks like a placeholder/, 'info'],

@@ -47,8 +47,8 @@ export const hookFunctionValue: Rule = {
         if (scripts) {
           out.push({
             ruleId: 'E8001',
-            range: doc.keyRangeOf(pair),
-            message: `Hook \`${event}\` lists EC2-style scripts (\`location\`/\`timeout\`/\`runas\`); ECS and Lambda hooks run a Lambda function instead: \`${event}: "MyValidationFunction"\`.`,
+            range: doc.rangeOf(node),
+            message: `Hook \`${event}\` lists EC2-style scripts (\`location\`/\`timeout\`/\`runas\`); ECS and Lambda hooks run one Lambda function instead, e.g. \`- BeforeAllowTraffic: "CodeDeployHook_Check"\`.`,
           });
         } else if (items.length === 1 && isScalar(items[0]) && typeof items[0].value === 'string') {
           out.push({

@@ -20,7 +20,7 @@ function problem(value: string): { message: string; severity?: Severity } | unde
     const service = parts[2] ?? '';
     const resource = (parts[5] ?? '').split('/')[0];
     if (service !== 'ecs' || resource !== 'task-definition') {
-      return { message: `TaskDefinition ${v} is an ARN of ${service ? `a \`${service}\`` : 'another'} resource${resource ? ` (\`${resource}\`)` : ''}, not of an ECS task definition (\`arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>\`).` };
+      return { message: `TaskDefinition ${v} is an ARN of ${service ? `the \`${service}\` service` : 'another service'}${resource ? ` (a \`${resource}\`)` : ''}, not of an ECS task definition (\`arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>\`).` };
     }
     return { message: `TaskDefinition ${v} is not a well-formed task definition ARN (\`arn:aws:ecs:<region>:<12-digit account>:task-definition/<family>:<revision>\`).` };
   }
