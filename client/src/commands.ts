@@ -6,7 +6,8 @@
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Ctx } from './ctx';
-import { deployFlow, redeploy, redeployLastSuccessful } from './deploy/flow';
+import { APPSPEC_GLOB, deployFlow, redeploy, redeployLastSuccessful } from './deploy/flow';
+import { TEMPLATES } from './deploy/templates';
 import type { NodeData, NodeDescriptor } from './explorer/model';
 
 type Handler = (ctx: Ctx) => (...args: unknown[]) => unknown;
@@ -93,6 +94,78 @@ async function makeExecutable(ctx: Ctx, arg: unknown): Promise<void> {
   ctx.log.info(`made executable: ${uri.fsPath} (${mode.toString(8)} → ${next.toString(8)})`);
 }
 
+/** Opens every AppSpec so the language server checks it, then reports the totals and shows Problems. */
+async function validateWorkspace(ctx: Ctx): Promise<void> {
+  const extra = ctx.settings().appSpecFiles;
+  const found = await vscode.workspace.findFiles(APPSPEC_GLOB, '**/node_modules/**', 1000);
+  for (const g of extra) found.push(...(await vscode.workspace.findFiles(g, '**/node_modules/**', 1000)));
+  const unique = [...new Map(found.map((u) => [u.toString(), u])).values()];
+  if (!unique.length) {
+    void vscode.window.showInformationMessage('No AppSpec files in this workspace.');
+    return;
+  }
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Validating ${unique.length} AppSpec file(s)` }, async () => {
+    for (const uri of unique) await vscode.workspace.openTextDocument(uri);
+    // Give the server a moment to publish; the Problems view keeps updating afterwards anyway.
+    await new Promise((r) => setTimeout(r, 1500));
+  });
+  let errors = 0;
+  let warnings = 0;
+  for (const uri of unique) {
+    for (const d of vscode.languages.getDiagnostics(uri)) {
+      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+    }
+  }
+  ctx.log.info(`validated ${unique.length} AppSpec file(s): ${errors} error(s), ${warnings} warning(s)`);
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  void vscode.window.showInformationMessage(`Validated ${unique.length} AppSpec file(s): ${errors} error(s), ${warnings} warning(s).`);
+}
+
+/** Writes a starter AppSpec (and, for EC2, its hook scripts) into a chosen folder. */
+async function newAppSpec(ctx: Ctx, arg: unknown): Promise<void> {
+  const pick = await vscode.window.showQuickPick(
+    TEMPLATES.map((t) => ({ label: t.label, detail: t.detail, template: t })),
+    { title: 'New AppSpec: compute platform' },
+  );
+  if (!pick) return;
+  let folder = arg instanceof vscode.Uri ? arg : undefined;
+  if (folder && (await vscode.workspace.fs.stat(folder)).type !== vscode.FileType.Directory) folder = vscode.Uri.joinPath(folder, '..');
+  if (!folder) {
+    const roots = vscode.workspace.workspaceFolders ?? [];
+    if (roots.length === 1) folder = roots[0].uri;
+    else {
+      const chosen = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, openLabel: 'Create AppSpec here', defaultUri: roots[0]?.uri });
+      folder = chosen?.[0];
+    }
+  }
+  if (!folder) return;
+  const target = vscode.Uri.joinPath(folder, pick.template.fileName);
+  const exists = await vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (exists) {
+    const again = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists.`, 'Open It');
+    if (again) await vscode.window.showTextDocument(target);
+    return;
+  }
+  const enc = new TextEncoder();
+  await vscode.workspace.fs.writeFile(target, enc.encode(pick.template.content));
+  for (const [rel, body] of Object.entries(pick.template.scripts ?? {})) {
+    const uri = vscode.Uri.joinPath(folder, rel);
+    const there = await vscode.workspace.fs.stat(uri).then(
+      () => true,
+      () => false,
+    );
+    if (there) continue;
+    await vscode.workspace.fs.writeFile(uri, enc.encode(body));
+    if (uri.scheme === 'file' && vscode.workspace.isTrusted) await fsp.chmod(uri.fsPath, 0o755).catch(() => undefined);
+  }
+  ctx.log.info(`created ${target.toString()}`);
+  await vscode.window.showTextDocument(target);
+}
+
 export const COMMANDS: Record<string, Handler> = {
   'codedeploy.deploy': (ctx) => (arg) => {
     if (arg instanceof vscode.Uri) return deployFlow(ctx, arg);
@@ -143,6 +216,8 @@ export const COMMANDS: Record<string, Handler> = {
   'codedeploy.connectProfile': (ctx) => () => ctx.connection.pickProfile(),
   'codedeploy.showOutput': (ctx) => () => ctx.log.show(),
   'appspec.makeExecutable': (ctx) => (arg) => makeExecutable(ctx, arg),
+  'appspec.validateWorkspace': (ctx) => () => validateWorkspace(ctx),
+  'appspec.newAppSpec': (ctx) => (arg) => newAppSpec(ctx, arg),
   // For the editor tests: what the explorer shows, and what each monitor panel was last sent.
   'codedeploy.internal.getTreeSnapshot': (ctx) => async (arg) => {
     const depth = arg && typeof arg === 'object' && typeof (arg as { depth?: unknown }).depth === 'number' ? (arg as { depth: number }).depth : undefined;

@@ -152,3 +152,33 @@ function externalMode(zip: Uint8Array, name: string): number {
   }
   throw new Error(`${name} not in the central directory`);
 }
+
+test('the New AppSpec templates lint clean and are detected as their platform', async () => {
+  const { TEMPLATES } = await import('../../../client/src/deploy/templates');
+  const { lintForDeploy, platformOfText } = await import('../../../client/src/deploy/validate');
+  assert.equal(TEMPLATES.length, 3);
+  for (const t of TEMPLATES) {
+    const { problems, source } = await lintForDeploy({ uri: `file:///tmp/${t.platform}/appspec.yml`, text: t.content, fileName: t.fileName });
+    assert.equal(source, 'engine');
+    assert.deepEqual(problems.filter((p) => p.severity === 'error'), [], `${t.label} template has errors`);
+    assert.equal((await platformOfText(`file:///tmp/${t.platform}/appspec.yml`, t.content)).platform, t.platform);
+  }
+});
+
+test('deploy validation uses the language server when it answers, the engine otherwise', async () => {
+  const { lintForDeploy } = await import('../../../client/src/deploy/validate');
+  const params = { uri: 'file:///w/appspec.yml', text: 'version: 0.0\nos: linux\n', fileName: 'appspec.yml' };
+  const served = await lintForDeploy(params, async (method, p) => {
+    assert.equal(method, 'appspec/lint');
+    assert.deepEqual(p, params);
+    return { diagnostics: [{ range: { start: { line: 1, character: 0 } }, severity: 1, code: 'E9999', message: 'from the server' }] };
+  });
+  assert.equal(served.source, 'server');
+  assert.equal(served.problems[0].message, 'from the server');
+  const fallback = await lintForDeploy(params, async () => {
+    throw Object.assign(new Error('Unhandled method appspec/lint'), { code: -32601 });
+  });
+  assert.equal(fallback.source, 'engine');
+  const broken = await lintForDeploy({ ...params, text: 'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: a.sh\n      timeout: -1\n' });
+  assert.ok(broken.problems.length > 0, 'the engine reports something for a negative timeout');
+});
