@@ -192,7 +192,9 @@ export class Simulator {
 
   private rollbackOn(d: DeploymentRecord, event: string): boolean {
     const cfg = d.info.autoRollbackConfiguration as { enabled?: boolean; events?: string[] } | undefined;
-    return !!cfg?.enabled && (cfg.events ?? []).includes(event) && d.info.creator !== 'autoRollback';
+    // Nothing to undo when no lifecycle event ever started (invalid revision, no instances).
+    const touched = d.targets.some((t) => t.lifecycleEvents.some((e) => e.startTime !== undefined));
+    return touched && !!cfg?.enabled && (cfg.events ?? []).includes(event) && d.info.creator !== 'autoRollback';
   }
 
   private stopNow(d: DeploymentRecord, atSec: number, code: string, message: string, rollback: boolean): void {
