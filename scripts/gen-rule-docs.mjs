@@ -46,7 +46,7 @@ const lines = [
   'Every finding of the AppSpec language server and of `appspec-lint` has a stable rule ID. The letter is the default severity',
   '(**E** the deployment fails, **W** likely mistake, **I** information); the first digit is the area.',
   '',
-  'Change a rule\'s severity or turn it off in `.appspec-lint.json` next to the AppSpec (or in a parent folder), or with the',
+  "Change a rule's severity or turn it off in `.appspec-lint.json` next to the AppSpec (or in a parent folder), or with the",
   '`appspec.rules` setting:',
   '',
   '```json',
@@ -61,9 +61,16 @@ const lines = [
 for (const [digit, title] of AREAS) {
   const inArea = rules.filter((r) => r.id[1] === digit);
   if (!inArea.length) continue;
-  lines.push(`## ${digit}xxx — ${title}`, '', '| ID | Name | Severity | Platforms | Summary |', '|---|---|---|---|---|');
+  lines.push(
+    `## ${digit}xxx — ${title}`,
+    '',
+    '| ID | Name | Severity | Platforms | Summary |',
+    '|---|---|---|---|---|',
+  );
   for (const r of inArea) {
-    lines.push(`| [${r.id}](#${r.id.toLowerCase()}) | \`${r.name}\` | ${SEVERITY[r.severity]} | ${platformsText(r.platforms)} | ${cell(r.title)} |`);
+    lines.push(
+      `| [${r.id}](#${r.id.toLowerCase()}) | \`${r.name}\` | ${SEVERITY[r.severity]} | ${platformsText(r.platforms)} | ${cell(r.title)} |`,
+    );
   }
   lines.push('');
 }

@@ -15,7 +15,13 @@ export interface LintConfig {
 export const CONFIG_FILE_NAME = '.appspec-lint.json';
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info', 'hint'];
 /** Accepted spellings besides the canonical ones. */
-const ALIASES: Record<string, RuleSetting> = { information: 'info', warn: 'warning', none: 'off', disable: 'off', disabled: 'off' };
+const ALIASES: Record<string, RuleSetting> = {
+  information: 'info',
+  warn: 'warning',
+  none: 'off',
+  disable: 'off',
+  disabled: 'off',
+};
 
 export interface ConfigProblem {
   message: string;
@@ -41,29 +47,39 @@ export function normalizeConfig(raw: unknown, source = 'configuration'): ParsedC
   const config: LintConfig = {};
   if (raw === undefined || raw === null) return { config, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { config, problems: [{ message: `The ${source} must be a JSON object like { "rules": { "W4001": "off" } }.` }] };
+    return {
+      config,
+      problems: [{ message: `The ${source} must be a JSON object like { "rules": { "W4001": "off" } }.` }],
+    };
   }
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (key === 'rules') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problems.push({ message: `"rules" in the ${source} must be an object mapping rule IDs to off/error/warning/info/hint.` });
+        problems.push({
+          message: `"rules" in the ${source} must be an object mapping rule IDs to off/error/warning/info/hint.`,
+        });
         continue;
       }
       const rules: Record<string, RuleSetting> = {};
       for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
         const s = normalizeSetting(setting);
         if (!s) {
-          problems.push({ message: `Rule "${id}" in the ${source} has the setting ${JSON.stringify(setting)}; use one of ${SETTINGS.join(', ')}.` });
+          problems.push({
+            message: `Rule "${id}" in the ${source} has the setting ${JSON.stringify(setting)}; use one of ${SETTINGS.join(', ')}.`,
+          });
           continue;
         }
         rules[id.trim().toUpperCase()] = s;
       }
       config.rules = rules;
     } else if (key === 'workspaceChecks') {
-      if (typeof value !== 'boolean') problems.push({ message: `"workspaceChecks" in the ${source} must be true or false.` });
+      if (typeof value !== 'boolean')
+        problems.push({ message: `"workspaceChecks" in the ${source} must be true or false.` });
       else config.workspaceChecks = value;
     } else if (key !== '$schema') {
-      problems.push({ message: `Unknown key "${key}" in the ${source}; known keys are "rules" and "workspaceChecks".` });
+      problems.push({
+        message: `Unknown key "${key}" in the ${source}; known keys are "rules" and "workspaceChecks".`,
+      });
     }
   }
   return { config, problems };
@@ -79,7 +95,9 @@ export function parseLintConfig(text: string): ParsedConfig {
     const pos = /position (\d+)/.exec(msg);
     return {
       config: {},
-      problems: [{ message: `${CONFIG_FILE_NAME} is not valid JSON: ${msg}`, ...(pos ? { offset: Number(pos[1]) } : {}) }],
+      problems: [
+        { message: `${CONFIG_FILE_NAME} is not valid JSON: ${msg}`, ...(pos ? { offset: Number(pos[1]) } : {}) },
+      ],
     };
   }
   return normalizeConfig(raw, CONFIG_FILE_NAME);

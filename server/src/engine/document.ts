@@ -107,7 +107,10 @@ function skippedReason(text: string, maxBytes: number): AppSpecDocument['skipped
     };
   }
   if (text.includes('\u0000')) {
-    return { reason: 'binary', message: 'The file contains NUL bytes: it looks like a binary file, not a YAML or JSON AppSpec.' };
+    return {
+      reason: 'binary',
+      message: 'The file contains NUL bytes: it looks like a binary file, not a YAML or JSON AppSpec.',
+    };
   }
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0) {
@@ -188,16 +191,22 @@ export function parseAppSpec(uri: string, text: string, version = 0, opts: Parse
   }
   const root: YAMLMap | undefined = yaml && isMap(yaml.contents) ? (yaml.contents as YAMLMap) : undefined;
   let platform = detectPlatform(root, yaml?.contents);
-  if (platform.platform === 'unknown' && syntaxErrors.some((p) => p.severity === 'error')) platform = guessPlatformFromText(text) ?? platform;
+  if (platform.platform === 'unknown' && syntaxErrors.some((p) => p.severity === 'error'))
+    platform = guessPlatformFromText(text) ?? platform;
   return { ...base, ...(yaml ? { yaml } : {}), ...(root ? { root } : {}), platform, syntaxErrors };
 }
 
 /** When the YAML does not parse, a rough guess from the raw text (so completion and hover still help). */
 function guessPlatformFromText(text: string): PlatformInfo | undefined {
   const note = ' (guessed from the text, because the file does not parse)';
-  if (/AWS::ECS::Service/.test(text)) return { platform: 'ecs', reason: `Amazon ECS AppSpec: it mentions \`AWS::ECS::Service\`${note}.` };
-  if (/AWS::Lambda::Function/.test(text)) return { platform: 'lambda', reason: `AWS Lambda AppSpec: it mentions \`AWS::Lambda::Function\`${note}.` };
-  if (/(^|\s)os\s*:\s*(linux|windows)\b/m.test(text) || /^(files|permissions|hooks|file_exists_behavior)\s*:/m.test(text))
+  if (/AWS::ECS::Service/.test(text))
+    return { platform: 'ecs', reason: `Amazon ECS AppSpec: it mentions \`AWS::ECS::Service\`${note}.` };
+  if (/AWS::Lambda::Function/.test(text))
+    return { platform: 'lambda', reason: `AWS Lambda AppSpec: it mentions \`AWS::Lambda::Function\`${note}.` };
+  if (
+    /(^|\s)os\s*:\s*(linux|windows)\b/m.test(text) ||
+    /^(files|permissions|hooks|file_exists_behavior)\s*:/m.test(text)
+  )
     return { platform: 'ec2', reason: `EC2/On-Premises AppSpec: it has EC2 keys such as \`os\`${note}.` };
   return undefined;
 }

@@ -63,32 +63,97 @@ const PREVIOUS_NOTE =
 /** EC2/On-Premises lifecycle events in in-place run order (with a load balancer), appspec.md §3.6.1. */
 export const EC2_EVENTS: readonly LifecycleEvent[] = [
   ev('ec2', 0, 'Start', { scriptable: false }, `First event of every deployment. ${RESERVED_EC2}`),
-  ev('ec2', 1, 'BeforeBlockTraffic', { revision: 'previous', blueGreenFleet: 'original', needsLoadBalancer: true },
-    `Tasks on the instance before it is deregistered from the load balancer. ${PREVIOUS_NOTE} ${LB_NOTE}`),
-  ev('ec2', 2, 'BlockTraffic', { scriptable: false, blueGreenFleet: 'original', needsLoadBalancer: true },
-    `Internet traffic is blocked from reaching the instance. ${RESERVED_EC2}`),
-  ev('ec2', 3, 'AfterBlockTraffic', { revision: 'previous', blueGreenFleet: 'original', needsLoadBalancer: true },
-    `Tasks on the instance after it is deregistered from the load balancer. ${PREVIOUS_NOTE} ${LB_NOTE}`),
-  ev('ec2', 4, 'ApplicationStop', { revision: 'previous', blueGreenFleet: 'replacement' },
-    `Stop the application gracefully before the new revision is downloaded. Does not run on the first deployment to an instance. ${PREVIOUS_NOTE}`),
-  ev('ec2', 5, 'DownloadBundle', { scriptable: false, blueGreenFleet: 'replacement' },
-    `The agent copies the revision to a temporary location on the instance. ${RESERVED_EC2}`),
-  ev('ec2', 6, 'BeforeInstall', { blueGreenFleet: 'replacement' },
-    'Pre-install tasks such as decrypting files or backing up the current version.'),
-  ev('ec2', 7, 'Install', { scriptable: false, blueGreenFleet: 'replacement' },
-    `The agent copies the revision files to their \`files\` destinations. ${RESERVED_EC2}`),
-  ev('ec2', 8, 'AfterInstall', { blueGreenFleet: 'replacement' },
-    'Tasks such as configuring the application or changing file permissions.'),
-  ev('ec2', 9, 'ApplicationStart', { blueGreenFleet: 'replacement' },
-    'Restart services that were stopped during `ApplicationStop`.'),
-  ev('ec2', 10, 'ValidateService', { blueGreenFleet: 'replacement' },
-    'Verify that the deployment completed successfully. The last event in which scripts of an in-place deployment without a load balancer run.'),
-  ev('ec2', 11, 'BeforeAllowTraffic', { blueGreenFleet: 'replacement', needsLoadBalancer: true },
-    `Tasks on the instance before it is registered with the load balancer. ${LB_NOTE}`),
-  ev('ec2', 12, 'AllowTraffic', { scriptable: false, blueGreenFleet: 'replacement', needsLoadBalancer: true },
-    `Internet traffic is allowed to reach the instance. ${RESERVED_EC2}`),
-  ev('ec2', 13, 'AfterAllowTraffic', { blueGreenFleet: 'replacement', needsLoadBalancer: true },
-    `Tasks on the instance after it is registered with the load balancer. ${LB_NOTE}`),
+  ev(
+    'ec2',
+    1,
+    'BeforeBlockTraffic',
+    { revision: 'previous', blueGreenFleet: 'original', needsLoadBalancer: true },
+    `Tasks on the instance before it is deregistered from the load balancer. ${PREVIOUS_NOTE} ${LB_NOTE}`,
+  ),
+  ev(
+    'ec2',
+    2,
+    'BlockTraffic',
+    { scriptable: false, blueGreenFleet: 'original', needsLoadBalancer: true },
+    `Internet traffic is blocked from reaching the instance. ${RESERVED_EC2}`,
+  ),
+  ev(
+    'ec2',
+    3,
+    'AfterBlockTraffic',
+    { revision: 'previous', blueGreenFleet: 'original', needsLoadBalancer: true },
+    `Tasks on the instance after it is deregistered from the load balancer. ${PREVIOUS_NOTE} ${LB_NOTE}`,
+  ),
+  ev(
+    'ec2',
+    4,
+    'ApplicationStop',
+    { revision: 'previous', blueGreenFleet: 'replacement' },
+    `Stop the application gracefully before the new revision is downloaded. Does not run on the first deployment to an instance. ${PREVIOUS_NOTE}`,
+  ),
+  ev(
+    'ec2',
+    5,
+    'DownloadBundle',
+    { scriptable: false, blueGreenFleet: 'replacement' },
+    `The agent copies the revision to a temporary location on the instance. ${RESERVED_EC2}`,
+  ),
+  ev(
+    'ec2',
+    6,
+    'BeforeInstall',
+    { blueGreenFleet: 'replacement' },
+    'Pre-install tasks such as decrypting files or backing up the current version.',
+  ),
+  ev(
+    'ec2',
+    7,
+    'Install',
+    { scriptable: false, blueGreenFleet: 'replacement' },
+    `The agent copies the revision files to their \`files\` destinations. ${RESERVED_EC2}`,
+  ),
+  ev(
+    'ec2',
+    8,
+    'AfterInstall',
+    { blueGreenFleet: 'replacement' },
+    'Tasks such as configuring the application or changing file permissions.',
+  ),
+  ev(
+    'ec2',
+    9,
+    'ApplicationStart',
+    { blueGreenFleet: 'replacement' },
+    'Restart services that were stopped during `ApplicationStop`.',
+  ),
+  ev(
+    'ec2',
+    10,
+    'ValidateService',
+    { blueGreenFleet: 'replacement' },
+    'Verify that the deployment completed successfully. The last event in which scripts of an in-place deployment without a load balancer run.',
+  ),
+  ev(
+    'ec2',
+    11,
+    'BeforeAllowTraffic',
+    { blueGreenFleet: 'replacement', needsLoadBalancer: true },
+    `Tasks on the instance before it is registered with the load balancer. ${LB_NOTE}`,
+  ),
+  ev(
+    'ec2',
+    12,
+    'AllowTraffic',
+    { scriptable: false, blueGreenFleet: 'replacement', needsLoadBalancer: true },
+    `Internet traffic is allowed to reach the instance. ${RESERVED_EC2}`,
+  ),
+  ev(
+    'ec2',
+    13,
+    'AfterAllowTraffic',
+    { blueGreenFleet: 'replacement', needsLoadBalancer: true },
+    `Tasks on the instance after it is registered with the load balancer. ${LB_NOTE}`,
+  ),
   ev('ec2', 14, 'End', { scriptable: false }, `Last event of every deployment. ${RESERVED_EC2}`),
 ];
 
@@ -99,33 +164,83 @@ const HOOK_FN =
 /** Amazon ECS lifecycle events in run order, appspec.md §4.3. ECS deployments are always blue/green. */
 export const ECS_EVENTS: readonly LifecycleEvent[] = [
   ev('ecs', 0, 'Start', { scriptable: false, inPlace: false }, `First event of the deployment. ${RESERVED_FN}`),
-  ev('ecs', 1, 'BeforeInstall', { inPlace: false },
-    `Runs before the replacement task set is created. A rollback is not possible at this point. ${HOOK_FN}`),
+  ev(
+    'ecs',
+    1,
+    'BeforeInstall',
+    { inPlace: false },
+    `Runs before the replacement task set is created. A rollback is not possible at this point. ${HOOK_FN}`,
+  ),
   ev('ecs', 2, 'Install', { scriptable: false, inPlace: false }, `The replacement task set is created. ${RESERVED_FN}`),
-  ev('ecs', 3, 'AfterInstall', { inPlace: false },
-    `Runs after the replacement task set is created and a target group is associated with it. ${HOOK_FN}`),
-  ev('ecs', 4, 'AllowTestTraffic', { scriptable: false, inPlace: false, aliases: ['TestTraffic'] },
-    `The test listener routes traffic to the replacement task set. ${RESERVED_FN}`),
-  ev('ecs', 5, 'AfterAllowTestTraffic', { inPlace: false },
-    `Runs after the test listener serves traffic to the replacement task set. Ignored when the deployment group has no test listener. ${HOOK_FN}`),
-  ev('ecs', 6, 'BeforeAllowTraffic', { inPlace: false },
-    `Runs after the second target group is associated with the replacement task set, before production traffic shifts. ${HOOK_FN}`),
-  ev('ecs', 7, 'AllowTraffic', { scriptable: false, inPlace: false },
-    `Production traffic shifts to the replacement task set. ${RESERVED_FN}`),
-  ev('ecs', 8, 'AfterAllowTraffic', { inPlace: false },
-    `Runs after the second target group serves production traffic to the replacement task set. ${HOOK_FN}`),
+  ev(
+    'ecs',
+    3,
+    'AfterInstall',
+    { inPlace: false },
+    `Runs after the replacement task set is created and a target group is associated with it. ${HOOK_FN}`,
+  ),
+  ev(
+    'ecs',
+    4,
+    'AllowTestTraffic',
+    { scriptable: false, inPlace: false, aliases: ['TestTraffic'] },
+    `The test listener routes traffic to the replacement task set. ${RESERVED_FN}`,
+  ),
+  ev(
+    'ecs',
+    5,
+    'AfterAllowTestTraffic',
+    { inPlace: false },
+    `Runs after the test listener serves traffic to the replacement task set. Ignored when the deployment group has no test listener. ${HOOK_FN}`,
+  ),
+  ev(
+    'ecs',
+    6,
+    'BeforeAllowTraffic',
+    { inPlace: false },
+    `Runs after the second target group is associated with the replacement task set, before production traffic shifts. ${HOOK_FN}`,
+  ),
+  ev(
+    'ecs',
+    7,
+    'AllowTraffic',
+    { scriptable: false, inPlace: false },
+    `Production traffic shifts to the replacement task set. ${RESERVED_FN}`,
+  ),
+  ev(
+    'ecs',
+    8,
+    'AfterAllowTraffic',
+    { inPlace: false },
+    `Runs after the second target group serves production traffic to the replacement task set. ${HOOK_FN}`,
+  ),
   ev('ecs', 9, 'End', { scriptable: false, inPlace: false }, `Last event of the deployment. ${RESERVED_FN}`),
 ];
 
 /** AWS Lambda lifecycle events in run order, appspec.md §5.1. */
 export const LAMBDA_EVENTS: readonly LifecycleEvent[] = [
   ev('lambda', 0, 'Start', { scriptable: false, inPlace: false }, `First event of the deployment. ${RESERVED_FN}`),
-  ev('lambda', 1, 'BeforeAllowTraffic', { inPlace: false },
-    `Runs before traffic shifts to the deployed Lambda function version. ${HOOK_FN}`),
-  ev('lambda', 2, 'AllowTraffic', { scriptable: false, inPlace: false },
-    `Traffic shifts from the current version to the target version of the alias. ${RESERVED_FN}`),
-  ev('lambda', 3, 'AfterAllowTraffic', { inPlace: false },
-    `Runs after all traffic has shifted to the deployed Lambda function version. ${HOOK_FN}`),
+  ev(
+    'lambda',
+    1,
+    'BeforeAllowTraffic',
+    { inPlace: false },
+    `Runs before traffic shifts to the deployed Lambda function version. ${HOOK_FN}`,
+  ),
+  ev(
+    'lambda',
+    2,
+    'AllowTraffic',
+    { scriptable: false, inPlace: false },
+    `Traffic shifts from the current version to the target version of the alias. ${RESERVED_FN}`,
+  ),
+  ev(
+    'lambda',
+    3,
+    'AfterAllowTraffic',
+    { inPlace: false },
+    `Runs after all traffic has shifted to the deployed Lambda function version. ${HOOK_FN}`,
+  ),
   ev('lambda', 4, 'End', { scriptable: false, inPlace: false }, `Last event of the deployment. ${RESERVED_FN}`),
 ];
 
@@ -159,19 +274,57 @@ export interface KeyInfo {
 
 /** EC2/On-Premises top-level keys (appspec.md §3.1), in conventional order. */
 export const EC2_TOP_LEVEL_KEYS: readonly KeyInfo[] = [
-  { key: 'version', required: true, description: 'AppSpec version. The only allowed value is `0.0`, written as an **unquoted number** for EC2/On-Premises.' },
-  { key: 'os', required: true, description: 'Operating system of the instances: `linux` or `windows` (exact lowercase).' },
-  { key: 'files', required: false, description: 'List of `source`/`destination` mappings: revision files the agent copies to the instance during `Install`.' },
-  { key: 'file_exists_behavior', required: false, description: 'What to do when a file already exists at a destination and was not installed by the previous deployment: `DISALLOW` (default, fail), `OVERWRITE` or `RETAIN`. Overrides the deployment option.' },
-  { key: 'permissions', required: false, description: 'Linux only: owner, group, mode, ACLs and SELinux context applied to files and directories installed by `files`.' },
-  { key: 'hooks', required: false, description: 'Map of lifecycle event name → list of scripts (`location`, `timeout`, `runas`) the agent runs on the instance.' },
+  {
+    key: 'version',
+    required: true,
+    description:
+      'AppSpec version. The only allowed value is `0.0`, written as an **unquoted number** for EC2/On-Premises.',
+  },
+  {
+    key: 'os',
+    required: true,
+    description: 'Operating system of the instances: `linux` or `windows` (exact lowercase).',
+  },
+  {
+    key: 'files',
+    required: false,
+    description:
+      'List of `source`/`destination` mappings: revision files the agent copies to the instance during `Install`.',
+  },
+  {
+    key: 'file_exists_behavior',
+    required: false,
+    description:
+      'What to do when a file already exists at a destination and was not installed by the previous deployment: `DISALLOW` (default, fail), `OVERWRITE` or `RETAIN`. Overrides the deployment option.',
+  },
+  {
+    key: 'permissions',
+    required: false,
+    description:
+      'Linux only: owner, group, mode, ACLs and SELinux context applied to files and directories installed by `files`.',
+  },
+  {
+    key: 'hooks',
+    required: false,
+    description:
+      'Map of lifecycle event name → list of scripts (`location`, `timeout`, `runas`) the agent runs on the instance.',
+  },
 ];
 
 /** Top-level keys of ECS and Lambda AppSpecs (canonical PascalCase; the tooling accepts any case). */
 export const ECS_LAMBDA_TOP_LEVEL_KEYS: readonly KeyInfo[] = [
   { key: 'version', required: true, description: 'AppSpec version. The only allowed value is `0.0`.' },
-  { key: 'Resources', required: true, description: 'List with exactly one resource: the ECS service or Lambda function being deployed.' },
-  { key: 'Hooks', required: false, description: 'List of single-key maps: lifecycle event name → the Lambda function (name or ARN) that validates the deployment at that point.' },
+  {
+    key: 'Resources',
+    required: true,
+    description: 'List with exactly one resource: the ECS service or Lambda function being deployed.',
+  },
+  {
+    key: 'Hooks',
+    required: false,
+    description:
+      'List of single-key maps: lifecycle event name → the Lambda function (name or ARN) that validates the deployment at that point.',
+  },
 ];
 
 export const OS_VALUES: readonly { value: string; description: string }[] = [
@@ -182,26 +335,66 @@ export const OS_VALUES: readonly { value: string; description: string }[] = [
 export const FILE_EXISTS_BEHAVIOR_VALUES: readonly { value: string; description: string }[] = [
   { value: 'DISALLOW', description: 'The deployment fails when a file already exists at a destination (default).' },
   { value: 'OVERWRITE', description: "The revision's file replaces the file on the instance." },
-  { value: 'RETAIN', description: 'The file already on the instance is kept; the revision\'s copy is not installed.' },
+  { value: 'RETAIN', description: "The file already on the instance is kept; the revision's copy is not installed." },
 ];
 
 /** Keys of a `files` entry. */
 export const FILE_ENTRY_KEYS: readonly KeyInfo[] = [
-  { key: 'source', required: true, description: 'File or folder in the revision, relative to the bundle root. `/` means the whole revision. No wildcards.' },
-  { key: 'destination', required: true, description: 'Fully qualified folder on the instance (e.g. `/var/www/html` or `C:\\inetpub\\wwwroot`). A file keeps its name inside this folder.' },
+  {
+    key: 'source',
+    required: true,
+    description:
+      'File or folder in the revision, relative to the bundle root. `/` means the whole revision. No wildcards.',
+  },
+  {
+    key: 'destination',
+    required: true,
+    description:
+      'Fully qualified folder on the instance (e.g. `/var/www/html` or `C:\\inetpub\\wwwroot`). A file keeps its name inside this folder.',
+  },
 ];
 
 /** Keys of a `permissions` entry, appspec.md §3.5. */
 export const PERMISSION_KEYS: readonly KeyInfo[] = [
-  { key: 'object', required: true, description: 'Absolute path on the instance (a file or folder installed by `files`) the permissions apply to.' },
-  { key: 'pattern', required: false, description: 'Name pattern for objects directly under `object`; default `"**"` matches everything at any depth. Quote it: an unquoted leading `*` is a YAML alias.' },
-  { key: 'except', required: false, description: 'List of name patterns to exclude, e.g. `[tmp, "*.log"]`. Only names directly under `object` are tested.' },
+  {
+    key: 'object',
+    required: true,
+    description: 'Absolute path on the instance (a file or folder installed by `files`) the permissions apply to.',
+  },
+  {
+    key: 'pattern',
+    required: false,
+    description:
+      'Name pattern for objects directly under `object`; default `"**"` matches everything at any depth. Quote it: an unquoted leading `*` is a YAML alias.',
+  },
+  {
+    key: 'except',
+    required: false,
+    description:
+      'List of name patterns to exclude, e.g. `[tmp, "*.log"]`. Only names directly under `object` are tested.',
+  },
   { key: 'owner', required: false, description: 'User that owns the matched objects. Unchanged when omitted.' },
   { key: 'group', required: false, description: 'Group of the matched objects. Unchanged when omitted.' },
-  { key: 'mode', required: false, description: 'Octal chmod mode such as `644` or `"0755"`. Quote values with a leading zero or drop the zero.' },
-  { key: 'acls', required: false, description: 'List of ACL entries applied with `setfacl --set`, e.g. `u:bob:rw`, `d:g:web:rx`.' },
-  { key: 'context', required: false, description: 'SELinux context: `name` (user), `type` (required by the agents) and `range`.' },
-  { key: 'type', required: false, description: 'List of object kinds the entry applies to: `file`, `directory` (default both). Must be a list.' },
+  {
+    key: 'mode',
+    required: false,
+    description: 'Octal chmod mode such as `644` or `"0755"`. Quote values with a leading zero or drop the zero.',
+  },
+  {
+    key: 'acls',
+    required: false,
+    description: 'List of ACL entries applied with `setfacl --set`, e.g. `u:bob:rw`, `d:g:web:rx`.',
+  },
+  {
+    key: 'context',
+    required: false,
+    description: 'SELinux context: `name` (user), `type` (required by the agents) and `range`.',
+  },
+  {
+    key: 'type',
+    required: false,
+    description: 'List of object kinds the entry applies to: `file`, `directory` (default both). Must be a list.',
+  },
 ];
 
 export const PERMISSION_TYPE_VALUES: readonly { value: string; description: string }[] = [
@@ -219,38 +412,96 @@ export const CONTEXT_KEYS: readonly KeyInfo[] = [
 
 /** Keys of an EC2 hook script entry, appspec.md §3.6.2. */
 export const SCRIPT_KEYS: readonly KeyInfo[] = [
-  { key: 'location', required: true, description: 'Script path relative to the revision root. The whole string is the file name: no arguments.' },
-  { key: 'timeout', required: false, description: 'Seconds the script may run before it fails (integer ≥ 1, default 3600). All scripts of one event together may take at most 3600 s.' },
-  { key: 'runas', required: false, description: 'Linux only: user to run the script as (no password prompt possible).' },
-  { key: 'sudo', required: false, description: 'Linux only, undocumented: run the script with `sudo` (`true`/`false`).' },
+  {
+    key: 'location',
+    required: true,
+    description: 'Script path relative to the revision root. The whole string is the file name: no arguments.',
+  },
+  {
+    key: 'timeout',
+    required: false,
+    description:
+      'Seconds the script may run before it fails (integer ≥ 1, default 3600). All scripts of one event together may take at most 3600 s.',
+  },
+  {
+    key: 'runas',
+    required: false,
+    description: 'Linux only: user to run the script as (no password prompt possible).',
+  },
+  {
+    key: 'sudo',
+    required: false,
+    description: 'Linux only, undocumented: run the script with `sudo` (`true`/`false`).',
+  },
 ];
 
 export const RESOURCE_TYPES: readonly { value: string; platform: 'ecs' | 'lambda'; description: string }[] = [
-  { value: 'AWS::ECS::Service', platform: 'ecs', description: 'An Amazon ECS service deployed blue/green with a replacement task set.' },
-  { value: 'AWS::Lambda::Function', platform: 'lambda', description: 'An AWS Lambda function whose alias shifts traffic between two versions.' },
+  {
+    value: 'AWS::ECS::Service',
+    platform: 'ecs',
+    description: 'An Amazon ECS service deployed blue/green with a replacement task set.',
+  },
+  {
+    value: 'AWS::Lambda::Function',
+    platform: 'lambda',
+    description: 'An AWS Lambda function whose alias shifts traffic between two versions.',
+  },
 ];
 
 /** `Resources[0].TargetService` keys. */
 export const ECS_RESOURCE_KEYS: readonly KeyInfo[] = [
   { key: 'Type', required: true, description: 'Must be `AWS::ECS::Service`.' },
-  { key: 'Properties', required: true, description: 'The task definition, load balancer container and optional network/capacity settings.' },
+  {
+    key: 'Properties',
+    required: true,
+    description: 'The task definition, load balancer container and optional network/capacity settings.',
+  },
 ];
 
 export const ECS_PROPERTY_KEYS: readonly KeyInfo[] = [
-  { key: 'TaskDefinition', required: true, description: 'ARN of the task definition to deploy (`arn:aws:ecs:region:account:task-definition/family:revision`). CodePipeline may fill in `<TASK_DEFINITION>`.' },
-  { key: 'LoadBalancerInfo', required: true, description: 'The container and port that receive load balancer traffic.' },
-  { key: 'PlatformVersion', required: false, description: 'Fargate platform version of the replacement tasks, e.g. `LATEST` or `1.4.0`.' },
-  { key: 'NetworkConfiguration', required: false, description: 'awsvpc network settings. All or none of `Subnets`, `SecurityGroups`, `AssignPublicIp`.' },
-  { key: 'CapacityProviderStrategy', required: false, description: 'List of capacity providers (`CapacityProvider`, `Base`, `Weight`) for the replacement task set.' },
+  {
+    key: 'TaskDefinition',
+    required: true,
+    description:
+      'ARN of the task definition to deploy (`arn:aws:ecs:region:account:task-definition/family:revision`). CodePipeline may fill in `<TASK_DEFINITION>`.',
+  },
+  {
+    key: 'LoadBalancerInfo',
+    required: true,
+    description: 'The container and port that receive load balancer traffic.',
+  },
+  {
+    key: 'PlatformVersion',
+    required: false,
+    description: 'Fargate platform version of the replacement tasks, e.g. `LATEST` or `1.4.0`.',
+  },
+  {
+    key: 'NetworkConfiguration',
+    required: false,
+    description: 'awsvpc network settings. All or none of `Subnets`, `SecurityGroups`, `AssignPublicIp`.',
+  },
+  {
+    key: 'CapacityProviderStrategy',
+    required: false,
+    description: 'List of capacity providers (`CapacityProvider`, `Base`, `Weight`) for the replacement task set.',
+  },
 ];
 
 export const ECS_LOAD_BALANCER_KEYS: readonly KeyInfo[] = [
-  { key: 'ContainerName', required: true, description: 'Name of a container in the task definition that receives traffic.' },
+  {
+    key: 'ContainerName',
+    required: true,
+    description: 'Name of a container in the task definition that receives traffic.',
+  },
   { key: 'ContainerPort', required: true, description: 'Container port (a number, 1–65535) that receives traffic.' },
 ];
 
 export const ECS_NETWORK_KEYS: readonly KeyInfo[] = [
-  { key: 'AwsvpcConfiguration', required: true, description: 'Subnets, security groups and public IP assignment of the replacement tasks.' },
+  {
+    key: 'AwsvpcConfiguration',
+    required: true,
+    description: 'Subnets, security groups and public IP assignment of the replacement tasks.',
+  },
 ];
 
 export const ECS_AWSVPC_KEYS: readonly KeyInfo[] = [
@@ -260,8 +511,16 @@ export const ECS_AWSVPC_KEYS: readonly KeyInfo[] = [
 ];
 
 export const ECS_CAPACITY_PROVIDER_KEYS: readonly KeyInfo[] = [
-  { key: 'CapacityProvider', required: false, description: 'Capacity provider short name, e.g. `FARGATE` or `FARGATE_SPOT`.' },
-  { key: 'Base', required: false, description: 'Minimum number of tasks on this provider (0–100000); only one item may set it.' },
+  {
+    key: 'CapacityProvider',
+    required: false,
+    description: 'Capacity provider short name, e.g. `FARGATE` or `FARGATE_SPOT`.',
+  },
+  {
+    key: 'Base',
+    required: false,
+    description: 'Minimum number of tasks on this provider (0–100000); only one item may set it.',
+  },
   { key: 'Weight', required: false, description: 'Relative share of tasks on this provider (0–1000).' },
 ];
 
@@ -272,14 +531,27 @@ export const ASSIGN_PUBLIC_IP_VALUES: readonly { value: string; description: str
 
 export const LAMBDA_RESOURCE_KEYS: readonly KeyInfo[] = [
   { key: 'Type', required: true, description: 'Must be `AWS::Lambda::Function`.' },
-  { key: 'Properties', required: true, description: 'The function, its alias and the versions traffic shifts between.' },
+  {
+    key: 'Properties',
+    required: true,
+    description: 'The function, its alias and the versions traffic shifts between.',
+  },
 ];
 
 export const LAMBDA_PROPERTY_KEYS: readonly KeyInfo[] = [
   { key: 'Name', required: true, description: 'Name (or ARN) of the Lambda function to deploy.' },
   { key: 'Alias', required: true, description: 'Alias whose traffic shifts from `CurrentVersion` to `TargetVersion`.' },
-  { key: 'CurrentVersion', required: true, description: 'Version the alias points to now: a positive integer, written as a string (`"1"`).' },
-  { key: 'TargetVersion', required: true, description: 'Version traffic shifts to: a positive integer, written as a string (`"2"`). `$LATEST` is not allowed.' },
+  {
+    key: 'CurrentVersion',
+    required: true,
+    description: 'Version the alias points to now: a positive integer, written as a string (`"1"`).',
+  },
+  {
+    key: 'TargetVersion',
+    required: true,
+    description:
+      'Version traffic shifts to: a positive integer, written as a string (`"2"`). `$LATEST` is not allowed.',
+  },
 ];
 
 /** A predefined deployment configuration (appspec.md §7). */
@@ -296,31 +568,52 @@ export interface DeploymentConfig {
   description: string;
 }
 
-function shift(platform: 'ecs' | 'lambda', name: string, kind: 'canary' | 'linear' | 'all-at-once', percent?: number, minutes?: number): DeploymentConfig {
+function shift(
+  platform: 'ecs' | 'lambda',
+  name: string,
+  kind: 'canary' | 'linear' | 'all-at-once',
+  percent?: number,
+  minutes?: number,
+): DeploymentConfig {
   const description =
     kind === 'canary'
       ? `Shifts ${percent}% of traffic first, the remaining ${100 - (percent ?? 0)}% ${minutes} minutes later.`
       : kind === 'linear'
         ? `Shifts ${percent}% of traffic every ${minutes} minute${minutes === 1 ? '' : 's'} until all traffic has shifted.`
         : 'Shifts all traffic at once.';
-  return { name: `CodeDeployDefault.${name}`, platform, kind, ...(percent !== undefined ? { percent } : {}), ...(minutes !== undefined ? { intervalMinutes: minutes } : {}), description };
+  return {
+    name: `CodeDeployDefault.${name}`,
+    platform,
+    kind,
+    ...(percent !== undefined ? { percent } : {}),
+    ...(minutes !== undefined ? { intervalMinutes: minutes } : {}),
+    description,
+  };
 }
 
 export const DEPLOYMENT_CONFIGS: readonly DeploymentConfig[] = [
   {
-    name: 'CodeDeployDefault.AllAtOnce', platform: 'ec2', kind: 'all-at-once',
+    name: 'CodeDeployDefault.AllAtOnce',
+    platform: 'ec2',
+    kind: 'all-at-once',
     minimumHealthyHosts: { type: 'FLEET_PERCENT', value: 0 },
     description: 'Deploys to as many instances as possible at once. Succeeds if at least one instance succeeds.',
   },
   {
-    name: 'CodeDeployDefault.HalfAtATime', platform: 'ec2', kind: 'minimum-healthy-hosts',
+    name: 'CodeDeployDefault.HalfAtATime',
+    platform: 'ec2',
+    kind: 'minimum-healthy-hosts',
     minimumHealthyHosts: { type: 'FLEET_PERCENT', value: 50 },
-    description: 'Deploys to up to half of the instances at a time (rounded down). Succeeds if at least half succeed (rounded up).',
+    description:
+      'Deploys to up to half of the instances at a time (rounded down). Succeeds if at least half succeed (rounded up).',
   },
   {
-    name: 'CodeDeployDefault.OneAtATime', platform: 'ec2', kind: 'minimum-healthy-hosts',
+    name: 'CodeDeployDefault.OneAtATime',
+    platform: 'ec2',
+    kind: 'minimum-healthy-hosts',
     minimumHealthyHosts: { type: 'MOST_CONCURRENCY', value: 1 },
-    description: 'Deploys to one instance at a time (the default). With several instances, the deployment can still succeed if the last instance fails.',
+    description:
+      'Deploys to one instance at a time (the default). With several instances, the deployment can still succeed if the last instance fails.',
   },
   shift('ecs', 'ECSLinear10PercentEvery1Minutes', 'linear', 10, 1),
   shift('ecs', 'ECSLinear10PercentEvery3Minutes', 'linear', 10, 3),

@@ -21,7 +21,13 @@ export function isSafeOnBrokenDocument(rule: Pick<Rule, 'id'>): boolean {
 }
 
 /** Syntax errors that leave the document's structure intact, so every rule can still run. */
-const LOCAL_SYNTAX_CODES = new Set(['BAD_DQ_ESCAPE', 'MULTIPLE_DOCS', 'KEY_OVER_1024_CHARS', 'TAG_RESOLVE_FAILED', 'DUPLICATE_KEY']);
+const LOCAL_SYNTAX_CODES = new Set([
+  'BAD_DQ_ESCAPE',
+  'MULTIPLE_DOCS',
+  'KEY_OVER_1024_CHARS',
+  'TAG_RESOLVE_FAILED',
+  'DUPLICATE_KEY',
+]);
 
 function structureBroken(doc: AppSpecDocument): boolean {
   return doc.syntaxErrors.some((p) => p.severity === 'error' && !LOCAL_SYNTAX_CODES.has(p.code));
@@ -73,7 +79,12 @@ export interface LintOptions {
 }
 
 /** Lints one parsed AppSpec. */
-export function lint(doc: AppSpecDocument, ctx: RuleContext, config?: LintConfig, options: LintOptions = {}): Diagnosis[] {
+export function lint(
+  doc: AppSpecDocument,
+  ctx: RuleContext,
+  config?: LintConfig,
+  options: LintOptions = {},
+): Diagnosis[] {
   const rules = options.rules ?? allRules;
   const effectiveCtx: RuleContext = config?.workspaceChecks === false ? { ...ctx, fs: undefined } : ctx;
   const limited = !!doc.skipped || !doc.yaml || structureBroken(doc);

@@ -95,7 +95,10 @@ export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clear
     },
     list(absDir) {
       try {
-        return readdirSync(absDir, { withFileTypes: true }).map((d) => ({ name: d.name, isDirectory: d.isDirectory() }));
+        return readdirSync(absDir, { withFileTypes: true }).map((d) => ({
+          name: d.name,
+          isDirectory: d.isDirectory(),
+        }));
       } catch {
         return [];
       }

@@ -9,7 +9,13 @@ import { findPair, getValue, keyText, pairsOf, scalarString } from './ast';
 import { scriptableEventNames } from './knowledge';
 
 const EC2_KEYS = ['os', 'files', 'permissions', 'file_exists_behavior'];
-const ECS_PROPERTY_HINTS = ['taskdefinition', 'loadbalancerinfo', 'networkconfiguration', 'capacityproviderstrategy', 'platformversion'];
+const ECS_PROPERTY_HINTS = [
+  'taskdefinition',
+  'loadbalancerinfo',
+  'networkconfiguration',
+  'capacityproviderstrategy',
+  'platformversion',
+];
 const LAMBDA_PROPERTY_HINTS = ['name', 'alias', 'currentversion', 'targetversion'];
 const ci = { caseInsensitive: true };
 
@@ -28,12 +34,18 @@ export function classifyResource(item: unknown): ResourceSignal {
   const body = first?.value;
   const type = scalarString(getValue(body, 'Type', ci));
   if (type === 'AWS::ECS::Service') return { platform: 'ecs', type, why: 'its resource has `Type: AWS::ECS::Service`' };
-  if (type === 'AWS::Lambda::Function') return { platform: 'lambda', type, why: 'its resource has `Type: AWS::Lambda::Function`' };
+  if (type === 'AWS::Lambda::Function')
+    return { platform: 'lambda', type, why: 'its resource has `Type: AWS::Lambda::Function`' };
   if (type !== undefined) {
     const lower = type.toLowerCase();
     if (lower === 'aws::ecs::service') return { platform: 'ecs', type, why: `its resource has \`Type: ${type}\`` };
-    if (lower === 'aws::lambda::function') return { platform: 'lambda', type, why: `its resource has \`Type: ${type}\`` };
-    return { platform: undefined, type, why: `its resource has \`Type: ${type}\`, which is neither \`AWS::ECS::Service\` nor \`AWS::Lambda::Function\`` };
+    if (lower === 'aws::lambda::function')
+      return { platform: 'lambda', type, why: `its resource has \`Type: ${type}\`` };
+    return {
+      platform: undefined,
+      type,
+      why: `its resource has \`Type: ${type}\`, which is neither \`AWS::ECS::Service\` nor \`AWS::Lambda::Function\``,
+    };
   }
   const props = getValue(body, 'Properties', ci);
   const keys = pairsOf(props).map((p) => (keyText(p) ?? '').toLowerCase());
@@ -55,7 +67,9 @@ function hookEventNames(hooks: unknown): string[] {
 /** True when a `hooks` mapping has EC2-shaped values: lists of `{location: …}` maps. */
 function looksLikeEc2Hooks(hooks: unknown): boolean {
   if (!isMap(hooks)) return false;
-  return pairsOf(hooks).some((p) => isSeq(p.value) && p.value.items.some((s) => isMap(s) && !!findPair(s, 'location', ci)));
+  return pairsOf(hooks).some(
+    (p) => isSeq(p.value) && p.value.items.some((s) => isMap(s) && !!findPair(s, 'location', ci)),
+  );
 }
 
 /**
@@ -64,10 +78,17 @@ function looksLikeEc2Hooks(hooks: unknown): boolean {
  */
 export function detectPlatform(root: YAMLMap | undefined, contents?: unknown): PlatformInfo {
   if (!root) {
-    if (contents === undefined || contents === null || (isScalar(contents) && (contents.value === null || contents.value === '')))
+    if (
+      contents === undefined ||
+      contents === null ||
+      (isScalar(contents) && (contents.value === null || contents.value === ''))
+    )
       return { platform: 'unknown', reason: 'The file is empty, so its platform cannot be told.' };
     const what = isSeq(contents) ? 'a list' : 'a single value';
-    return { platform: 'unknown', reason: `The file holds ${what}, not a mapping of AppSpec keys, so its platform cannot be told.` };
+    return {
+      platform: 'unknown',
+      reason: `The file holds ${what}, not a mapping of AppSpec keys, so its platform cannot be told.`,
+    };
   }
 
   const ec2Keys = EC2_KEYS.filter((k) => findPair(root, k));
@@ -79,12 +100,17 @@ export function detectPlatform(root: YAMLMap | undefined, contents?: unknown): P
     const signals = items.map(classifyResource);
     const found = signals.find((s) => s.platform);
     if (found?.platform) {
-      const also = ec2Keys.length ? ` (it also has the EC2/On-Premises key${ec2Keys.length > 1 ? 's' : ''} ${ec2Keys.map((k) => `\`${k}\``).join(', ')})` : '';
+      const also = ec2Keys.length
+        ? ` (it also has the EC2/On-Premises key${ec2Keys.length > 1 ? 's' : ''} ${ec2Keys.map((k) => `\`${k}\``).join(', ')})`
+        : '';
       const label = found.platform === 'ecs' ? 'Amazon ECS' : 'AWS Lambda';
       return { platform: found.platform, reason: `${label} AppSpec: ${found.why}${also}.` };
     }
     if (ec2Keys.length) {
-      return { platform: 'ec2', reason: `EC2/On-Premises AppSpec: it has ${ec2Keys.map((k) => `\`${k}\``).join(', ')} (its \`Resources\` section is not used on EC2).` };
+      return {
+        platform: 'ec2',
+        reason: `EC2/On-Premises AppSpec: it has ${ec2Keys.map((k) => `\`${k}\``).join(', ')} (its \`Resources\` section is not used on EC2).`,
+      };
     }
     const why = signals[0]?.why ?? (items.length === 0 ? '`Resources` is empty' : 'its resources have no `Type`');
     return {
@@ -99,26 +125,44 @@ export function detectPlatform(root: YAMLMap | undefined, contents?: unknown): P
 
   const lowerHooks = findPair(root, 'hooks');
   if (lowerHooks && looksLikeEc2Hooks(lowerHooks.value)) {
-    return { platform: 'ec2', reason: 'EC2/On-Premises AppSpec: `hooks` maps lifecycle events to lists of scripts with `location`.' };
+    return {
+      platform: 'ec2',
+      reason: 'EC2/On-Premises AppSpec: `hooks` maps lifecycle events to lists of scripts with `location`.',
+    };
   }
   const hooks = getValue(root, 'Hooks', ci);
   if (hooks !== undefined) {
     const names = hookEventNames(hooks);
-    const ec2Only = scriptableEventNames('ec2').filter((n) => !scriptableEventNames('ecs').includes(n) && !scriptableEventNames('lambda').includes(n));
+    const ec2Only = scriptableEventNames('ec2').filter(
+      (n) => !scriptableEventNames('ecs').includes(n) && !scriptableEventNames('lambda').includes(n),
+    );
     if (lowerHooks && isMap(lowerHooks.value) && names.some((n) => ec2Only.includes(n)))
       return { platform: 'ec2', reason: 'EC2/On-Premises AppSpec: `hooks` names EC2 lifecycle events.' };
     const ecsOnly = scriptableEventNames('ecs').filter((n) => !scriptableEventNames('lambda').includes(n));
     if (isSeq(hooks) && names.some((n) => ecsOnly.includes(n)))
-      return { platform: 'ecs', reason: 'Amazon ECS AppSpec: `Hooks` names ECS lifecycle events (there is no `Resources` section).' };
+      return {
+        platform: 'ecs',
+        reason: 'Amazon ECS AppSpec: `Hooks` names ECS lifecycle events (there is no `Resources` section).',
+      };
   }
 
   const miscased = EC2_KEYS.filter((k) => findPair(root, k, ci));
   if (miscased.length) {
-    return { platform: 'ec2', reason: `EC2/On-Premises AppSpec: it has ${miscased.map((k) => `\`${k}\``).join(', ')} (spelled in a different case).` };
+    return {
+      platform: 'ec2',
+      reason: `EC2/On-Premises AppSpec: it has ${miscased.map((k) => `\`${k}\``).join(', ')} (spelled in a different case).`,
+    };
   }
 
-  const keys = pairsOf(root).map((p) => keyText(p)).filter((k): k is string => !!k);
-  const list = keys.length ? `it only has ${keys.slice(0, 4).map((k) => `\`${k}\``).join(', ')}${keys.length > 4 ? ', …' : ''}` : 'it has no keys';
+  const keys = pairsOf(root)
+    .map((p) => keyText(p))
+    .filter((k): k is string => !!k);
+  const list = keys.length
+    ? `it only has ${keys
+        .slice(0, 4)
+        .map((k) => `\`${k}\``)
+        .join(', ')}${keys.length > 4 ? ', …' : ''}`
+    : 'it has no keys';
   return {
     platform: 'unknown',
     reason: `The platform could not be told: ${list}. EC2/On-Premises AppSpecs have \`os\`; ECS and Lambda AppSpecs have \`Resources\` with a \`Type\`.`,

@@ -63,7 +63,8 @@ function keyHomes(schema: JsonSchema): Map<string, string> {
       }
     }
     if (o.items) walk(o.items, where.replace(/^under/, 'in an item of'));
-    if (o.additionalProperties && typeof o.additionalProperties === 'object') walk(o.additionalProperties, `${where}, inside the named entry`);
+    if (o.additionalProperties && typeof o.additionalProperties === 'object')
+      walk(o.additionalProperties, `${where}, inside the named entry`);
   };
   walk(schema, 'at the top level');
   return homes;
@@ -186,7 +187,9 @@ function capitalize(s: string): string {
 function label(pointer: string): string {
   const key = lastSegment(pointer);
   if (!pointer) return 'The document';
-  return /^\d+$/.test(key) ? `item ${Number(key) + 1} of \`${lastSegment(pointer.slice(0, pointer.lastIndexOf('/'))) || 'the list'}\`` : `\`${key}\``;
+  return /^\d+$/.test(key)
+    ? `item ${Number(key) + 1} of \`${lastSegment(pointer.slice(0, pointer.lastIndexOf('/'))) || 'the list'}\``
+    : `\`${key}\``;
 }
 
 function nodeValueText(entry: PathEntry | undefined): string | undefined {
@@ -201,7 +204,10 @@ function containsPlaceholder(node: unknown, budget = { n: 500 }): boolean {
   if (budget.n-- <= 0) return false;
   if (isScalar(node)) return hasPlaceholder(node);
   if (isSeq(node)) return node.items.some((i) => containsPlaceholder(i, budget));
-  if (isMap(node)) return (node.items as Pair[]).some((p) => PLACEHOLDER.test(keyText(p) ?? '') || containsPlaceholder(p.value, budget));
+  if (isMap(node))
+    return (node.items as Pair[]).some(
+      (p) => PLACEHOLDER.test(keyText(p) ?? '') || containsPlaceholder(p.value, budget),
+    );
   return false;
 }
 
@@ -259,13 +265,21 @@ function mapError(ctx: Ctx, err: ErrorObject): Finding | undefined {
         range: childEntry?.pair ? ctx.doc.keyRangeOf(childEntry.pair) : keyRange(ctx, child),
       };
       if (guess && childEntry?.pair?.key && isScalar(childEntry.pair.key) && !/[\r\n]/.test(key))
-        finding.fixes = [{ title: `Rename to \`${guess}\``, edits: [{ range: ctx.doc.keyRangeOf(childEntry.pair), newText: guess }], isPreferred: true }];
+        finding.fixes = [
+          {
+            title: `Rename to \`${guess}\``,
+            edits: [{ range: ctx.doc.keyRangeOf(childEntry.pair), newText: guess }],
+            isPreferred: true,
+          },
+        ];
       return finding;
     }
     case 'required': {
       const key = String((err.params as { missingProperty: string }).missingProperty);
       const where = pointer ? `${capitalize(label(pointer))} is missing` : 'The AppSpec is missing';
-      const desc = ((parent?.properties as Record<string, JsonSchema>)?.[key]?.description as string | undefined)?.split('\n')[0];
+      const desc = (
+        (parent?.properties as Record<string, JsonSchema>)?.[key]?.description as string | undefined
+      )?.split('\n')[0];
       return {
         ruleId: SCHEMA_IDS.missingKey,
         message: `${where} the required key \`${key}\`.${desc ? ` ${desc}` : ''}`,
@@ -297,8 +311,9 @@ function mapError(ctx: Ctx, err: ErrorObject): Finding | undefined {
     case 'enum':
     case 'const': {
       if (containsPlaceholder(entry?.node)) return undefined;
-      const allowed = ((err.params as { allowedValues?: unknown[] }).allowedValues ??
-        [(err.params as { allowedValue?: unknown }).allowedValue]) as unknown[];
+      const allowed = ((err.params as { allowedValues?: unknown[] }).allowedValues ?? [
+        (err.params as { allowedValue?: unknown }).allowedValue,
+      ]) as unknown[];
       const text = nodeValueText(entry);
       const guess = text !== undefined ? didYouMean(text, allowed.map(String)) : undefined;
       const finding: Finding = {
@@ -306,8 +321,19 @@ function mapError(ctx: Ctx, err: ErrorObject): Finding | undefined {
         message: `${capitalize(label(pointer))} must be ${allowed.length === 1 ? '' : 'one of '}${allowed.map((a) => `\`${String(a)}\``).join(', ')}${text !== undefined ? `, not \`${text}\`` : ''}.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
         range: valueRange(ctx, pointer),
       };
-      if (guess && entry?.node && isScalar(entry.node) && (entry.node.type === 'PLAIN' || entry.node.type === undefined))
-        finding.fixes = [{ title: `Change to \`${guess}\``, edits: [{ range: ctx.doc.rangeOf(entry.node), newText: guess }], isPreferred: true }];
+      if (
+        guess &&
+        entry?.node &&
+        isScalar(entry.node) &&
+        (entry.node.type === 'PLAIN' || entry.node.type === undefined)
+      )
+        finding.fixes = [
+          {
+            title: `Change to \`${guess}\``,
+            edits: [{ range: ctx.doc.rangeOf(entry.node), newText: guess }],
+            isPreferred: true,
+          },
+        ];
       return finding;
     }
     case 'minItems':
@@ -336,7 +362,11 @@ function mapError(ctx: Ctx, err: ErrorObject): Finding | undefined {
         maxProperties: `must have at most ${limit} key${limit === 1 ? '' : 's'}`,
         pattern: `does not have the expected format (${String((err.params as { pattern?: string }).pattern)})`,
       };
-      return { ruleId: SCHEMA_IDS.outOfRange, message: `${capitalize(label(pointer))} ${what[err.keyword]}.`, range: valueRange(ctx, pointer) };
+      return {
+        ruleId: SCHEMA_IDS.outOfRange,
+        message: `${capitalize(label(pointer))} ${what[err.keyword]}.`,
+        range: valueRange(ctx, pointer),
+      };
     }
     default:
       return undefined;

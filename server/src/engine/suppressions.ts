@@ -17,7 +17,10 @@ export interface Suppressions {
 }
 
 function splitIds(list: string): string[] {
-  return list.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  return list
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
 }
 
 /** True when the `#` at `index` of a line starts a comment (not inside a quoted string or a word). */
@@ -63,7 +66,11 @@ export function parseSuppressions(doc: Pick<AppSpecDocument, 'text' | 'format' |
         for (const id of ids) result.file.add(id);
         continue;
       }
-      const ownLine = line.slice(0, at).replace(/^\uFEFF/, '').trim() === '';
+      const ownLine =
+        line
+          .slice(0, at)
+          .replace(/^\uFEFF/, '')
+          .trim() === '';
       if (!ownLine) {
         add(n, ids);
         continue;
@@ -115,7 +122,10 @@ export function suppressionEdit(
       if (m) {
         if (splitIds(m[1].split('=')[1]).includes(ruleId.toUpperCase())) return undefined;
         const end = m[1].length;
-        return { range: { start: { line: n, character: end }, end: { line: n, character: end } }, newText: `,${ruleId}` };
+        return {
+          range: { start: { line: n, character: end }, end: { line: n, character: end } },
+          newText: `,${ruleId}`,
+        };
       }
     }
     const at = { line: 0, character: bom };
@@ -126,7 +136,10 @@ export function suppressionEdit(
   const m = above !== undefined ? /^(\s*#\s*appspec-lint\s+disable\s*=\s*[A-Za-z0-9_,\s]*?)\s*$/.exec(above) : null;
   if (m) {
     const end = m[1].length;
-    return { range: { start: { line: target - 1, character: end }, end: { line: target - 1, character: end } }, newText: `,${ruleId}` };
+    return {
+      range: { start: { line: target - 1, character: end }, end: { line: target - 1, character: end } },
+      newText: `,${ruleId}`,
+    };
   }
   const text = lines[target].replace(/^\uFEFF/, '');
   const indent = /^[ \t]*/.exec(text)?.[0].replace(/\t/g, '  ') ?? '';

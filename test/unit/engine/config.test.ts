@@ -1,10 +1,18 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseLintConfig, loadLintConfig, mergeConfigs, normalizeConfig, severityFor } from '../../../server/src/engine/config';
+import {
+  parseLintConfig,
+  loadLintConfig,
+  mergeConfigs,
+  normalizeConfig,
+  severityFor,
+} from '../../../server/src/engine/config';
 import { lintText } from '../../../server/src/engine/lint';
 
 test('parses rules and workspaceChecks, normalising IDs and spellings', () => {
-  const { config, problems } = parseLintConfig('{ "rules": { "w4001": "off", "I0009": "Warning", "E0010": "information" }, "workspaceChecks": false }');
+  const { config, problems } = parseLintConfig(
+    '{ "rules": { "w4001": "off", "I0009": "Warning", "E0010": "information" }, "workspaceChecks": false }',
+  );
   assert.deepEqual(problems, []);
   assert.deepEqual(config, { rules: { W4001: 'off', I0009: 'warning', E0010: 'info' }, workspaceChecks: false });
 });
@@ -25,7 +33,11 @@ test('bad entries are reported and skipped, good ones kept', () => {
 });
 
 test('merge order: defaults < settings < file', () => {
-  const merged = mergeConfigs({ rules: {}, workspaceChecks: true }, { rules: { W4001: 'error', I0009: 'off' } }, { rules: { W4001: 'off' }, workspaceChecks: false });
+  const merged = mergeConfigs(
+    { rules: {}, workspaceChecks: true },
+    { rules: { W4001: 'error', I0009: 'off' } },
+    { rules: { W4001: 'off' }, workspaceChecks: false },
+  );
   assert.deepEqual(merged, { rules: { W4001: 'off', I0009: 'off' }, workspaceChecks: false });
   assert.equal(severityFor(merged, 'W4001', 'warning'), 'off');
   assert.equal(severityFor(merged, 'E0001', 'error'), 'error');
@@ -42,18 +54,36 @@ test('loader finds the nearest file walking up, and stops at the stop folder', (
   assert.equal(up.path, '/repo/.appspec-lint.json');
   assert.deepEqual(loadLintConfig('/repo/app/other', read, '/repo/app').config, {});
   assert.deepEqual(loadLintConfig('/elsewhere', read), { config: {}, problems: [] });
-  assert.deepEqual(loadLintConfig('/x', () => { throw new Error('EACCES'); }), { config: {}, problems: [] });
+  assert.deepEqual(
+    loadLintConfig('/x', () => {
+      throw new Error('EACCES');
+    }),
+    { config: {}, problems: [] },
+  );
 });
 
 test('Windows paths walk up too', () => {
   const seen: string[] = [];
-  loadLintConfig('C:\\repo\\app', (p) => { seen.push(p); return undefined; });
-  assert.deepEqual(seen, ['C:\\repo\\app\\.appspec-lint.json', 'C:\\repo\\.appspec-lint.json', 'C:\\.appspec-lint.json']);
+  loadLintConfig('C:\\repo\\app', (p) => {
+    seen.push(p);
+    return undefined;
+  });
+  assert.deepEqual(seen, [
+    'C:\\repo\\app\\.appspec-lint.json',
+    'C:\\repo\\.appspec-lint.json',
+    'C:\\.appspec-lint.json',
+  ]);
 });
 
 test('lint applies config: off removes, a severity replaces', () => {
   const text = 'version: 0.0\r\nos: linux\r\n';
   assert.equal(lintText(text).find((d) => d.ruleId === 'I0009')?.severity, 'info');
-  assert.equal(lintText(text, { config: { rules: { I0009: 'error' } } }).find((d) => d.ruleId === 'I0009')?.severity, 'error');
-  assert.equal(lintText(text, { config: { rules: { I0009: 'off' } } }).find((d) => d.ruleId === 'I0009'), undefined);
+  assert.equal(
+    lintText(text, { config: { rules: { I0009: 'error' } } }).find((d) => d.ruleId === 'I0009')?.severity,
+    'error',
+  );
+  assert.equal(
+    lintText(text, { config: { rules: { I0009: 'off' } } }).find((d) => d.ruleId === 'I0009'),
+    undefined,
+  );
 });

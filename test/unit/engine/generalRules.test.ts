@@ -6,7 +6,8 @@ import { check, ids, run, slice } from './helpers';
 
 const rule = (id: string): Rule => generalRules.find((r) => r.id === id)!;
 const EC2 = 'version: 0.0\nos: linux\n';
-const LAMBDA = 'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties:\n        Name: f\n        Alias: live\n        CurrentVersion: "1"\n        TargetVersion: "2"\n';
+const LAMBDA =
+  'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties:\n        Name: f\n        Alias: live\n        CurrentVersion: "1"\n        TargetVersion: "2"\n';
 
 test('every general rule has a doc, a title and a kebab-case name', () => {
   for (const r of generalRules) {
@@ -62,32 +63,58 @@ test('W0004 aliases on EC2 only; undefined aliases are E0005 instead', () => {
 test('E0005 unquoted star: pattern: *.txt, in flow lists, and a lone *', () => {
   const text = 'version: 0.0\nos: linux\npermissions:\n  - object: /srv\n    pattern: *.txt\n    except: [*.log]\n';
   const f = check(rule('E0005'), text);
-  assert.deepEqual(f.map((x) => slice(text, x.range)), ['*.txt', '*.log']);
+  assert.deepEqual(
+    f.map((x) => slice(text, x.range)),
+    ['*.txt', '*.log'],
+  );
   assert.equal(f[0].fixes?.[0].edits?.[0].newText, '"*.txt"');
-  assert.equal(check(rule('E0005'), 'version: 0.0\nos: linux\npermissions:\n  - object: /srv\n    pattern: *\n').length, 1);
-  assert.deepEqual(check(rule('E0005'), 'version: 0.0\nos: linux\npermissions:\n  - object: /srv\n    pattern: "*.txt"\n'), []);
+  assert.equal(
+    check(rule('E0005'), 'version: 0.0\nos: linux\npermissions:\n  - object: /srv\n    pattern: *\n').length,
+    1,
+  );
+  assert.deepEqual(
+    check(rule('E0005'), 'version: 0.0\nos: linux\npermissions:\n  - object: /srv\n    pattern: "*.txt"\n'),
+    [],
+  );
 });
 
 test('W0006 backslashes in double quotes; error for an unknown escape; quiet for single quotes and JSON', () => {
-  const warn = check(rule('W0006'), 'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\\\temp\\\\new"\n');
+  const warn = check(
+    rule('W0006'),
+    'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\\\temp\\\\new"\n',
+  );
   assert.equal(warn.length, 1);
   assert.equal(warn[0].severity, undefined);
-  const err = check(rule('W0006'), 'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\inetpub\\data"\n');
+  const err = check(
+    rule('W0006'),
+    'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\inetpub\\data"\n',
+  );
   assert.equal(err[0].severity, 'error');
   assert.match(err[0].message, /`\\i` is not a valid escape/);
   assert.equal(err[0].fixes?.[0].edits?.[0].newText, "'C:\\inetpub\\data'");
-  assert.deepEqual(check(rule('W0006'), "version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: 'C:\\inetpub'\n"), []);
+  assert.deepEqual(
+    check(rule('W0006'), "version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: 'C:\\inetpub'\n"),
+    [],
+  );
   assert.deepEqual(check(rule('W0006'), '{"a": "x\\\\y"}', 'appspec.json'), []);
   // The parser's own complaint about the bad escape is not repeated by E0001.
-  assert.ok(!ids('version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\inetpub"\n').includes('E0001'));
+  assert.ok(
+    !ids('version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\inetpub"\n').includes('E0001'),
+  );
 });
 
 test('E0007 binary and invalid UTF-8: one clear error and nothing else', () => {
   const bin = run('version: 0.0\u0000os: linux\n');
-  assert.deepEqual(bin.map((d) => d.ruleId), ['E0007']);
+  assert.deepEqual(
+    bin.map((d) => d.ruleId),
+    ['E0007'],
+  );
   assert.match(bin[0].message, /NUL bytes/);
   const bad = run('version: 0.0\nos: li\uFFFDnux\n');
-  assert.deepEqual(bad.map((d) => d.ruleId), ['E0007']);
+  assert.deepEqual(
+    bad.map((d) => d.ruleId),
+    ['E0007'],
+  );
   assert.match(bad[0].message, /UTF-8/);
   assert.deepEqual(check(rule('E0007'), EC2), []);
 });
@@ -111,7 +138,8 @@ test('I0009 CRLF: once, with a conversion fix', () => {
 });
 
 test('E0010 duplicate keys: error on the second, related info on the first; case differences are not duplicates', () => {
-  const text = 'version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\nhooks:\n  ApplicationStart:\n    - location: b.sh\n';
+  const text =
+    'version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\nhooks:\n  ApplicationStart:\n    - location: b.sh\n';
   const f = check(rule('E0010'), text);
   assert.equal(f.length, 1);
   assert.equal(f[0].range.start.line, 5);
@@ -122,7 +150,10 @@ test('E0010 duplicate keys: error on the second, related info on the first; case
 test('I0011 too large: one info and nothing else', () => {
   const text = `version: 0.0\nos: linux\n${'# padding\n'.repeat(600_000)}`;
   const all = run(text);
-  assert.deepEqual(all.map((d) => d.ruleId), ['I0011']);
+  assert.deepEqual(
+    all.map((d) => d.ruleId),
+    ['I0011'],
+  );
   assert.deepEqual(check(rule('I0011'), EC2), []);
 });
 
@@ -139,7 +170,11 @@ test('E0012 not an AppSpec: one finding instead of a flood', () => {
   for (const [text, re] of cases) {
     const name = text.startsWith('{') ? 'appspec.json' : 'appspec.yml';
     const all = run(text, name);
-    assert.deepEqual(all.map((d) => d.ruleId), ['E0012'], text);
+    assert.deepEqual(
+      all.map((d) => d.ruleId),
+      ['E0012'],
+      text,
+    );
     assert.match(all[0].message, re);
   }
   assert.deepEqual(check(rule('E0012'), EC2), []);
@@ -156,8 +191,10 @@ test('E1001 version missing (EC2), and mis-cased Version', () => {
 });
 
 test('E1002 version not 0.0 (EC2); 0 and 0.0 pass; placeholders skipped', () => {
-  for (const v of ['1', '1.1', '0.1', '1.0.0', '']) assert.equal(check(rule('E1002'), `version: ${v}\nos: linux\n`).length, 1, v);
-  for (const v of ['0', '0.0', '0.00', '${APPSPEC_VERSION}']) assert.deepEqual(check(rule('E1002'), `version: ${v}\nos: linux\n`), [], v);
+  for (const v of ['1', '1.1', '0.1', '1.0.0', ''])
+    assert.equal(check(rule('E1002'), `version: ${v}\nos: linux\n`).length, 1, v);
+  for (const v of ['0', '0.0', '0.00', '${APPSPEC_VERSION}'])
+    assert.deepEqual(check(rule('E1002'), `version: ${v}\nos: linux\n`), [], v);
 });
 
 test('E1003 quoted version on EC2 (error), I1004 on ECS/Lambda (info)', () => {
@@ -197,7 +234,8 @@ test('I1006 platform unknown: says why; quiet once the platform is known', () =>
 });
 
 test('valid documents of each platform raise no general errors or warnings', () => {
-  const ecs = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: "<TASK_DEFINITION>"\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 8080\nHooks:\n  - AfterAllowTestTraffic: CodeDeployHook_check\n';
+  const ecs =
+    'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: "<TASK_DEFINITION>"\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 8080\nHooks:\n  - AfterAllowTestTraffic: CodeDeployHook_check\n';
   for (const text of [EC2, LAMBDA, ecs]) {
     const bad = run(text).filter((d) => /^[EW][01]/.test(d.ruleId));
     assert.deepEqual(bad, [], text);
@@ -214,6 +252,9 @@ test('W0013 a .json file holding YAML; quiet for real JSON', () => {
 });
 
 test('W1007 also notes `version: 0` on ECS/Lambda; EC2 accepts 0 silently', () => {
-  assert.match(run(LAMBDA.replace('version: 0.0', 'version: 0')).find((d) => d.ruleId === 'W1007')!.message, /written `0`/);
+  assert.match(
+    run(LAMBDA.replace('version: 0.0', 'version: 0')).find((d) => d.ruleId === 'W1007')!.message,
+    /written `0`/,
+  );
   assert.ok(!ids('version: 0\nos: linux\n').some((id) => /^[EW]1/.test(id)));
 });

@@ -6,14 +6,33 @@ import { didYouMean, editDistance } from '../../../server/src/engine/suggest';
 test('EC2 events: run order, reserved events, previous-revision events', () => {
   const names = K.EC2_EVENTS.map((e) => e.name);
   assert.deepEqual(names.slice(1, 5), ['BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockTraffic', 'ApplicationStop']);
-  assert.deepEqual(K.EC2_EVENTS.map((e) => e.order), names.map((_, i) => i));
-  assert.deepEqual(K.reservedEventNames('ec2').sort(), ['AllowTraffic', 'BlockTraffic', 'DownloadBundle', 'End', 'Install', 'Start']);
-  assert.deepEqual(K.EC2_EVENTS.filter((e) => e.revision === 'previous').map((e) => e.name), ['BeforeBlockTraffic', 'AfterBlockTraffic', 'ApplicationStop']);
+  assert.deepEqual(
+    K.EC2_EVENTS.map((e) => e.order),
+    names.map((_, i) => i),
+  );
+  assert.deepEqual(K.reservedEventNames('ec2').sort(), [
+    'AllowTraffic',
+    'BlockTraffic',
+    'DownloadBundle',
+    'End',
+    'Install',
+    'Start',
+  ]);
+  assert.deepEqual(
+    K.EC2_EVENTS.filter((e) => e.revision === 'previous').map((e) => e.name),
+    ['BeforeBlockTraffic', 'AfterBlockTraffic', 'ApplicationStop'],
+  );
   assert.equal(K.scriptableEventNames('ec2').length, 9);
 });
 
 test('ECS and Lambda events', () => {
-  assert.deepEqual(K.scriptableEventNames('ecs'), ['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+  assert.deepEqual(K.scriptableEventNames('ecs'), [
+    'BeforeInstall',
+    'AfterInstall',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AfterAllowTraffic',
+  ]);
   assert.deepEqual(K.scriptableEventNames('lambda'), ['BeforeAllowTraffic', 'AfterAllowTraffic']);
   assert.equal(K.findEvent('ecs', 'TestTraffic')?.name, 'AllowTestTraffic');
   assert.ok(K.ECS_EVENTS.every((e) => !e.inPlace && e.blueGreen));

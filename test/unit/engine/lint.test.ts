@@ -9,13 +9,23 @@ const ctx = { fileName: 'appspec.yml' };
 const EC2 = 'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n    destnation: /x\n';
 
 const throwing: Rule = {
-  id: 'E9999', name: 'throws', severity: 'error', platforms: ['ec2'], title: 't', doc: 'd',
+  id: 'E9999',
+  name: 'throws',
+  severity: 'error',
+  platforms: ['ec2'],
+  title: 't',
+  doc: 'd',
   check() {
     throw new Error('boom');
   },
 };
 const onUnknownKey: Rule = {
-  id: 'W9998', name: 'overlapping', severity: 'warning', platforms: ['ec2'], title: 't', doc: 'd',
+  id: 'W9998',
+  name: 'overlapping',
+  severity: 'warning',
+  platforms: ['ec2'],
+  title: 't',
+  doc: 'd',
   check(d) {
     const files = d.root!.items.find((p) => (p.key as { value: string }).value === 'files')!;
     const entry = (files.value as { items: { items: { key: { range: [number, number] } }[] }[] }).items[0];
@@ -39,7 +49,10 @@ test('a rule finding on the same node replaces the schema finding', () => {
 });
 
 test('overlaps: same start, or containment', () => {
-  const r = (a: number, b: number, c: number, d: number) => ({ start: { line: a, character: b }, end: { line: c, character: d } });
+  const r = (a: number, b: number, c: number, d: number) => ({
+    start: { line: a, character: b },
+    end: { line: c, character: d },
+  });
   assert.ok(overlaps(r(1, 0, 1, 5), r(1, 0, 1, 2)));
   assert.ok(overlaps(r(1, 0, 3, 0), r(2, 2, 2, 4)));
   assert.ok(!overlaps(r(1, 0, 1, 5), r(1, 6, 1, 8)));
@@ -58,18 +71,34 @@ test('findings are sorted by position and severities are final', () => {
 test('broken YAML: syntax errors plus the safe general rules only', () => {
   const out = lintText('version: "0.0"\nos: [linux\nfiles: {}\n');
   assert.ok(out.some((d) => d.ruleId === 'E0001'));
-  assert.ok(out.every((d) => /^[EWI]0/.test(d.ruleId)), out.map((d) => d.ruleId).join());
+  assert.ok(
+    out.every((d) => /^[EWI]0/.test(d.ruleId)),
+    out.map((d) => d.ruleId).join(),
+  );
 });
 
 test('a local syntax error (bad escape) still lets every rule run', () => {
-  const out = lintText('version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\data"\n    destnation: x\n');
+  const out = lintText(
+    'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\data"\n    destnation: x\n',
+  );
   assert.ok(out.some((d) => d.ruleId === 'W0006' && d.severity === 'error'));
   assert.ok(out.some((d) => d.ruleId === 'W1104' || /^W2/.test(d.ruleId)));
 });
 
 test('workspaceChecks: false removes the file system from the rule context', () => {
   let seen: unknown = 'unset';
-  const spy: Rule = { id: 'I9997', name: 'spy', severity: 'info', platforms: ['ec2'], title: 't', doc: 'd', check(_d, c) { seen = c.fs; return []; } };
+  const spy: Rule = {
+    id: 'I9997',
+    name: 'spy',
+    severity: 'info',
+    platforms: ['ec2'],
+    title: 't',
+    doc: 'd',
+    check(_d, c) {
+      seen = c.fs;
+      return [];
+    },
+  };
   const fs = { stat: () => undefined, readHead: () => undefined, list: () => [] };
   lint(doc('version: 0.0\nos: linux\n'), { ...ctx, fs }, { workspaceChecks: false }, { rules: [spy] });
   assert.equal(seen, undefined);
@@ -78,6 +107,10 @@ test('workspaceChecks: false removes the file system from the rule context', () 
 });
 
 test('lintText: file name from the uri, defaults otherwise', () => {
-  assert.ok(lintText('{"version": 0.0, "Resources": [{"f": {"Type": "AWS::Lambda::Function"}}]}', { uri: 'file:///x/appspec.json' }).length >= 0);
+  assert.ok(
+    lintText('{"version": 0.0, "Resources": [{"f": {"Type": "AWS::Lambda::Function"}}]}', {
+      uri: 'file:///x/appspec.json',
+    }).length >= 0,
+  );
   assert.doesNotThrow(() => lintText('a: 1', { uri: 'file:///x/%E0%A4%A.yml' }));
 });

@@ -30,10 +30,13 @@ test('stat, readHead and list on real files; missing paths give undefined / []',
     assert.equal(Buffer.from(fs.readHead(join(dir, 'a.sh'), 2)!).toString(), '#!');
     assert.equal(fs.readHead(join(dir, 'a.sh'), 1000)!.length, 20);
     assert.equal(fs.readHead(join(dir, 'nope'), 10), undefined);
-    assert.deepEqual(fs.list(dir).sort((a, b) => a.name.localeCompare(b.name)), [
-      { name: 'a.sh', isDirectory: false },
-      { name: 'scripts', isDirectory: true },
-    ]);
+    assert.deepEqual(
+      fs.list(dir).sort((a, b) => a.name.localeCompare(b.name)),
+      [
+        { name: 'a.sh', isDirectory: false },
+        { name: 'scripts', isDirectory: true },
+      ],
+    );
     assert.deepEqual(fs.list(join(dir, 'nope')), []);
     assert.equal(fs.gitMode!(join(dir, 'a.sh')), undefined);
   } finally {

@@ -19,7 +19,9 @@ test('ECS: Type AWS::ECS::Service, or ECS properties, in any key case', () => {
   assert.match(ecs.reason, /AWS::ECS::Service/);
   assert.equal(platformOf('resources:\n  - targetService:\n      type: AWS::ECS::Service\n').platform, 'ecs');
   assert.equal(
-    platformOf('version: 0.0\nResources:\n  - TargetService:\n      Properties:\n        TaskDefinition: <TASK_DEFINITION>\n').platform,
+    platformOf(
+      'version: 0.0\nResources:\n  - TargetService:\n      Properties:\n        TaskDefinition: <TASK_DEFINITION>\n',
+    ).platform,
     'ecs',
   );
   assert.equal(platformOf('version: 0.0\nResources:\n  - TargetService: {}\n').platform, 'ecs');
@@ -27,8 +29,16 @@ test('ECS: Type AWS::ECS::Service, or ECS properties, in any key case', () => {
 
 test('Lambda: Type AWS::Lambda::Function (YAML and JSON), or Lambda properties', () => {
   assert.equal(platformOf('version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n').platform, 'lambda');
-  assert.equal(platformOf('{"version":0.0,"Resources":[{"fn":{"Type":"AWS::Lambda::Function"}}]}', 'appspec.json').platform, 'lambda');
-  assert.equal(platformOf('version: 0.0\nResources:\n  - fn:\n      properties:\n        alias: live\n        targetversion: "2"\n').platform, 'lambda');
+  assert.equal(
+    platformOf('{"version":0.0,"Resources":[{"fn":{"Type":"AWS::Lambda::Function"}}]}', 'appspec.json').platform,
+    'lambda',
+  );
+  assert.equal(
+    platformOf(
+      'version: 0.0\nResources:\n  - fn:\n      properties:\n        alias: live\n        targetversion: "2"\n',
+    ).platform,
+    'lambda',
+  );
 });
 
 test('ECS from hooks alone when they name ECS-only events', () => {

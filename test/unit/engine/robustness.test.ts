@@ -7,7 +7,30 @@ const SAMPLES = [
   'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 80\nHooks:\n  - BeforeInstall: fn\n',
   '{"version": 0.0, "Resources": [{"f": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "a", "Alias": "b", "CurrentVersion": "1", "TargetVersion": "2"}}}], "Hooks": [{"BeforeAllowTraffic": "h"}]}',
 ];
-const JUNK = ['\t', ':', '- ', '*', '&a ', '"', "'", '{', '}', '[', ']', '\n', '\r\n', '\\', '#', '!tag ', '\uFEFF', '%YAML 1.1\n', '---\n', '? ', '|', '>'];
+const JUNK = [
+  '\t',
+  ':',
+  '- ',
+  '*',
+  '&a ',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  '\n',
+  '\r\n',
+  '\\',
+  '#',
+  '!tag ',
+  '\uFEFF',
+  '%YAML 1.1\n',
+  '---\n',
+  '? ',
+  '|',
+  '>',
+];
 
 /** Deterministic pseudo-random numbers (no flakiness). */
 function rng(seed: number) {
@@ -32,7 +55,10 @@ test('mutated AppSpecs never make lint throw, and every finding has a sane range
     const out = lintText(text, { fileName: name });
     const lines = text.split(/\r\n|\r|\n/).length;
     for (const d of out) {
-      assert.ok(d.range.start.line >= 0 && d.range.end.line < lines, `${d.ruleId} out of range in ${JSON.stringify(text)}`);
+      assert.ok(
+        d.range.start.line >= 0 && d.range.end.line < lines,
+        `${d.ruleId} out of range in ${JSON.stringify(text)}`,
+      );
       assert.ok(d.message.length > 0);
     }
   }

@@ -11,10 +11,25 @@ const ECS = (props: string) =>
   `version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n${props}`;
 
 test('valid documents of every platform have no schema findings', () => {
-  assert.deepEqual(findings('version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\nhooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: 60\n      runas: root\n'), []);
-  assert.deepEqual(findings(ECS('        TaskDefinition: arn:aws:ecs:us-east-1:111122223333:task-definition/web:3\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 80\n')), []);
   assert.deepEqual(
-    findings('{"version": 0.0, "Resources": [{"fn": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "f", "Alias": "live", "CurrentVersion": "1", "TargetVersion": "2"}}}]}', 'appspec.json'),
+    findings(
+      'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\nhooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: 60\n      runas: root\n',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findings(
+      ECS(
+        '        TaskDefinition: arn:aws:ecs:us-east-1:111122223333:task-definition/web:3\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 80\n',
+      ),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    findings(
+      '{"version": 0.0, "Resources": [{"fn": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "f", "Alias": "live", "CurrentVersion": "1", "TargetVersion": "2"}}}]}',
+      'appspec.json',
+    ),
     [],
   );
 });
@@ -57,13 +72,17 @@ test('missing required key: reported on the parent key (or the list item)', () =
 test('enum: value range, did-you-mean and fix', () => {
   const text = 'version: 0.0\nos: Linux\nfile_exists_behavior: overwrite\n';
   const fs = findings(text).filter((x) => x.ruleId === 'E1103');
-  assert.deepEqual(fs.map((f) => f.text), ['Linux', 'overwrite']);
+  assert.deepEqual(
+    fs.map((f) => f.text),
+    ['Linux', 'overwrite'],
+  );
   assert.match(fs[1].message, /Did you mean `OVERWRITE`/);
   assert.equal(fs[0].fixes?.[0].edits?.[0].newText, 'linux');
 });
 
 test('ECS/Lambda: keys in any case are matched to the canonical key', () => {
-  const text = 'version: 0.0\nresources:\n  - targetService:\n      type: AWS::ECS::Service\n      properties:\n        taskDefinition: x\n        loadBalancerInfo:\n          containerName: web\n          containerPort: 80\n';
+  const text =
+    'version: 0.0\nresources:\n  - targetService:\n      type: AWS::ECS::Service\n      properties:\n        taskDefinition: x\n        loadBalancerInfo:\n          containerName: web\n          containerPort: 80\n';
   assert.deepEqual(findings(text), []);
 });
 
@@ -75,14 +94,21 @@ test('ECS hook event names are checked on the key', () => {
 });
 
 test('limits: Resources with two items, ContainerPort out of range', () => {
-  const two = 'version: 0.0\nResources:\n  - a:\n      Type: AWS::Lambda::Function\n      Properties: {Name: f, Alias: a, TargetVersion: "2"}\n  - b:\n      Type: AWS::Lambda::Function\n      Properties: {Name: f, Alias: a, TargetVersion: "2"}\n';
+  const two =
+    'version: 0.0\nResources:\n  - a:\n      Type: AWS::Lambda::Function\n      Properties: {Name: f, Alias: a, TargetVersion: "2"}\n  - b:\n      Type: AWS::Lambda::Function\n      Properties: {Name: f, Alias: a, TargetVersion: "2"}\n';
   assert.ok(findings(two).some((x) => x.ruleId === 'E1105' && /at most 1 item/.test(x.message)));
-  const port = findings(ECS('        TaskDefinition: x\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 70000\n'));
+  const port = findings(
+    ECS(
+      '        TaskDefinition: x\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 70000\n',
+    ),
+  );
   assert.ok(port.some((x) => x.ruleId === 'E1105' && x.text === '70000'));
 });
 
 test('placeholders are never reported', () => {
-  const text = ECS('        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: "{{CONTAINER}}"\n          ContainerPort: ${PORT}\n        NetworkConfiguration:\n          AwsvpcConfiguration:\n            Subnets: ${SUBNETS}\n            SecurityGroups: ["<SG>"]\n            AssignPublicIp: <PUBLIC_IP>\n');
+  const text = ECS(
+    '        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: "{{CONTAINER}}"\n          ContainerPort: ${PORT}\n        NetworkConfiguration:\n          AwsvpcConfiguration:\n            Subnets: ${SUBNETS}\n            SecurityGroups: ["<SG>"]\n            AssignPublicIp: <PUBLIC_IP>\n',
+  );
   assert.deepEqual(findings(text), []);
 });
 
@@ -93,15 +119,20 @@ test('an empty value points at the key, not at a zero-width spot', () => {
 });
 
 test('a key in the wrong place says where it belongs', () => {
-  const text = 'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n    file_exists_behavior: OVERWRITE\n';
+  const text =
+    'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n    file_exists_behavior: OVERWRITE\n';
   const f = findings(text).find((x) => x.ruleId === 'W1104')!;
   assert.equal(f.text, 'file_exists_behavior');
   assert.match(f.message, /belongs at the top level/);
-  const loc = findings('version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\n      destination: /x\n').find((x) => x.ruleId === 'W1104')!;
+  const loc = findings(
+    'version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\n      destination: /x\n',
+  ).find((x) => x.ruleId === 'W1104')!;
   assert.match(loc.message, /belongs in an item of `files`/);
 });
 
 test('enum values carry markdown descriptions for hover and completion', async () => {
-  const ec2 = (await import('../../../schemas/ec2.schema.json')).default as { properties: { os: { markdownEnumDescriptions: string[]; enum: string[] } } };
+  const ec2 = (await import('../../../schemas/ec2.schema.json')).default as {
+    properties: { os: { markdownEnumDescriptions: string[]; enum: string[] } };
+  };
   assert.equal(ec2.properties.os.markdownEnumDescriptions.length, ec2.properties.os.enum.length);
 });

@@ -21,7 +21,13 @@ export const byteOrderMark: Rule = {
             : 'The file starts with a byte-order mark. The EC2 agents skip it, but save as UTF-8 without BOM to be safe everywhere.',
         range: doc.rangeOf([0, 1]),
         ...(doc.format === 'json' ? { severity: 'warning' as const } : {}),
-        fixes: [{ title: 'Remove the byte-order mark', edits: [{ range: doc.rangeOf([0, 1]), newText: '' }], isPreferred: true }],
+        fixes: [
+          {
+            title: 'Remove the byte-order mark',
+            edits: [{ range: doc.rangeOf([0, 1]), newText: '' }],
+            isPreferred: true,
+          },
+        ],
       },
     ];
   },

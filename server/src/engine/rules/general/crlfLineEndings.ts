@@ -19,7 +19,8 @@ export const crlfLineEndings: Rule = {
     return [
       {
         ruleId: 'I0009',
-        message: 'The AppSpec uses CRLF (Windows) line endings. That is fine for the AppSpec, but check that hook scripts use LF: CRLF breaks them on Linux.',
+        message:
+          'The AppSpec uses CRLF (Windows) line endings. That is fine for the AppSpec, but check that hook scripts use LF: CRLF breaks them on Linux.',
         range: doc.rangeOf([lineStart, at]),
         fixes: [
           {

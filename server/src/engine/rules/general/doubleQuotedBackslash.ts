@@ -2,7 +2,31 @@ import type { Finding, Rule } from '../../types';
 import { ALL_PLATFORMS } from '../../types';
 import { scalarsOf } from './util';
 
-const KNOWN_ESCAPES = new Set(['0', 'a', 'b', 't', '\t', 'n', 'v', 'f', 'r', 'e', ' ', '"', '/', '\\', 'N', '_', 'L', 'P', 'x', 'u', 'U', '\n', '\r']);
+const KNOWN_ESCAPES = new Set([
+  '0',
+  'a',
+  'b',
+  't',
+  '\t',
+  'n',
+  'v',
+  'f',
+  'r',
+  'e',
+  ' ',
+  '"',
+  '/',
+  '\\',
+  'N',
+  '_',
+  'L',
+  'P',
+  'x',
+  'u',
+  'U',
+  '\n',
+  '\r',
+]);
 
 export const doubleQuotedBackslash: Rule = {
   id: 'W0006',
@@ -39,7 +63,14 @@ export const doubleQuotedBackslash: Rule = {
         range,
         ...(unknown ? { severity: 'error' as const } : {}),
       };
-      if (canSingle) f.fixes = [{ title: 'Use single quotes (backslashes stay literal)', edits: [{ range, newText: `'${body}'` }], isPreferred: !!unknown }];
+      if (canSingle)
+        f.fixes = [
+          {
+            title: 'Use single quotes (backslashes stay literal)',
+            edits: [{ range, newText: `'${body}'` }],
+            isPreferred: !!unknown,
+          },
+        ];
       out.push(f);
     }
     return out;

@@ -15,7 +15,13 @@ import { jsonFileHoldsYaml } from './jsonFileHoldsYaml';
 import { versionMissing, versionInvalid, versionQuotedEc2, versionQuoted, versionEcsLambda } from './versionRules';
 import { mixedPlatform } from './mixedPlatform';
 import { platformUnknown } from './platformUnknown';
-import { schemaWrongType, schemaMissingKey, schemaValueNotAllowed, schemaUnknownKey, schemaOutOfRange } from './schemaRules';
+import {
+  schemaWrongType,
+  schemaMissingKey,
+  schemaValueNotAllowed,
+  schemaUnknownKey,
+  schemaOutOfRange,
+} from './schemaRules';
 
 /** Rules of this area, in ID order. Add each new rule file here. */
 export const generalRules: Rule[] = [

@@ -22,7 +22,8 @@ export const jsonFileHoldsYaml: Rule = {
     return [
       {
         ruleId: 'W0013',
-        message: 'This `.json` file holds YAML, not JSON. Tools that go by the extension will fail to read it: rename it to `.yaml`/`.yml` or convert it to JSON.',
+        message:
+          'This `.json` file holds YAML, not JSON. Tools that go by the extension will fail to read it: rename it to `.yaml`/`.yml` or convert it to JSON.',
         range: doc.rangeOf([at, end]),
       },
     ];

@@ -48,7 +48,8 @@ export const mixedPlatform: Rule = {
         if (kinds.size && !kinds.has(signal.platform) && typeNode) {
           out.push({
             ruleId: 'E1005',
-            message: 'This AppSpec has both an ECS service and a Lambda function resource. One deployment targets one platform.',
+            message:
+              'This AppSpec has both an ECS service and a Lambda function resource. One deployment targets one platform.',
             range: doc.rangeOf(typeNode),
           });
         }

@@ -16,7 +16,10 @@ export const notAMapping: Rule = {
     if (doc.skipped || !doc.yaml || doc.root) return [];
     if (doc.syntaxErrors.some((p) => p.severity === 'error')) return [];
     const contents = doc.yaml.contents;
-    const empty = contents === null || contents === undefined || (typeof contents === 'object' && 'value' in contents && (contents.value === null || contents.value === ''));
+    const empty =
+      contents === null ||
+      contents === undefined ||
+      (typeof contents === 'object' && 'value' in contents && (contents.value === null || contents.value === ''));
     if (empty) {
       const end = doc.text.length;
       return [

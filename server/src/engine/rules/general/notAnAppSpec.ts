@@ -15,10 +15,14 @@ interface Verdict {
 function cloudFormationResources(root: YAMLMap): boolean {
   const resources = getValue(root, 'Resources');
   if (!isMap(resources)) return false;
-  return pairsOf(resources).some((p) => {
-    const type = scalarString(getValue(p.value, 'Type'));
-    return !!type && /^(AWS|Custom|Alexa)::/.test(type) && type !== 'AWS::ECS::Service' && type !== 'AWS::Lambda::Function';
-  }) || pairsOf(resources).length > 1;
+  return (
+    pairsOf(resources).some((p) => {
+      const type = scalarString(getValue(p.value, 'Type'));
+      return (
+        !!type && /^(AWS|Custom|Alexa)::/.test(type) && type !== 'AWS::ECS::Service' && type !== 'AWS::Lambda::Function'
+      );
+    }) || pairsOf(resources).length > 1
+  );
 }
 
 /** What kind of file this is when it is clearly not an AppSpec. */
@@ -33,17 +37,21 @@ export function recognizeOtherFile(doc: AppSpecDocument): Verdict | undefined {
   }
   if (APPSPEC_KEYS.some((k) => has(k)) || findPair(root, 'Hooks', { caseInsensitive: true })) return undefined;
   if (has('Resources') && cloudFormationResources(root)) {
-    const sam = pairsOf(getValue(root, 'Resources')).some((p) => scalarString(getValue(p.value, 'Type'))?.startsWith('AWS::Serverless::'));
+    const sam = pairsOf(getValue(root, 'Resources')).some((p) =>
+      scalarString(getValue(p.value, 'Type'))?.startsWith('AWS::Serverless::'),
+    );
     return { what: sam ? 'an AWS SAM template' : 'an AWS CloudFormation template', pair: has('Resources')! };
   }
   if (has('phases')) return { what: 'an AWS CodeBuild buildspec', pair: has('phases')! };
   if (has('apiVersion') && has('kind')) return { what: 'a Kubernetes manifest', pair: has('kind')! };
   if (has('jobs') && (has('on') || has('name'))) return { what: 'a GitHub Actions workflow', pair: has('jobs')! };
-  if (has('services') && isMap(getValue(root, 'services')) && !has('Resources')) return { what: 'a Docker Compose file', pair: has('services')! };
+  if (has('services') && isMap(getValue(root, 'services')) && !has('Resources'))
+    return { what: 'a Docker Compose file', pair: has('services')! };
   if (has('containerDefinitions') || (has('family') && has('taskRoleArn'))) {
     return { what: 'an Amazon ECS task definition', pair: (has('containerDefinitions') ?? has('family'))! };
   }
-  if (has('service') && has('provider') && has('functions')) return { what: 'a Serverless Framework file', pair: has('provider')! };
+  if (has('service') && has('provider') && has('functions'))
+    return { what: 'a Serverless Framework file', pair: has('provider')! };
   if (has('stages') && isSeq(getValue(root, 'stages'))) return { what: 'a CI pipeline file', pair: has('stages')! };
   return undefined;
 }

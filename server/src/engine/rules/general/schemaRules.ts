@@ -27,7 +27,7 @@ export const schemaMissingKey: Rule = {
   platforms: SCHEMA_PLATFORMS,
   title: 'A required key is missing',
   doc:
-    'A key the agent or the service requires is absent, for example `os`, a `files` entry\'s `destination`, a script\'s `location`, ' +
+    "A key the agent or the service requires is absent, for example `os`, a `files` entry's `destination`, a script's `location`, " +
     '`Resources`, `Type`, `Properties`, `TaskDefinition` or a Lambda `TargetVersion`. The finding sits on the mapping that lacks the key.',
   check: none,
 };

@@ -53,6 +53,10 @@ function jsonError(doc: AppSpecDocument): Finding | undefined {
     if (!pos) return undefined;
     const at = Math.min(doc.text.length, Number(pos[1]) + bom);
     const clean = msg.replace(/\s*in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    return { ruleId: 'E0001', message: `JSON syntax error: ${clean}.`, range: doc.rangeOf([at, Math.min(doc.text.length, at + 1)]) };
+    return {
+      ruleId: 'E0001',
+      message: `JSON syntax error: ${clean}.`,
+      range: doc.rangeOf([at, Math.min(doc.text.length, at + 1)]),
+    };
   }
 }

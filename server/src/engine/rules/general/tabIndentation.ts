@@ -22,20 +22,27 @@ export const tabIndentation: Rule = {
       const lead = /^[ \t]*/.exec(doc.text.slice(start, end).replace(/^\uFEFF/, ''))?.[0] ?? '';
       if (!lines.has(line) || !lead.includes('\t')) continue;
       const bom = line === 0 && doc.text.startsWith('\uFEFF') ? 1 : 0;
-      const edit: Edit = { range: doc.rangeOf([start + bom, start + bom + lead.length]), newText: lead.replace(/\t/g, '  ') };
+      const edit: Edit = {
+        range: doc.rangeOf([start + bom, start + bom + lead.length]),
+        newText: lead.replace(/\t/g, '  '),
+      };
       allEdits.push(edit);
       perLine.set(line, edit);
     }
     for (const line of [...lines].sort((a, b) => a - b)) {
       const edit = perLine.get(line);
-      const range = edit?.range ?? doc.syntaxErrors.find((p) => p.code === 'TAB_AS_INDENT' && p.range.start.line === line)!.range;
+      const range =
+        edit?.range ?? doc.syntaxErrors.find((p) => p.code === 'TAB_AS_INDENT' && p.range.start.line === line)!.range;
       out.push({
         ruleId: 'E0003',
-        message: 'Tab used for indentation: YAML allows only spaces here, and the deployment fails to parse the AppSpec.',
+        message:
+          'Tab used for indentation: YAML allows only spaces here, and the deployment fails to parse the AppSpec.',
         range,
         fixes: [
           ...(edit ? [{ title: 'Replace the leading tabs with spaces', edits: [edit], isPreferred: true }] : []),
-          ...(allEdits.length > 1 ? [{ title: 'Replace all leading tabs in the file with spaces', edits: allEdits }] : []),
+          ...(allEdits.length > 1
+            ? [{ title: 'Replace all leading tabs in the file with spaces', edits: allEdits }]
+            : []),
         ],
       });
     }

@@ -24,14 +24,29 @@ export const unquotedStar: Rule = {
         ruleId: 'E0005',
         message: `\`${raw}\` starts with \`*\`, so YAML reads it as an alias to an anchor that does not exist. Quote it: \`"${raw}"\`.`,
         range,
-        fixes: [{ title: `Quote the value: "${raw}"`, edits: [{ range, newText: `"${raw.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` }], isPreferred: true }],
+        fixes: [
+          {
+            title: `Quote the value: "${raw}"`,
+            edits: [{ range, newText: `"${raw.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` }],
+            isPreferred: true,
+          },
+        ],
       });
     }
     // A lone `*` is not even an alias node in every position: report parser complaints too.
     for (const p of doc.syntaxErrors) {
       if (p.code !== 'BAD_ALIAS') continue;
-      if (out.some((f) => f.range.start.line === p.range.start.line && f.range.start.character === p.range.start.character)) continue;
-      out.push({ ruleId: 'E0005', message: 'A value starting with `*` is read as a YAML alias. Quote it.', range: p.range });
+      if (
+        out.some(
+          (f) => f.range.start.line === p.range.start.line && f.range.start.character === p.range.start.character,
+        )
+      )
+        continue;
+      out.push({
+        ruleId: 'E0005',
+        message: 'A value starting with `*` is read as a YAML alias. Quote it.',
+        range: p.range,
+      });
     }
     return out;
   },

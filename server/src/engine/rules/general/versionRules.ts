@@ -55,7 +55,13 @@ export const versionMissing: Rule = {
         ruleId: 'E1001',
         message: 'The AppSpec has no `version`. Add `version: 0.0` (the only allowed value).',
         range: firstRange,
-        fixes: [{ title: 'Add `version: 0.0`', edits: [{ range: { start: firstRange.start, end: firstRange.start }, newText: insert }], isPreferred: true }],
+        fixes: [
+          {
+            title: 'Add `version: 0.0`',
+            edits: [{ range: { start: firstRange.start, end: firstRange.start }, newText: insert }],
+            isPreferred: true,
+          },
+        ],
       },
     ];
   },
@@ -117,7 +123,13 @@ export const versionQuotedEc2: Rule = {
         ruleId: 'E1003',
         message: 'Quoted `version` fails on EC2/On-Premises: both agents need the number `0.0`. Remove the quotes.',
         range: doc.rangeOf(q.value),
-        fixes: [{ title: 'Write `version: 0.0` (unquoted)', edits: [{ range: doc.rangeOf(q.value), newText: '0.0' }], isPreferred: true }],
+        fixes: [
+          {
+            title: 'Write `version: 0.0` (unquoted)',
+            edits: [{ range: doc.rangeOf(q.value), newText: '0.0' }],
+            isPreferred: true,
+          },
+        ],
       },
     ];
   },
@@ -173,7 +185,12 @@ export const versionEcsLambda: Rule = {
           fixes: [
             {
               title: 'Add `version: 0.0`',
-              edits: [{ range: { start: firstRange.start, end: firstRange.start }, newText: json ? '"version": 0.0, ' : `version: 0.0\n${indent}` }],
+              edits: [
+                {
+                  range: { start: firstRange.start, end: firstRange.start },
+                  newText: json ? '"version": 0.0, ' : `version: 0.0\n${indent}`,
+                },
+              ],
               isPreferred: true,
             },
           ],
@@ -186,13 +203,19 @@ export const versionEcsLambda: Rule = {
       return [
         {
           ruleId: 'W1007',
-          message: '`version` is written `0`; the documented value is `0.0`. The service may accept `0`, but this is undocumented.',
+          message:
+            '`version` is written `0`; the documented value is `0.0`. The service may accept `0`, but this is undocumented.',
           range: doc.rangeOf(value),
           fixes: setVersionFix(doc, value),
         },
       ];
     }
-    if (isScalar(value) && ((typeof value.value === 'number' && value.value === 0) || (typeof value.value === 'string' && isZeroText(value.value)))) return [];
+    if (
+      isScalar(value) &&
+      ((typeof value.value === 'number' && value.value === 0) ||
+        (typeof value.value === 'string' && isZeroText(value.value)))
+    )
+      return [];
     const shown = isScalar(value) && value.value !== null ? `\`${String(value.value)}\`` : 'empty';
     return [
       {
