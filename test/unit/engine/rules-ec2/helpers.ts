@@ -48,6 +48,7 @@ export function assertFixClears(text: string, d: Diagnosis, titlePart?: string, 
   const fixed = applyEdits(text, fix.edits);
   const reparsed = parseAppSpec('untitled:fixed', fixed, 0);
   assert.deepEqual(reparsed.syntaxErrors.map((e) => e.message), [], `fixed text parses:\n${fixed}`);
+  if ((opts.fileName ?? '').endsWith('.json')) assert.doesNotThrow(() => JSON.parse(fixed), `fixed JSON stays JSON:\n${fixed}`);
   const after = lintEc2(fixed, opts);
   const same = after.filter((x) => x.ruleId === d.ruleId && x.message === d.message);
   assert.equal(same.length, 0, `finding gone after "${fix.title}":\n${fixed}\n${JSON.stringify(after.map((x) => `${x.ruleId} ${x.message}`), null, 1)}`);

@@ -1,6 +1,6 @@
 import type { Fix, Rule } from '../../types';
 import { findPair, isScalar, scalarString } from '../../ast';
-import { closest, finding, replaceNode, templated } from './util';
+import { closest, finding, replaceString, templated } from './util';
 import { FILE_EXISTS_VALUES } from './names';
 
 export const fileExistsBehaviorInvalid: Rule = {
@@ -23,7 +23,7 @@ export const fileExistsBehaviorInvalid: Rule = {
       return [finding('E2018', '`file_exists_behavior` needs a value: `DISALLOW`, `OVERWRITE` or `RETAIN`.', isScalar(value) && value.range ? doc.rangeOf(value) : doc.keyRangeOf(pair))];
     }
     const target = closest(text, FILE_EXISTS_VALUES);
-    const fixes: Fix[] = target ? [{ title: `Change to \`${target}\``, edits: [replaceNode(doc, value, target)], isPreferred: true }] : [];
+    const fixes: Fix[] = target ? [{ title: `Change to \`${target}\``, edits: [replaceString(doc, value, target)], isPreferred: true }] : [];
     const caseOnly = target && target.toLowerCase() === text.toLowerCase();
     return [
       finding(

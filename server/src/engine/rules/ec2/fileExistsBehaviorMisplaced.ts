@@ -37,7 +37,7 @@ export const fileExistsBehaviorMisplaced: Rule = {
       const pair = findPair(entry.map, 'file_exists_behavior');
       if (!pair) continue;
       const value = scalarString(pair.value);
-      const edits = !topLevel && value ? moveEdits(doc, pair, value) : undefined;
+      const edits = !topLevel && value && doc.format !== 'json' ? moveEdits(doc, pair, value) : undefined;
       out.push(
         finding(
           'W2019',

@@ -23,7 +23,7 @@ export const hookScriptNotMapping: Rule = {
         if (isScalar(node) && node.value !== null && node.range) {
           const text = doc.text.slice(node.range[0], node.range[1]);
           if (!text.includes('\n')) {
-            fixes.push({ title: `Change to \`location: ${text}\``, edits: [replaceNode(doc, node, list.flow ? `{location: ${text}}` : `location: ${text}`)], isPreferred: true });
+            fixes.push({ title: `Change to \`location: ${text}\``, edits: [replaceNode(doc, node, doc.format === 'json' ? `{"location": ${text}}` : list.flow ? `{location: ${text}}` : `location: ${text}`)], isPreferred: true });
           }
         }
         const what = isScalar(node) && node.value !== null ? `\`${String(node.value)}\`` : isScalar(node) || !node ? 'an empty item' : 'a nested list';

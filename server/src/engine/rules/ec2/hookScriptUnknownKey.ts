@@ -2,6 +2,7 @@ import type { Finding, Fix, Rule } from '../../types';
 import { findPair, keyText, pairsOf } from '../../ast';
 import { closest, finding, hookScripts, renameKey } from './util';
 import { SCRIPT_KEYS } from './names';
+import { COMMAND_LIKE } from './hookScriptLocationMissing';
 
 const ALIASES: Record<string, string> = { user: 'runas', run_as: 'runas', 'run-as': 'runas', runuser: 'runas', as: 'runas' };
 
@@ -25,6 +26,7 @@ export const hookScriptUnknownKey: Rule = {
         const lower = key.toLowerCase();
         const fixes: Fix[] = [];
         let message: string;
+        if (!hasLocation && COMMAND_LIKE.has(lower)) continue; // E4007 explains it.
         if (['args', 'arguments', 'argv', 'params', 'parameters', 'env', 'environment'].includes(lower)) {
           message = `\`${key}\` under \`${event}\` is ignored: the agent runs the \`location\` file with no arguments or extra environment. Put them in the script (or a wrapper script).`;
         } else {

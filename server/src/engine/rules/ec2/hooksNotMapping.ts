@@ -3,11 +3,12 @@ import { findPair, isMap, isScalar, isSeq, keyText, pairsOf, type Node, type Pai
 import { finding, isNullish, templated, wrapInList } from './util';
 
 /** `Event: scripts/x.sh` → `Event:\n  - location: scripts/x.sh`. */
-function scalarToScriptList(doc: AppSpecDocument, pair: Pair, value: Node): Edit | undefined {
+function scalarToScriptList(doc: AppSpecDocument, pair: Pair, value: Node, flow: boolean): Edit | undefined {
   const key = pair.key as Node;
   if (!key.range || !value.range) return undefined;
   const text = doc.text.slice(value.range[0], value.range[1]);
   if (text.includes('\n')) return undefined;
+  if (flow) return { range: doc.rangeOf([value.range[0], value.range[1]]), newText: doc.format === 'json' ? `[{"location": ${text}}]` : `[{location: ${text}}]` };
   const col = doc.lines.positionAt(key.range[0]).character;
   return { range: doc.rangeOf([key.range[1], value.range[1]]), newText: `:\n${' '.repeat(col + 2)}- location: ${text}` };
 }
@@ -44,7 +45,7 @@ export const hooksNotMapping: Rule = {
         if (wrap) fixes.push({ title: 'Make it a one-item list', edits: wrap, isPreferred: true });
         out.push(finding('E4001', `\`${event}\` must be a list of scripts: put \`- \` before \`location\` (each script is a list item).`, doc.rangeOf(value as Node), { fixes }));
       } else if (isScalar(value)) {
-        const edit = scalarToScriptList(doc, eventPair, value);
+        const edit = scalarToScriptList(doc, eventPair, value, hooks.flow === true || doc.format === 'json');
         if (edit) fixes.push({ title: 'Turn it into `- location: …`', edits: [edit], isPreferred: true });
         out.push(finding('E4001', `\`${event}\` must be a list of scripts such as \`- location: ${String(value.value)}\`, not a plain value.`, doc.rangeOf(value), { fixes }));
       }

@@ -1,6 +1,6 @@
 import type { AppSpecDocument, Edit, Fix, Rule } from '../../types';
 import { findPair, isScalar, keyText, pairsOf, scalarString } from '../../ast';
-import { finding, replaceNode, renameKey, templated } from './util';
+import { finding, replaceString, renameKey, templated } from './util';
 
 const LINUX_LIKE = /linux|ubuntu|debian|centos|rhel|red ?hat|amazon|al2|fedora|suse|rocky|alma|unix/i;
 
@@ -45,10 +45,13 @@ export const osInvalid: Rule = {
           'Missing required key `os`: the agent fails with "unsupported operating system ()". Add `os: linux` or `os: windows`.',
           version ? doc.keyRangeOf(version) : doc.rangeOf([0, 0]),
           {
-            fixes: [
-              { title: 'Add `os: linux`', edits: [insertOsEdit(doc, 'linux')], isPreferred: true },
-              { title: 'Add `os: windows`', edits: [insertOsEdit(doc, 'windows')] },
-            ],
+            fixes:
+              doc.format === 'json'
+                ? []
+                : [
+                    { title: 'Add `os: linux`', edits: [insertOsEdit(doc, 'linux')], isPreferred: true },
+                    { title: 'Add `os: windows`', edits: [insertOsEdit(doc, 'windows')] },
+                  ],
           },
         ),
       ];
@@ -65,13 +68,13 @@ export const osInvalid: Rule = {
     let message: string;
     if (lower === 'linux' || lower === 'windows') {
       message = `\`os\` is case-sensitive: \`${text}\` is not accepted. Did you mean \`${lower}\`?`;
-      fixes.push({ title: `Change to \`${lower}\``, edits: [replaceNode(doc, value, lower)], isPreferred: true });
+      fixes.push({ title: `Change to \`${lower}\``, edits: [replaceString(doc, value, lower)], isPreferred: true });
     } else {
       const guess = /win/i.test(lower) ? 'windows' : LINUX_LIKE.test(lower) ? 'linux' : undefined;
       message =
         `\`os\` must be exactly \`linux\` or \`windows\` (found \`${text}\`); the agent fails with "unsupported operating system".` +
         (guess === 'linux' ? ' Use `linux` for every Linux distribution.' : guess ? ' Did you mean `windows`?' : '');
-      if (guess) fixes.push({ title: `Change to \`${guess}\``, edits: [replaceNode(doc, value, guess)], isPreferred: true });
+      if (guess) fixes.push({ title: `Change to \`${guess}\``, edits: [replaceString(doc, value, guess)], isPreferred: true });
     }
     return [finding('E2001', message, doc.rangeOf(value), { fixes })];
   },

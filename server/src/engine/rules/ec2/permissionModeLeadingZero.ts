@@ -30,7 +30,8 @@ export const permissionModeLeadingZero: Rule = {
       const v1 = parseInt(text, 8).toString(10);
       if (v1 === intended) continue;
       const fails = /[89]/.test(v1);
-      const fixes: Fix[] = [{ title: `Quote it: ${singleQuoted(text)}`, edits: [replaceNode(doc, value, singleQuoted(text))], isPreferred: true }];
+      const quoted = doc.format === 'json' ? JSON.stringify(text) : singleQuoted(text);
+      const fixes: Fix[] = [{ title: `Quote it: ${quoted}`, edits: [replaceNode(doc, value, quoted)], isPreferred: true }];
       if (intended.length <= 4) fixes.push({ title: `Drop the leading zero: ${intended.padStart(3, '0')}`, edits: [replaceNode(doc, value, intended.padStart(3, '0'))] });
       const message = fails
         ? `Unquoted \`mode: ${text}\` is read by agent v1 (YAML 1.1) as the octal number ${v1}, and the deployment fails ("permissions mode (${v1}) … contains an invalid character"). Quote it (${singleQuoted(text)}) or drop the leading zero.`

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { filesEntries, finding, isUnder, normalizePosix, permissionEntries } from './util';
+import { filesEntries, finding, isUnder, normalizePosix, osOf, permissionEntries } from './util';
 
 export const permissionObjectPath: Rule = {
   id: 'W3004',
@@ -13,6 +13,7 @@ export const permissionObjectPath: Rule = {
     'nor a parent folder of one is silently skipped. Use the absolute destination path (or a path below it). Not ' +
     'reported when a destination is templated.',
   check(doc) {
+    if (osOf(doc) === 'windows') return []; // E3001 covers permissions on Windows.
     const out: Finding[] = [];
     const files = filesEntries(doc);
     const dests = files.map((f) => f.destination);

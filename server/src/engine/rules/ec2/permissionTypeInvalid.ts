@@ -1,6 +1,6 @@
 import type { Finding, Fix, Rule } from '../../types';
 import { findPair, isScalar, isSeq, scalarString, type Node } from '../../ast';
-import { closest, finding, permissionEntries, replaceNode, templated, wrapInList } from './util';
+import { closest, finding, permissionEntries, replaceString, templated, wrapInList } from './util';
 
 const ALIASES: Record<string, string> = { dir: 'directory', dirs: 'directory', directories: 'directory', folder: 'directory', folders: 'directory', d: 'directory', f: 'file', files: 'file' };
 
@@ -37,7 +37,7 @@ export const permissionTypeInvalid: Rule = {
         const text = scalarString(item);
         if (text === 'file' || text === 'directory' || templated(item)) continue;
         const target = text ? suggestion(text) : undefined;
-        const fixes: Fix[] = target && isScalar(item) ? [{ title: `Change to \`${target}\``, edits: [replaceNode(doc, item, target)], isPreferred: true }] : [];
+        const fixes: Fix[] = target && isScalar(item) ? [{ title: `Change to \`${target}\``, edits: [replaceString(doc, item, target)], isPreferred: true }] : [];
         out.push(
           finding('E3006', `Unsupported permission \`type\` value \`${text ?? ''}\`: use \`file\` or \`directory\`.${target ? ` Did you mean \`${target}\`?` : ''}`, doc.rangeOf((item as Node).range ? (item as Node) : value), { fixes }),
         );

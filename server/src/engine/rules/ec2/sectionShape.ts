@@ -14,7 +14,7 @@ export function listSectionShape(doc: AppSpecDocument, key: 'files' | 'permissio
         ruleId,
         `\`${key}: ${doc.text.slice(value.range?.[0] ?? 0, value.range?.[1] ?? 0)}\` is an explicit null: agent v1 treats it as empty but agent v2 fails ("expected a sequence"). Leave the value empty or remove the key.`,
         doc.rangeOf(value),
-        { severity: 'warning', fixes: [{ title: 'Remove the explicit null', edits: [replaceNode(doc, value, '')], isPreferred: true }] },
+        { severity: 'warning', fixes: doc.format === 'json' ? [] : [{ title: 'Remove the explicit null', edits: [replaceNode(doc, value, '')], isPreferred: true }] },
       ),
     ];
   }

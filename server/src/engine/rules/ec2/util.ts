@@ -152,9 +152,22 @@ export function replaceNode(doc: AppSpecDocument, node: Node, newText: string): 
   return { range: doc.rangeOf([start, end]), newText };
 }
 
-/** Renames a key in place. */
+/** Text for a string value written where `like` was: keeps its quote style; JSON documents always get double quotes. */
+export function stringLike(doc: AppSpecDocument, like: unknown, value: string): string {
+  const type = isScalar(like) ? like.type : undefined;
+  if (doc.format === 'json' || type === 'QUOTE_DOUBLE') return JSON.stringify(value);
+  if (type === 'QUOTE_SINGLE') return singleQuoted(value);
+  return value;
+}
+
+/** Renames a key in place, keeping its quote style. */
 export function renameKey(doc: AppSpecDocument, pair: Pair, newKey: string): Edit {
-  return { range: doc.keyRangeOf(pair), newText: newKey };
+  return { range: doc.keyRangeOf(pair), newText: stringLike(doc, pair.key, newKey) };
+}
+
+/** Replaces a scalar with another string value, keeping its quote style. */
+export function replaceString(doc: AppSpecDocument, node: Node, value: string): Edit {
+  return replaceNode(doc, node, stringLike(doc, node, value));
 }
 
 /** Column (0-based) of an offset. */
@@ -171,7 +184,8 @@ export function insertFirstKey(doc: AppSpecDocument, map: YAMLMap, key: string, 
     const open = map.range[0];
     if (doc.text[open] !== '{') return undefined;
     const sep = map.items.length > 0 ? ', ' : '';
-    return { range: doc.rangeOf([open + 1, open + 1]), newText: ` ${key}: ${value}${sep}`.replace(/^ /, '') };
+    const pairText = doc.format === 'json' ? `${JSON.stringify(key)}: ${JSON.stringify(value)}` : `${key}: ${value}`;
+    return { range: doc.rangeOf([open + 1, open + 1]), newText: pairText + sep };
   }
   const start = firstKey.range[0];
   return { range: doc.rangeOf([start, start]), newText: `${key}: ${value}\n${' '.repeat(columnAt(doc, start))}` };
