@@ -17,10 +17,21 @@ function ecs(props: string, td = '"arn:aws:ecs:us-east-1:111122223333:task-defin
 }
 const LBI = '        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: 80\n';
 const NET = (body: string) => `        NetworkConfiguration:\n          AwsvpcConfiguration:\n${body}`;
-const FULL_NET = '            Subnets: ["subnet-1"]\n            SecurityGroups: ["sg-1"]\n            AssignPublicIp: DISABLED\n';
+const FULL_NET =
+  '            Subnets: ["subnet-1"]\n            SecurityGroups: ["sg-1"]\n            AssignPublicIp: DISABLED\n';
 
 test('all ECS property rules are quiet on the valid fixtures', () => {
-  const rules = [ecsTaskDefinitionFormat, ecsLoadBalancerInfoMissing, ecsContainerPort, ecsNetworkConfigurationIncomplete, ecsAssignPublicIp, ecsNetworkLists, ecsCapacityProviderStrategy, ecsCapacityProviderMissing, ecsPlatformVersion];
+  const rules = [
+    ecsTaskDefinitionFormat,
+    ecsLoadBalancerInfoMissing,
+    ecsContainerPort,
+    ecsNetworkConfigurationIncomplete,
+    ecsAssignPublicIp,
+    ecsNetworkLists,
+    ecsCapacityProviderStrategy,
+    ecsCapacityProviderMissing,
+    ecsPlatformVersion,
+  ];
   for (const rule of rules) {
     none(rule, fixture('ecs/valid-full.yml'));
     none(rule, fixture('ecs/valid-full.json'), 'appspec.json');
@@ -85,12 +96,16 @@ test('E6006 fills an empty LoadBalancerInfo, and works in JSON', () => {
   assert.match(first.after[0].message, /no `ContainerPort`/);
   const second = fixAndRerun(ecsLoadBalancerInfoMissing, first.fixed);
   assert.deepEqual(second.after, []);
-  const json = '{"Resources": [{"TargetService": {"Type": "AWS::ECS::Service", "Properties": {"TaskDefinition": "<TASK_DEFINITION>", "LoadBalancerInfo": {"ContainerPort": 80}}}}]}';
+  const json =
+    '{"Resources": [{"TargetService": {"Type": "AWS::ECS::Service", "Properties": {"TaskDefinition": "<TASK_DEFINITION>", "LoadBalancerInfo": {"ContainerPort": 80}}}}]}';
   const g = one(ecsLoadBalancerInfoMissing, json, 'appspec.json');
   assert.match(g.message, /no `ContainerName`/);
   const r = fixAndRerun(ecsLoadBalancerInfoMissing, json, 'appspec.json');
   assert.deepEqual(r.after, []);
-  assert.equal(JSON.parse(r.fixed).Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerName, '<CONTAINER_NAME>');
+  assert.equal(
+    JSON.parse(r.fixed).Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerName,
+    '<CONTAINER_NAME>',
+  );
 });
 
 test('E6007 ContainerPort: numbers pass, quoted number warns with fix, others are errors', () => {
@@ -125,7 +140,10 @@ test('E6008 all-or-none network configuration', () => {
   const f = one(ecsNetworkConfigurationIncomplete, ecs(LBI + NET('            Subnets: ["subnet-1"]\n')));
   assert.match(f.message, /missing `SecurityGroups` and `AssignPublicIp`/);
   assert.equal(line(f), 10);
-  const g = one(ecsNetworkConfigurationIncomplete, ecs(LBI + '        NetworkConfiguration:\n          Subnets: ["subnet-1"]\n'));
+  const g = one(
+    ecsNetworkConfigurationIncomplete,
+    ecs(LBI + '        NetworkConfiguration:\n          Subnets: ["subnet-1"]\n'),
+  );
   assert.match(g.message, /no `AwsvpcConfiguration`/);
   assert.equal(line(g), 9);
   const h = one(ecsNetworkConfigurationIncomplete, ecs(LBI + '        NetworkConfiguration:\n'));
@@ -167,15 +185,31 @@ test('E6010 Subnets/SecurityGroups lists, limits and the split fix', () => {
 
 test('E6011 capacity provider strategy numbers', () => {
   const cps = (items: string) => ecs(LBI + '        CapacityProviderStrategy:\n' + items);
-  none(ecsCapacityProviderStrategy, cps('          - CapacityProvider: FARGATE\n            Base: 1\n            Weight: 1\n          - CapacityProvider: FARGATE_SPOT\n            Base: 0\n            Weight: 2\n'));
+  none(
+    ecsCapacityProviderStrategy,
+    cps(
+      '          - CapacityProvider: FARGATE\n            Base: 1\n            Weight: 1\n          - CapacityProvider: FARGATE_SPOT\n            Base: 0\n            Weight: 2\n',
+    ),
+  );
   none(ecsCapacityProviderStrategy, cps('          - CapacityProvider: FARGATE\n'));
-  const two = one(ecsCapacityProviderStrategy, cps('          - CapacityProvider: FARGATE\n            Base: 1\n            Weight: 1\n          - CapacityProvider: FARGATE_SPOT\n            Base: 2\n'));
+  const two = one(
+    ecsCapacityProviderStrategy,
+    cps(
+      '          - CapacityProvider: FARGATE\n            Base: 1\n            Weight: 1\n          - CapacityProvider: FARGATE_SPOT\n            Base: 2\n',
+    ),
+  );
   assert.match(two.message, /Only one capacity provider/);
   assert.equal(line(two), 14);
-  const zero = one(ecsCapacityProviderStrategy, cps('          - CapacityProvider: FARGATE\n            Weight: 0\n          - CapacityProvider: FARGATE_SPOT\n'));
+  const zero = one(
+    ecsCapacityProviderStrategy,
+    cps('          - CapacityProvider: FARGATE\n            Weight: 0\n          - CapacityProvider: FARGATE_SPOT\n'),
+  );
   assert.match(zero.message, /`Weight` 0/);
   assert.equal(line(zero), 9);
-  const big = one(ecsCapacityProviderStrategy, cps('          - CapacityProvider: FARGATE\n            Weight: 1001\n'));
+  const big = one(
+    ecsCapacityProviderStrategy,
+    cps('          - CapacityProvider: FARGATE\n            Weight: 1001\n'),
+  );
   assert.match(big.message, /`Weight` '1001' must be a whole number from 0 to 1000/);
   const neg = one(ecsCapacityProviderStrategy, cps('          - CapacityProvider: FARGATE\n            Base: -1\n'));
   assert.match(neg.message, /`Base`/);
@@ -191,7 +225,10 @@ test('W6012 item without CapacityProvider, with insert fix', () => {
   const { after, fixed } = fixAndRerun(ecsCapacityProviderMissing, text);
   assert.deepEqual(after, []);
   assert.match(fixed, /\n {12}CapacityProvider: "FARGATE"/);
-  none(ecsCapacityProviderMissing, ecs(LBI + '        CapacityProviderStrategy:\n          - CapacityProvider: FARGATE\n'));
+  none(
+    ecsCapacityProviderMissing,
+    ecs(LBI + '        CapacityProviderStrategy:\n          - CapacityProvider: FARGATE\n'),
+  );
 });
 
 test('I6013 PlatformVersion hint', () => {

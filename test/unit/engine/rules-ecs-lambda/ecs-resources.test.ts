@@ -27,7 +27,8 @@ test('E6001 quiet on one well-formed resource (YAML and JSON)', () => {
 });
 
 test('E6001 fires on two resources', () => {
-  const text = ECS + `  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\n`;
+  const text =
+    ECS + `  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\n`;
   const f = one(ecsResourcesShape, text);
   assert.match(f.message, /2 entries/);
   assert.equal(line(f), 9);
@@ -47,7 +48,10 @@ test('E6001 fires when Resources is a mapping, not a list', () => {
 });
 
 test('E6001 fires when Type/Properties are not indented under TargetService', () => {
-  const f = one(ecsResourcesShape, 'version: 0.0\nResources:\n  - TargetService:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: x\n');
+  const f = one(
+    ecsResourcesShape,
+    'version: 0.0\nResources:\n  - TargetService:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: x\n',
+  );
   assert.match(f.message, /indented under `TargetService`/);
   assert.equal(line(f), 2);
 });
@@ -122,7 +126,10 @@ test('E6004 fires on an empty TaskDefinition and on missing Properties', () => {
   const f = one(ecsTaskDefinitionMissing, ECS.replace(/TaskDefinition: .*/, 'TaskDefinition: ""'));
   assert.match(f.message, /empty/);
   assert.equal(line(f), 5);
-  const g = one(ecsTaskDefinitionMissing, 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n');
+  const g = one(
+    ecsTaskDefinitionMissing,
+    'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n',
+  );
   assert.match(g.message, /no `Properties`/);
   assert.equal(line(g), 2);
 });

@@ -13,7 +13,10 @@ export function parse(text: string, fileName = 'appspec.yml'): AppSpecDocument {
 /** Runs one rule (its platform must match the detected one) and returns its findings. */
 export function run(rule: Rule, text: string, fileName = 'appspec.yml'): Finding[] {
   const doc = parse(text, fileName);
-  assert.ok(rule.platforms.includes(doc.platform.platform), `platform ${doc.platform.platform} (${doc.platform.reason}) not in ${rule.platforms.join(',')}`);
+  assert.ok(
+    rule.platforms.includes(doc.platform.platform),
+    `platform ${doc.platform.platform} (${doc.platform.reason}) not in ${rule.platforms.join(',')}`,
+  );
   const found = rule.check(doc, { fileName });
   for (const f of found) assert.equal(f.ruleId, rule.id);
   return found;
@@ -22,13 +25,21 @@ export function run(rule: Rule, text: string, fileName = 'appspec.yml'): Finding
 /** Exactly one finding; returns it. */
 export function one(rule: Rule, text: string, fileName = 'appspec.yml'): Finding {
   const found = run(rule, text, fileName);
-  assert.equal(found.length, 1, `expected one ${rule.id} finding, got ${found.length}: ${found.map((f) => f.message).join(' | ')}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected one ${rule.id} finding, got ${found.length}: ${found.map((f) => f.message).join(' | ')}`,
+  );
   return found[0];
 }
 
 export function none(rule: Rule, text: string, fileName = 'appspec.yml'): void {
   const found = run(rule, text, fileName);
-  assert.deepEqual(found.map((f) => f.message), [], `${rule.id} should not fire`);
+  assert.deepEqual(
+    found.map((f) => f.message),
+    [],
+    `${rule.id} should not fire`,
+  );
 }
 
 /** 0-based line of a finding's start. */
@@ -39,7 +50,11 @@ export function line(f: Finding): number {
 /** Applies a fix's edits to the text. */
 export function applyFix(text: string, fix: Fix, fileName = 'appspec.yml'): string {
   const doc = parse(text, fileName);
-  const edits = (fix.edits ?? []).map((e) => ({ start: doc.lines.offsetAt(e.range.start), end: doc.lines.offsetAt(e.range.end), newText: e.newText }));
+  const edits = (fix.edits ?? []).map((e) => ({
+    start: doc.lines.offsetAt(e.range.start),
+    end: doc.lines.offsetAt(e.range.end),
+    newText: e.newText,
+  }));
   edits.sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
@@ -47,14 +62,23 @@ export function applyFix(text: string, fix: Fix, fileName = 'appspec.yml'): stri
 }
 
 /** Applies the fix with the given title fragment (or the first) of the only finding, then re-runs the rule. */
-export function fixAndRerun(rule: Rule, text: string, fileName = 'appspec.yml', title?: string): { fixed: string; after: Finding[] } {
+export function fixAndRerun(
+  rule: Rule,
+  text: string,
+  fileName = 'appspec.yml',
+  title?: string,
+): { fixed: string; after: Finding[] } {
   const f = one(rule, text, fileName);
   assert.ok(f.fixes && f.fixes.length > 0, `${rule.id} finding has no fix`);
   const fix = title ? f.fixes.find((x) => x.title.includes(title)) : f.fixes[0];
   assert.ok(fix, `no fix titled ~${title}`);
   const fixed = applyFix(text, fix, fileName);
   const doc = parse(fixed, fileName);
-  assert.deepEqual(doc.syntaxErrors.filter((e) => e.severity === 'error').map((e) => e.message), [], `fixed text does not parse:\n${fixed}`);
+  assert.deepEqual(
+    doc.syntaxErrors.filter((e) => e.severity === 'error').map((e) => e.message),
+    [],
+    `fixed text does not parse:\n${fixed}`,
+  );
   return { fixed, after: rule.check(doc, { fileName }) };
 }
 

@@ -35,20 +35,40 @@ Hooks:
 const HOOK_LINE = 10;
 
 test('hook rules are quiet on the valid fixtures', () => {
-  const rules = [ecsHookEventUnknown, hookFunctionValue, hooksAsMap, hookItemSeveralEvents, hookEventDuplicate, hooksShape, hookFunctionPrefix];
+  const rules = [
+    ecsHookEventUnknown,
+    hookFunctionValue,
+    hooksAsMap,
+    hookItemSeveralEvents,
+    hookEventDuplicate,
+    hooksShape,
+    hookFunctionPrefix,
+  ];
   for (const rule of rules) {
     none(rule, fixture('ecs/valid-full.yml'));
     none(rule, fixture('ecs/valid-full.json'), 'appspec.json');
     if (rule !== hookFunctionPrefix) none(rule, fixture('ecs/template-pipeline.yml'));
   }
-  for (const rule of [lambdaHookEventUnknown, hookFunctionValue, hooksAsMap, hookItemSeveralEvents, hookEventDuplicate, hooksShape, hookFunctionPrefix]) {
+  for (const rule of [
+    lambdaHookEventUnknown,
+    hookFunctionValue,
+    hooksAsMap,
+    hookItemSeveralEvents,
+    hookEventDuplicate,
+    hooksShape,
+    hookFunctionPrefix,
+  ]) {
     none(rule, fixture('lambda/valid.yml'));
     none(rule, fixture('lambda/valid.json'), 'appspec.json');
   }
 });
 
 test('E6014 case mistake and typo get a preferred rename that clears the finding', () => {
-  for (const [bad, good] of [['beforeInstall', 'BeforeInstall'], ['AfterAllowTestTrafic', 'AfterAllowTestTraffic'], ['Before_Allow_Traffic', 'BeforeAllowTraffic']]) {
+  for (const [bad, good] of [
+    ['beforeInstall', 'BeforeInstall'],
+    ['AfterAllowTestTrafic', 'AfterAllowTestTraffic'],
+    ['Before_Allow_Traffic', 'BeforeAllowTraffic'],
+  ]) {
     const text = ECS_HEAD + `  - ${bad}: CodeDeployHook_x\n`;
     const f = one(ecsHookEventUnknown, text);
     assert.match(f.message, new RegExp(`did you mean \`${good}\``));
@@ -80,7 +100,10 @@ test('E6014 in JSON', () => {
 });
 
 test('E7010 Lambda accepts only BeforeAllowTraffic/AfterAllowTraffic', () => {
-  none(lambdaHookEventUnknown, LAMBDA_HEAD + '  - BeforeAllowTraffic: CodeDeployHook_a\n  - AfterAllowTraffic: CodeDeployHook_b\n');
+  none(
+    lambdaHookEventUnknown,
+    LAMBDA_HEAD + '  - BeforeAllowTraffic: CodeDeployHook_a\n  - AfterAllowTraffic: CodeDeployHook_b\n',
+  );
   const f = one(lambdaHookEventUnknown, LAMBDA_HEAD + '  - AfterAllowTestTraffic: CodeDeployHook_a\n');
   assert.match(f.message, /an ECS lifecycle event/);
   assert.equal(line(f), HOOK_LINE);
@@ -96,7 +119,13 @@ test('E8001 hook value: empty, list, EC2 scripts, bad names', () => {
   assert.equal(line(empty), HOOK_LINE);
   const many = one(hookFunctionValue, ECS_HEAD + '  - BeforeInstall: [a, b]\n');
   assert.match(many.message, /lists 2 entries/);
-  const scripts = one(hookFunctionValue, LAMBDA_HEAD.replace('Hooks:\n', 'Hooks:\n  BeforeAllowTraffic:\n    - location: scripts/check.sh\n      timeout: 60\n'));
+  const scripts = one(
+    hookFunctionValue,
+    LAMBDA_HEAD.replace(
+      'Hooks:\n',
+      'Hooks:\n  BeforeAllowTraffic:\n    - location: scripts/check.sh\n      timeout: 60\n',
+    ),
+  );
   assert.match(scripts.message, /EC2-style scripts/);
   const spaced = one(hookFunctionValue, ECS_HEAD + '  - BeforeInstall: "my function"\n');
   assert.match(spaced.message, /contains whitespace/);
@@ -132,12 +161,21 @@ test('W8002 map form warns; the fix rewrites it as a list (YAML and JSON)', () =
   assert.equal(line(f), 9);
   const { fixed, after } = fixAndRerun(hooksAsMap, text);
   assert.deepEqual(after, []);
-  assert.deepEqual(parse(fixed).yaml?.toJS().Hooks, [{ BeforeInstall: 'CodeDeployHook_a' }, { AfterInstall: 'CodeDeployHook_b' }]);
-  const json = fixture('lambda/valid.json').replace('[\n    { "BeforeAllowTraffic": "CodeDeployHook_ThumbPre" }\n  ]', '{\n    "BeforeAllowTraffic": "CodeDeployHook_ThumbPre",\n    "AfterAllowTraffic": "CodeDeployHook_ThumbPost"\n  }');
+  assert.deepEqual(parse(fixed).yaml?.toJS().Hooks, [
+    { BeforeInstall: 'CodeDeployHook_a' },
+    { AfterInstall: 'CodeDeployHook_b' },
+  ]);
+  const json = fixture('lambda/valid.json').replace(
+    '[\n    { "BeforeAllowTraffic": "CodeDeployHook_ThumbPre" }\n  ]',
+    '{\n    "BeforeAllowTraffic": "CodeDeployHook_ThumbPre",\n    "AfterAllowTraffic": "CodeDeployHook_ThumbPost"\n  }',
+  );
   one(hooksAsMap, json, 'appspec.json');
   const r = fixAndRerun(hooksAsMap, json, 'appspec.json');
   assert.deepEqual(r.after, []);
-  assert.deepEqual(JSON.parse(r.fixed).Hooks, [{ BeforeAllowTraffic: 'CodeDeployHook_ThumbPre' }, { AfterAllowTraffic: 'CodeDeployHook_ThumbPost' }]);
+  assert.deepEqual(JSON.parse(r.fixed).Hooks, [
+    { BeforeAllowTraffic: 'CodeDeployHook_ThumbPre' },
+    { AfterAllowTraffic: 'CodeDeployHook_ThumbPost' },
+  ]);
   none(hooksAsMap, ECS_HEAD + '  - BeforeInstall: CodeDeployHook_a\n');
 });
 
@@ -152,15 +190,28 @@ test('W8003 two events in one item; the fix splits them (block and flow)', () =>
   const flow = ECS_HEAD + '  - {BeforeInstall: CodeDeployHook_a, AfterInstall: CodeDeployHook_b}\n';
   const r = fixAndRerun(hookItemSeveralEvents, flow);
   assert.deepEqual(r.after, []);
-  assert.deepEqual(parse(r.fixed).yaml?.toJS().Hooks, [{ BeforeInstall: 'CodeDeployHook_a' }, { AfterInstall: 'CodeDeployHook_b' }]);
-  const json = fixture('lambda/valid.json').replace('{ "BeforeAllowTraffic": "CodeDeployHook_ThumbPre" }', '{ "BeforeAllowTraffic": "CodeDeployHook_ThumbPre", "AfterAllowTraffic": "CodeDeployHook_ThumbPost" }');
+  assert.deepEqual(parse(r.fixed).yaml?.toJS().Hooks, [
+    { BeforeInstall: 'CodeDeployHook_a' },
+    { AfterInstall: 'CodeDeployHook_b' },
+  ]);
+  const json = fixture('lambda/valid.json').replace(
+    '{ "BeforeAllowTraffic": "CodeDeployHook_ThumbPre" }',
+    '{ "BeforeAllowTraffic": "CodeDeployHook_ThumbPre", "AfterAllowTraffic": "CodeDeployHook_ThumbPost" }',
+  );
   const j = fixAndRerun(hookItemSeveralEvents, json, 'appspec.json');
   assert.deepEqual(j.after, []);
-  assert.deepEqual(JSON.parse(j.fixed).Hooks, [{ BeforeAllowTraffic: 'CodeDeployHook_ThumbPre' }, { AfterAllowTraffic: 'CodeDeployHook_ThumbPost' }]);
+  assert.deepEqual(JSON.parse(j.fixed).Hooks, [
+    { BeforeAllowTraffic: 'CodeDeployHook_ThumbPre' },
+    { AfterAllowTraffic: 'CodeDeployHook_ThumbPost' },
+  ]);
 });
 
 test('W8004 the same event twice across items', () => {
-  const f = one(hookEventDuplicate, ECS_HEAD + '  - BeforeInstall: CodeDeployHook_a\n  - AfterInstall: CodeDeployHook_c\n  - BeforeInstall: CodeDeployHook_b\n');
+  const f = one(
+    hookEventDuplicate,
+    ECS_HEAD +
+      '  - BeforeInstall: CodeDeployHook_a\n  - AfterInstall: CodeDeployHook_c\n  - BeforeInstall: CodeDeployHook_b\n',
+  );
   assert.match(f.message, /`BeforeInstall` is already hooked above/);
   assert.equal(line(f), HOOK_LINE + 2);
   assert.equal(f.related?.[0].range.start.line, HOOK_LINE);
@@ -177,7 +228,10 @@ test('E8009 Hooks that are not a list of Event: function entries', () => {
 });
 
 test('I8008 is a hint about the CodeDeployHook_ prefix, silent on placeholders', () => {
-  const f = one(hookFunctionPrefix, LAMBDA_HEAD + '  - BeforeAllowTraffic: "arn:aws:lambda:us-east-1:111122223333:function:preTrafficCheck"\n');
+  const f = one(
+    hookFunctionPrefix,
+    LAMBDA_HEAD + '  - BeforeAllowTraffic: "arn:aws:lambda:us-east-1:111122223333:function:preTrafficCheck"\n',
+  );
   assert.match(f.message, /runs `preTrafficCheck`.*CodeDeployHook_/);
   assert.equal(line(f), HOOK_LINE);
   none(hookFunctionPrefix, LAMBDA_HEAD + '  - BeforeAllowTraffic: "${PRE_TRAFFIC_FN}"\n');

@@ -23,7 +23,10 @@ test('rule metadata: ID letter matches severity, areas match platforms, docs are
     assert.ok(rule.doc.length > 150 && !rule.doc.includes('\n\n'), rule.id);
   }
   for (const rule of lambdaRules) assert.equal(rule.id[1], '7');
-  assert.deepEqual(ecsRules.map((r) => r.id), [...ecsRules.map((r) => r.id)].sort((a, b) => a.slice(1).localeCompare(b.slice(1))));
+  assert.deepEqual(
+    ecsRules.map((r) => r.id),
+    [...ecsRules.map((r) => r.id)].sort((a, b) => a.slice(1).localeCompare(b.slice(1))),
+  );
 });
 
 test('valid fixtures: the whole engine reports no error or warning', () => {
@@ -35,15 +38,21 @@ test('valid fixtures: the whole engine reports no error or warning', () => {
     ['lambda/valid.json', 'appspec.json'],
   ]) {
     const bad = lintAll(fixture(file), name).filter((d) => d.severity === 'error' || d.severity === 'warning');
-    assert.deepEqual(bad.map((d) => `${d.ruleId} ${d.message}`), [], file);
+    assert.deepEqual(
+      bad.map((d) => `${d.ruleId} ${d.message}`),
+      [],
+      file,
+    );
   }
 });
 
 test('invalid fixtures: each mistake is reported by its rule', () => {
   const ecsIds = new Set(lintAll(fixture('ecs/invalid-many.yml')).map((d) => d.ruleId));
-  for (const id of ['W6002', 'W6005', 'E6007', 'E6008', 'E6009', 'E6010', 'E6014', 'E8001']) assert.ok(ecsIds.has(id), `${id} in ${[...ecsIds].join(',')}`);
+  for (const id of ['W6002', 'W6005', 'E6007', 'E6008', 'E6009', 'E6010', 'E6014', 'E8001'])
+    assert.ok(ecsIds.has(id), `${id} in ${[...ecsIds].join(',')}`);
   const lambdaIds = new Set(lintAll(fixture('lambda/invalid-many.yml')).map((d) => d.ruleId));
-  for (const id of ['E7005', 'E7008', 'E7009', 'E7010', 'E8001']) assert.ok(lambdaIds.has(id), `${id} in ${[...lambdaIds].join(',')}`);
+  for (const id of ['E7005', 'E7008', 'E7009', 'E7010', 'E8001'])
+    assert.ok(lambdaIds.has(id), `${id} in ${[...lambdaIds].join(',')}`);
 });
 
 /** Snippets with fixable mistakes; every fix must parse and reduce its rule's findings. */
@@ -87,11 +96,27 @@ test('every quick fix applies cleanly and removes (or reduces) its finding', () 
       for (const fix of d.fixes ?? []) {
         const fixed = applyFix(text, fix, name);
         const doc = parse(fixed, name);
-        assert.deepEqual(doc.syntaxErrors.filter((e) => e.severity === 'error').map((e) => e.message), [], `${d.ruleId} "${fix.title}" broke the file:\n${fixed}`);
+        assert.deepEqual(
+          doc.syntaxErrors.filter((e) => e.severity === 'error').map((e) => e.message),
+          [],
+          `${d.ruleId} "${fix.title}" broke the file:\n${fixed}`,
+        );
         const after = lintAll(fixed, name).filter((x) => x.ruleId === d.ruleId);
-        const sameSpot = after.filter((x) => x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character && x.message === d.message);
-        assert.deepEqual(sameSpot.map((x) => x.message), [], `${d.ruleId} "${fix.title}" did not remove the finding`);
-        assert.ok(after.length < before.filter((x) => x.ruleId === d.ruleId).length, `${d.ruleId} "${fix.title}" did not reduce findings`);
+        const sameSpot = after.filter(
+          (x) =>
+            x.range.start.line === d.range.start.line &&
+            x.range.start.character === d.range.start.character &&
+            x.message === d.message,
+        );
+        assert.deepEqual(
+          sameSpot.map((x) => x.message),
+          [],
+          `${d.ruleId} "${fix.title}" did not remove the finding`,
+        );
+        assert.ok(
+          after.length < before.filter((x) => x.ruleId === d.ruleId).length,
+          `${d.ruleId} "${fix.title}" did not reduce findings`,
+        );
         applied++;
       }
     }
@@ -102,21 +127,41 @@ test('every quick fix applies cleanly and removes (or reduces) its finding', () 
 /** The shared corpus of real AppSpec files (not part of the repository); skipped when absent. */
 const CORPUS = process.env.APPSPEC_CORPUS ?? '/work/shared/corpus';
 
-test('corpus: no errors on valid/template ECS and Lambda files; every invalid one is flagged', { skip: !fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv')) && 'corpus not present' }, () => {
-  const rows = fs.readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
-  let checked = 0;
-  for (const [file, , repoPath, , platform, verdict] of rows) {
-    if (platform !== 'ecs' && platform !== 'lambda') continue;
-    const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
-    const name = path.basename(repoPath);
-    const found = lintAll(text, name);
-    if (verdict === 'valid' || verdict === 'template') {
-      assert.deepEqual(found.filter((d) => d.severity === 'error').map((d) => `${d.ruleId} ${d.message}`), [], file);
-      assert.deepEqual(found.filter((d) => /^[EWI][678]/.test(d.ruleId) && d.severity === 'error'), [], file);
-    } else if (verdict === 'invalid') {
-      assert.ok(found.some((d) => (d.severity === 'error' || d.severity === 'warning') && /^[EWI][678]/.test(d.ruleId)), `${file} not flagged by an ECS/Lambda rule`);
+test(
+  'corpus: no errors on valid/template ECS and Lambda files; every invalid one is flagged',
+  { skip: !fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv')) && 'corpus not present' },
+  () => {
+    const rows = fs
+      .readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
+    let checked = 0;
+    for (const [file, , repoPath, , platform, verdict] of rows) {
+      if (platform !== 'ecs' && platform !== 'lambda') continue;
+      const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
+      const name = path.basename(repoPath);
+      const found = lintAll(text, name);
+      if (verdict === 'valid' || verdict === 'template') {
+        assert.deepEqual(
+          found.filter((d) => d.severity === 'error').map((d) => `${d.ruleId} ${d.message}`),
+          [],
+          file,
+        );
+        assert.deepEqual(
+          found.filter((d) => /^[EWI][678]/.test(d.ruleId) && d.severity === 'error'),
+          [],
+          file,
+        );
+      } else if (verdict === 'invalid') {
+        assert.ok(
+          found.some((d) => (d.severity === 'error' || d.severity === 'warning') && /^[EWI][678]/.test(d.ruleId)),
+          `${file} not flagged by an ECS/Lambda rule`,
+        );
+      }
+      checked++;
     }
-    checked++;
-  }
-  assert.ok(checked >= 30, `only ${checked} files`);
-});
+    assert.ok(checked >= 30, `only ${checked} files`);
+  },
+);

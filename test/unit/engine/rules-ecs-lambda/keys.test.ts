@@ -38,9 +38,15 @@ test('I8005 suggests PascalCase for every lower/camelCase key, and the fixes cle
   assert.equal(line(current), 6);
   let text = LOWER_LAMBDA;
   // Apply the fixes one at a time (bottom-up keeps earlier ranges valid).
-  for (const f of [...found].sort((a, b) => b.range.start.line - a.range.start.line)) text = applyFix(text, f.fixes![0]);
+  for (const f of [...found].sort((a, b) => b.range.start.line - a.range.start.line))
+    text = applyFix(text, f.fixes![0]);
   assert.deepEqual(run(keyCase, text), []);
-  assert.deepEqual(Object.keys(parse(text).yaml?.toJS().Resources[0].orders.Properties), ['Name', 'Alias', 'CurrentVersion', 'TargetVersion']);
+  assert.deepEqual(Object.keys(parse(text).yaml?.toJS().Resources[0].orders.Properties), [
+    'Name',
+    'Alias',
+    'CurrentVersion',
+    'TargetVersion',
+  ]);
 });
 
 test('I8005 in JSON (camelCase network keys) keeps the quotes', () => {
@@ -58,28 +64,52 @@ test('W8006 unknown keys with did-you-mean and "belongs under"', () => {
   assert.match(f.message, /Unknown key 'LoadBalancerInfos' in `Properties`; did you mean `LoadBalancerInfo`\?/);
   assert.equal(line(f), 7);
   assert.deepEqual(fixAndRerun(unknownKey, text).after, []);
-  const misplaced = fixture('ecs/valid-full.yml').replace('        PlatformVersion: "1.4.0"\n', '        ContainerName: "x"\n');
+  const misplaced = fixture('ecs/valid-full.yml').replace(
+    '        PlatformVersion: "1.4.0"\n',
+    '        ContainerName: "x"\n',
+  );
   const g = one(unknownKey, misplaced);
   assert.match(g.message, /`ContainerName` belongs under `Properties.LoadBalancerInfo`/);
   const top = one(unknownKey, fixture('lambda/valid.yml') + 'Description: nightly\n');
   assert.match(top.message, /at the top level; expected one of `version`, `Resources`, `Hooks`/);
-  const ecsInLambda = one(unknownKey, fixture('lambda/valid.yml').replace('        Alias: "live"\n', '        Alias: "live"\n        TaskDefinition: x\n'));
+  const ecsInLambda = one(
+    unknownKey,
+    fixture('lambda/valid.yml').replace(
+      '        Alias: "live"\n',
+      '        Alias: "live"\n        TaskDefinition: x\n',
+    ),
+  );
   assert.match(ecsInLambda.message, /'TaskDefinition' in `Properties`/);
   const json = fixture('lambda/valid.json').replace('"Alias"', '"Aliass"');
   const j = one(unknownKey, json, 'appspec.json');
   assert.equal(line(j), 8);
-  assert.equal(JSON.parse(fixAndRerun(unknownKey, json, 'appspec.json').fixed).Resources[0].thumbnailer.Properties.Alias, 'prod_v2');
+  assert.equal(
+    JSON.parse(fixAndRerun(unknownKey, json, 'appspec.json').fixed).Resources[0].thumbnailer.Properties.Alias,
+    'prod_v2',
+  );
 });
 
 test('W8006 does not flag the resource name, even when Type/Properties are misindented', () => {
-  none(unknownKey, 'version: 0.0\nResources:\n  - TargetService:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: x\n');
+  none(
+    unknownKey,
+    'version: 0.0\nResources:\n  - TargetService:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: x\n',
+  );
 });
 
 test('W8007 EC2-only keys: warning, unnecessary tag, YAML removal fix', () => {
-  const text = fixture('lambda/valid.yml').replace('version: 0.0\n', 'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n');
+  const text = fixture('lambda/valid.yml').replace(
+    'version: 0.0\n',
+    'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n',
+  );
   const found = run(ec2OnlyKey, text);
-  assert.deepEqual(found.map((f) => f.message.match(/`(\w+)`/)?.[1]), ['os', 'files']);
-  assert.match(found[0].message, /`os` is used only by EC2\/On-Premises deployments; it has no effect in a Lambda AppSpec/);
+  assert.deepEqual(
+    found.map((f) => f.message.match(/`(\w+)`/)?.[1]),
+    ['os', 'files'],
+  );
+  assert.match(
+    found[0].message,
+    /`os` is used only by EC2\/On-Premises deployments; it has no effect in a Lambda AppSpec/,
+  );
   assert.equal(line(found[1]), 2);
   assert.deepEqual(found[0].tags, ['unnecessary']);
   const once = applyFix(text, found[1].fixes![0]);

@@ -15,14 +15,27 @@ import { fixAndRerun, fixture, line, none, one, run } from './helpers';
 function lambda(props: string, name = 'orders'): string {
   return `version: 0.0\nResources:\n  - ${name}:\n      Type: AWS::Lambda::Function\n      Properties:\n${props}`;
 }
-const P = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `        ${k}: ${v}\n`).join('');
+const P = (o: Record<string, string>) =>
+  Object.entries(o)
+    .map(([k, v]) => `        ${k}: ${v}\n`)
+    .join('');
 const GOOD = { Name: 'orders', Alias: 'live', CurrentVersion: '"4"', TargetVersion: '"5"' };
 
 test('every Lambda rule is quiet on the valid fixtures and on placeholders', () => {
   for (const rule of lambdaRules) {
     none(rule, fixture('lambda/valid.yml'));
     none(rule, fixture('lambda/valid.json'), 'appspec.json');
-    none(rule, lambda(P({ Name: '"${FUNCTION}"', Alias: '"{{ alias }}"', CurrentVersion: '"${CURRENT}"', TargetVersion: '<TARGET_VERSION>' })));
+    none(
+      rule,
+      lambda(
+        P({
+          Name: '"${FUNCTION}"',
+          Alias: '"{{ alias }}"',
+          CurrentVersion: '"${CURRENT}"',
+          TargetVersion: '<TARGET_VERSION>',
+        }),
+      ),
+    );
   }
 });
 
@@ -36,7 +49,11 @@ test('E7001 two functions, and misindented resource', () => {
 });
 
 test('E7002 wrong and missing Type', () => {
-  const f = one(lambdaResourceType, lambda(P(GOOD)).replace('AWS::Lambda::Function', 'AWS::Lambda::Alias') + '  - x:\n      Type: AWS::Lambda::Function\n');
+  const f = one(
+    lambdaResourceType,
+    lambda(P(GOOD)).replace('AWS::Lambda::Function', 'AWS::Lambda::Alias') +
+      '  - x:\n      Type: AWS::Lambda::Function\n',
+  );
   assert.match(f.message, /`Type` is 'AWS::Lambda::Alias'; did you mean `AWS::Lambda::Function`/);
   assert.equal(line(f), 3);
   const json = '{"Resources": [{"fn": {"Type": "AWS::lambda::function", "Properties": {"Name": "fn"}}}]}';
@@ -54,11 +71,15 @@ test('E7003 missing Name/Alias/TargetVersion with insert fixes', () => {
   assert.deepEqual(after, []);
   assert.match(fixed, /Name: "orders"/, 'the resource name is used as the function name');
   const found = run(lambdaRequiredProperties, lambda(P({ CurrentVersion: '"1"' })));
-  assert.deepEqual(found.map((x) => x.message.match(/no `(\w+)`/)?.[1]), ['Name', 'Alias', 'TargetVersion']);
+  assert.deepEqual(
+    found.map((x) => x.message.match(/no `(\w+)`/)?.[1]),
+    ['Name', 'Alias', 'TargetVersion'],
+  );
   const empty = one(lambdaRequiredProperties, lambda(P({ ...GOOD, Alias: '""' })));
   assert.match(empty.message, /`Alias` is empty/);
   assert.equal(line(empty), 6);
-  const json = '{\n "Resources": [{"fn": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "fn", "Alias": "live"}}}]\n}';
+  const json =
+    '{\n "Resources": [{"fn": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "fn", "Alias": "live"}}}]\n}';
   const r = fixAndRerun(lambdaRequiredProperties, json, 'appspec.json');
   assert.deepEqual(r.after, []);
   assert.equal(JSON.parse(r.fixed).Resources[0].fn.Properties.TargetVersion, '<TARGET_VERSION>');
@@ -121,7 +142,15 @@ test('W7007 same versions; roll-back direction is fine', () => {
 });
 
 test('E7008 function names: names, qualified names and ARNs pass; others fail', () => {
-  for (const name of ['orders', 'Orders_v2-api', 'orders:live', '111122223333:function:orders', 'arn:aws:lambda:us-east-1:111122223333:function:orders', 'arn:aws-us-gov:lambda:us-gov-west-1:111122223333:function:orders:7', 'name-of-lambda-function-to-deploy']) {
+  for (const name of [
+    'orders',
+    'Orders_v2-api',
+    'orders:live',
+    '111122223333:function:orders',
+    'arn:aws:lambda:us-east-1:111122223333:function:orders',
+    'arn:aws-us-gov:lambda:us-gov-west-1:111122223333:function:orders:7',
+    'name-of-lambda-function-to-deploy',
+  ]) {
     none(lambdaFunctionName, lambda(P({ ...GOOD, Name: `"${name}"` })));
   }
   const cases: [string, RegExp][] = [

@@ -23,12 +23,18 @@ export const ecsTaskDefinitionMissing: Rule = {
       const propsPair = pairCI(e.body, 'Properties');
       const props = valueOf(propsPair);
       if (!propsPair) {
-        out.push({ ruleId: 'E6004', range: doc.keyRangeOf(e.namePair), message: 'The ECS resource has no `Properties` (it needs at least `TaskDefinition` and `LoadBalancerInfo`).' });
+        out.push({
+          ruleId: 'E6004',
+          range: doc.keyRangeOf(e.namePair),
+          message: 'The ECS resource has no `Properties` (it needs at least `TaskDefinition` and `LoadBalancerInfo`).',
+        });
         continue;
       }
       if (!isMap(props)) {
         if (containsPlaceholder(props)) continue;
-        const fix = isEmptyValue(props) ? addKeyFix(doc, propsPair, 'TaskDefinition', stringLiteral('<TASK_DEFINITION>'), "Add 'TaskDefinition'") : undefined;
+        const fix = isEmptyValue(props)
+          ? addKeyFix(doc, propsPair, 'TaskDefinition', stringLiteral('<TASK_DEFINITION>'), "Add 'TaskDefinition'")
+          : undefined;
         out.push({
           ruleId: 'E6004',
           range: doc.keyRangeOf(propsPair),
@@ -44,16 +50,33 @@ export const ecsTaskDefinitionMissing: Rule = {
         out.push({
           ruleId: 'E6004',
           range: doc.keyRangeOf(propsPair),
-          message: '`Properties` has no `TaskDefinition`; give the task definition ARN (or `<TASK_DEFINITION>` when CodePipeline fills it in).',
-          fixes: fixes(addKeyFix(doc, props, 'TaskDefinition', stringLiteral('<TASK_DEFINITION>'), "Add 'TaskDefinition: \"<TASK_DEFINITION>\"'")),
+          message:
+            '`Properties` has no `TaskDefinition`; give the task definition ARN (or `<TASK_DEFINITION>` when CodePipeline fills it in).',
+          fixes: fixes(
+            addKeyFix(
+              doc,
+              props,
+              'TaskDefinition',
+              stringLiteral('<TASK_DEFINITION>'),
+              'Add \'TaskDefinition: "<TASK_DEFINITION>"\'',
+            ),
+          ),
         });
         continue;
       }
       const td = valueOf(tdPair);
       if (isEmptyValue(td)) {
-        out.push({ ruleId: 'E6004', range: doc.keyRangeOf(tdPair), message: '`TaskDefinition` is empty; give the task definition ARN.' });
+        out.push({
+          ruleId: 'E6004',
+          range: doc.keyRangeOf(tdPair),
+          message: '`TaskDefinition` is empty; give the task definition ARN.',
+        });
       } else if (!isScalar(td) || !['string', 'number'].includes(typeof td.value)) {
-        out.push({ ruleId: 'E6004', range: doc.rangeOf(td as Node), message: '`TaskDefinition` must be a single string (the task definition ARN).' });
+        out.push({
+          ruleId: 'E6004',
+          range: doc.rangeOf(td as Node),
+          message: '`TaskDefinition` must be a single string (the task definition ARN).',
+        });
       }
     }
     return out;

@@ -26,7 +26,8 @@ export const ecsLoadBalancerInfoMissing: Rule = {
         out.push({
           ruleId: 'E6006',
           range: doc.keyRangeOf(propsPair),
-          message: '`Properties` has no `LoadBalancerInfo`; add it with the `ContainerName` and `ContainerPort` that receive traffic.',
+          message:
+            '`Properties` has no `LoadBalancerInfo`; add it with the `ContainerName` and `ContainerPort` that receive traffic.',
         });
         continue;
       }
@@ -39,7 +40,9 @@ export const ecsLoadBalancerInfoMissing: Rule = {
           message: isEmptyValue(lbi)
             ? '`LoadBalancerInfo` is empty; it needs `ContainerName` and `ContainerPort`.'
             : '`LoadBalancerInfo` must be a mapping with `ContainerName` and `ContainerPort`.',
-          fixes: isEmptyValue(lbi) ? fixes(addKeyFix(doc, lbiPair, 'ContainerName', stringLiteral('<CONTAINER_NAME>'), "Add 'ContainerName'")) : undefined,
+          fixes: isEmptyValue(lbi)
+            ? fixes(addKeyFix(doc, lbiPair, 'ContainerName', stringLiteral('<CONTAINER_NAME>'), "Add 'ContainerName'"))
+            : undefined,
         });
         continue;
       }

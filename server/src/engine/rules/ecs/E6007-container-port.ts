@@ -25,15 +25,23 @@ export const ecsContainerPort: Rule = {
       if (!pair) continue;
       const node = valueOf(pair);
       if (isEmptyValue(node)) {
-        out.push({ ruleId: 'E6007', range: doc.keyRangeOf(pair), message: '`ContainerPort` is empty; give the container port (1-65535) that receives traffic.' });
+        out.push({
+          ruleId: 'E6007',
+          range: doc.keyRangeOf(pair),
+          message: '`ContainerPort` is empty; give the container port (1-65535) that receives traffic.',
+        });
         continue;
       }
       if (hasPlaceholder(node)) continue;
       if (!isScalar(node)) {
-        out.push({ ruleId: 'E6007', range: doc.rangeOf(node as Node), message: '`ContainerPort` must be one port number, e.g. `80`.' });
+        out.push({
+          ruleId: 'E6007',
+          range: doc.rangeOf(node as Node),
+          message: '`ContainerPort` must be one port number, e.g. `80`.',
+        });
         continue;
       }
-      const text = (typeof node.value === 'string' ? node.value : scalarSource(node) ?? '').trim();
+      const text = (typeof node.value === 'string' ? node.value : (scalarSource(node) ?? '')).trim();
       const valid = /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 65535;
       if (valid && typeof node.value === 'string' && isQuoted(node)) {
         out.push({

@@ -14,7 +14,7 @@ export const ecsNetworkConfigurationIncomplete: Rule = {
   doc:
     'CodeDeploy documents an "all or none" rule for `Properties.NetworkConfiguration.AwsvpcConfiguration`: if you give ' +
     'one of `Subnets`, `SecurityGroups` and `AssignPublicIp`, you must give all three; if you give none (omit ' +
-    '`NetworkConfiguration`), the replacement task set keeps the service\'s current network settings. A ' +
+    "`NetworkConfiguration`), the replacement task set keeps the service's current network settings. A " +
     '`NetworkConfiguration` without `AwsvpcConfiguration`, or with only some of the three, fails the deployment ' +
     '(this is stricter than the ECS API, which requires only subnets). Fix: add the missing settings, or remove ' +
     '`NetworkConfiguration` to keep the current ones.',
@@ -40,7 +40,8 @@ export const ecsNetworkConfigurationIncomplete: Rule = {
         out.push({
           ruleId: 'E6008',
           range: doc.keyRangeOf(ncPair),
-          message: '`NetworkConfiguration` has no `AwsvpcConfiguration`; the settings go under `NetworkConfiguration.AwsvpcConfiguration`.',
+          message:
+            '`NetworkConfiguration` has no `AwsvpcConfiguration`; the settings go under `NetworkConfiguration.AwsvpcConfiguration`.',
         });
         continue;
       }

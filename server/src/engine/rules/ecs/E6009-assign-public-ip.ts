@@ -24,12 +24,16 @@ export const ecsAssignPublicIp: Rule = {
       const node = valueOf(pair);
       if (hasPlaceholder(node)) continue;
       if (isEmptyValue(node) || !isScalar(node)) {
-        out.push({ ruleId: 'E6009', range: isEmptyValue(node) ? doc.keyRangeOf(pair) : doc.rangeOf(node as Node), message: '`AssignPublicIp` must be `ENABLED` or `DISABLED`.' });
+        out.push({
+          ruleId: 'E6009',
+          range: isEmptyValue(node) ? doc.keyRangeOf(pair) : doc.rangeOf(node as Node),
+          message: '`AssignPublicIp` must be `ENABLED` or `DISABLED`.',
+        });
         continue;
       }
       const raw = node.value;
       if (raw === 'ENABLED' || raw === 'DISABLED') continue;
-      const text = typeof raw === 'string' ? raw : scalarSource(node) ?? String(raw);
+      const text = typeof raw === 'string' ? raw : (scalarSource(node) ?? String(raw));
       const lower = text.trim().toLowerCase();
       const suggestion =
         lower === 'enabled' || raw === true || ['yes', 'on', 'true'].includes(lower)
@@ -37,12 +41,23 @@ export const ecsAssignPublicIp: Rule = {
           : lower === 'disabled' || raw === false || ['no', 'off', 'false'].includes(lower)
             ? 'DISABLED'
             : undefined;
-      const literal = (v: string) => (doc.format === 'json' || typeof raw !== 'string' || node.type !== 'PLAIN' ? stringLiteral(v) : v);
+      const literal = (v: string) =>
+        doc.format === 'json' || typeof raw !== 'string' || node.type !== 'PLAIN' ? stringLiteral(v) : v;
       out.push({
         ruleId: 'E6009',
         range: doc.rangeOf(node),
         message: `\`AssignPublicIp\` is ${show(text)}; it must be \`ENABLED\` or \`DISABLED\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`,
-        fixes: suggestion ? fixes(replaceValueFix(doc, node, literal(suggestion), `Change to '${suggestion}'`, lower === suggestion.toLowerCase())) : undefined,
+        fixes: suggestion
+          ? fixes(
+              replaceValueFix(
+                doc,
+                node,
+                literal(suggestion),
+                `Change to '${suggestion}'`,
+                lower === suggestion.toLowerCase(),
+              ),
+            )
+          : undefined,
       });
     }
     return out;

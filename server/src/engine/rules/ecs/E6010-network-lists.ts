@@ -14,18 +14,27 @@ function checkList(doc: Parameters<Rule['check']>[0], pair: Pair, key: string): 
   const node = valueOf(pair);
   if (hasPlaceholder(node)) return [];
   if (isEmptyValue(node) || (isSeq(node) && node.items.length === 0)) {
-    return [{ ruleId: 'E6010', range: doc.keyRangeOf(pair), message: `\`${key}\` is empty; give at least one ${what} ID.` }];
+    return [
+      { ruleId: 'E6010', range: doc.keyRangeOf(pair), message: `\`${key}\` is empty; give at least one ${what} ID.` },
+    ];
   }
   if (!isSeq(node)) {
     const text = stringValue(node);
-    const ids = text?.split(',').map((s) => s.trim()).filter((s) => s !== '') ?? [];
+    const ids =
+      text
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '') ?? [];
     const listText = `[${ids.map((s) => stringLiteral(s)).join(', ')}]`;
     return [
       {
         ruleId: 'E6010',
         range: doc.rangeOf(node as Node),
         message: `\`${key}\` must be a list of ${what} IDs, e.g. \`${key}: ["${what === 'subnet' ? 'subnet-0abc' : 'sg-0abc'}"]\`${text !== undefined ? ', not one string' : ''}.`,
-        fixes: ids.length > 0 ? fixes(replaceValueFix(doc, node as Node, listText, `Make it the list ${listText}`)) : undefined,
+        fixes:
+          ids.length > 0
+            ? fixes(replaceValueFix(doc, node as Node, listText, `Make it the list ${listText}`))
+            : undefined,
       },
     ];
   }

@@ -11,7 +11,7 @@ function intOf(pair: Pair | undefined): number | undefined {
   const node = valueOf(pair);
   if (hasPlaceholder(node)) return undefined;
   if (!isScalar(node)) return NaN;
-  const text = typeof node.value === 'string' ? node.value.trim() : scalarSource(node) ?? '';
+  const text = typeof node.value === 'string' ? node.value.trim() : (scalarSource(node) ?? '');
   return /^\d+$/.test(text) ? Number(text) : NaN;
 }
 
@@ -21,8 +21,12 @@ function rangeCheck(doc: Doc, pair: Pair | undefined, key: string, max: number, 
   const node = valueOf(pair);
   const range = isEmptyValue(node) ? doc.keyRangeOf(pair) : doc.rangeOf(node as Node);
   if (Number.isNaN(n) || n > max) {
-    const text = isScalar(node) ? scalarSource(node) ?? '' : '';
-    out.push({ ruleId: 'E6011', range, message: `\`${key}\` ${text ? show(text) + ' ' : ''}must be a whole number from 0 to ${max}.` });
+    const text = isScalar(node) ? (scalarSource(node) ?? '') : '';
+    out.push({
+      ruleId: 'E6011',
+      range,
+      message: `\`${key}\` ${text ? show(text) + ' ' : ''}must be a whole number from 0 to ${max}.`,
+    });
     return undefined;
   }
   return n;
@@ -64,7 +68,11 @@ export const ecsCapacityProviderStrategy: Rule = {
       for (const item of list.items) {
         if (!isMap(item)) {
           if (!hasPlaceholder(item)) {
-            out.push({ ruleId: 'E6011', range: item && (item as Node).range ? doc.rangeOf(item as Node) : doc.keyRangeOf(pair), message: 'Each `CapacityProviderStrategy` item must be a mapping `{CapacityProvider, Base, Weight}`.' });
+            out.push({
+              ruleId: 'E6011',
+              range: item && (item as Node).range ? doc.rangeOf(item as Node) : doc.keyRangeOf(pair),
+              message: 'Each `CapacityProviderStrategy` item must be a mapping `{CapacityProvider, Base, Weight}`.',
+            });
           }
           continue;
         }
@@ -80,14 +88,16 @@ export const ecsCapacityProviderStrategy: Rule = {
         out.push({
           ruleId: 'E6011',
           range: doc.keyRangeOf(extra),
-          message: 'Only one capacity provider in a strategy can have a `Base` above 0; set `Base: 0` (or remove it) on all but one.',
+          message:
+            'Only one capacity provider in a strategy can have a `Base` above 0; set `Base: 0` (or remove it) on all but one.',
         });
       }
       if (weights.length > 1 && !unknownWeight && weights.every((w) => w === 0)) {
         out.push({
           ruleId: 'E6011',
           range: doc.keyRangeOf(pair),
-          message: 'Every capacity provider has `Weight` 0 (the default); with several providers at least one `Weight` must be above 0.',
+          message:
+            'Every capacity provider has `Weight` 0 (the default); with several providers at least one `Weight` must be above 0.',
         });
       }
     }

@@ -16,7 +16,11 @@ function unwrapFix(doc: Doc, pair: Pair, item: Node): Fix | undefined {
   let end = value.range[1];
   while (end > colon && /\s/.test(doc.text[end - 1])) end -= 1;
   const source = doc.text.slice(item.range[0], item.range[1]);
-  return { title: 'Use the single function name, not a list', isPreferred: true, edits: [{ range: doc.rangeOf([colon, end]), newText: `: ${source}` }] };
+  return {
+    title: 'Use the single function name, not a list',
+    isPreferred: true,
+    edits: [{ range: doc.rangeOf([colon, end]), newText: `: ${source}` }],
+  };
 }
 
 /** Checks 81 / 94 (values): each hook names one Lambda function as a non-empty string. */
@@ -37,13 +41,23 @@ export const hookFunctionValue: Rule = {
     for (const { pair, event } of hookEntries(doc)) {
       const node = valueOf(pair);
       if (isEmptyValue(node)) {
-        out.push({ ruleId: 'E8001', range: doc.keyRangeOf(pair), message: `Hook \`${event}\` has no function; give the name or ARN of the Lambda function to run.` });
+        out.push({
+          ruleId: 'E8001',
+          range: doc.keyRangeOf(pair),
+          message: `Hook \`${event}\` has no function; give the name or ARN of the Lambda function to run.`,
+        });
         continue;
       }
       if (hasPlaceholder(node)) continue;
       if (isSeq(node)) {
         const items = node.items as Node[];
-        const scripts = items.some((i) => isMap(i) && pairsOf(i).some((p) => ['location', 'timeout', 'runas'].includes(String((p.key as { value?: unknown })?.value))));
+        const scripts = items.some(
+          (i) =>
+            isMap(i) &&
+            pairsOf(i).some((p) =>
+              ['location', 'timeout', 'runas'].includes(String((p.key as { value?: unknown })?.value)),
+            ),
+        );
         if (scripts) {
           out.push({
             ruleId: 'E8001',
@@ -67,7 +81,11 @@ export const hookFunctionValue: Rule = {
         continue;
       }
       if (isMap(node)) {
-        out.push({ ruleId: 'E8001', range: doc.rangeOf(node), message: `Hook \`${event}\` must be the name or ARN of one Lambda function, not a mapping.` });
+        out.push({
+          ruleId: 'E8001',
+          range: doc.rangeOf(node),
+          message: `Hook \`${event}\` must be the name or ARN of one Lambda function, not a mapping.`,
+        });
         continue;
       }
       if (!isScalar(node)) continue;
@@ -78,12 +96,25 @@ export const hookFunctionValue: Rule = {
           severity: 'warning',
           range: doc.rangeOf(node),
           message: `Hook \`${event}\` is the ${typeof node.value} ${text}; write the function name as a string.`,
-          fixes: fixes(node.range ? { title: `Quote as "${text}"`, isPreferred: true, edits: [{ range: doc.rangeOf(node), newText: stringLiteral(text) }] } : undefined),
+          fixes: fixes(
+            node.range
+              ? {
+                  title: `Quote as "${text}"`,
+                  isPreferred: true,
+                  edits: [{ range: doc.rangeOf(node), newText: stringLiteral(text) }],
+                }
+              : undefined,
+          ),
         });
         continue;
       }
       const why = functionRefProblem(node.value);
-      if (why) out.push({ ruleId: 'E8001', range: doc.rangeOf(node), message: `Hook \`${event}\`: ${show(node.value)} ${why}.` });
+      if (why)
+        out.push({
+          ruleId: 'E8001',
+          range: doc.rangeOf(node),
+          message: `Hook \`${event}\`: ${show(node.value)} ${why}.`,
+        });
     }
     return out;
   },

@@ -20,7 +20,13 @@ export const hooksShape: Rule = {
     const hooks = valueOf(pair);
     if (!pair || isEmptyValue(hooks) || hasPlaceholder(hooks) || isMap(hooks)) return [];
     if (!isSeq(hooks)) {
-      return [{ ruleId: 'E8009', range: doc.keyRangeOf(pair), message: '`Hooks` must be a list of `- <Event>: <function>` entries.' }];
+      return [
+        {
+          ruleId: 'E8009',
+          range: doc.keyRangeOf(pair),
+          message: '`Hooks` must be a list of `- <Event>: <function>` entries.',
+        },
+      ];
     }
     const out: Finding[] = [];
     for (const item of hooks.items) {

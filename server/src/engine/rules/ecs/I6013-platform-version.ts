@@ -25,7 +25,7 @@ export const ecsPlatformVersion: Rule = {
     for (const props of allProperties(doc)) {
       const node = valueOf(pairCI(props, 'PlatformVersion'));
       if (!node || !isScalar(node) || hasPlaceholder(node) || node.value === null) continue;
-      const text = (typeof node.value === 'string' ? node.value : scalarSource(node) ?? '').trim();
+      const text = (typeof node.value === 'string' ? node.value : (scalarSource(node) ?? '')).trim();
       if (FARGATE_VERSION.test(text)) continue;
       const upper = text.toUpperCase() === 'LATEST';
       out.push({

@@ -13,16 +13,22 @@ function problem(value: string): { message: string; severity?: Severity } | unde
   if (TASK_DEF_ARN.test(value)) return undefined;
   const v = show(value);
   if (TASK_DEF_ARN_NO_REVISION.test(value)) {
-    return { message: `TaskDefinition ${v} has no revision; CodeDeploy documents the ARN with \`:<revision>\` at the end.` };
+    return {
+      message: `TaskDefinition ${v} has no revision; CodeDeploy documents the ARN with \`:<revision>\` at the end.`,
+    };
   }
   if (value.startsWith('arn:')) {
     const parts = value.split(':');
     const service = parts[2] ?? '';
     const resource = (parts[5] ?? '').split('/')[0];
     if (service !== 'ecs' || resource !== 'task-definition') {
-      return { message: `TaskDefinition ${v} is an ARN of ${service ? `the \`${service}\` service` : 'another service'}${resource ? ` (a \`${resource}\`)` : ''}, not of an ECS task definition (\`arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>\`).` };
+      return {
+        message: `TaskDefinition ${v} is an ARN of ${service ? `the \`${service}\` service` : 'another service'}${resource ? ` (a \`${resource}\`)` : ''}, not of an ECS task definition (\`arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>\`).`,
+      };
     }
-    return { message: `TaskDefinition ${v} is not a well-formed task definition ARN (\`arn:aws:ecs:<region>:<12-digit account>:task-definition/<family>:<revision>\`).` };
+    return {
+      message: `TaskDefinition ${v} is not a well-formed task definition ARN (\`arn:aws:ecs:<region>:<12-digit account>:task-definition/<family>:<revision>\`).`,
+    };
   }
   if (UPPER_TOKEN.test(value)) {
     return {
@@ -31,15 +37,23 @@ function problem(value: string): { message: string; severity?: Severity } | unde
     };
   }
   if (/\.(json|ya?ml)$/i.test(value) || value.includes('/')) {
-    return { message: `TaskDefinition ${v} looks like a file path; CodeDeploy needs the registered task definition's ARN (in CodePipeline write \`<TASK_DEFINITION>\` and let the action fill it in).` };
+    return {
+      message: `TaskDefinition ${v} looks like a file path; CodeDeploy needs the registered task definition's ARN (in CodePipeline write \`<TASK_DEFINITION>\` and let the action fill it in).`,
+    };
   }
   if (/^[A-Za-z0-9_-]{1,255}:\d+$/.test(value)) {
-    return { message: `TaskDefinition ${v} is \`family:revision\`; CodeDeploy documents the full ARN (\`arn:aws:ecs:<region>:<account>:task-definition/${value}\`).` };
+    return {
+      message: `TaskDefinition ${v} is \`family:revision\`; CodeDeploy documents the full ARN (\`arn:aws:ecs:<region>:<account>:task-definition/${value}\`).`,
+    };
   }
   if (/^[A-Za-z0-9_-]{1,255}$/.test(value)) {
-    return { message: `TaskDefinition ${v} is a bare family name; CodeDeploy documents the full ARN with a revision (\`arn:aws:ecs:<region>:<account>:task-definition/${value}:<revision>\`).` };
+    return {
+      message: `TaskDefinition ${v} is a bare family name; CodeDeploy documents the full ARN with a revision (\`arn:aws:ecs:<region>:<account>:task-definition/${value}:<revision>\`).`,
+    };
   }
-  return { message: `TaskDefinition ${v} is not a task definition ARN (\`arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>\`).` };
+  return {
+    message: `TaskDefinition ${v} is not a task definition ARN (\`arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>\`).`,
+  };
 }
 
 /** Check 72: TaskDefinition should be a task-definition ARN; placeholders are fine. */

@@ -32,7 +32,11 @@ export const ecsCapacityProviderMissing: Rule = {
           message: cp
             ? '`CapacityProvider` is empty; name the provider, e.g. `FARGATE` or `FARGATE_SPOT`.'
             : 'This capacity provider strategy item has no `CapacityProvider`; the ECS API requires one (e.g. `FARGATE`).',
-          fixes: cp ? undefined : fixes(addKeyFix(doc, item, 'CapacityProvider', stringLiteral('FARGATE'), "Add 'CapacityProvider: FARGATE'")),
+          fixes: cp
+            ? undefined
+            : fixes(
+                addKeyFix(doc, item, 'CapacityProvider', stringLiteral('FARGATE'), "Add 'CapacityProvider: FARGATE'"),
+              ),
         });
       }
     }

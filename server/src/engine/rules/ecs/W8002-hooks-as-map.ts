@@ -9,7 +9,14 @@ type Doc = Parameters<Rule['check']>[0];
 function toListFix(doc: Doc, map: YAMLMap): Fix | undefined {
   const pairs = pairsOf(map);
   if (pairs.length === 0) return undefined;
-  const simple = pairs.every((p) => isScalar(p.key) && (p.key as Node).range && isScalar(p.value) && (p.value as Node).range && !/[\r\n]/.test(doc.text.slice((p.value as Node).range![0], (p.value as Node).range![1])));
+  const simple = pairs.every(
+    (p) =>
+      isScalar(p.key) &&
+      (p.key as Node).range &&
+      isScalar(p.value) &&
+      (p.value as Node).range &&
+      !/[\r\n]/.test(doc.text.slice((p.value as Node).range![0], (p.value as Node).range![1])),
+  );
   if (!simple) return undefined;
   if (!map.flow) {
     const edits = pairs.map((p) => {
@@ -29,8 +36,14 @@ function toListFix(doc: Doc, map: YAMLMap): Fix | undefined {
   const multiLine = doc.lines.positionAt(range[0]).line !== doc.lines.positionAt(range[1]).line;
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
   const closeIndent = ' '.repeat(doc.lines.positionAt(range[1] - 1).character);
-  const newText = multiLine ? `[${eol}${entries.map((e) => indent + e).join(`,${eol}`)}${eol}${closeIndent}]` : `[${entries.join(', ')}]`;
-  return { title: 'Rewrite Hooks as a list of single-event entries', isPreferred: true, edits: [{ range: doc.rangeOf([range[0], range[1]]), newText }] };
+  const newText = multiLine
+    ? `[${eol}${entries.map((e) => indent + e).join(`,${eol}`)}${eol}${closeIndent}]`
+    : `[${entries.join(', ')}]`;
+  return {
+    title: 'Rewrite Hooks as a list of single-event entries',
+    isPreferred: true,
+    edits: [{ range: doc.rangeOf([range[0], range[1]]), newText }],
+  };
 }
 
 /** Check 82 (map form): Hooks written as a mapping instead of a list. */
@@ -54,7 +67,8 @@ export const hooksAsMap: Rule = {
       {
         ruleId: 'W8002',
         range: doc.keyRangeOf(pair),
-        message: '`Hooks` is written as a mapping; AWS documents a list of single-event entries (`- BeforeAllowTraffic: MyFunction`).',
+        message:
+          '`Hooks` is written as a mapping; AWS documents a list of single-event entries (`- BeforeAllowTraffic: MyFunction`).',
         fixes: fix ? [fix] : undefined,
       },
     ];

@@ -18,7 +18,16 @@ function splitFix(doc: Doc, seq: YAMLSeq, item: YAMLMap, prev: Pair, pair: Pair)
     if (comma < 0) return undefined;
     const at = prevValue.range[1] + comma;
     if (seq.flow) {
-      return { title: 'Move this event to its own list item', isPreferred: true, edits: [{ range: doc.rangeOf([at, at + 1]), newText: ' },' + (between.slice(comma + 1).startsWith(' ') ? '' : ' ') + '{' }] };
+      return {
+        title: 'Move this event to its own list item',
+        isPreferred: true,
+        edits: [
+          {
+            range: doc.rangeOf([at, at + 1]),
+            newText: ' },' + (between.slice(comma + 1).startsWith(' ') ? '' : ' ') + '{',
+          },
+        ],
+      };
     }
     const itemStart = (item as Node).range?.[0];
     if (itemStart === undefined) return undefined;
@@ -26,12 +35,20 @@ function splitFix(doc: Doc, seq: YAMLSeq, item: YAMLMap, prev: Pair, pair: Pair)
     if (dash < 0) return undefined;
     const indent = ' '.repeat(doc.lines.positionAt(dash).character);
     const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
-    return { title: 'Move this event to its own list item', isPreferred: true, edits: [{ range: doc.rangeOf([at, start]), newText: ` }${eol}${indent}- { ` }] };
+    return {
+      title: 'Move this event to its own list item',
+      isPreferred: true,
+      edits: [{ range: doc.rangeOf([at, start]), newText: ` }${eol}${indent}- { ` }],
+    };
   }
   const pos = doc.lines.positionAt(start);
   const lineStart = start - pos.character;
   if (pos.character < 2 || doc.text.slice(lineStart, start).trim() !== '') return undefined;
-  return { title: 'Move this event to its own list item', isPreferred: true, edits: [{ range: doc.rangeOf([start - 2, start]), newText: '- ' }] };
+  return {
+    title: 'Move this event to its own list item',
+    isPreferred: true,
+    edits: [{ range: doc.rangeOf([start - 2, start]), newText: '- ' }],
+  };
 }
 
 /** Check 82 (one item, several events). */

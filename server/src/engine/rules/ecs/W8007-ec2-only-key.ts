@@ -23,7 +23,10 @@ function removeFix(doc: Doc, pair: Pair, key: string): Fix | undefined {
     const nl = doc.text.indexOf('\n', Math.max(last - 1, 0));
     end = nl < 0 ? doc.text.length : nl + 1;
   }
-  return { title: `Remove '${key}' (not used by ECS/Lambda)`, edits: [{ range: doc.rangeOf([start, end]), newText: '' }] };
+  return {
+    title: `Remove '${key}' (not used by ECS/Lambda)`,
+    edits: [{ range: doc.rangeOf([start, end]), newText: '' }],
+  };
 }
 
 /** Check 85 (EC2-only keys). */

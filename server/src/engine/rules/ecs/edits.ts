@@ -27,7 +27,8 @@ export function stringLiteral(text: string): string {
 
 /** `text` as a scalar in this document: a JSON string in JSON, plain in YAML when that is safe. */
 export function scalarText(doc: AppSpecDocument, text: string): string {
-  if (doc.format === 'json' || !/^[A-Za-z0-9_][A-Za-z0-9_:./-]*$/.test(text) || /:\s|:$/.test(text)) return JSON.stringify(text);
+  if (doc.format === 'json' || !/^[A-Za-z0-9_][A-Za-z0-9_:./-]*$/.test(text) || /:\s|:$/.test(text))
+    return JSON.stringify(text);
   return text;
 }
 
@@ -38,7 +39,13 @@ export function replaceNodeEdit(doc: AppSpecDocument, node: Ranged, newText: str
 }
 
 /** Renames a key, keeping its quoting style. */
-export function renameKeyFix(doc: AppSpecDocument, pair: Pair, newName: string, title: string, isPreferred = true): Fix | undefined {
+export function renameKeyFix(
+  doc: AppSpecDocument,
+  pair: Pair,
+  newName: string,
+  title: string,
+  isPreferred = true,
+): Fix | undefined {
   const key = pair.key as Node;
   if (!isScalar(key) || !key.range) return undefined;
   const quote = key.type === 'QUOTE_DOUBLE' ? '"' : key.type === 'QUOTE_SINGLE' ? "'" : '';
@@ -47,7 +54,13 @@ export function renameKeyFix(doc: AppSpecDocument, pair: Pair, newName: string, 
 }
 
 /** Replaces a value node with new source text. */
-export function replaceValueFix(doc: AppSpecDocument, node: Ranged, newText: string, title: string, isPreferred = true): Fix | undefined {
+export function replaceValueFix(
+  doc: AppSpecDocument,
+  node: Ranged,
+  newText: string,
+  title: string,
+  isPreferred = true,
+): Fix | undefined {
   const edit = replaceNodeEdit(doc, node, newText);
   return edit ? { title, edits: [edit], isPreferred } : undefined;
 }
@@ -94,7 +107,8 @@ export function insertPairEdit(doc: AppSpecDocument, map: YAMLMap, key: string, 
     const lastKey = last.key as Ranged | null;
     const firstKey = pairs[0].key as Ranged | null;
     const multiLine = doc.lines.positionAt(range[0]).line !== doc.lines.positionAt(at).line;
-    const sep = multiLine && lastKey?.range ? `,${eol(doc)}${' '.repeat(columnOf(doc, (firstKey ?? lastKey).range![0]))}` : ', ';
+    const sep =
+      multiLine && lastKey?.range ? `,${eol(doc)}${' '.repeat(columnOf(doc, (firstKey ?? lastKey).range![0]))}` : ', ';
     return { range: rangeOfOffsets(doc, at, at), newText: `${sep}${keyText}: ${valueText}` };
   }
   const first = pairs[0]?.key as Ranged | null | undefined;
@@ -135,7 +149,9 @@ export function addKeyFix(
   valueText: string,
   title = `Add '${key}'`,
 ): Fix | undefined {
-  const edit = isMap(parent) ? insertPairEdit(doc, parent, key, valueText) : fillEmptyKeyEdit(doc, parent as Pair, key, valueText);
+  const edit = isMap(parent)
+    ? insertPairEdit(doc, parent, key, valueText)
+    : fillEmptyKeyEdit(doc, parent as Pair, key, valueText);
   return edit ? { title, edits: [edit] } : undefined;
 }
 

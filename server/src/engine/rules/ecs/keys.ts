@@ -6,7 +6,14 @@ import type { AppSpecDocument } from '../../types';
 import { isMap, isSeq, keyText, pairsOf } from '../../ast';
 import type { Pair } from '../../ast';
 import { pairCI, resourceEntries, valueOf } from './model';
-import { EC2_ONLY_KEYS, ECS_PROPERTIES, LAMBDA_PROPERTIES, RESOURCE_BODY_KEYS, TOP_LEVEL_KEYS, type KeyTable } from './names';
+import {
+  EC2_ONLY_KEYS,
+  ECS_PROPERTIES,
+  LAMBDA_PROPERTIES,
+  RESOURCE_BODY_KEYS,
+  TOP_LEVEL_KEYS,
+  type KeyTable,
+} from './names';
 
 export interface KeyVisit {
   pair: Pair;
@@ -58,7 +65,13 @@ export function walkKeys(doc: AppSpecDocument): KeyVisit[] {
       const key = keyText(pair);
       if (key === undefined) continue;
       const canonical = RESOURCE_BODY_KEYS.find((a) => a.toLowerCase() === key.toLowerCase());
-      out.push({ pair, key, canonical, allowed: RESOURCE_BODY_KEYS, where: `resource \`${keyText(entry.namePair!) ?? ''}\`` });
+      out.push({
+        pair,
+        key,
+        canonical,
+        allowed: RESOURCE_BODY_KEYS,
+        where: `resource \`${keyText(entry.namePair!) ?? ''}\``,
+      });
     }
     visitTable(valueOf(pairCI(entry.body, 'Properties')), props, 'Properties', out);
   }

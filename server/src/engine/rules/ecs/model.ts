@@ -155,11 +155,14 @@ export function functionRefProblem(ref: string): string | undefined {
   if (/\s/.test(ref)) return 'contains whitespace';
   const name = functionNameOf(ref);
   if (name === undefined) {
-    if (ref.startsWith('arn:') && !/^arn:aws[a-zA-Z-]*:lambda:/.test(ref)) return 'is an ARN of another service, not a Lambda function ARN';
+    if (ref.startsWith('arn:') && !/^arn:aws[a-zA-Z-]*:lambda:/.test(ref))
+      return 'is an ARN of another service, not a Lambda function ARN';
     return 'is not a function name (letters, digits, `-`, `_`) or a Lambda function ARN';
   }
   if (ref.startsWith('arn:') ? ref.length > 170 : name.length > 64) {
-    return ref.startsWith('arn:') ? 'is longer than 170 characters' : 'is longer than 64 characters (the Lambda limit for a function name)';
+    return ref.startsWith('arn:')
+      ? 'is longer than 170 characters'
+      : 'is longer than 64 characters (the Lambda limit for a function name)';
   }
   return undefined;
 }

@@ -76,7 +76,8 @@ export function homeOfKey(key: string): string | undefined {
     for (const [name, sub] of Object.entries(table.keys)) {
       if (name.toLowerCase() === lower) return path;
       if (sub !== 'leaf') {
-        const inner = search(sub, `${path}.${name}`) ?? (sub.listOf ? search(sub.listOf, `${path}.${name}[]`) : undefined);
+        const inner =
+          search(sub, `${path}.${name}`) ?? (sub.listOf ? search(sub.listOf, `${path}.${name}[]`) : undefined);
         if (inner) return inner;
       }
     }

@@ -5,15 +5,33 @@
 import type { AppSpecDocument, Finding } from '../../types';
 import { hasPlaceholder, isMap, isQuoted, isSeq, keyText, pairsOf } from '../../ast';
 import type { Node, Pair, YAMLSeq } from '../../ast';
-import { closestName, EC2_EVENT_EQUIVALENT, ECS_HOOK_EVENTS, LAMBDA_HOOK_EVENTS, ECS_RESERVED_EVENTS, LAMBDA_RESERVED_EVENTS, RESOURCE_TYPES } from './names';
+import {
+  closestName,
+  EC2_EVENT_EQUIVALENT,
+  ECS_HOOK_EVENTS,
+  LAMBDA_HOOK_EVENTS,
+  ECS_RESERVED_EVENTS,
+  LAMBDA_RESERVED_EVENTS,
+  RESOURCE_TYPES,
+} from './names';
 import { hookEntries, isEmptyValue, resourceEntries, resourcesPair, stringValue, valueOf, pairCI, show } from './model';
 import { addKeyFix, fixes, renameKeyFix, replaceValueFix, scalarText, stringLiteral } from './edits';
 
 type Kind = 'ecs' | 'lambda';
 
 const WORDS = {
-  ecs: { platform: 'Amazon ECS', what: 'one ECS service', example: '`- TargetService: {Type: AWS::ECS::Service, Properties: …}`', name: 'TargetService' },
-  lambda: { platform: 'AWS Lambda', what: 'one Lambda function', example: '`- MyFunction: {Type: AWS::Lambda::Function, Properties: …}`', name: 'MyFunction' },
+  ecs: {
+    platform: 'Amazon ECS',
+    what: 'one ECS service',
+    example: '`- TargetService: {Type: AWS::ECS::Service, Properties: …}`',
+    name: 'TargetService',
+  },
+  lambda: {
+    platform: 'AWS Lambda',
+    what: 'one Lambda function',
+    example: '`- MyFunction: {Type: AWS::Lambda::Function, Properties: …}`',
+    name: 'MyFunction',
+  },
 };
 
 /** Checks 68 / 86: `Resources` present, a list, exactly one entry, each entry `Name: {Type, Properties}`. */
@@ -25,22 +43,44 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
   if (!pair) {
     const anchor = pairsOf(doc.root)[0];
     const range = anchor ? doc.keyRangeOf(anchor) : doc.rangeOf(doc.root);
-    return [{ ruleId, range, message: `An ${w.platform} AppSpec needs a \`Resources\` list with exactly one entry (${w.what}); there is none.` }];
+    return [
+      {
+        ruleId,
+        range,
+        message: `An ${w.platform} AppSpec needs a \`Resources\` list with exactly one entry (${w.what}); there is none.`,
+      },
+    ];
   }
   const list = valueOf(pair);
   if (containsTemplate(list)) return out;
   if (isEmptyValue(list) || (isSeq(list) && list.items.length === 0)) {
-    return [{ ruleId, range: doc.keyRangeOf(pair), message: `\`Resources\` is empty; it must hold exactly one entry (${w.what}), e.g. ${w.example}.` }];
+    return [
+      {
+        ruleId,
+        range: doc.keyRangeOf(pair),
+        message: `\`Resources\` is empty; it must hold exactly one entry (${w.what}), e.g. ${w.example}.`,
+      },
+    ];
   }
   if (!isSeq(list)) {
     const hint = isMap(list) ? ' Put a `- ` before the resource name to make it a list item.' : '';
-    return [{ ruleId, range: doc.keyRangeOf(pair), message: `\`Resources\` must be a list with one entry, e.g. ${w.example}.${hint}` }];
+    return [
+      {
+        ruleId,
+        range: doc.keyRangeOf(pair),
+        message: `\`Resources\` must be a list with one entry, e.g. ${w.example}.${hint}`,
+      },
+    ];
   }
   const entries = resourceEntries(doc);
   for (const e of entries) {
     const itemRange = e.item ? doc.rangeOf(e.item as Node) : doc.keyRangeOf(pair);
     if (!isMap(e.item)) {
-      out.push({ ruleId, range: itemRange, message: `Each \`Resources\` entry must be a mapping \`Name: {Type, Properties}\`, e.g. ${w.example}.` });
+      out.push({
+        ruleId,
+        range: itemRange,
+        message: `Each \`Resources\` entry must be a mapping \`Name: {Type, Properties}\`, e.g. ${w.example}.`,
+      });
       continue;
     }
     const namePair = e.namePair!;
@@ -62,7 +102,11 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
       });
     }
     if (!isMap(namePair.value) && !hasPlaceholder(namePair.value)) {
-      out.push({ ruleId, range: doc.keyRangeOf(namePair), message: `\`${name}\` must be a mapping with \`Type\` and \`Properties\`.` });
+      out.push({
+        ruleId,
+        range: doc.keyRangeOf(namePair),
+        message: `\`${name}\` must be a mapping with \`Type\` and \`Properties\`.`,
+      });
     }
   }
   if (entries.length > 1) {
@@ -109,12 +153,20 @@ export function resourceTypeFindings(doc: AppSpecDocument, ruleId: string, kind:
         ruleId,
         range,
         message: `\`Type\` must be \`${expected}\`.`,
-        fixes: fixes(node && !isEmptyValue(node) ? replaceValueFix(doc, node as Node, scalarText(doc, expected), `Change to '${expected}'`) : addTypeValue(doc, typePair, expected)),
+        fixes: fixes(
+          node && !isEmptyValue(node)
+            ? replaceValueFix(doc, node as Node, scalarText(doc, expected), `Change to '${expected}'`)
+            : addTypeValue(doc, typePair, expected),
+        ),
       });
       continue;
     }
     if (value === other) {
-      out.push({ ruleId, range, message: `\`Type: ${other}\` in an ${WORDS[kind].platform} AppSpec; every resource must be \`${expected}\` (one platform per AppSpec).` });
+      out.push({
+        ruleId,
+        range,
+        message: `\`Type: ${other}\` in an ${WORDS[kind].platform} AppSpec; every resource must be \`${expected}\` (one platform per AppSpec).`,
+      });
       continue;
     }
     const close = closestName(value, [expected, other]) === expected || value.toLowerCase().includes(kind);
@@ -124,7 +176,15 @@ export function resourceTypeFindings(doc: AppSpecDocument, ruleId: string, kind:
       message: close
         ? `\`Type\` is ${show(value)}; did you mean \`${expected}\`? (Type values are case-sensitive.)`
         : `\`Type\` is ${show(value)}; an ${WORDS[kind].platform} resource must be \`${expected}\`.`,
-      fixes: fixes(replaceValueFix(doc, node as Node, isQuoted(node) ? stringLiteral(expected) : scalarText(doc, expected), `Change to '${expected}'`, close)),
+      fixes: fixes(
+        replaceValueFix(
+          doc,
+          node as Node,
+          isQuoted(node) ? stringLiteral(expected) : scalarText(doc, expected),
+          `Change to '${expected}'`,
+          close,
+        ),
+      ),
     });
   }
   return out;
@@ -137,7 +197,11 @@ function addTypeValue(doc: AppSpecDocument, typePair: Pair, expected: string) {
   if (colon < 0) return undefined;
   const value = typePair.value as { range?: [number, number, number?] } | null;
   const end = value?.range && value.range[1] > colon ? value.range[1] : colon + 1;
-  return { title: `Set to '${expected}'`, isPreferred: true, edits: [{ range: doc.rangeOf([colon, end]), newText: `: ${scalarText(doc, expected)}` }] };
+  return {
+    title: `Set to '${expected}'`,
+    isPreferred: true,
+    edits: [{ range: doc.rangeOf([colon, end]), newText: `: ${scalarText(doc, expected)}` }],
+  };
 }
 
 /** Checks 80 / 94: hook events are the platform's scriptable events, with "did you mean". */
@@ -163,14 +227,23 @@ export function hookEventFindings(doc: AppSpecDocument, ruleId: string, kind: Ki
     }
     const reservedMatch = reserved.find((r) => r.toLowerCase() === event.toLowerCase());
     if (reservedMatch) {
-      out.push({ ruleId, range, message: `\`${reservedMatch}\` is run by CodeDeploy itself and cannot have a hook; ${label} hooks are ${list}.` });
+      out.push({
+        ruleId,
+        range,
+        message: `\`${reservedMatch}\` is run by CodeDeploy itself and cannot have a hook; ${label} hooks are ${list}.`,
+      });
       continue;
     }
     const ec2 = Object.keys(EC2_EVENT_EQUIVALENT).find((n) => n.toLowerCase() === event.toLowerCase());
     if (ec2) {
       const eq = EC2_EVENT_EQUIVALENT[ec2][kind];
       const inEcs = (ECS_HOOK_EVENTS as readonly string[]).includes(ec2);
-      const origin = kind === 'lambda' && inEcs ? (ec2 === 'AfterAllowTestTraffic' ? 'an ECS' : 'an EC2/On-Premises and ECS') : 'an EC2/On-Premises';
+      const origin =
+        kind === 'lambda' && inEcs
+          ? ec2 === 'AfterAllowTestTraffic'
+            ? 'an ECS'
+            : 'an EC2/On-Premises and ECS'
+          : 'an EC2/On-Premises';
       out.push({
         ruleId,
         range,
@@ -179,7 +252,11 @@ export function hookEventFindings(doc: AppSpecDocument, ruleId: string, kind: Ki
       });
       continue;
     }
-    out.push({ ruleId, range, message: `Unknown ${label} lifecycle event ${show(event)}; ${label} hooks are ${list}.` });
+    out.push({
+      ruleId,
+      range,
+      message: `Unknown ${label} lifecycle event ${show(event)}; ${label} hooks are ${list}.`,
+    });
   }
   return out;
 }

@@ -13,7 +13,7 @@ export const lambdaRequiredProperties: Rule = {
   platforms: ['lambda'],
   title: 'Lambda resource needs Properties with Name, Alias and TargetVersion',
   doc:
-    'CodeDeploy shifts the traffic of a Lambda alias from one function version to another, so the resource\'s ' +
+    "CodeDeploy shifts the traffic of a Lambda alias from one function version to another, so the resource's " +
     '`Properties` must give the function `Name`, the `Alias` to move and the `TargetVersion` to move it to ' +
     '(`CurrentVersion` is checked by W7004). A missing or empty value fails the deployment. Fix: add the key ' +
     '(quick fix inserts it with a placeholder value to replace; for `Name` it uses the resource name when that is a ' +
@@ -24,7 +24,12 @@ export const lambdaRequiredProperties: Rule = {
       if (!e.body || !e.namePair) continue;
       const propsPair = pairCI(e.body, 'Properties');
       if (!propsPair) {
-        out.push({ ruleId: 'E7003', range: doc.keyRangeOf(e.namePair), message: 'The Lambda resource has no `Properties` (it needs `Name`, `Alias`, `CurrentVersion` and `TargetVersion`).' });
+        out.push({
+          ruleId: 'E7003',
+          range: doc.keyRangeOf(e.namePair),
+          message:
+            'The Lambda resource has no `Properties` (it needs `Name`, `Alias`, `CurrentVersion` and `TargetVersion`).',
+        });
         continue;
       }
       const props = valueOf(propsPair);
@@ -33,7 +38,9 @@ export const lambdaRequiredProperties: Rule = {
         out.push({
           ruleId: 'E7003',
           range: doc.keyRangeOf(propsPair),
-          message: isEmptyValue(props) ? '`Properties` is empty; it needs `Name`, `Alias`, `CurrentVersion` and `TargetVersion`.' : '`Properties` must be a mapping with `Name`, `Alias`, `CurrentVersion` and `TargetVersion`.',
+          message: isEmptyValue(props)
+            ? '`Properties` is empty; it needs `Name`, `Alias`, `CurrentVersion` and `TargetVersion`.'
+            : '`Properties` must be a mapping with `Name`, `Alias`, `CurrentVersion` and `TargetVersion`.',
         });
         continue;
       }
@@ -42,7 +49,13 @@ export const lambdaRequiredProperties: Rule = {
         const pair = pairCI(props, key);
         if (!pair) {
           const value =
-            key === 'Name' ? (functionNameOf(resourceName) === resourceName && resourceName ? resourceName : '<FUNCTION_NAME>') : key === 'Alias' ? '<ALIAS>' : '<TARGET_VERSION>';
+            key === 'Name'
+              ? functionNameOf(resourceName) === resourceName && resourceName
+                ? resourceName
+                : '<FUNCTION_NAME>'
+              : key === 'Alias'
+                ? '<ALIAS>'
+                : '<TARGET_VERSION>';
           out.push({
             ruleId: 'E7003',
             range: doc.keyRangeOf(propsPair),

@@ -5,21 +5,34 @@ import { isPositiveInteger, versionValues, type VersionValue } from './versions'
 
 function problem(v: VersionValue): { message: string; severity?: Severity; fixTo?: string } | undefined {
   if (v.tag) {
-    return { message: `\`${v.key}\` uses the CloudFormation function \`${v.tag}\`; CodeDeploy reads the AppSpec as plain YAML and never resolves it. Write the version number, e.g. \`"2"\`.` };
+    return {
+      message: `\`${v.key}\` uses the CloudFormation function \`${v.tag}\`; CodeDeploy reads the AppSpec as plain YAML and never resolves it. Write the version number, e.g. \`"2"\`.`,
+    };
   }
   if (v.kind === 'other') return { message: `\`${v.key}\` must be a version number such as \`"2"\`.` };
   const t = v.text;
   if (isPositiveInteger(t)) return undefined;
   if (t.toUpperCase() === '$LATEST' || t.toUpperCase() === 'LATEST') {
-    return { message: `\`${v.key}\` is ${show(t)}; CodeDeploy shifts alias traffic only between published versions, so it must be a version number such as \`"2"\` (publish one with \`aws lambda publish-version\`).` };
+    return {
+      message: `\`${v.key}\` is ${show(t)}; CodeDeploy shifts alias traffic only between published versions, so it must be a version number such as \`"2"\` (publish one with \`aws lambda publish-version\`).`,
+    };
   }
   if (/^[A-Za-z][A-Za-z_-]*$/.test(t)) {
-    return { severity: 'info', message: `\`${v.key}\` is ${show(t)}, not a version number; if a script replaces this placeholder before deploying, ignore this, otherwise give a published version such as \`"2"\`.` };
+    return {
+      severity: 'info',
+      message: `\`${v.key}\` is ${show(t)}, not a version number; if a script replaces this placeholder before deploying, ignore this, otherwise give a published version such as \`"2"\`.`,
+    };
   }
   if (/^0+$/.test(t)) return { message: `\`${v.key}\` is ${show(t)}; Lambda versions start at 1.` };
   const whole = /^0*([1-9]\d*)(\.0+)?$/.exec(t);
-  if (whole) return { message: `\`${v.key}\` is ${show(t)}; a Lambda version is a whole number written without decimals or leading zeros: \`"${whole[1]}"\`.`, fixTo: whole[1] };
-  return { message: `\`${v.key}\` is ${show(t)}; it must be a positive whole number (a published Lambda version) such as \`"2"\`.` };
+  if (whole)
+    return {
+      message: `\`${v.key}\` is ${show(t)}; a Lambda version is a whole number written without decimals or leading zeros: \`"${whole[1]}"\`.`,
+      fixTo: whole[1],
+    };
+  return {
+    message: `\`${v.key}\` is ${show(t)}; it must be a positive whole number (a published Lambda version) such as \`"2"\`.`,
+  };
 }
 
 /** Check 90: CurrentVersion / TargetVersion are positive integers. */
@@ -47,7 +60,9 @@ export const lambdaVersionFormat: Rule = {
           range: doc.rangeOf(v.node),
           message: p.message,
           severity: p.severity,
-          fixes: p.fixTo ? fixes(replaceValueFix(doc, v.node, stringLiteral(p.fixTo), `Change to "${p.fixTo}"`)) : undefined,
+          fixes: p.fixTo
+            ? fixes(replaceValueFix(doc, v.node, stringLiteral(p.fixTo), `Change to "${p.fixTo}"`))
+            : undefined,
         });
       }
     }

@@ -22,7 +22,11 @@ export const lambdaFunctionName: Rule = {
       const node = valueOf(pairCI(props, 'Name'));
       if (!node || isEmptyValue(node) || hasPlaceholder(node)) continue;
       if (!isScalar(node)) {
-        out.push({ ruleId: 'E7008', range: doc.rangeOf(node as Node), message: '`Name` must be one function name or ARN (a string).' });
+        out.push({
+          ruleId: 'E7008',
+          range: doc.rangeOf(node as Node),
+          message: '`Name` must be one function name or ARN (a string).',
+        });
         continue;
       }
       const text = scalarString(node) ?? '';

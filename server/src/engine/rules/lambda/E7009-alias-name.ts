@@ -6,7 +6,8 @@ import { allProperties, isEmptyValue, pairCI, show, valueOf } from '../ecs/model
 /** Why `alias` is not a Lambda alias name, or undefined. */
 function aliasProblem(alias: string): string | undefined {
   if (alias.length > 128) return 'is longer than 128 characters';
-  if (/^\d+$/.test(alias)) return 'is all digits, which Lambda reserves for version numbers; an alias needs at least one letter, `-` or `_`';
+  if (/^\d+$/.test(alias))
+    return 'is all digits, which Lambda reserves for version numbers; an alias needs at least one letter, `-` or `_`';
   if (alias === '$LATEST') return 'is a version, not an alias';
   if (!/^[a-zA-Z0-9_-]+$/.test(alias)) return 'may contain only letters, digits, `-` and `_`';
   return undefined;
@@ -30,10 +31,14 @@ export const lambdaAliasName: Rule = {
       const node = valueOf(pairCI(props, 'Alias'));
       if (!node || isEmptyValue(node)) continue;
       if (!isScalar(node)) {
-        out.push({ ruleId: 'E7009', range: doc.rangeOf(node as Node), message: '`Alias` must be one alias name (a string).' });
+        out.push({
+          ruleId: 'E7009',
+          range: doc.rangeOf(node as Node),
+          message: '`Alias` must be one alias name (a string).',
+        });
         continue;
       }
-      const text = typeof node.value === 'string' ? node.value : scalarSource(node) ?? String(node.value);
+      const text = typeof node.value === 'string' ? node.value : (scalarSource(node) ?? String(node.value));
       if (text !== '$LATEST' && hasPlaceholder(node)) continue;
       const why = aliasProblem(text);
       if (why) out.push({ ruleId: 'E7009', range: doc.rangeOf(node), message: `Alias ${show(text)} ${why}.` });

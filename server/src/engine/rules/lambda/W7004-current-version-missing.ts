@@ -29,7 +29,9 @@ export const lambdaCurrentVersionMissing: Rule = {
         message: pair
           ? '`CurrentVersion` is empty; give the version the alias serves now.'
           : '`Properties` has no `CurrentVersion`; the AppSpec reference requires the version the alias serves now.',
-        fixes: pair ? undefined : fixes(addKeyFix(doc, props, 'CurrentVersion', stringLiteral('<CURRENT_VERSION>'), "Add 'CurrentVersion'")),
+        fixes: pair
+          ? undefined
+          : fixes(addKeyFix(doc, props, 'CurrentVersion', stringLiteral('<CURRENT_VERSION>'), "Add 'CurrentVersion'")),
       });
     }
     return out;

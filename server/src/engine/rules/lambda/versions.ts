@@ -29,9 +29,16 @@ export function versionValues(props: YAMLMap): VersionValue[] {
       out.push({ key, pair, node, text: '', kind: 'other', tag });
       continue;
     }
-    const text = typeof node.value === 'string' ? node.value.trim() : scalarSource(node) ?? String(node.value);
+    const text = typeof node.value === 'string' ? node.value.trim() : (scalarSource(node) ?? String(node.value));
     if (text !== '$LATEST' && hasPlaceholder(node) && !tag) continue;
-    out.push({ key, pair, node, text, kind: typeof node.value === 'number' ? 'number' : typeof node.value === 'string' ? 'string' : 'other', tag });
+    out.push({
+      key,
+      pair,
+      node,
+      text,
+      kind: typeof node.value === 'number' ? 'number' : typeof node.value === 'string' ? 'string' : 'other',
+      tag,
+    });
   }
   return out;
 }
