@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm run test:editor`: runs the mocha suite of test/editor (compiled to out/test/editor/) inside the real VS Code
+// extension host of code-server, with the extension loaded as a development extension through the workbench's
+// `payload` URL parameter. Exits 0 only when the extension host reports codeAutomationExit(0).
+// Prints each test as it finishes, then the results and a closing `N passed, N failed` line.
+// Env: APPSPEC_EDITOR_GREP=regex (subset), APPSPEC_EDITOR_TIMEOUT=seconds (default 600), APPSPEC_E2E_KEEP=1.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureInstalled } from './lib/install.mjs';
+import { chromiumAvailable, screenshot } from './lib/browser.mjs';
+import { ROOT } from './lib/paths.mjs';
+import { killOnSignals } from './lib/processes.mjs';
+import { openSession } from './lib/session.mjs';
+
+const TESTS = path.join(ROOT, 'out', 'test', 'editor', 'index.js');
+const WORKSPACE = path.join(ROOT, 'test', 'editor', 'workspace');
+const TIMEOUT_S = Number(process.env.APPSPEC_EDITOR_TIMEOUT || 600);
+
+function finish(passed, failed, code) {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code);
+}
+
+killOnSignals();
+for (const [file, hint] of [
+  [TESTS, 'the in-editor suite is not compiled'],
+  [path.join(ROOT, 'dist', 'client.js'), 'the extension is not bundled'],
+]) {
+  if (!existsSync(file)) {
+    console.error(`${hint}: ${path.relative(ROOT, file)} is missing. Run \`npm run build\` first.`);
+    finish(0, 1, 1);
+  }
+}
+if (!(await ensureInstalled())) finish(0, 1, 1);
+if (!chromiumAvailable()) {
+  console.error('chromium is missing. Install it with:\n  apt-get update && apt-get install -y chromium');
+  finish(0, 1, 1);
+}
+
+let exitCode;
+let resolveExit;
+const exited = new Promise((r) => (resolveExit = r));
+const t0 = Date.now();
+const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
+
+// The results/log files live outside the workspace so the tests cannot trip over them.
+let session;
+let resultsFile;
+let logFile;
+let printed = 0;
+const printProgress = () => {
+  if (!logFile || !existsSync(logFile)) return;
+  const text = readFileSync(logFile, 'utf8');
+  if (text.length > printed) {
+    process.stdout.write(text.slice(printed));
+    printed = text.length;
+  }
+};
+
+console.log('in-editor tests: starting code-server with the extension as a development extension…');
+let failedToRun;
+try {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'appspec-editor-results-'));
+  resultsFile = path.join(outDir, 'results.json');
+  logFile = path.join(outDir, 'progress.log');
+  writeFileSync(logFile, '');
+  session = await openSession({
+    name: 'editor',
+    sources: [WORKSPACE],
+    workspaceName: 'editor-tests',
+    workspaceSettings: { 'codedeploy.connection': 'local', 'codedeploy.local.timeScale': 300 },
+    extension: { devPath: ROOT, testsPath: TESTS },
+    env: { APPSPEC_EDITOR_RESULTS: resultsFile, APPSPEC_EDITOR_LOG: logFile, APPSPEC_EDITOR_GREP: process.env.APPSPEC_EDITOR_GREP ?? '' },
+    beforeGoto: async (page) => {
+      await page.exposeFunction('codeAutomationExit', (code) => {
+        exitCode = code;
+        resolveExit();
+      });
+    },
+  });
+  console.log(`in-editor tests: workbench opened after ${secs()}s; running…`);
+  const ticker = setInterval(printProgress, 500);
+  let timer;
+  const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_S * 1000)));
+  const serverDied = new Promise((r) => session.server.child.once('exit', () => r('server-exit')));
+  const outcome = await Promise.race([exited.then(() => 'exit'), timedOut, serverDied]);
+  clearTimeout(timer);
+  clearInterval(ticker);
+  printProgress();
+  if (outcome === 'timeout') {
+    failedToRun = `the extension host did not finish the suite within ${TIMEOUT_S}s`;
+    await screenshot(session.page, 'editor-tests-timeout');
+  } else if (outcome === 'server-exit') {
+    failedToRun = 'code-server exited during the run';
+  }
+} catch (e) {
+  failedToRun = e.message;
+} finally {
+  if (failedToRun && session?.server) {
+    console.error(`--- code-server log (tail) ---\n${session.server.log().slice(-4000)}`);
+  }
+  await session?.close();
+}
+
+let results;
+try {
+  results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+} catch {
+  results = undefined;
+}
+if (resultsFile) rmSync(path.dirname(resultsFile), { recursive: true, force: true });
+console.log(`\nin-editor tests finished after ${secs()}s (extension host exit code: ${exitCode ?? 'none'})`);
+if (failedToRun) console.error(`in-editor tests could not complete: ${failedToRun}`);
+if (!results) {
+  console.error('no results file was written: the suite did not load inside the extension host (is out/test/editor built?).');
+  finish(0, 1, 1);
+}
+const failures = results.tests.filter((t) => t.state === 'failed');
+if (failures.length) {
+  console.log('\nFailures:');
+  for (const f of failures) console.log(`  - ${f.title}\n      ${String(f.error).split('\n').join('\n      ')}`);
+}
+if (results.pending) console.log(`(${results.pending} pending)`);
+const ok = exitCode === 0 && results.failed === 0 && results.passed > 0 && !failedToRun;
+finish(results.passed, results.failed + (ok || results.failed > 0 ? 0 : 1), ok ? 0 : 1);
