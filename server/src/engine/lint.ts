@@ -7,7 +7,7 @@ import type { AppSpecDocument, Diagnosis, Finding, Range, Rule, RuleContext, Sev
 import { allRules } from './rules';
 import { schemaFindings, SCHEMA_RULE_IDS } from './schema';
 import { applySuppressions } from './suppressions';
-import { severityFor, type LintConfig } from './config';
+import type { LintConfig } from './config';
 import { parseAppSpec, type ParseOptions } from './document';
 
 const NOT_AN_APPSPEC_ID = 'E0012';
@@ -92,7 +92,8 @@ export function lint(
   for (const rule of applicableRules(doc, rules)) {
     if (SCHEMA_RULE_IDS.has(rule.id)) continue;
     if (limited && !isSafeOnBrokenDocument(rule)) continue;
-    if (severityFor(config, rule.id, rule.severity) === 'off') continue;
+    // Rules turned off still run: their findings hide the overlapping schema findings, so turning off
+    // a specific rule does not bring back the generic schema message for the same node.
     ruleFindings.push(...runRule(rule, doc, effectiveCtx));
   }
 

@@ -114,3 +114,8 @@ test('lintText: file name from the uri, defaults otherwise', () => {
   );
   assert.doesNotThrow(() => lintText('a: 1', { uri: 'file:///x/%E0%A4%A.yml' }));
 });
+
+test('turning a rule off does not bring back the schema finding it replaced', () => {
+  const out = lint(doc(EC2), ctx, { rules: { W9998: 'off' } }, { rules: [...generalRules, onUnknownKey] });
+  assert.ok(!out.some((d) => d.ruleId === 'W9998' || d.ruleId === 'W1104'));
+});
