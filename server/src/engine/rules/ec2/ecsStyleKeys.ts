@@ -7,12 +7,12 @@ export const ecsStyleKeys: Rule = {
   name: 'ecs-style-keys-in-ec2',
   severity: 'error',
   platforms: ['ec2'],
-  title: 'PascalCase `Resources`/`Hooks` in an EC2/On-Premises AppSpec',
+  title: 'PascalCase `Hooks` in an EC2/On-Premises AppSpec',
   doc:
     '`Resources` and `Hooks` (PascalCase) belong to ECS and Lambda AppSpecs. The EC2/On-Premises agent reads only ' +
     'lowercase `hooks`, a mapping from lifecycle event to a list of scripts, so a `Hooks:` section in an EC2 file is ' +
-    'never run and `Resources` is meaningless. Rename `Hooks` to `hooks` (keeping the mapping form) and remove ' +
-    '`Resources`, or, if this is really an ECS/Lambda AppSpec, remove the EC2 keys (`os`, `files`, `permissions`).',
+    'never run. Rename `Hooks` to `hooks` (keeping the mapping form), or, if this is really an ECS/Lambda AppSpec, ' +
+    'remove the EC2 keys (`os`, `files`, `permissions`). A `Resources` section next to EC2 keys is reported by E1005.',
   check(doc) {
     const out = [];
     const hooksPair = findPair(doc.root, 'Hooks');
@@ -27,16 +27,6 @@ export const ecsStyleKeys: Rule = {
           '`Hooks` (PascalCase) is the ECS/Lambda form; the EC2/On-Premises agent reads only `hooks` (a mapping of event name to a list of `location` scripts), so these scripts never run.',
           doc.keyRangeOf(hooksPair),
           { fixes },
-        ),
-      );
-    }
-    const resources = findPair(doc.root, 'Resources');
-    if (resources) {
-      out.push(
-        finding(
-          'E2005',
-          '`Resources` belongs to ECS/Lambda AppSpecs and is not read in an EC2/On-Premises AppSpec (one with `os`, `files`, `permissions` or `hooks`).',
-          doc.keyRangeOf(resources),
         ),
       );
     }

@@ -13,6 +13,6 @@ export const filesNotList: Rule = {
     'accepted by v1 but rejected by v2, so it is reported as a warning; an empty value (`files:`) is fine. Fix by ' +
     'writing each entry as `- source: … / destination: …`.',
   check(doc) {
-    return listSectionShape(doc, 'files', 'E2010', 'source: / with destination: /path');
+    return listSectionShape(doc, 'files', 'E2010', '`- source: /` with `destination: /var/www/app`');
   },
 };

@@ -29,7 +29,7 @@ export const hooksNotMapping: Rule = {
     if (!pair || isNullish(pair.value) || templated(pair.value)) return [];
     const hooks = pair.value as Node;
     if (isSeq(hooks)) {
-      return [finding('E4001', '`hooks` must be a mapping of event name to scripts (`BeforeInstall:` then `- location: …`), not a list; the ECS/Lambda list form does not work on EC2/On-Premises.', doc.keyRangeOf(pair))];
+      return [finding('E4001', '`hooks` must be a mapping of event name to scripts (`BeforeInstall:` then `- location: …`), not a list; the ECS/Lambda list form does not work on EC2/On-Premises.', doc.rangeOf(hooks))];
     }
     if (!isMap(hooks)) {
       return [finding('E4001', '`hooks` must be a mapping of lifecycle event name to a list of scripts.', doc.rangeOf(hooks))];

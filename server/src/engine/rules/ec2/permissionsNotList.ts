@@ -12,6 +12,6 @@ export const permissionsNotList: Rule = {
     'agent v1 crash and agent v2 report a type error. An explicit null (`permissions: ~`) is accepted by v1 but ' +
     'rejected by v2, so it is reported as a warning; an empty value is fine. Write each entry as `- object: /path`.',
   check(doc) {
-    return listSectionShape(doc, 'permissions', 'E3002', 'object: /var/www/app');
+    return listSectionShape(doc, 'permissions', 'E3002', '`- object: /var/www/app`');
   },
 };

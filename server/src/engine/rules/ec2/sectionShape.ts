@@ -22,7 +22,7 @@ export function listSectionShape(doc: AppSpecDocument, key: 'files' | 'permissio
   if (!isSeq(value)) {
     const wrap = isMap(value) ? wrapInList(doc, value) : undefined;
     return [
-      finding(ruleId, `\`${key}\` must be a list of mappings (each item starting with \`- \`, e.g. \`- ${entryForm}\`); the agent cannot read a ${isMap(value) ? 'mapping' : 'scalar'} here.`, doc.rangeOf(value), {
+      finding(ruleId, `\`${key}\` must be a list of mappings, each item starting with \`- \` (e.g. ${entryForm}); the agent cannot read a ${isMap(value) ? 'mapping' : 'single value'} here.`, doc.rangeOf(value), {
         fixes: wrap ? [{ title: 'Make it a one-item list', edits: wrap, isPreferred: true }] : [],
       }),
     ];
@@ -32,7 +32,7 @@ export function listSectionShape(doc: AppSpecDocument, key: 'files' | 'permissio
     if (isMap(item)) return;
     const node = item as Node | null;
     const range = node && node.range ? doc.rangeOf(node) : doc.rangeOf(value);
-    out.push(finding(ruleId, `Item ${i + 1} of \`${key}\` must be a mapping such as \`${entryForm}\`, not ${node && isScalar(node) && node.value !== null ? `the value \`${String(node.value)}\`` : 'an empty item'}.`, range));
+    out.push(finding(ruleId, `Item ${i + 1} of \`${key}\` must be a mapping (e.g. ${entryForm}), not ${node && isScalar(node) && node.value !== null ? `the value \`${String(node.value)}\`` : 'an empty item'}.`, range));
   });
   return out;
 }

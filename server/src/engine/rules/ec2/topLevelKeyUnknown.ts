@@ -3,7 +3,7 @@ import { findPair, keyText, pairsOf } from '../../ast';
 import { closest, finding, renameKey } from './util';
 import { EC2_EVENTS, EC2_RESERVED_EVENTS, TOP_LEVEL_KEYS } from './names';
 
-/** Keys other rules explain better: `os` (E2001), `Hooks`/`Resources` (E2005). */
+/** Keys other rules explain better: `os` (E2001), `Hooks` (E2005), `Resources` (E1005, mixed platforms). */
 const HANDLED_ELSEWHERE = new Set(['os', 'Hooks', 'Resources']);
 
 export const topLevelKeyUnknown: Rule = {
