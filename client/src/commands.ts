@@ -4,6 +4,8 @@
  * rejection. Command ids are stable (the editor tests and the manifest use them).
  */
 import { promises as fsp } from 'node:fs';
+// `appspec.makeExecutable` is the language server's command: the language client registers it
+// (see languageClient.ts for the workspace-trust check).
 import * as vscode from 'vscode';
 import type { Ctx } from './ctx';
 import { APPSPEC_GLOB, deployFlow, redeploy, redeployLastSuccessful } from './deploy/flow';
@@ -79,19 +81,6 @@ async function continueDeployment(ctx: Ctx, arg: unknown): Promise<void> {
   }
   void vscode.window.showInformationMessage(`${id}: continuing.`);
   ctx.explorer.refresh();
-}
-
-async function makeExecutable(ctx: Ctx, arg: unknown): Promise<void> {
-  if (!vscode.workspace.isTrusted) throw new Error('Making a file executable needs a trusted workspace.');
-  const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? (arg.includes('://') ? vscode.Uri.parse(arg) : vscode.Uri.file(arg)) : undefined;
-  if (!uri || uri.scheme !== 'file') throw new Error('appspec.makeExecutable needs a file on disk.');
-  const st = await fsp.stat(uri.fsPath);
-  if (!st.isFile()) throw new Error(`${uri.fsPath} is not a file.`);
-  // Add an execute bit wherever there is a read bit (u+x, and g+x/o+x when readable).
-  const mode = st.mode & 0o7777;
-  const next = mode | ((mode & 0o444) >> 2);
-  if (next !== mode) await fsp.chmod(uri.fsPath, next);
-  ctx.log.info(`made executable: ${uri.fsPath} (${mode.toString(8)} → ${next.toString(8)})`);
 }
 
 /** Opens every AppSpec so the language server checks it, then reports the totals and shows Problems. */
@@ -215,7 +204,6 @@ export const COMMANDS: Record<string, Handler> = {
   'codedeploy.useLocal': (ctx) => () => ctx.connection.useLocal(),
   'codedeploy.connectProfile': (ctx) => () => ctx.connection.pickProfile(),
   'codedeploy.showOutput': (ctx) => () => ctx.log.show(),
-  'appspec.makeExecutable': (ctx) => (arg) => makeExecutable(ctx, arg),
   'appspec.validateWorkspace': (ctx) => () => validateWorkspace(ctx),
   'appspec.newAppSpec': (ctx) => (arg) => newAppSpec(ctx, arg),
   // For the editor tests: what the explorer shows, and what each monitor panel was last sent.

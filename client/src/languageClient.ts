@@ -1,13 +1,11 @@
 /**
  * Starts the AppSpec language server (dist/server.js over IPC) for appspec.yml/.yaml/.json and
- * the `appspec.files` globs, and tells it when files next to an AppSpec change (hook scripts,
- * files[].source) so it re-checks them.
+ * the `appspec.files` globs. The server watches the workspace; the client forwards only changes
+ * next to an AppSpec (hook scripts, files[].source) so it re-checks them.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  DidChangeWatchedFilesNotification,
-  FileChangeType,
   LanguageClient,
   TransportKind,
   type DocumentSelector,
@@ -30,77 +28,72 @@ export function documentSelector(extraGlobs: string[]): DocumentSelector {
   return selector;
 }
 
+/** Names as the server reads them (server.ts `InitOptions`). */
 export function initializationOptions(settings: Settings): Record<string, unknown> {
   return {
-    redHatYamlInstalled: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined,
-    appSpecFiles: settings.appSpecFiles,
+    yamlExtensionActive: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined,
+    files: settings.appSpecFiles,
     workspaceTrusted: vscode.workspace.isTrusted,
   };
 }
 
-/**
- * Watches every folder that holds an AppSpec (the revision's bundle root) and forwards changes
- * to the server as `workspace/didChangeWatchedFiles`. Folders are re-scanned when AppSpecs
- * appear or disappear.
- */
-class BundleWatchers implements vscode.Disposable {
-  private readonly folders = new Map<string, vscode.FileSystemWatcher>();
-  private readonly appSpecWatcher: vscode.FileSystemWatcher;
-  private pending: { uri: string; type: FileChangeType }[] = [];
-  private flushTimer: NodeJS.Timeout | undefined;
+/** The server's command that sets the executable bit of a script next to an AppSpec. */
+export const MAKE_EXECUTABLE = 'appspec.makeExecutable';
 
-  constructor(
-    private readonly client: LanguageClient,
-    private readonly extraGlobs: string[],
-  ) {
-    this.appSpecWatcher = vscode.workspace.createFileSystemWatcher(APPSPEC_FILES);
-    this.appSpecWatcher.onDidCreate((u) => this.addFolder(u));
-    this.appSpecWatcher.onDidDelete(() => void this.rescan());
+/**
+ * The folders that hold an AppSpec (each a revision's bundle root). The server watches every file;
+ * only changes inside these folders (hook scripts, files[].source) are forwarded to it.
+ */
+export class AppSpecFolders implements vscode.Disposable {
+  private readonly folders = new Set<string>();
+  private scanned = false;
+  private readonly watcher: vscode.FileSystemWatcher;
+
+  constructor(private readonly extraGlobs: string[]) {
+    this.watcher = vscode.workspace.createFileSystemWatcher(APPSPEC_FILES);
+    this.watcher.onDidCreate((u) => this.add(u));
+    this.watcher.onDidDelete(() => void this.rescan());
     void this.rescan();
   }
 
-  private async rescan(): Promise<void> {
-    const found = await vscode.workspace.findFiles(APPSPEC_FILES, '**/node_modules/**', 500);
-    for (const g of this.extraGlobs) found.push(...(await vscode.workspace.findFiles(g, '**/node_modules/**', 200)));
-    const wanted = new Set(found.map((u) => path.dirname(u.fsPath)));
-    for (const [dir, w] of this.folders) {
-      if (!wanted.has(dir)) {
-        w.dispose();
-        this.folders.delete(dir);
-      }
+  private add(appSpec: vscode.Uri): void {
+    if (appSpec.scheme === 'file') this.folders.add(path.dirname(appSpec.fsPath));
+  }
+
+  async rescan(): Promise<void> {
+    const found = await vscode.workspace.findFiles(APPSPEC_FILES, '**/node_modules/**', 1000);
+    for (const g of this.extraGlobs) found.push(...(await vscode.workspace.findFiles(g, '**/node_modules/**', 500)));
+    this.folders.clear();
+    for (const u of found) this.add(u);
+    this.scanned = true;
+  }
+
+  /** Is the changed file inside an AppSpec's folder (and not VCS or dependency litter)? */
+  contains(fsPath: string): boolean {
+    if (/[\\/](\.git|node_modules)([\\/]|$)/.test(fsPath)) return false;
+    if (!this.scanned) return true;
+    if (/(^|[\\/])appspec\.(ya?ml|json)$/i.test(fsPath)) return true;
+    for (let dir = path.dirname(fsPath); ; dir = path.dirname(dir)) {
+      if (this.folders.has(dir)) return true;
+      if (dir === path.dirname(dir)) return false;
     }
-    for (const u of found) this.addFolder(u);
-  }
-
-  private addFolder(appSpec: vscode.Uri): void {
-    if (appSpec.scheme !== 'file') return;
-    const dir = path.dirname(appSpec.fsPath);
-    if (this.folders.has(dir)) return;
-    const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*'));
-    w.onDidCreate((u) => this.queue(u, FileChangeType.Created));
-    w.onDidChange((u) => this.queue(u, FileChangeType.Changed));
-    w.onDidDelete((u) => this.queue(u, FileChangeType.Deleted));
-    this.folders.set(dir, w);
-  }
-
-  private queue(uri: vscode.Uri, type: FileChangeType): void {
-    if (/[\\/](\.git|node_modules)[\\/]/.test(uri.fsPath)) return;
-    this.pending.push({ uri: uri.toString(), type });
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = undefined;
-      const changes = this.pending.splice(0);
-      if (changes.length && this.client.isRunning()) {
-        void this.client.sendNotification(DidChangeWatchedFilesNotification.type, { changes }).catch(() => undefined);
-      }
-    }, 300);
   }
 
   dispose(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.appSpecWatcher.dispose();
-    for (const w of this.folders.values()) w.dispose();
-    this.folders.clear();
+    this.watcher.dispose();
   }
+}
+
+function fsPathOf(uri: unknown): string | undefined {
+  if (uri instanceof vscode.Uri) return uri.fsPath;
+  if (typeof uri === 'string') {
+    try {
+      return vscode.Uri.parse(uri).fsPath;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 export interface StartedClient {
@@ -118,20 +111,42 @@ export async function startLanguageClient(
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  const folders = new AppSpecFolders(settings.appSpecFiles);
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(settings.appSpecFiles),
     initializationOptions: initializationOptions(settings),
     synchronize: { configurationSection: ['appspec'] },
+    middleware: {
+      workspace: {
+        didChangeWatchedFile: async (event, next) => {
+          const p = fsPathOf((event as { uri?: unknown }).uri);
+          if (!p || folders.contains(p)) await next(event);
+        },
+      },
+      // The client registers the server's `appspec.makeExecutable` (run by a quick fix the user
+      // picked). Changing file modes is only allowed in a trusted workspace.
+      executeCommand: async (command, args, next) => {
+        if (command === MAKE_EXECUTABLE && !vscode.workspace.isTrusted) {
+          void vscode.window.showWarningMessage('Making a script executable needs a trusted workspace. Trust the workspace, or run chmod +x yourself.');
+          return undefined;
+        }
+        return next(command, args);
+      },
+    },
     outputChannel: vscode.window.createOutputChannel('AppSpec Language Server', { log: true }),
   };
   const client = new LanguageClient('appspec', 'AppSpec Language Server', serverOptions, clientOptions);
-  await client.start();
+  try {
+    await client.start();
+  } catch (err) {
+    folders.dispose();
+    throw err;
+  }
   log.info('language server started');
-  const watchers = new BundleWatchers(client, settings.appSpecFiles);
   return {
     client,
     disposable: new vscode.Disposable(() => {
-      watchers.dispose();
+      folders.dispose();
       void client.stop().catch(() => undefined);
     }),
   };

@@ -33,7 +33,8 @@ test('every command in the command table is declared in package.json and vice ve
   const table = new Set([...source.matchAll(/^\s+'((?:codedeploy|appspec)\.[\w.]+)':/gm)].map((m) => m[1]));
   assert.ok(table.size > 15);
   for (const id of table) assert.ok(declared.has(id), `${id} is registered but not declared`);
-  for (const id of declared) assert.ok(table.has(id), `${id} is declared but not registered`);
+  // The language client registers the server's commands.
+  for (const id of declared) if (id !== 'appspec.makeExecutable') assert.ok(table.has(id), `${id} is declared but not registered`);
   for (const list of Object.values(menus)) for (const m of list) assert.ok(declared.has(m.command), `menu uses undeclared ${m.command}`);
   assert.equal(pkg.engines.vscode, '^1.100.0');
 });
