@@ -258,3 +258,11 @@ test('W1007 also notes `version: 0` on ECS/Lambda; EC2 accepts 0 silently', () =
   );
   assert.ok(!ids('version: 0\nos: linux\n').some((id) => /^[EW]1/.test(id)));
 });
+
+test('E0001 explains common YAML mistakes in AppSpec terms', () => {
+  const oneLine = check(rule('E0001'), 'version: 0.0 os: linux\n');
+  assert.match(oneLine[0].message, /put each key on its own line/);
+  const twoDocs = check(rule('E0001'), 'version: 0.0\nos: linux\n---\nos: windows\n');
+  assert.match(twoDocs[0].message, /more than one YAML document/);
+  assert.equal(twoDocs[0].range.start.line, 2);
+});

@@ -26,7 +26,8 @@ export const syntaxError: Rule = {
       if (tabLines.has(line) || tabLines.has(line + 1)) continue;
       out.push({
         ruleId: 'E0001',
-        message: p.code === 'TAG_RESOLVE_FAILED' ? tagMessage(p.message) : `YAML syntax error: ${p.message}`,
+        message:
+          p.code === 'TAG_RESOLVE_FAILED' ? tagMessage(p.message) : `YAML syntax error: ${friendly(p.code, p.message)}`,
         range: p.range,
         ...(p.severity === 'warning' ? { severity: 'warning' as const } : {}),
       });
@@ -58,5 +59,25 @@ function jsonError(doc: AppSpecDocument): Finding | undefined {
       message: `JSON syntax error: ${clean}.`,
       range: doc.rangeOf([at, Math.min(doc.text.length, at + 1)]),
     };
+  }
+}
+
+/** The parser's message plus a hint in AppSpec terms for the common mistakes. */
+function friendly(code: string, message: string): string {
+  switch (code) {
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a second `---`). An AppSpec is one document: agent v2 rejects the file and v1 reads only the first part.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return `${message}. Two \`key: value\` pairs are on one line, or a value contains \`: \`: put each key on its own line, or quote the value.`;
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `${message}. A line has no \`key:\` where one is expected: check for a missing colon or wrong indentation.`;
+    case 'BAD_INDENT':
+      return `${message}. Check this line's indentation against the lines around it.`;
+    case 'BAD_SCALAR_START':
+      return `${message}. Quote the value.`;
+    case 'MISSING_CHAR':
+      return `${message}.`;
+    default:
+      return message;
   }
 }
