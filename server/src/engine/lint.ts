@@ -138,7 +138,9 @@ export interface LintTextOptions {
 
 /** Parses and lints text in one call (used for `AppSpecContent`, the CLI and tests). */
 export function lintText(text: string, opts: LintTextOptions = {}): Diagnosis[] {
-  const fileName = opts.fileName ?? opts.ctx?.fileName ?? baseName(opts.uri) ?? 'appspec.yml';
+  // Content without a name (an inline `AppSpecContent` revision) is named after what it holds.
+  const byContent = /^\uFEFF?\s*[{[]/.test(text) ? 'appspec.json' : 'appspec.yml';
+  const fileName = opts.fileName ?? opts.ctx?.fileName ?? baseName(opts.uri) ?? byContent;
   const uri = opts.uri ?? `untitled:${fileName}`;
   const doc = parseAppSpec(uri, text, 0, opts.parse);
   return lint(doc, { ...opts.ctx, fileName }, opts.config);

@@ -119,3 +119,14 @@ test('turning a rule off does not bring back the schema finding it replaced', ()
   const out = lint(doc(EC2), ctx, { rules: { W9998: 'off' } }, { rules: [...generalRules, onUnknownKey] });
   assert.ok(!out.some((d) => d.ruleId === 'W9998' || d.ruleId === 'W1104'));
 });
+
+test('lintText without a name treats JSON content as JSON (AppSpecContent)', () => {
+  const json =
+    '{"version": 0.0, "Resources": [{"f": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "a", "Alias": "b", "CurrentVersion": "1", "TargetVersion": "2"}}}], "Hooks": [{"BeforeAllowTraffic": "arn:aws:lambda:us-east-1:111122223333:function:CodeDeployHook_x"}]}';
+  assert.deepEqual(
+    lintText(json).filter((d) => d.severity === 'error' || d.severity === 'warning'),
+    [],
+  );
+  const escaped = json.replace('"Name": "a"', '"Name": "a\\\\b"');
+  assert.ok(!lintText(escaped).some((d) => d.ruleId === 'W0006'));
+});
