@@ -62,7 +62,10 @@ describe('EC2/On-Premises deployments on the local endpoint (S3 upload, then dep
       applicationName: 'checkout-web',
       deploymentGroupName: 'checkout-web-prod',
       deploymentConfigName: 'CodeDeployDefault.HalfAtATime',
-      revision: { revisionType: 'S3', s3Location: { bucket: up.bucket, key: up.key, bundleType: 'zip', eTag: up.eTag } },
+      revision: {
+        revisionType: 'S3',
+        s3Location: { bucket: up.bucket, key: up.key, bundleType: 'zip', eTag: up.eTag },
+      },
     });
     let maxConcurrent = 0;
     let sawHalf = false;
@@ -78,14 +81,31 @@ describe('EC2/On-Premises deployments on the local endpoint (S3 upload, then dep
     assert.equal(done.status, 'Succeeded', done.errorInformation?.message);
     assert.equal(maxConcurrent, 2);
     assert.ok(sawHalf, 'the first batch ran while the second waited');
-    assert.deepEqual(done.deploymentOverview, { Pending: 0, InProgress: 0, Succeeded: 4, Failed: 0, Skipped: 0, Ready: 0 });
+    assert.deepEqual(done.deploymentOverview, {
+      Pending: 0,
+      InProgress: 0,
+      Succeeded: 4,
+      Failed: 0,
+      Skipped: 0,
+      Ready: 0,
+    });
     const ts = await targets(id);
     assert.equal(ts.length, 4);
     const events = ts[0].instanceTarget!.lifecycleEvents!.map((e) => e.lifecycleEventName);
     assert.deepEqual(events, [
-      'BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockTraffic',
-      'ApplicationStop', 'DownloadBundle', 'BeforeInstall', 'Install', 'AfterInstall', 'ApplicationStart', 'ValidateService',
-      'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic',
+      'BeforeBlockTraffic',
+      'BlockTraffic',
+      'AfterBlockTraffic',
+      'ApplicationStop',
+      'DownloadBundle',
+      'BeforeInstall',
+      'Install',
+      'AfterInstall',
+      'ApplicationStart',
+      'ValidateService',
+      'BeforeAllowTraffic',
+      'AllowTraffic',
+      'AfterAllowTraffic',
     ]);
     // The older instance APIs describe the same deployment.
     const instanceIds = await h.api.listDeploymentInstances(id);
@@ -125,18 +145,31 @@ describe('EC2/On-Premises deployments on the local endpoint (S3 upload, then dep
     assert.equal(ready.deploymentOverview?.Ready, 2);
     const ts = await targets(id);
     assert.deepEqual(ts.map((t) => t.instanceTarget!.instanceLabel).sort(), ['Blue', 'Blue', 'Green', 'Green']);
-    const greenIds = ts.filter((t) => t.instanceTarget!.instanceLabel === 'Green').map((t) => t.instanceTarget!.targetId!);
-    assert.ok(greenIds.every((x) => /^i-0[0-9a-f]{16}$/.test(x)), greenIds.join());
+    const greenIds = ts
+      .filter((t) => t.instanceTarget!.instanceLabel === 'Green')
+      .map((t) => t.instanceTarget!.targetId!);
+    assert.ok(
+      greenIds.every((x) => /^i-0[0-9a-f]{16}$/.test(x)),
+      greenIds.join(),
+    );
     await h.api.continueDeployment(id, 'READY_WAIT');
     const done = await runToEnd(h, id, 30_000);
     assert.equal(done.status, 'Succeeded');
     assert.equal(done.instanceTerminationWaitTimeStarted, true);
     const blue = (await targets(id)).filter((t) => t.instanceTarget!.instanceLabel === 'Blue');
-    assert.deepEqual(blue[0].instanceTarget!.lifecycleEvents!.map((e) => e.lifecycleEventName), ['BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockTraffic']);
+    assert.deepEqual(
+      blue[0].instanceTarget!.lifecycleEvents!.map((e) => e.lifecycleEventName),
+      ['BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockTraffic'],
+    );
   });
 
   it('fails with INVALID_REVISION and the engine message when the bundled appspec.yml is broken', async () => {
-    const { up } = await upload('checkout/broken.zip', bundle('version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: scripts/before.sh\n      timeout: soon\n'));
+    const { up } = await upload(
+      'checkout/broken.zip',
+      bundle(
+        'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: scripts/before.sh\n      timeout: soon\n',
+      ),
+    );
     const id = await h.api.createDeployment({
       applicationName: 'checkout-web',
       deploymentGroupName: 'checkout-web-prod',

@@ -28,15 +28,30 @@ describe('ECS blue/green deployments on the local endpoint (real SDK over HTTP)'
       if (w !== undefined && weights.at(-1) !== w) weights.push(w);
     });
     assert.equal(done.status, 'Succeeded');
-    assert.deepEqual(weights.filter((w) => w > 0), [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    assert.deepEqual(
+      weights.filter((w) => w > 0),
+      [10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
+    );
     const [t] = await h.api.batchGetDeploymentTargets(id, ['storefront-cluster:storefront']);
     const ecs = t.ecsTarget!;
     assert.deepEqual(
       ecs.lifecycleEvents!.map((e) => [e.lifecycleEventName, e.status]),
-      ['BeforeInstall', 'Install', 'AfterInstall', 'AllowTestTraffic', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'].map((n) => [n, 'Succeeded']),
+      [
+        'BeforeInstall',
+        'Install',
+        'AfterInstall',
+        'AllowTestTraffic',
+        'AfterAllowTestTraffic',
+        'BeforeAllowTraffic',
+        'AllowTraffic',
+        'AfterAllowTraffic',
+      ].map((n) => [n, 'Succeeded']),
     );
     // After the termination wait only the green task set is left, as PRIMARY with all traffic.
-    assert.deepEqual(ecs.taskSetsInfo!.map((s) => [s.taskSetLabel, s.status, s.trafficWeight]), [['Green', 'PRIMARY', 100]]);
+    assert.deepEqual(
+      ecs.taskSetsInfo!.map((s) => [s.taskSetLabel, s.status, s.trafficWeight]),
+      [['Green', 'PRIMARY', 100]],
+    );
     assert.equal(done.instanceTerminationWaitTimeStarted, true);
   });
 
@@ -58,7 +73,10 @@ describe('ECS blue/green deployments on the local endpoint (real SDK over HTTP)'
       if (g !== undefined && weights.at(-1) !== g) weights.push(g);
     });
     assert.equal(done.status, 'Succeeded');
-    assert.deepEqual(weights.filter((w) => w > 0), [10, 100]);
+    assert.deepEqual(
+      weights.filter((w) => w > 0),
+      [10, 100],
+    );
     assert.equal(blueAtCanary, 90);
   });
 
@@ -74,7 +92,9 @@ describe('ECS blue/green deployments on the local endpoint (real SDK over HTTP)'
     // Time passes, but a deployment waiting for the go-ahead does not move (until its 30-minute timeout).
     h.clock.advance(10 * 60_000);
     assert.equal((await h.api.getDeployment(id)).status, 'Ready');
-    await assert.rejects(h.api.continueDeployment(id, 'TERMINATION_WAIT'), { code: 'InvalidDeploymentWaitTypeException' });
+    await assert.rejects(h.api.continueDeployment(id, 'TERMINATION_WAIT'), {
+      code: 'InvalidDeploymentWaitTypeException',
+    });
     await h.api.continueDeployment(id, 'READY_WAIT');
     assert.equal((await h.api.getDeployment(id)).status, 'InProgress');
     const done = await runToEnd(h, id, 5_000);

@@ -40,7 +40,9 @@ export function tempDir(prefix = 'cd-local-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startHarness(opts: { dataDir?: string; clock?: ManualClock; seed?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { dataDir?: string; clock?: ManualClock; seed?: boolean } = {},
+): Promise<Harness> {
   const dataDir = opts.dataDir ?? tempDir();
   const clock = opts.clock ?? new ManualClock();
   // timeScale 1 with a manual clock: advancing the clock by N ms moves simulated time by N ms.
@@ -53,7 +55,12 @@ export async function startHarness(opts: { dataDir?: string; clock?: ManualClock
     credentials: CREDENTIALS,
   };
   const api = createCodeDeployApi(settings);
-  const raw = new CodeDeployClient({ endpoint: endpoint.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
+  const raw = new CodeDeployClient({
+    endpoint: endpoint.url,
+    region: 'us-east-1',
+    credentials: CREDENTIALS,
+    maxAttempts: 1,
+  });
   return {
     endpoint,
     clock,
@@ -74,7 +81,13 @@ export async function startHarness(opts: { dataDir?: string; clock?: ManualClock
  * Moves simulated time forward in `stepMs` steps, reading the deployment after each step, until
  * it completes (or `maxSteps` is reached). Returns every DeploymentInfo seen, in order.
  */
-export async function runToEnd(h: Harness, id: string, stepMs: number, maxSteps = 400, each?: (d: DeploymentInfo) => Promise<void> | void): Promise<DeploymentInfo> {
+export async function runToEnd(
+  h: Harness,
+  id: string,
+  stepMs: number,
+  maxSteps = 400,
+  each?: (d: DeploymentInfo) => Promise<void> | void,
+): Promise<DeploymentInfo> {
   for (let i = 0; i < maxSteps; i++) {
     const d = await h.api.getDeployment(id);
     if (each) await each(d);
@@ -85,19 +98,29 @@ export async function runToEnd(h: Harness, id: string, stepMs: number, maxSteps 
 }
 
 /** Advances until the deployment reaches `status` (or fails the test). */
-export async function runUntil(h: Harness, id: string, status: string, stepMs: number, maxSteps = 400): Promise<DeploymentInfo> {
+export async function runUntil(
+  h: Harness,
+  id: string,
+  status: string,
+  stepMs: number,
+  maxSteps = 400,
+): Promise<DeploymentInfo> {
   for (let i = 0; i < maxSteps; i++) {
     const d = await h.api.getDeployment(id);
     if (d.status === status) return d;
     if (d.status === 'Succeeded' || d.status === 'Failed' || d.status === 'Stopped') {
-      throw new Error(`deployment ${id} ended ${d.status} before reaching ${status}: ${d.errorInformation?.message ?? ''}`);
+      throw new Error(
+        `deployment ${id} ended ${d.status} before reaching ${status}: ${d.errorInformation?.message ?? ''}`,
+      );
     }
     h.clock.advance(stepMs);
   }
   throw new Error(`deployment ${id} did not reach ${status}`);
 }
 
-export function lambdaSpec(opts: { current?: string; target?: string; hooks?: Record<string, string>; name?: string } = {}): string {
+export function lambdaSpec(
+  opts: { current?: string; target?: string; hooks?: Record<string, string>; name?: string } = {},
+): string {
   const lines = [
     'version: 0.0',
     'Resources:',

@@ -38,11 +38,18 @@ describe('Lambda deployments on the local endpoint (real SDK over HTTP)', () => 
     });
     assert.equal(done.status, 'Succeeded');
     assert.ok(seen.includes(10), `weights seen: ${seen.join(',')}`);
-    assert.deepEqual(seen.filter((w) => w > 0), [10, 100]);
+    assert.deepEqual(
+      seen.filter((w) => w > 0),
+      [10, 100],
+    );
     const final = await weightsOf(id);
     assert.equal(final.weight, 100);
     assert.equal(final.status, 'Succeeded');
-    assert.deepEqual(final.events, { BeforeAllowTraffic: 'Succeeded', AllowTraffic: 'Succeeded', AfterAllowTraffic: 'Succeeded' });
+    assert.deepEqual(final.events, {
+      BeforeAllowTraffic: 'Succeeded',
+      AllowTraffic: 'Succeeded',
+      AfterAllowTraffic: 'Succeeded',
+    });
     // The canary holds 10% for the config's 5 minutes of simulated time.
     const [target] = await h.api.batchGetDeploymentTargets(id, ['orders-api']);
     const allow = target.lambdaTarget!.lifecycleEvents!.find((e) => e.lifecycleEventName === 'AllowTraffic')!;
@@ -66,17 +73,29 @@ describe('Lambda deployments on the local endpoint (real SDK over HTTP)', () => 
       if (seen.at(-1) !== w.weight) seen.push(w.weight);
     });
     assert.equal(done.status, 'Succeeded');
-    assert.deepEqual(seen.filter((w) => w > 0), [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    assert.deepEqual(
+      seen.filter((w) => w > 0),
+      [10, 20, 30, 40, 50, 60, 70, 80, 90, 100],
+    );
   });
 
   it('keeps the AppSpec content retrievable through GetApplicationRevision', async () => {
     const content = lambdaSpec({ current: '10', target: '11' });
-    const id = await h.api.createDeployment({ applicationName: 'orders-api-lambda', deploymentGroupName: 'orders-api-live', revision: contentRevision(content) });
+    const id = await h.api.createDeployment({
+      applicationName: 'orders-api-lambda',
+      deploymentGroupName: 'orders-api-live',
+      revision: contentRevision(content),
+    });
     const d = await h.api.getDeployment(id);
     const info = await h.api.getApplicationRevision('orders-api-lambda', d.revision!);
     assert.ok(info, 'revision registered');
     assert.deepEqual(info!.deploymentGroups, ['orders-api-live']);
-    const raw = await h.raw.send(new (await import('@aws-sdk/client-codedeploy')).GetApplicationRevisionCommand({ applicationName: 'orders-api-lambda', revision: d.revision! }));
+    const raw = await h.raw.send(
+      new (await import('@aws-sdk/client-codedeploy')).GetApplicationRevisionCommand({
+        applicationName: 'orders-api-lambda',
+        revision: d.revision!,
+      }),
+    );
     assert.equal(raw.revision?.appSpecContent?.content, content);
     await runToEnd(h, id, 30_000);
   });

@@ -3,13 +3,20 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
-import { CodeDeployClient, CreateDeploymentCommand, GetDeploymentCommand, BatchGetDeploymentTargetsCommand } from '@aws-sdk/client-codedeploy';
+import {
+  CodeDeployClient,
+  CreateDeploymentCommand,
+  GetDeploymentCommand,
+  BatchGetDeploymentTargetsCommand,
+} from '@aws-sdk/client-codedeploy';
 import { CREDENTIALS, lambdaSpec, tempDir } from './helpers';
 
 const LOCAL_JS = path.resolve(__dirname, '../../../dist/local.js');
 
 function start(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string }> {
-  const child = spawn(process.execPath, [LOCAL_JS, '--port', '0', '--data', dataDir, '--time-scale', '100'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [LOCAL_JS, '--port', '0', '--data', dataDir, '--time-scale', '100'], {
+    stdio: 'pipe',
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no URL line; output so far: ${out}`)), 8_000);
@@ -28,7 +35,9 @@ function start(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams
   });
 }
 
-function exited(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function exited(
+  child: ChildProcessWithoutNullStreams,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
@@ -38,7 +47,12 @@ describe('dist/local.js', () => {
   it('prints the URL once it listens and stops cleanly on SIGTERM', async () => {
     const { child, url, line } = await start(tempDir());
     assert.match(line, /listening on http:\/\/127\.0\.0\.1:\d+/);
-    const client = new CodeDeployClient({ endpoint: url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
+    const client = new CodeDeployClient({
+      endpoint: url,
+      region: 'us-east-1',
+      credentials: CREDENTIALS,
+      maxAttempts: 1,
+    });
     const r = await client.send(new GetDeploymentCommand({ deploymentId: 'd-AAAAAAAAA' })).catch((e: Error) => e);
     assert.equal((r as Error).name, 'DeploymentDoesNotExistException');
     client.destroy();
@@ -48,7 +62,13 @@ describe('dist/local.js', () => {
   });
 
   it('exits 2 with a usage message on bad arguments', () => {
-    for (const args of [[], ['--port', '0'], ['--port', 'abc', '--data', '/tmp/x'], ['--data', '/tmp/x', '--port', '0', '--time-scale', '-1'], ['--bogus']]) {
+    for (const args of [
+      [],
+      ['--port', '0'],
+      ['--port', 'abc', '--data', '/tmp/x'],
+      ['--data', '/tmp/x', '--port', '0', '--time-scale', '-1'],
+      ['--bogus'],
+    ]) {
       const r = spawnSync(process.execPath, [LOCAL_JS, ...args], { encoding: 'utf8' });
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /usage: node dist\/local\.js --port/);
@@ -58,19 +78,29 @@ describe('dist/local.js', () => {
   it('survives SIGKILL mid-deployment: the restarted endpoint finishes the deployment', async () => {
     const dataDir = tempDir();
     let run = await start(dataDir);
-    let client = new CodeDeployClient({ endpoint: run.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
+    let client = new CodeDeployClient({
+      endpoint: run.url,
+      region: 'us-east-1',
+      credentials: CREDENTIALS,
+      maxAttempts: 1,
+    });
     const { deploymentId } = await client.send(
       new CreateDeploymentCommand({
         applicationName: 'orders-api-lambda',
         deploymentGroupName: 'orders-api-live',
         deploymentConfigName: 'orders-canary-25pct-2min', // 2 simulated minutes = 1.2 s at time scale 100
-        revision: { revisionType: 'AppSpecContent', appSpecContent: { content: lambdaSpec({ current: '40', target: '41' }) } },
+        revision: {
+          revisionType: 'AppSpecContent',
+          appSpecContent: { content: lambdaSpec({ current: '40', target: '41' }) },
+        },
       }),
     );
     let weight: number | undefined;
     for (let i = 0; i < 100 && weight !== 25; i++) {
       await pause(20);
-      const t = await client.send(new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ['orders-api'] })).catch(() => undefined);
+      const t = await client
+        .send(new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ['orders-api'] }))
+        .catch(() => undefined);
       weight = t?.deploymentTargets?.[0]?.lambdaTarget?.lambdaFunctionInfo?.targetVersionWeight;
     }
     assert.equal(weight, 25, 'reached the canary step');

@@ -13,16 +13,23 @@ describe('pagination', () => {
 
   it('lists 23 applications over three pages and batch-gets them', async () => {
     const names = Array.from({ length: 23 }, (_, i) => `app-${String(i).padStart(2, '0')}`);
-    for (const n of names) await h.raw.send(new cd.CreateApplicationCommand({ applicationName: n, computePlatform: 'Lambda' }));
+    for (const n of names)
+      await h.raw.send(new cd.CreateApplicationCommand({ applicationName: n, computePlatform: 'Lambda' }));
     const first = await h.raw.send(new cd.ListApplicationsCommand({}));
     assert.equal(first.applications?.length, 10);
     assert.ok(first.nextToken);
     const pages: string[][] = [];
     for await (const p of cd.paginateListApplications({ client: h.raw }, {})) pages.push(p.applications ?? []);
-    assert.deepEqual(pages.map((p) => p.length), [10, 10, 3]);
+    assert.deepEqual(
+      pages.map((p) => p.length),
+      [10, 10, 3],
+    );
     assert.deepEqual(await h.api.listApplications(), names);
     const infos = await h.api.batchGetApplications(names);
-    assert.deepEqual(infos.map((a) => a.applicationName), names);
+    assert.deepEqual(
+      infos.map((a) => a.applicationName),
+      names,
+    );
     assert.ok(infos.every((a) => a.computePlatform === 'Lambda' && a.createTime instanceof Date));
   });
 
@@ -45,16 +52,27 @@ describe('pagination', () => {
     const one = await h.api.getDeploymentConfig('CodeDeployDefault.OneAtATime');
     assert.deepEqual(one.minimumHealthyHosts, { type: 'MOST_CONCURRENCY', value: 1 });
     const canary = await h.api.getDeploymentConfig('CodeDeployDefault.ECSCanary10Percent5Minutes');
-    assert.deepEqual(canary.trafficRoutingConfig, { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 } });
+    assert.deepEqual(canary.trafficRoutingConfig, {
+      type: 'TimeBasedCanary',
+      timeBasedCanary: { canaryPercentage: 10, canaryInterval: 5 },
+    });
   });
 
   it('returns deployments one page at a time, newest first, for "load more"', async () => {
     await h.raw.send(
-      new cd.CreateDeploymentGroupCommand({ applicationName: 'app-00', deploymentGroupName: 'live', serviceRoleArn: 'arn:aws:iam::111122223333:role/r' }),
+      new cd.CreateDeploymentGroupCommand({
+        applicationName: 'app-00',
+        deploymentGroupName: 'live',
+        serviceRoleArn: 'arn:aws:iam::111122223333:role/r',
+      }),
     );
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const id = await h.api.createDeployment({ applicationName: 'app-00', deploymentGroupName: 'live', revision: contentRevision(lambdaSpec({ current: String(i), target: String(i + 1) })) });
+      const id = await h.api.createDeployment({
+        applicationName: 'app-00',
+        deploymentGroupName: 'live',
+        revision: contentRevision(lambdaSpec({ current: String(i), target: String(i + 1) })),
+      });
       ids.push(id);
       await runToEnd(h, id, 5_000);
     }
@@ -67,6 +85,9 @@ describe('pagination', () => {
     const infos = await h.api.batchGetDeployments(ids);
     assert.equal(infos.length, 12);
     // A token from another listing is rejected.
-    await assert.rejects(h.api.listDeployments('app-00', 'live', 'eyJvIjoiTGlzdEFwcGxpY2F0aW9ucyIsIm4iOjEwLCJzIjoiIn0='), { code: 'InvalidNextTokenException' });
+    await assert.rejects(
+      h.api.listDeployments('app-00', 'live', 'eyJvIjoiTGlzdEFwcGxpY2F0aW9ucyIsIm4iOjEwLCJzIjoiIn0='),
+      { code: 'InvalidNextTokenException' },
+    );
   });
 });

@@ -4,12 +4,22 @@ import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { startHarness, type Harness } from './helpers';
 
-function post(url: string, body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: Record<string, unknown> }> {
+function post(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+        }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -31,7 +41,10 @@ describe('local endpoint wire protocol', () => {
   });
 
   it('answers an operation named by X-Amz-Target with application/x-amz-json-1.1 and epoch-second dates', async () => {
-    const r = await post(h.endpoint.url, '{"applicationName":"checkout-web"}', { 'content-type': JSON11, 'x-amz-target': 'CodeDeploy_20141006.GetApplication' });
+    const r = await post(h.endpoint.url, '{"applicationName":"checkout-web"}', {
+      'content-type': JSON11,
+      'x-amz-target': 'CodeDeploy_20141006.GetApplication',
+    });
     assert.equal(r.status, 200);
     assert.equal(r.headers['content-type'], JSON11);
     const app = r.json.application as Record<string, unknown>;
@@ -46,7 +59,11 @@ describe('local endpoint wire protocol', () => {
   });
 
   it('rejects unknown operations with UnknownOperationException', async () => {
-    for (const target of ['CodeDeploy_20141006.LaunchRockets', 'DynamoDB_20120810.ListTables', 'CodeDeploy_20141006.constructor']) {
+    for (const target of [
+      'CodeDeploy_20141006.LaunchRockets',
+      'DynamoDB_20120810.ListTables',
+      'CodeDeploy_20141006.constructor',
+    ]) {
       const r = await post(h.endpoint.url, '{}', { 'content-type': JSON11, 'x-amz-target': target });
       assert.equal(r.status, 400, target);
       assert.equal(r.json.__type, 'UnknownOperationException', target);
@@ -55,7 +72,10 @@ describe('local endpoint wire protocol', () => {
 
   it('rejects malformed JSON and non-object bodies with SerializationException', async () => {
     for (const body of ['{"applicationName":', '[1,2]', '"x"', 'null']) {
-      const r = await post(h.endpoint.url, body, { 'content-type': JSON11, 'x-amz-target': 'CodeDeploy_20141006.GetApplication' });
+      const r = await post(h.endpoint.url, body, {
+        'content-type': JSON11,
+        'x-amz-target': 'CodeDeploy_20141006.GetApplication',
+      });
       assert.equal(r.status, 400, body);
       assert.equal(r.json.__type, 'SerializationException', body);
       assert.equal(typeof r.json.message, 'string');
@@ -64,14 +84,20 @@ describe('local endpoint wire protocol', () => {
 
   it('limits the request body size', async () => {
     const big = Buffer.alloc(2 * 1024 * 1024, 0x20);
-    const r = await post(h.endpoint.url, big, { 'content-type': JSON11, 'x-amz-target': 'CodeDeploy_20141006.ListApplications' });
+    const r = await post(h.endpoint.url, big, {
+      'content-type': JSON11,
+      'x-amz-target': 'CodeDeploy_20141006.ListApplications',
+    });
     assert.equal(r.json.__type, 'SerializationException');
     // The endpoint is still fine afterwards.
     assert.deepEqual(await h.api.listApplications(), ['checkout-web', 'orders-api-lambda', 'storefront-ecs']);
   });
 
   it('treats an empty body as {}', async () => {
-    const r = await post(h.endpoint.url, '', { 'content-type': JSON11, 'x-amz-target': 'CodeDeploy_20141006.ListApplications' });
+    const r = await post(h.endpoint.url, '', {
+      'content-type': JSON11,
+      'x-amz-target': 'CodeDeploy_20141006.ListApplications',
+    });
     assert.equal(r.status, 200);
     assert.deepEqual(r.json.applications, ['checkout-web', 'orders-api-lambda', 'storefront-ecs']);
   });

@@ -29,7 +29,11 @@ describe('restart mid-deployment', () => {
     const before = await first.api.getDeployment(id);
     await first.close({ keepData: true });
     assert.ok(fs.existsSync(path.join(dataDir, 'state.json')));
-    assert.deepEqual(fs.readdirSync(dataDir).filter((f) => f.includes('.tmp-')), [], 'no temporary files left behind');
+    assert.deepEqual(
+      fs.readdirSync(dataDir).filter((f) => f.includes('.tmp-')),
+      [],
+      'no temporary files left behind',
+    );
 
     const second = await startHarness({ dataDir, clock });
     try {

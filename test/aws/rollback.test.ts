@@ -13,7 +13,12 @@ describe('stop, failures and automatic rollback', () => {
   after(() => h.close());
 
   const createLambda = (content: string, config = 'CodeDeployDefault.LambdaCanary10Percent5Minutes') =>
-    h.api.createDeployment({ applicationName: 'orders-api-lambda', deploymentGroupName: 'orders-api-live', deploymentConfigName: config, revision: contentRevision(content) });
+    h.api.createDeployment({
+      applicationName: 'orders-api-lambda',
+      deploymentGroupName: 'orders-api-live',
+      deploymentConfigName: config,
+      revision: contentRevision(content),
+    });
 
   it('StopDeployment with rollback: Stopped, then a rollback deployment shifts traffic back', async () => {
     const id = await createLambda(lambdaSpec({ current: '20', target: '21' }));
@@ -33,7 +38,11 @@ describe('stop, failures and automatic rollback', () => {
     assert.equal(rb.rollbackInfo?.rollbackTriggeringDeploymentId, id);
     const [t] = await h.api.batchGetDeploymentTargets(rollbackId!, ['orders-api']);
     assert.deepEqual(
-      [t.lambdaTarget?.lambdaFunctionInfo?.currentVersion, t.lambdaTarget?.lambdaFunctionInfo?.targetVersion, t.lambdaTarget?.lambdaFunctionInfo?.targetVersionWeight],
+      [
+        t.lambdaTarget?.lambdaFunctionInfo?.currentVersion,
+        t.lambdaTarget?.lambdaFunctionInfo?.targetVersion,
+        t.lambdaTarget?.lambdaFunctionInfo?.targetVersionWeight,
+      ],
       ['21', '20', 100],
     );
   });
@@ -52,7 +61,10 @@ describe('stop, failures and automatic rollback', () => {
   });
 
   it('a hook function whose name contains "fail" fails its event and triggers the rollback', async () => {
-    const id = await createLambda(lambdaSpec({ current: '22', target: '23', hooks: { AfterAllowTraffic: 'orders-api-fail-check' } }), 'CodeDeployDefault.LambdaAllAtOnce');
+    const id = await createLambda(
+      lambdaSpec({ current: '22', target: '23', hooks: { AfterAllowTraffic: 'orders-api-fail-check' } }),
+      'CodeDeployDefault.LambdaAllAtOnce',
+    );
     const d = await runToEnd(h, id, 2_000);
     assert.equal(d.status, 'Failed');
     assert.equal(d.errorInformation?.code, 'HOOK_EXECUTION_FAILURE');
@@ -80,8 +92,14 @@ describe('stop, failures and automatic rollback', () => {
     );
     // A known good deployment first (the rollback target); the failure switch does not fire for it
     // because the seeded 1.4.1 bundle is deployed by a group without the tag.
-    const prod = await h.api.getDeployment((await h.api.listDeployments('checkout-web', 'checkout-web-prod')).deploymentIds[0]);
-    const id = await h.api.createDeployment({ applicationName: 'checkout-web', deploymentGroupName: 'checkout-web-failing', revision: prod.revision! });
+    const prod = await h.api.getDeployment(
+      (await h.api.listDeployments('checkout-web', 'checkout-web-prod')).deploymentIds[0],
+    );
+    const id = await h.api.createDeployment({
+      applicationName: 'checkout-web',
+      deploymentGroupName: 'checkout-web-failing',
+      revision: prod.revision!,
+    });
     const d = await runToEnd(h, id, 5_000);
     assert.equal(d.status, 'Failed');
     assert.equal(d.errorInformation?.code, 'HEALTH_CONSTRAINTS');
@@ -104,7 +122,10 @@ describe('stop, failures and automatic rollback', () => {
     const d = await runToEnd(h, id, 2_000);
     assert.equal(d.status, 'Failed');
     assert.equal(d.errorInformation?.code, 'INVALID_REVISION');
-    assert.ok(d.errorInformation!.message!.includes(expected[0].message), `${d.errorInformation!.message} should include ${expected[0].message}`);
+    assert.ok(
+      d.errorInformation!.message!.includes(expected[0].message),
+      `${d.errorInformation!.message} should include ${expected[0].message}`,
+    );
     assert.equal(d.rollbackInfo, undefined, 'nothing was shifted, nothing to roll back');
   });
 });

@@ -23,7 +23,14 @@ async function closedPort(): Promise<number> {
 
 describe('toUserError', () => {
   it('expired token with a profile → sso-login with the exact command', () => {
-    const e = toUserError({ name: 'ExpiredTokenException', message: 'The security token included in the request is expired', $fault: 'client' }, aws('dev-admin'));
+    const e = toUserError(
+      {
+        name: 'ExpiredTokenException',
+        message: 'The security token included in the request is expired',
+        $fault: 'client',
+      },
+      aws('dev-admin'),
+    );
     assert.ok(e instanceof AwsUserError);
     assert.equal(e.code, 'ExpiredTokenException');
     assert.equal(e.action, 'sso-login');
@@ -32,7 +39,11 @@ describe('toUserError', () => {
 
   it('SSO token problems from the credential provider → sso-login', () => {
     const e = toUserError(
-      { name: 'CredentialsProviderError', message: 'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.' },
+      {
+        name: 'CredentialsProviderError',
+        message:
+          'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.',
+      },
       aws('work'),
     );
     assert.equal(e.action, 'sso-login');
@@ -41,7 +52,10 @@ describe('toUserError', () => {
   });
 
   it('no credentials and no profile → pick-profile', () => {
-    const e = toUserError({ name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' }, aws());
+    const e = toUserError(
+      { name: 'CredentialsProviderError', message: 'Could not load credentials from any providers' },
+      aws(),
+    );
     assert.equal(e.action, 'pick-profile');
     const x = toUserError({ name: 'ExpiredToken', message: 'expired' }, aws());
     assert.equal(x.action, 'pick-profile');
@@ -59,14 +73,29 @@ describe('toUserError', () => {
   });
 
   it('throttling after retries → retry', () => {
-    const e = toUserError({ name: 'ThrottlingException', message: 'Rate exceeded', $fault: 'client', $metadata: { attempts: 5, httpStatusCode: 400 } }, aws('p'));
+    const e = toUserError(
+      {
+        name: 'ThrottlingException',
+        message: 'Rate exceeded',
+        $fault: 'client',
+        $metadata: { attempts: 5, httpStatusCode: 400 },
+      },
+      aws('p'),
+    );
     assert.equal(e.action, 'retry');
     assert.equal(e.code, 'ThrottlingException');
     assert.match(e.message, /5 attempts/);
   });
 
   it('service exceptions keep their name as code and their message', () => {
-    const e = toUserError({ name: 'DeploymentGroupDoesNotExistException', message: 'No Deployment Group found for name: x', $fault: 'client' }, aws('p'));
+    const e = toUserError(
+      {
+        name: 'DeploymentGroupDoesNotExistException',
+        message: 'No Deployment Group found for name: x',
+        $fault: 'client',
+      },
+      aws('p'),
+    );
     assert.equal(e.code, 'DeploymentGroupDoesNotExistException');
     assert.equal(e.message, 'No Deployment Group found for name: x');
     assert.equal(e.action, undefined);
@@ -75,12 +104,30 @@ describe('toUserError', () => {
   });
 
   it('never lets credentials through', () => {
-    const settings: ConnectionSettings = { kind: 'aws', region: 'us-east-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN' } };
+    const settings: ConnectionSettings = {
+      kind: 'aws',
+      region: 'us-east-1',
+      credentials: {
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        sessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN',
+      },
+    };
     const e = toUserError(
-      { name: 'InvalidSignatureException', message: 'Bad signature for AKIAIOSFODNN7EXAMPLE using wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY token FwoGZXIvYXdzEXAMPLETOKEN', $fault: 'client' },
+      {
+        name: 'InvalidSignatureException',
+        message:
+          'Bad signature for AKIAIOSFODNN7EXAMPLE using wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY token FwoGZXIvYXdzEXAMPLETOKEN',
+        $fault: 'client',
+      },
       settings,
     );
-    for (const secret of ['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'FwoGZXIvYXdzEXAMPLETOKEN']) assert.ok(!e.message.includes(secret), e.message);
+    for (const secret of [
+      'AKIAIOSFODNN7EXAMPLE',
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      'FwoGZXIvYXdzEXAMPLETOKEN',
+    ])
+      assert.ok(!e.message.includes(secret), e.message);
     assert.equal(e.action, 'pick-profile');
     assert.equal(scrub('aws_secret_access_key = abc123'), 'aws_secret_access_key=****');
   });
@@ -117,7 +164,10 @@ describe('real failures through createCodeDeployApi', () => {
         '',
       ].join('\n'),
     );
-    fs.writeFileSync(path.join(dir, 'credentials'), '[static]\naws_access_key_id = AKIDSTATICLOCAL\naws_secret_access_key = static-local-secret\n[ci-only]\naws_access_key_id = AKIDCI\naws_secret_access_key = ci-secret\n');
+    fs.writeFileSync(
+      path.join(dir, 'credentials'),
+      '[static]\naws_access_key_id = AKIDSTATICLOCAL\naws_secret_access_key = static-local-secret\n[ci-only]\naws_access_key_id = AKIDCI\naws_secret_access_key = ci-secret\n',
+    );
     process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
     process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
     process.env.HOME = dir; // no SSO token cache
@@ -135,7 +185,13 @@ describe('real failures through createCodeDeployApi', () => {
     const profiles = await listProfiles();
     assert.deepEqual(
       profiles.map((p) => [p.name, p.sso]),
-      [['default', false], ['ci-only', false], ['no-keys', false], ['static', false], ['work-sso', true]],
+      [
+        ['default', false],
+        ['ci-only', false],
+        ['no-keys', false],
+        ['static', false],
+        ['work-sso', true],
+      ],
     );
     assert.equal(profiles.find((p) => p.name === 'work-sso')?.region, 'eu-west-1');
     assert.ok(!JSON.stringify(profiles).includes('secret'));
@@ -144,7 +200,12 @@ describe('real failures through createCodeDeployApi', () => {
 
   it('a refused connection becomes check-endpoint', async () => {
     const port = await closedPort();
-    const api = createCodeDeployApi({ kind: 'local', region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const api = createCodeDeployApi({
+      kind: 'local',
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
     await assert.rejects(api.listApplications(), (e: unknown) => {
       assert.ok(e instanceof AwsUserError);
       assert.equal(e.action, 'check-endpoint');
@@ -156,7 +217,12 @@ describe('real failures through createCodeDeployApi', () => {
 
   it('an SSO profile without a session asks for `aws sso login --profile work-sso`', async () => {
     const port = await closedPort();
-    const api = createCodeDeployApi({ kind: 'aws', region: 'eu-west-1', profile: 'work-sso', endpoint: `http://127.0.0.1:${port}` });
+    const api = createCodeDeployApi({
+      kind: 'aws',
+      region: 'eu-west-1',
+      profile: 'work-sso',
+      endpoint: `http://127.0.0.1:${port}`,
+    });
     await assert.rejects(api.listApplications(), (e: unknown) => {
       assert.ok(e instanceof AwsUserError, String(e));
       assert.equal(e.action, 'sso-login', e.message);
@@ -168,7 +234,12 @@ describe('real failures through createCodeDeployApi', () => {
 
   it('a profile without keys asks to pick another profile', async () => {
     const port = await closedPort();
-    const api = createCodeDeployApi({ kind: 'aws', region: 'eu-central-1', profile: 'no-keys', endpoint: `http://127.0.0.1:${port}` });
+    const api = createCodeDeployApi({
+      kind: 'aws',
+      region: 'eu-central-1',
+      profile: 'no-keys',
+      endpoint: `http://127.0.0.1:${port}`,
+    });
     await assert.rejects(api.listApplications(), { name: 'AwsUserError', action: 'pick-profile' });
     api.dispose();
   });

@@ -5,7 +5,14 @@
 import { AwsUserError, type ConnectionSettings } from './api';
 
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired', 'RequestExpired']);
-const BAD_CREDENTIALS = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'IncompleteSignature', 'SignatureDoesNotMatch', 'InvalidAccessKeyId']);
+const BAD_CREDENTIALS = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'IncompleteSignature',
+  'SignatureDoesNotMatch',
+  'InvalidAccessKeyId',
+]);
 const THROTTLED = new Set([
   'ThrottlingException',
   'Throttling',
@@ -20,7 +27,16 @@ const THROTTLED = new Set([
   'PriorRequestNotComplete',
   'TransactionInProgressException',
 ]);
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
 
 interface SdkLikeError {
   name?: string;
@@ -41,7 +57,10 @@ export function scrub(text: string, settings?: ConnectionSettings): string {
   for (const secret of [c?.secretAccessKey, c?.sessionToken, c?.accessKeyId]) {
     if (secret && secret.length >= 4) out = out.split(secret).join('****');
   }
-  return out.replace(/(aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken)\s*[=:]\s*\S+/gi, '$1=****');
+  return out.replace(
+    /(aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken)\s*[=:]\s*\S+/gi,
+    '$1=****',
+  );
 }
 
 function networkCode(err: SdkLikeError | undefined, depth = 0): string | undefined {
@@ -52,7 +71,10 @@ function networkCode(err: SdkLikeError | undefined, depth = 0): string | undefin
     const inner = networkCode(e as SdkLikeError, depth + 1);
     if (inner) return inner;
   }
-  return networkCode(err.cause as SdkLikeError | undefined, depth + 1) ?? (/\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET)\b/.exec(err.message ?? '')?.[1]);
+  return (
+    networkCode(err.cause as SdkLikeError | undefined, depth + 1) ??
+    /\b(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET)\b/.exec(err.message ?? '')?.[1]
+  );
 }
 
 function where(settings?: ConnectionSettings): string {
@@ -79,14 +101,26 @@ export function toUserError(error: unknown, settings?: ConnectionSettings, conte
 
   const net = networkCode(err);
   if (net || name === 'TimeoutError' || name === 'RequestTimeout') {
-    const why = net === 'ECONNREFUSED' ? 'connection refused' : net === 'ENOTFOUND' || net === 'EAI_AGAIN' ? 'host not found' : net ? net : 'timed out';
-    const tip = local ? ' Is the local endpoint running? Restart it with "CodeDeploy: Use the Local CodeDeploy Endpoint".' : ' Check the endpoint setting, your network and proxy.';
+    const why =
+      net === 'ECONNREFUSED'
+        ? 'connection refused'
+        : net === 'ENOTFOUND' || net === 'EAI_AGAIN'
+          ? 'host not found'
+          : net
+            ? net
+            : 'timed out';
+    const tip = local
+      ? ' Is the local endpoint running? Restart it with "CodeDeploy: Use the Local CodeDeploy Endpoint".'
+      : ' Check the endpoint setting, your network and proxy.';
     return new AwsUserError(`Cannot reach ${where(settings)} (${why}).${tip}`, net ?? name, 'check-endpoint');
   }
 
   const ssoish = /\bSSO\b|sso_|token.*(expired|refresh)|refresh.*token|aws sso login/i.test(raw);
   const credentialTrouble =
-    EXPIRED.has(name) || name === 'CredentialsProviderError' || name === 'TokenProviderError' || /could not load credentials/i.test(raw);
+    EXPIRED.has(name) ||
+    name === 'CredentialsProviderError' ||
+    name === 'TokenProviderError' ||
+    /could not load credentials/i.test(raw);
   if (credentialTrouble) {
     if (!profile && !ssoish) {
       const msg = EXPIRED.has(name)
@@ -109,7 +143,11 @@ export function toUserError(error: unknown, settings?: ConnectionSettings, conte
     );
   }
   if (BAD_CREDENTIALS.has(name)) {
-    return new AwsUserError(`AWS rejected the credentials (${name}): ${raw} Pick another profile or refresh the credentials.`, name, 'pick-profile');
+    return new AwsUserError(
+      `AWS rejected the credentials (${name}): ${raw} Pick another profile or refresh the credentials.`,
+      name,
+      'pick-profile',
+    );
   }
   if (THROTTLED.has(name) || err.$metadata?.httpStatusCode === 429) {
     const attempts = err.$metadata?.attempts;
@@ -120,7 +158,11 @@ export function toUserError(error: unknown, settings?: ConnectionSettings, conte
     );
   }
   if (err.$fault === 'server' && (err.$metadata?.httpStatusCode ?? 500) >= 500) {
-    return new AwsUserError(`${where(settings)} had an internal error (${name}): ${raw || 'no details'}. Try again.`, name, 'retry');
+    return new AwsUserError(
+      `${where(settings)} had an internal error (${name}): ${raw || 'no details'}. Try again.`,
+      name,
+      'retry',
+    );
   }
   return new AwsUserError(raw || name, name);
 }

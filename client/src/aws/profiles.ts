@@ -72,11 +72,16 @@ export function profilesFromText(configText: string, credentialsText: string): P
     if (known) known.source = 'both';
     else byName.set(section, { name: section, sso: false, source: 'credentials' });
   }
-  return [...byName.values()].sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
+  return [...byName.values()].sort((a, b) =>
+    a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name),
+  );
 }
 
 export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfileSummary[]> {
-  const [config, credentials] = await Promise.all([readIfExists(configFilePath(env)), readIfExists(credentialsFilePath(env))]);
+  const [config, credentials] = await Promise.all([
+    readIfExists(configFilePath(env)),
+    readIfExists(credentialsFilePath(env)),
+  ]);
   return profilesFromText(config, credentials);
 }
 

@@ -47,7 +47,10 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Chooses the credential source: explicit keys, a named profile (SSO or not), or the default chain. */
-export function credentialsFor(settings: ConnectionSettings, context: ErrorContext): AwsCredentialIdentity | AwsCredentialIdentityProvider {
+export function credentialsFor(
+  settings: ConnectionSettings,
+  context: ErrorContext,
+): AwsCredentialIdentity | AwsCredentialIdentityProvider {
   if (settings.credentials) return { ...settings.credentials };
   if (settings.kind === 'local') return LOCAL_CREDENTIALS;
   const profile = settings.profile;
@@ -139,7 +142,9 @@ class SdkCodeDeployApi implements CodeDeployApi {
     return this.run(async () => {
       const out = [];
       for (const part of chunk(groups, BATCH.groups)) {
-        const r = await this.client.send(new BatchGetDeploymentGroupsCommand({ applicationName: application, deploymentGroupNames: part }));
+        const r = await this.client.send(
+          new BatchGetDeploymentGroupsCommand({ applicationName: application, deploymentGroupNames: part }),
+        );
         out.push(...(r.deploymentGroupsInfo ?? []));
       }
       return out;
@@ -148,7 +153,9 @@ class SdkCodeDeployApi implements CodeDeployApi {
 
   listDeployments(application: string, group: string, nextToken?: string): Promise<DeploymentListPage> {
     return this.run(async () => {
-      const r = await this.client.send(new ListDeploymentsCommand({ applicationName: application, deploymentGroupName: group, nextToken }));
+      const r = await this.client.send(
+        new ListDeploymentsCommand({ applicationName: application, deploymentGroupName: group, nextToken }),
+      );
       return { deploymentIds: r.deployments ?? [], ...(r.nextToken ? { nextToken: r.nextToken } : {}) };
     });
   }
@@ -167,7 +174,8 @@ class SdkCodeDeployApi implements CodeDeployApi {
   getDeployment(id: string) {
     return this.run(async () => {
       const r = await this.client.send(new GetDeploymentCommand({ deploymentId: id }));
-      if (!r.deploymentInfo) throw new AwsUserError(`The deployment ${id} could not be found.`, 'DeploymentDoesNotExistException');
+      if (!r.deploymentInfo)
+        throw new AwsUserError(`The deployment ${id} could not be found.`, 'DeploymentDoesNotExistException');
       return r.deploymentInfo;
     });
   }
@@ -224,7 +232,11 @@ class SdkCodeDeployApi implements CodeDeployApi {
   getDeploymentConfig(name: string) {
     return this.run(async () => {
       const r = await this.client.send(new GetDeploymentConfigCommand({ deploymentConfigName: name }));
-      if (!r.deploymentConfigInfo) throw new AwsUserError(`No deployment configuration found for name: ${name}`, 'DeploymentConfigDoesNotExistException');
+      if (!r.deploymentConfigInfo)
+        throw new AwsUserError(
+          `No deployment configuration found for name: ${name}`,
+          'DeploymentConfigDoesNotExistException',
+        );
       return r.deploymentConfigInfo;
     });
   }
@@ -244,30 +256,38 @@ class SdkCodeDeployApi implements CodeDeployApi {
   createDeployment(input: CreateDeploymentInput) {
     return this.run(async () => {
       const r = await this.client.send(new CreateDeploymentCommand(input));
-      if (!r.deploymentId) throw new AwsUserError('CodeDeploy did not return a deployment ID.', 'InternalFailure', 'retry');
+      if (!r.deploymentId)
+        throw new AwsUserError('CodeDeploy did not return a deployment ID.', 'InternalFailure', 'retry');
       return r.deploymentId;
     });
   }
 
   stopDeployment(id: string, autoRollback?: boolean) {
     return this.run(async () => {
-      const r = await this.client.send(new StopDeploymentCommand({ deploymentId: id, ...(autoRollback !== undefined ? { autoRollbackEnabled: autoRollback } : {}) }));
+      const r = await this.client.send(
+        new StopDeploymentCommand({
+          deploymentId: id,
+          ...(autoRollback !== undefined ? { autoRollbackEnabled: autoRollback } : {}),
+        }),
+      );
       return { status: r.status, statusMessage: r.statusMessage };
     });
   }
 
   continueDeployment(id: string, waitType?: 'READY_WAIT' | 'TERMINATION_WAIT') {
     return this.run(async () => {
-      await this.client.send(new ContinueDeploymentCommand({ deploymentId: id, ...(waitType ? { deploymentWaitType: waitType } : {}) }));
+      await this.client.send(
+        new ContinueDeploymentCommand({ deploymentId: id, ...(waitType ? { deploymentWaitType: waitType } : {}) }),
+      );
     });
   }
 
   private s3Client(): S3Client {
     if (!this.s3) {
-      const base = clientConfig(this.settings, this.context);
-      const { endpoint: _codedeploy, ...rest } = base;
+      // The CodeDeploy endpoint override does not apply to S3; only s3Endpoint does.
+      const base = clientConfig({ ...this.settings, endpoint: undefined }, this.context);
       this.s3 = new S3Client({
-        ...rest,
+        ...base,
         ...(this.settings.s3Endpoint ? { endpoint: this.settings.s3Endpoint, forcePathStyle: true } : {}),
         // Checksums only where S3 requires them, so the body streams as-is (upload progress, local store).
         requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -277,7 +297,12 @@ class SdkCodeDeployApi implements CodeDeployApi {
     return this.s3;
   }
 
-  uploadRevision(bucket: string, key: string, body: Uint8Array, onProgress?: (sent: number, total: number) => void): Promise<UploadResult> {
+  uploadRevision(
+    bucket: string,
+    key: string,
+    body: Uint8Array,
+    onProgress?: (sent: number, total: number) => void,
+  ): Promise<UploadResult> {
     return this.run(async () => {
       const total = body.length;
       let sent = 0;
@@ -294,7 +319,13 @@ class SdkCodeDeployApi implements CodeDeployApi {
         { objectMode: false },
       );
       const r = await this.s3Client().send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: stream, ContentLength: total, ContentType: contentTypeFor(key) }),
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: stream,
+          ContentLength: total,
+          ContentType: contentTypeFor(key),
+        }),
       );
       if (sent < total) onProgress?.(total, total);
       const eTag = (r.ETag ?? '').replace(/"/g, '');

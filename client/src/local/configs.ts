@@ -9,7 +9,10 @@ function canary(name: string, platform: 'Lambda' | 'ECS', percent: number, minut
   return {
     deploymentConfigName: name,
     computePlatform: platform,
-    trafficRoutingConfig: { type: 'TimeBasedCanary', timeBasedCanary: { canaryPercentage: percent, canaryInterval: minutes } },
+    trafficRoutingConfig: {
+      type: 'TimeBasedCanary',
+      timeBasedCanary: { canaryPercentage: percent, canaryInterval: minutes },
+    },
   };
 }
 
@@ -17,7 +20,10 @@ function linear(name: string, platform: 'Lambda' | 'ECS', percent: number, minut
   return {
     deploymentConfigName: name,
     computePlatform: platform,
-    trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: percent, linearInterval: minutes } },
+    trafficRoutingConfig: {
+      type: 'TimeBasedLinear',
+      timeBasedLinear: { linearPercentage: percent, linearInterval: minutes },
+    },
   };
 }
 

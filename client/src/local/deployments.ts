@@ -37,12 +37,16 @@ export class DeploymentOps {
     private readonly svc: CodeDeployService,
     timeScale: number,
   ) {
-    this.simulator = new Simulator(timeScale, { finished: (d, outcome, rollback, at) => this.finished(d, outcome, rollback, at) });
+    this.simulator = new Simulator(timeScale, {
+      finished: (d, outcome, rollback, at) => this.finished(d, outcome, rollback, at),
+    });
   }
 
   get(id: unknown): DeploymentRecord {
-    if (typeof id !== 'string' || id === '') fail('DeploymentIdRequiredException', 'At least one deployment ID must be specified.');
-    if (!ID_RE.test(id)) fail('InvalidDeploymentIdException', `The deployment ID ${id} was specified in an invalid format.`);
+    if (typeof id !== 'string' || id === '')
+      fail('DeploymentIdRequiredException', 'At least one deployment ID must be specified.');
+    if (!ID_RE.test(id))
+      fail('InvalidDeploymentIdException', `The deployment ID ${id} was specified in an invalid format.`);
     const d = this.svc.state.deployments.find((x) => x.info.deploymentId === id);
     if (!d) fail('DeploymentDoesNotExistException', `The deployment ${id} could not be found.`);
     return d;
@@ -55,7 +59,11 @@ export class DeploymentOps {
       if (t.instanceLabel === 'Blue') continue;
       if (t.status in overview) overview[t.status as keyof typeof overview]++;
     }
-    const out: Json = { ...structuredClone(d.info), deploymentOverview: overview, deploymentStatusMessages: [...d.statusMessages] };
+    const out: Json = {
+      ...structuredClone(d.info),
+      deploymentOverview: overview,
+      deploymentStatusMessages: [...d.statusMessages],
+    };
     if (out.revision) out.revision = stripContent(out.revision as Json);
     return out;
   }
@@ -71,9 +79,13 @@ export class DeploymentOps {
     const configName = String(i.deploymentConfigName ?? group.info.deploymentConfigName);
     const config = svc.config(configName);
     if (config.computePlatform !== platform) {
-      fail('InvalidDeploymentConfigNameException', `The deployment configuration ${configName} is for the ${String(config.computePlatform)} compute platform, not ${platform}.`);
+      fail(
+        'InvalidDeploymentConfigNameException',
+        `The deployment configuration ${configName} is for the ${String(config.computePlatform)} compute platform, not ${platform}.`,
+      );
     }
-    if (typeof i.description === 'string' && i.description.length > 100) fail('DescriptionTooLongException', 'The description is too long.');
+    if (typeof i.description === 'string' && i.description.length > 100)
+      fail('DescriptionTooLongException', 'The description is too long.');
     const fileExists = i.fileExistsBehavior;
     if (fileExists !== undefined && !['DISALLOW', 'OVERWRITE', 'RETAIN'].includes(String(fileExists))) {
       fail('InvalidFileExistsBehaviorException', 'An invalid fileExistsBehavior option was specified.');
@@ -115,7 +127,9 @@ export class DeploymentOps {
       fileExistsBehavior: (fileExists as string | undefined) ?? 'DISALLOW',
       ...(typeof i.description === 'string' ? { description: i.description } : {}),
       ...(autoRollback ? { autoRollbackConfiguration: autoRollback } : {}),
-      ...(group.info.blueGreenDeploymentConfiguration ? { blueGreenDeploymentConfiguration: group.info.blueGreenDeploymentConfiguration } : {}),
+      ...(group.info.blueGreenDeploymentConfiguration
+        ? { blueGreenDeploymentConfiguration: group.info.blueGreenDeploymentConfiguration }
+        : {}),
       ...(group.info.loadBalancerInfo ? { loadBalancerInfo: group.info.loadBalancerInfo } : {}),
       ...(previous ? { previousRevision: previous.info.revision } : {}),
     };
@@ -124,15 +138,31 @@ export class DeploymentOps {
       targets: script.targets,
       statusMessages: [],
       plan: read.ok ? read.plan : { platform: 'Server', hooks: {} },
-      sim: { ops: script.ops, cursor: 0, elapsed: 0, offset: 0, lastReal: nowMs, ...(opts.timeScale ? { timeScale: opts.timeScale } : {}) },
+      sim: {
+        ops: script.ops,
+        cursor: 0,
+        elapsed: 0,
+        offset: 0,
+        lastReal: nowMs,
+        ...(opts.timeScale ? { timeScale: opts.timeScale } : {}),
+      },
     };
     if (opts.rollbackOf) {
       const orig = opts.rollbackOf;
-      info.rollbackInfo = { rollbackTriggeringDeploymentId: orig.info.deploymentId, rollbackMessage: `Automatic rollback of deployment ${orig.info.deploymentId}` };
+      info.rollbackInfo = {
+        rollbackTriggeringDeploymentId: orig.info.deploymentId,
+        rollbackMessage: `Automatic rollback of deployment ${orig.info.deploymentId}`,
+      };
       info.description = `Automatic rollback of deployment ${orig.info.deploymentId}`;
     }
     svc.state.deployments.push(d);
-    svc.touchRevision(app.applicationName, location, group.info.deploymentGroupName, nowSec, read.ok ? read.content : undefined);
+    svc.touchRevision(
+      app.applicationName,
+      location,
+      group.info.deploymentGroupName,
+      nowSec,
+      read.ok ? read.content : undefined,
+    );
     group.info.lastAttemptedDeployment = { deploymentId: id, status: 'Created', createTime: nowSec };
     svc.markDirty();
     return { deploymentId: id };
@@ -145,7 +175,12 @@ export class DeploymentOps {
       return readContentAppSpec(String(body.content), platform === 'ECS' ? 'ECS' : 'Lambda');
     }
     if (type === 'GitHub') {
-      return { ok: false, code: 'REVISION_MISSING', message: 'The local endpoint cannot download revisions from GitHub. Upload the bundle to the local S3 store and deploy it from there.' };
+      return {
+        ok: false,
+        code: 'REVISION_MISSING',
+        message:
+          'The local endpoint cannot download revisions from GitHub. Upload the bundle to the local S3 store and deploy it from there.',
+      };
     }
     const s3 = loc.s3Location as Json;
     const bucket = String(s3.bucket);
@@ -154,22 +189,36 @@ export class DeploymentOps {
     const bytes = meta ? this.svc.s3?.get(bucket, key) : undefined;
     const wantETag = typeof s3.eTag === 'string' ? s3.eTag.replace(/"/g, '') : undefined;
     if (!meta || !bytes || (wantETag && wantETag !== meta.eTag.replace(/"/g, ''))) {
-      return { ok: false, code: 'REVISION_MISSING', message: `The revision s3://${bucket}/${key}${wantETag ? ` (ETag ${wantETag})` : ''} could not be found.` };
+      return {
+        ok: false,
+        code: 'REVISION_MISSING',
+        message: `The revision s3://${bucket}/${key}${wantETag ? ` (ETag ${wantETag})` : ''} could not be found.`,
+      };
     }
     if (platform === 'Server') return readBundle(bytes, s3.bundleType as string | undefined);
     return readContentAppSpec(Buffer.from(bytes).toString('utf8'), platform);
   }
 
   private lastSuccessful(app: string, group: string): DeploymentRecord | undefined {
-    const done = this.svc.state.deployments.filter((x) => x.info.applicationName === app && x.info.deploymentGroupName === group && x.info.status === 'Succeeded');
+    const done = this.svc.state.deployments.filter(
+      (x) => x.info.applicationName === app && x.info.deploymentGroupName === group && x.info.status === 'Succeeded',
+    );
     return done.sort((a, b) => Number(b.info.completeTime ?? 0) - Number(a.info.completeTime ?? 0))[0];
   }
 
   /** Bookkeeping when a deployment completes, and the automatic rollback when one is due. */
   private finished(d: DeploymentRecord, outcome: Outcome, rollback: boolean, atSec: number): void {
     const svc = this.svc;
-    const g = svc.state.groups.find((x) => x.info.applicationName === d.info.applicationName && x.info.deploymentGroupName === d.info.deploymentGroupName);
-    const summary = { deploymentId: d.info.deploymentId, status: outcome, endTime: atSec, createTime: d.info.createTime };
+    const g = svc.state.groups.find(
+      (x) =>
+        x.info.applicationName === d.info.applicationName && x.info.deploymentGroupName === d.info.deploymentGroupName,
+    );
+    const summary = {
+      deploymentId: d.info.deploymentId,
+      status: outcome,
+      endTime: atSec,
+      createTime: d.info.createTime,
+    };
     if (g) {
       g.info.lastAttemptedDeployment = summary;
       if (outcome === 'Succeeded') g.info.lastSuccessfulDeployment = summary;
@@ -178,10 +227,17 @@ export class DeploymentOps {
     if (!rollback) return;
     const plan = this.rollbackPlan(d);
     if (!plan) {
-      d.info.rollbackInfo = { rollbackMessage: 'Automatic rollback was not started: no earlier successful deployment of this deployment group to roll back to.' };
+      d.info.rollbackInfo = {
+        rollbackMessage:
+          'Automatic rollback was not started: no earlier successful deployment of this deployment group to roll back to.',
+      };
       return;
     }
-    const rollbackConfig = { Lambda: 'CodeDeployDefault.LambdaAllAtOnce', ECS: 'CodeDeployDefault.ECSAllAtOnce', Server: String(d.info.deploymentConfigName) }[d.info.computePlatform];
+    const rollbackConfig = {
+      Lambda: 'CodeDeployDefault.LambdaAllAtOnce',
+      ECS: 'CodeDeployDefault.ECSAllAtOnce',
+      Server: String(d.info.deploymentConfigName),
+    }[d.info.computePlatform];
     const { deploymentId } = this.create(
       {
         applicationName: d.info.applicationName,
@@ -190,9 +246,19 @@ export class DeploymentOps {
         deploymentConfigName: rollbackConfig,
         autoRollbackConfiguration: d.info.autoRollbackConfiguration,
       },
-      { creator: 'autoRollback', rollbackOf: d, createdAtMs: atSec * 1000, timeScale: d.sim.timeScale, plan: plan.plan, ignoreFailureSwitch: true },
+      {
+        creator: 'autoRollback',
+        rollbackOf: d,
+        createdAtMs: atSec * 1000,
+        timeScale: d.sim.timeScale,
+        plan: plan.plan,
+        ignoreFailureSwitch: true,
+      },
     ) as { deploymentId: string };
-    d.info.rollbackInfo = { rollbackDeploymentId: deploymentId, rollbackMessage: `Deployment ${d.info.status.toLowerCase()}: rolled back by deployment ${deploymentId}` };
+    d.info.rollbackInfo = {
+      rollbackDeploymentId: deploymentId,
+      rollbackMessage: `Deployment ${d.info.status.toLowerCase()}: rolled back by deployment ${deploymentId}`,
+    };
     d.statusMessages.push(`Automatic rollback started: ${deploymentId}`);
   }
 
@@ -200,22 +266,37 @@ export class DeploymentOps {
   private rollbackPlan(d: DeploymentRecord): { plan: PlanInput; revision: Json } | undefined {
     const p = d.plan;
     if (p.platform === 'Lambda') {
-      return { plan: { ...p, currentVersion: p.targetVersion, targetVersion: p.currentVersion, hooks: {} }, revision: d.info.revision as Json };
+      return {
+        plan: { ...p, currentVersion: p.targetVersion, targetVersion: p.currentVersion, hooks: {} },
+        revision: d.info.revision as Json,
+      };
     }
     if (p.platform === 'ECS') return { plan: { ...p, hooks: {} }, revision: d.info.revision as Json };
     const prev = this.svc.state.deployments
-      .filter((x) => x !== d && x.info.applicationName === d.info.applicationName && x.info.deploymentGroupName === d.info.deploymentGroupName && x.info.status === 'Succeeded')
+      .filter(
+        (x) =>
+          x !== d &&
+          x.info.applicationName === d.info.applicationName &&
+          x.info.deploymentGroupName === d.info.deploymentGroupName &&
+          x.info.status === 'Succeeded',
+      )
       .sort((a, b) => Number(b.info.completeTime ?? 0) - Number(a.info.completeTime ?? 0))[0];
     return prev ? { plan: prev.plan, revision: prev.info.revision as Json } : undefined;
   }
 
   batchGet(i: Json): Json {
     const ids = i.deploymentIds;
-    if (!Array.isArray(ids) || ids.length === 0) fail('DeploymentIdRequiredException', 'At least one deployment ID must be specified.');
-    if (ids.length > 25) fail('BatchLimitExceededException', 'The maximum number of names or IDs allowed for this request (25) was exceeded.');
+    if (!Array.isArray(ids) || ids.length === 0)
+      fail('DeploymentIdRequiredException', 'At least one deployment ID must be specified.');
+    if (ids.length > 25)
+      fail(
+        'BatchLimitExceededException',
+        'The maximum number of names or IDs allowed for this request (25) was exceeded.',
+      );
     const out: Json[] = [];
     for (const id of ids) {
-      if (typeof id !== 'string' || !ID_RE.test(id)) fail('InvalidDeploymentIdException', `The deployment ID ${String(id)} was specified in an invalid format.`);
+      if (typeof id !== 'string' || !ID_RE.test(id))
+        fail('InvalidDeploymentIdException', `The deployment ID ${String(id)} was specified in an invalid format.`);
       const d = this.svc.state.deployments.find((x) => x.info.deploymentId === id);
       if (d) out.push(this.info(d));
     }
@@ -227,24 +308,42 @@ export class DeploymentOps {
     let scope = '';
     if (i.applicationName !== undefined || i.deploymentGroupName !== undefined) {
       const g = this.svc.group(i.applicationName, i.deploymentGroupName);
-      items = items.filter((d) => d.info.applicationName === g.info.applicationName && d.info.deploymentGroupName === g.info.deploymentGroupName);
+      items = items.filter(
+        (d) =>
+          d.info.applicationName === g.info.applicationName &&
+          d.info.deploymentGroupName === g.info.deploymentGroupName,
+      );
       scope = `${g.info.applicationName}/${g.info.deploymentGroupName}`;
     }
     const statuses = i.includeOnlyStatuses;
     if (Array.isArray(statuses) && statuses.length) {
-      const bad = statuses.find((s) => !['Created', 'Queued', 'InProgress', 'Baking', 'Succeeded', 'Failed', 'Stopped', 'Ready'].includes(String(s)));
-      if (bad !== undefined) fail('InvalidDeploymentStatusException', `The deployment status ${String(bad)} is invalid.`);
+      const bad = statuses.find(
+        (s) =>
+          !['Created', 'Queued', 'InProgress', 'Baking', 'Succeeded', 'Failed', 'Stopped', 'Ready'].includes(String(s)),
+      );
+      if (bad !== undefined)
+        fail('InvalidDeploymentStatusException', `The deployment status ${String(bad)} is invalid.`);
       items = items.filter((d) => statuses.includes(d.info.status));
       scope += `|${statuses.join(',')}`;
     }
     const range = i.createTimeRange as { start?: number; end?: number } | undefined;
     if (range) {
-      if (range.start !== undefined && range.end !== undefined && range.start > range.end) fail('InvalidTimeRangeException', 'The specified time range was specified in an invalid format.');
-      items = items.filter((d) => (range.start === undefined || d.info.createTime >= range.start) && (range.end === undefined || d.info.createTime <= range.end));
+      if (range.start !== undefined && range.end !== undefined && range.start > range.end)
+        fail('InvalidTimeRangeException', 'The specified time range was specified in an invalid format.');
+      items = items.filter(
+        (d) =>
+          (range.start === undefined || d.info.createTime >= range.start) &&
+          (range.end === undefined || d.info.createTime <= range.end),
+      );
       scope += `|${range.start ?? ''}-${range.end ?? ''}`;
     }
     const sorted = [...items].sort((a, b) => b.info.createTime - a.info.createTime);
-    const p = page('ListDeployments', sorted.map((d) => d.info.deploymentId), i.nextToken, scope);
+    const p = page(
+      'ListDeployments',
+      sorted.map((d) => d.info.deploymentId),
+      i.nextToken,
+      scope,
+    );
     return { deployments: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
   }
 
@@ -257,16 +356,27 @@ export class DeploymentOps {
     }
     this.simulator.requestStop(d, rollback);
     this.svc.markDirty();
-    return { status: 'Pending', statusMessage: 'Stopping Pending. Stopping to schedule commands in the deployment instances' };
+    return {
+      status: 'Pending',
+      statusMessage: 'Stopping Pending. Stopping to schedule commands in the deployment instances',
+    };
   }
 
   continue(i: Json): Json {
     const d = this.get(i.deploymentId);
     const type = (i.deploymentWaitType ?? 'READY_WAIT') as WaitType;
-    if (type !== 'READY_WAIT' && type !== 'TERMINATION_WAIT') fail('InvalidDeploymentWaitTypeException', `The wait type ${String(type)} is invalid.`);
-    if (d.info.computePlatform === 'Lambda') fail('UnsupportedActionForDeploymentTypeException', 'A call was submitted that is not supported for the specified deployment type.');
+    if (type !== 'READY_WAIT' && type !== 'TERMINATION_WAIT')
+      fail('InvalidDeploymentWaitTypeException', `The wait type ${String(type)} is invalid.`);
+    if (d.info.computePlatform === 'Lambda')
+      fail(
+        'UnsupportedActionForDeploymentTypeException',
+        'A call was submitted that is not supported for the specified deployment type.',
+      );
     if ((d.info.deploymentStyle as Json | undefined)?.deploymentType !== 'BLUE_GREEN') {
-      fail('UnsupportedActionForDeploymentTypeException', 'A call was submitted that is not supported for the specified deployment type.');
+      fail(
+        'UnsupportedActionForDeploymentTypeException',
+        'A call was submitted that is not supported for the specified deployment type.',
+      );
     }
     this.simulator.continueWait(d, type);
     this.svc.markDirty();
@@ -274,7 +384,8 @@ export class DeploymentOps {
   }
 
   private started(d: DeploymentRecord): void {
-    if (d.info.status === 'Created' || d.info.status === 'Queued') fail('DeploymentNotStartedException', `The deployment ${d.info.deploymentId} has not started.`);
+    if (d.info.status === 'Created' || d.info.status === 'Queued')
+      fail('DeploymentNotStartedException', `The deployment ${d.info.deploymentId} has not started.`);
   }
 
   listTargets(i: Json): Json {
@@ -283,18 +394,31 @@ export class DeploymentOps {
     let targets = d.targets;
     const filters = (i.targetFilters ?? {}) as Record<string, unknown>;
     for (const [name, values] of Object.entries(filters)) {
-      if (name !== 'TargetStatus' && name !== 'ServerInstanceLabel') fail('InvalidTargetFilterNameException', `The target filter name ${name} is invalid.`);
+      if (name !== 'TargetStatus' && name !== 'ServerInstanceLabel')
+        fail('InvalidTargetFilterNameException', `The target filter name ${name} is invalid.`);
       const list = Array.isArray(values) ? values.map(String) : [];
-      targets = targets.filter((t) => (name === 'TargetStatus' ? list.includes(t.status) : list.includes(t.instanceLabel ?? '')));
+      targets = targets.filter((t) =>
+        name === 'TargetStatus' ? list.includes(t.status) : list.includes(t.instanceLabel ?? ''),
+      );
     }
-    const p = page('ListDeploymentTargets', targets.map((t) => t.targetId), i.nextToken, d.info.deploymentId);
+    const p = page(
+      'ListDeploymentTargets',
+      targets.map((t) => t.targetId),
+      i.nextToken,
+      d.info.deploymentId,
+    );
     return { targetIds: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
   }
 
   private findTarget(d: DeploymentRecord, id: unknown): TargetRecord {
-    if (typeof id !== 'string' || id === '') fail('DeploymentTargetIdRequiredException', 'A deployment target ID was not provided.');
+    if (typeof id !== 'string' || id === '')
+      fail('DeploymentTargetIdRequiredException', 'A deployment target ID was not provided.');
     const t = d.targets.find((x) => x.targetId === id);
-    if (!t) fail('DeploymentTargetDoesNotExistException', `The provided target ID ${id} does not belong to the deployment ${d.info.deploymentId}.`);
+    if (!t)
+      fail(
+        'DeploymentTargetDoesNotExistException',
+        `The provided target ID ${id} does not belong to the deployment ${d.info.deploymentId}.`,
+      );
     return t;
   }
 
@@ -306,8 +430,13 @@ export class DeploymentOps {
   batchGetTargets(i: Json): Json {
     const d = this.get(i.deploymentId);
     const ids = i.targetIds;
-    if (!Array.isArray(ids) || ids.length === 0) fail('DeploymentTargetIdRequiredException', 'A deployment target ID was not provided.');
-    if (ids.length > 25) fail('DeploymentTargetListSizeExceededException', 'The maximum number of targets that can be associated with an Amazon ECS or Lambda deployment was exceeded. The target list of both types of deployments must have exactly one item. This exception does not apply to EC2/On-premises deployments.');
+    if (!Array.isArray(ids) || ids.length === 0)
+      fail('DeploymentTargetIdRequiredException', 'A deployment target ID was not provided.');
+    if (ids.length > 25)
+      fail(
+        'DeploymentTargetListSizeExceededException',
+        'The maximum number of targets that can be associated with an Amazon ECS or Lambda deployment was exceeded. The target list of both types of deployments must have exactly one item. This exception does not apply to EC2/On-premises deployments.',
+      );
     this.started(d);
     return { deploymentTargets: ids.map((id) => this.targetOut(d, this.findTarget(d, id))) };
   }
@@ -319,7 +448,11 @@ export class DeploymentOps {
   }
 
   private serverOnly(d: DeploymentRecord): void {
-    if (d.info.computePlatform !== 'Server') fail('InvalidComputePlatformException', 'The computePlatform is invalid. Instance APIs are supported for the Server compute platform only; use the deployment target APIs.');
+    if (d.info.computePlatform !== 'Server')
+      fail(
+        'InvalidComputePlatformException',
+        'The computePlatform is invalid. Instance APIs are supported for the Server compute platform only; use the deployment target APIs.',
+      );
   }
 
   private instanceOut(d: DeploymentRecord, t: TargetRecord): Json {
@@ -340,7 +473,9 @@ export class DeploymentOps {
     const statuses = Array.isArray(i.instanceStatusFilter) ? i.instanceStatusFilter.map(String) : undefined;
     const types = Array.isArray(i.instanceTypeFilter) ? i.instanceTypeFilter.map(String) : undefined;
     const ids = d.targets
-      .filter((t) => (!statuses || statuses.includes(t.status)) && (!types || types.includes(t.instanceLabel ?? 'Blue')))
+      .filter(
+        (t) => (!statuses || statuses.includes(t.status)) && (!types || types.includes(t.instanceLabel ?? 'Blue')),
+      )
       .map((t) => t.targetId);
     const p = page('ListDeploymentInstances', ids, i.nextToken, d.info.deploymentId);
     return { instancesList: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
@@ -350,8 +485,13 @@ export class DeploymentOps {
     const d = this.get(i.deploymentId);
     this.serverOnly(d);
     const ids = i.instanceIds;
-    if (!Array.isArray(ids) || ids.length === 0) fail('InstanceIdRequiredException', 'The instance ID was not specified.');
-    if (ids.length > 25) fail('BatchLimitExceededException', 'The maximum number of names or IDs allowed for this request (25) was exceeded.');
+    if (!Array.isArray(ids) || ids.length === 0)
+      fail('InstanceIdRequiredException', 'The instance ID was not specified.');
+    if (ids.length > 25)
+      fail(
+        'BatchLimitExceededException',
+        'The maximum number of names or IDs allowed for this request (25) was exceeded.',
+      );
     const found: Json[] = [];
     const missing: string[] = [];
     for (const id of ids) {
@@ -359,13 +499,17 @@ export class DeploymentOps {
       if (t) found.push(this.instanceOut(d, t));
       else missing.push(String(id));
     }
-    return { instancesSummary: found, errorMessage: missing.length ? `Instances not found in the deployment: ${missing.join(', ')}` : '' };
+    return {
+      instancesSummary: found,
+      errorMessage: missing.length ? `Instances not found in the deployment: ${missing.join(', ')}` : '',
+    };
   }
 
   getInstance(i: Json): Json {
     const d = this.get(i.deploymentId);
     this.serverOnly(d);
-    if (typeof i.instanceId !== 'string' || !i.instanceId) fail('InstanceIdRequiredException', 'The instance ID was not specified.');
+    if (typeof i.instanceId !== 'string' || !i.instanceId)
+      fail('InstanceIdRequiredException', 'The instance ID was not specified.');
     const t = d.targets.find((x) => x.targetId === i.instanceId);
     if (!t) fail('InstanceDoesNotExistException', `The instance ${i.instanceId} is not part of the deployment.`);
     return { instanceSummary: this.instanceOut(d, t) };
@@ -381,7 +525,8 @@ function normalizeRevision(rev: Json): Json {
   const copy = structuredClone(rev);
   for (const k of ['appSpecContent', 'string']) {
     const body = copy[k] as Json | undefined;
-    if (body && typeof body.content === 'string' && !body.sha256) body.sha256 = createHash('sha256').update(body.content).digest('hex');
+    if (body && typeof body.content === 'string' && !body.sha256)
+      body.sha256 = createHash('sha256').update(body.content).digest('hex');
   }
   return copy;
 }

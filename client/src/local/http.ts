@@ -55,7 +55,8 @@ export function createHttpServer(service: CodeDeployService, s3: LocalS3, log?: 
   return http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       log?.(`internal error: ${(err as Error)?.message ?? String(err)}`);
-      if (!res.headersSent) sendError(res, new ServiceError('InternalFailure', 'The local endpoint hit an internal error.', 500));
+      if (!res.headersSent)
+        sendError(res, new ServiceError('InternalFailure', 'The local endpoint hit an internal error.', 500));
       else res.destroy();
     });
   });
@@ -66,7 +67,9 @@ export function createHttpServer(service: CodeDeployService, s3: LocalS3, log?: 
       const body = await readBody(req, MAX_S3_BODY);
       if (!body) {
         res.writeHead(400, { 'content-type': 'application/xml' });
-        return void res.end('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the maximum allowed size.</Message></Error>');
+        return void res.end(
+          '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the maximum allowed size.</Message></Error>',
+        );
       }
       return handleS3(s3, req, res, body);
     }
@@ -76,13 +79,26 @@ export function createHttpServer(service: CodeDeployService, s3: LocalS3, log?: 
     }
     const body = await readBody(req, MAX_JSON_BODY);
     if (req.method !== 'POST' || (url !== '/' && !url.startsWith('/?'))) {
-      return sendError(res, new ServiceError('UnknownOperationException', 'Only POST / with an X-Amz-Target header is supported.', 404));
+      return sendError(
+        res,
+        new ServiceError('UnknownOperationException', 'Only POST / with an X-Amz-Target header is supported.', 404),
+      );
     }
     const target = req.headers['x-amz-target'];
     if (typeof target !== 'string' || target === '') {
-      return sendError(res, new ServiceError('MissingAuthenticationTokenException', 'Missing X-Amz-Target header: expected CodeDeploy_20141006.<Operation>.'));
+      return sendError(
+        res,
+        new ServiceError(
+          'MissingAuthenticationTokenException',
+          'Missing X-Amz-Target header: expected CodeDeploy_20141006.<Operation>.',
+        ),
+      );
     }
-    if (!body) return sendError(res, new ServiceError('SerializationException', `The request body exceeds ${MAX_JSON_BODY} bytes.`, 413));
+    if (!body)
+      return sendError(
+        res,
+        new ServiceError('SerializationException', `The request body exceeds ${MAX_JSON_BODY} bytes.`, 413),
+      );
     const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
     const handler = op !== undefined && Object.prototype.hasOwnProperty.call(ops, op) ? ops[op] : undefined;
     if (!handler) return sendError(res, new ServiceError('UnknownOperationException', `Unknown operation ${target}.`));

@@ -36,9 +36,11 @@ export interface LocalEndpoint {
 
 export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<LocalEndpoint> {
   const timeScale = opts.timeScale ?? 1;
-  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new Error(`timeScale must be a positive number, got ${timeScale}`);
+  if (!(timeScale > 0) || !Number.isFinite(timeScale))
+    throw new Error(`timeScale must be a positive number, got ${timeScale}`);
   const port = opts.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port must be an integer from 0 to 65535, got ${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`port must be an integer from 0 to 65535, got ${port}`);
   const store = new Store(opts.dataDir);
   const s3 = new LocalS3(path.join(opts.dataDir, 's3'));
   const service = new CodeDeployService({ store, s3, clock: opts.clock ?? systemClock, timeScale, seed: opts.seed });

@@ -19,7 +19,9 @@ function parseArgs(argv: string[]): { port: number; dataDir: string; timeScale: 
   let seed = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') usage(`${flag} needs a value`);
@@ -47,8 +49,7 @@ function parseArgs(argv: string[]): { port: number; dataDir: string; timeScale: 
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
-        process.exit(0);
-      // eslint-disable-next-line no-fallthrough
+        return process.exit(0);
       default:
         usage(`unknown argument "${arg}"`);
     }
@@ -67,7 +68,9 @@ async function main(): Promise<void> {
     process.stderr.write(`local endpoint: could not start: ${(err as Error).message}\n`);
     process.exit(1);
   }
-  process.stdout.write(`CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale})\n`);
+  process.stdout.write(
+    `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale})\n`,
+  );
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -18,7 +18,13 @@ function encode(op: string, offset: number, scope: string): string {
 }
 
 /** One page of `items`; `scope` ties the token to the request's filter (application, deployment …). */
-export function page<T>(op: PagedOperation, items: T[], token: unknown, scope = '', size: number = PAGE_SIZES[op]): { items: T[]; nextToken?: string } {
+export function page<T>(
+  op: PagedOperation,
+  items: T[],
+  token: unknown,
+  scope = '',
+  size: number = PAGE_SIZES[op],
+): { items: T[]; nextToken?: string } {
   let offset = 0;
   if (token !== undefined && token !== null && token !== '') {
     let parsed: { o?: unknown; n?: unknown; s?: unknown } | undefined;
@@ -27,7 +33,14 @@ export function page<T>(op: PagedOperation, items: T[], token: unknown, scope = 
     } catch {
       parsed = undefined;
     }
-    if (!parsed || parsed.o !== op || parsed.s !== scope || typeof parsed.n !== 'number' || !Number.isInteger(parsed.n) || parsed.n < 0) {
+    if (
+      !parsed ||
+      parsed.o !== op ||
+      parsed.s !== scope ||
+      typeof parsed.n !== 'number' ||
+      !Number.isInteger(parsed.n) ||
+      parsed.n < 0
+    ) {
       fail('InvalidNextTokenException', 'The next token was specified in an invalid format.');
     }
     offset = parsed.n;

@@ -12,7 +12,9 @@ import { lintText } from '../../../server/src/engine/lint';
 import { fail } from './errors';
 import type { ComputePlatform, Json, PlanInput } from './types';
 
-export type RevisionResult = { ok: true; plan: PlanInput; content?: string } | { ok: false; code: string; message: string };
+export type RevisionResult =
+  | { ok: true; plan: PlanInput; content?: string }
+  | { ok: false; code: string; message: string };
 
 /** Object access that ignores key case, as AWS tooling does for ECS/Lambda AppSpecs. */
 function get(obj: unknown, key: string): unknown {
@@ -23,9 +25,14 @@ function get(obj: unknown, key: string): unknown {
 
 /** Checks the request's revision shape; throws the service's exception where CreateDeployment rejects it. */
 export function checkRevisionShape(revision: Json | undefined, platform: ComputePlatform): void {
-  if (!revision || typeof revision !== 'object') fail('RevisionRequiredException', 'The revision ID was not specified.');
+  if (!revision || typeof revision !== 'object')
+    fail('RevisionRequiredException', 'The revision ID was not specified.');
   const type = revision.revisionType;
-  const allowed: Record<ComputePlatform, string[]> = { Server: ['S3', 'GitHub'], Lambda: ['S3', 'String', 'AppSpecContent'], ECS: ['S3', 'AppSpecContent'] };
+  const allowed: Record<ComputePlatform, string[]> = {
+    Server: ['S3', 'GitHub'],
+    Lambda: ['S3', 'String', 'AppSpecContent'],
+    ECS: ['S3', 'AppSpecContent'],
+  };
   if (typeof type !== 'string' || !['S3', 'GitHub', 'String', 'AppSpecContent'].includes(type)) {
     fail('InvalidRevisionException', 'The revision type is missing or not one of S3, GitHub, String, AppSpecContent.');
   }
@@ -43,14 +50,20 @@ export function checkRevisionShape(revision: Json | undefined, platform: Compute
   }
   if (type === 'GitHub') {
     const gh = revision.gitHubLocation as Json | undefined;
-    if (!gh?.repository || !gh?.commitId) fail('InvalidRevisionException', 'The GitHub location must specify a repository and a commit ID.');
+    if (!gh?.repository || !gh?.commitId)
+      fail('InvalidRevisionException', 'The GitHub location must specify a repository and a commit ID.');
   }
   if (type === 'String' || type === 'AppSpecContent') {
     const body = (type === 'String' ? revision.string : revision.appSpecContent) as Json | undefined;
     const content = body?.content;
-    if (typeof content !== 'string' || content.trim() === '') fail('InvalidRevisionException', 'The AppSpec content is empty.');
+    if (typeof content !== 'string' || content.trim() === '')
+      fail('InvalidRevisionException', 'The AppSpec content is empty.');
     const sha = body?.sha256;
-    if (typeof sha === 'string' && sha !== '' && sha.toLowerCase() !== createHash('sha256').update(content).digest('hex')) {
+    if (
+      typeof sha === 'string' &&
+      sha !== '' &&
+      sha.toLowerCase() !== createHash('sha256').update(content).digest('hex')
+    ) {
       fail('InvalidRevisionException', 'The SHA-256 hash of the AppSpec content does not match the content.');
     }
   }
@@ -87,18 +100,30 @@ export function readContentAppSpec(text: string, platform: 'Lambda' | 'ECS'): Re
   const hooks: Record<string, string> = {};
   const rawHooks = get(doc, 'Hooks');
   for (const h of Array.isArray(rawHooks) ? rawHooks : rawHooks && typeof rawHooks === 'object' ? [rawHooks] : []) {
-    if (h && typeof h === 'object') for (const [k, v] of Object.entries(h as Json)) if (typeof v === 'string') hooks[k] = v;
+    if (h && typeof h === 'object')
+      for (const [k, v] of Object.entries(h as Json)) if (typeof v === 'string') hooks[k] = v;
   }
   if (platform === 'Lambda') {
-    if (String(type) !== 'AWS::Lambda::Function') return invalid('The AppSpec file must describe one resource of type AWS::Lambda::Function for a Lambda deployment.');
+    if (String(type) !== 'AWS::Lambda::Function')
+      return invalid(
+        'The AppSpec file must describe one resource of type AWS::Lambda::Function for a Lambda deployment.',
+      );
     const s = (k: string) => (get(props, k) === undefined ? '' : String(get(props, k)));
     return {
       ok: true,
       content: text,
-      plan: { platform, functionName: s('Name'), alias: s('Alias'), currentVersion: s('CurrentVersion'), targetVersion: s('TargetVersion'), hooks },
+      plan: {
+        platform,
+        functionName: s('Name'),
+        alias: s('Alias'),
+        currentVersion: s('CurrentVersion'),
+        targetVersion: s('TargetVersion'),
+        hooks,
+      },
     };
   }
-  if (String(type) !== 'AWS::ECS::Service') return invalid('The AppSpec file must describe one resource of type AWS::ECS::Service for an ECS deployment.');
+  if (String(type) !== 'AWS::ECS::Service')
+    return invalid('The AppSpec file must describe one resource of type AWS::ECS::Service for an ECS deployment.');
   const lb = get(props, 'LoadBalancerInfo');
   return {
     ok: true,
@@ -117,13 +142,18 @@ export function readContentAppSpec(text: string, platform: 'Lambda' | 'ECS'): Re
 export function readBundle(bytes: Uint8Array, bundleType: string | undefined): RevisionResult {
   let files: Record<string, Uint8Array>;
   try {
-    files = bundleType === 'tar' || bundleType === 'tgz' ? readTar(bundleType === 'tgz' ? gunzipSync(bytes) : bytes) : unzipSync(bytes);
+    files =
+      bundleType === 'tar' || bundleType === 'tgz'
+        ? readTar(bundleType === 'tgz' ? gunzipSync(bytes) : bytes)
+        : unzipSync(bytes);
   } catch (err) {
     return invalid(`The revision bundle could not be read as ${bundleType ?? 'zip'}: ${(err as Error).message}`);
   }
   const name = ['appspec.yml', 'appspec.yaml'].find((n) => files[n]);
   if (!name) {
-    return invalid('The AppSpec file is missing from the bundle: appspec.yml must be at the root of the revision archive.');
+    return invalid(
+      'The AppSpec file is missing from the bundle: appspec.yml must be at the root of the revision archive.',
+    );
   }
   const text = Buffer.from(files[name]).toString('utf8');
   const problem = lintFailure(text, name);

@@ -107,7 +107,8 @@ export function handleS3(store: LocalS3, req: IncomingMessage, res: ServerRespon
   }
   switch (req.method) {
     case 'PUT': {
-      const chunked = String(req.headers['content-encoding'] ?? '').includes('aws-chunked') ||
+      const chunked =
+        String(req.headers['content-encoding'] ?? '').includes('aws-chunked') ||
         String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
       const meta = store.put(bucket, key, chunked ? decodeAwsChunked(body) : body, req.headers['content-type']);
       res.writeHead(200, { etag: meta.eTag, 'x-amz-request-id': 'local' });
@@ -138,6 +139,12 @@ export function handleS3(store: LocalS3, req: IncomingMessage, res: ServerRespon
       res.writeHead(204, { 'x-amz-request-id': 'local' });
       return void res.end();
     default:
-      return xmlError(res, 405, 'MethodNotAllowed', `The ${req.method} method is not supported by the local S3 store.`, resource);
+      return xmlError(
+        res,
+        405,
+        'MethodNotAllowed',
+        `The ${req.method} method is not supported by the local S3 store.`,
+        resource,
+      );
   }
 }

@@ -24,7 +24,13 @@ export function lambdaAppSpec(current: number, target: number, hooks = true): st
     '        Alias: live',
     `        CurrentVersion: "${current}"`,
     `        TargetVersion: "${target}"`,
-    ...(hooks ? ['Hooks:', '  - BeforeAllowTraffic: orders-api-pre-traffic-check', '  - AfterAllowTraffic: orders-api-post-traffic-check'] : []),
+    ...(hooks
+      ? [
+          'Hooks:',
+          '  - BeforeAllowTraffic: orders-api-pre-traffic-check',
+          '  - AfterAllowTraffic: orders-api-post-traffic-check',
+        ]
+      : []),
     '',
   ].join('\n');
 }
@@ -162,13 +168,26 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
         serviceRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsCodeDeployRole`,
         deploymentConfigName: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes',
         deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
-        ecsServices: [{ serviceName: name === 'storefront-prod' ? 'storefront' : 'storefront-staging', clusterName: 'storefront-cluster' }],
+        ecsServices: [
+          {
+            serviceName: name === 'storefront-prod' ? 'storefront' : 'storefront-staging',
+            clusterName: 'storefront-cluster',
+          },
+        ],
         loadBalancerInfo: {
           targetGroupPairInfos: [
             {
               targetGroups: [{ name: `${name}-tg-blue` }, { name: `${name}-tg-green` }],
-              prodTrafficRoute: { listenerArns: [`arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:listener/app/storefront-alb/50dc6c495c0c9188/f2f7dc8efc522ab2`] },
-              testTrafficRoute: { listenerArns: [`arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:listener/app/storefront-alb/50dc6c495c0c9188/9b1c8e3a7d2f4a61`] },
+              prodTrafficRoute: {
+                listenerArns: [
+                  `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:listener/app/storefront-alb/50dc6c495c0c9188/f2f7dc8efc522ab2`,
+                ],
+              },
+              testTrafficRoute: {
+                listenerArns: [
+                  `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:listener/app/storefront-alb/50dc6c495c0c9188/9b1c8e3a7d2f4a61`,
+                ],
+              },
             },
           ],
         },
@@ -187,19 +206,75 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
   const s3rev = (version: string): Json => {
     const key = `checkout-web/checkout-web-${version}.zip`;
     const meta = svc.s3?.put(SEED_BUCKET, key, checkoutBundle(version), 'application/zip');
-    return { revisionType: 'S3', s3Location: { bucket: SEED_BUCKET, key, bundleType: 'zip', ...(meta ? { eTag: meta.eTag.replace(/"/g, '') } : {}) } };
+    return {
+      revisionType: 'S3',
+      s3Location: {
+        bucket: SEED_BUCKET,
+        key,
+        bundleType: 'zip',
+        ...(meta ? { eTag: meta.eTag.replace(/"/g, '') } : {}),
+      },
+    };
   };
   const contentRev = (content: string): Json => ({ revisionType: 'AppSpecContent', appSpecContent: { content } });
   const past = (daysAgo: number) => ({ createdAtMs: nowMs - daysAgo * day, timeScale: 1 });
-  const serverPlan = { platform: 'Server' as const, hooks: { ApplicationStop: ['scripts/stop.sh'], BeforeInstall: ['scripts/install-deps.sh'], ApplicationStart: ['scripts/start.sh'], ValidateService: ['scripts/health-check.sh'] } };
+  const serverPlan = {
+    platform: 'Server' as const,
+    hooks: {
+      ApplicationStop: ['scripts/stop.sh'],
+      BeforeInstall: ['scripts/install-deps.sh'],
+      ApplicationStart: ['scripts/start.sh'],
+      ValidateService: ['scripts/health-check.sh'],
+    },
+  };
 
   const d = svc.deployments;
-  d.create({ applicationName: 'checkout-web', deploymentGroupName: 'checkout-web-prod', revision: s3rev('1.4.0'), description: 'Release 1.4.0' }, { ...past(9), plan: serverPlan });
-  d.create({ applicationName: 'checkout-web', deploymentGroupName: 'checkout-web-prod', revision: s3rev('1.4.1'), description: 'Hotfix: coupon rounding' }, { ...past(4), plan: serverPlan });
-  d.create({ applicationName: 'orders-api-lambda', deploymentGroupName: 'orders-api-live', revision: contentRev(lambdaAppSpec(6, 7)), description: 'orders-api v7' }, past(6));
+  d.create(
+    {
+      applicationName: 'checkout-web',
+      deploymentGroupName: 'checkout-web-prod',
+      revision: s3rev('1.4.0'),
+      description: 'Release 1.4.0',
+    },
+    { ...past(9), plan: serverPlan },
+  );
+  d.create(
+    {
+      applicationName: 'checkout-web',
+      deploymentGroupName: 'checkout-web-prod',
+      revision: s3rev('1.4.1'),
+      description: 'Hotfix: coupon rounding',
+    },
+    { ...past(4), plan: serverPlan },
+  );
+  d.create(
+    {
+      applicationName: 'orders-api-lambda',
+      deploymentGroupName: 'orders-api-live',
+      revision: contentRev(lambdaAppSpec(6, 7)),
+      description: 'orders-api v7',
+    },
+    past(6),
+  );
   // A failed release and its automatic rollback, through the same failure switch users can set.
   ordersGroup.tags.push({ Key: FAIL_TAG, Value: 'AfterAllowTraffic' });
-  d.create({ applicationName: 'orders-api-lambda', deploymentGroupName: 'orders-api-live', revision: contentRev(lambdaAppSpec(7, 8)), description: 'orders-api v8' }, past(2));
+  d.create(
+    {
+      applicationName: 'orders-api-lambda',
+      deploymentGroupName: 'orders-api-live',
+      revision: contentRev(lambdaAppSpec(7, 8)),
+      description: 'orders-api v8',
+    },
+    past(2),
+  );
   ordersGroup.tags.pop();
-  d.create({ applicationName: 'storefront-ecs', deploymentGroupName: 'storefront-prod', revision: contentRev(ecsAppSpec(41)), description: 'storefront task definition 41' }, past(3));
+  d.create(
+    {
+      applicationName: 'storefront-ecs',
+      deploymentGroupName: 'storefront-prod',
+      revision: contentRev(ecsAppSpec(41)),
+      description: 'storefront task definition 41',
+    },
+    past(3),
+  );
 }

@@ -44,9 +44,23 @@ export class CodeDeployService {
     this.deployments = new DeploymentOps(this, opts.timeScale);
     if (loaded) this.state = loaded;
     else {
-      this.state = { version: 1, applications: [], groups: [], configs: [], deployments: [], revisions: [], instances: [], counter: 0 };
+      this.state = {
+        version: 1,
+        applications: [],
+        groups: [],
+        configs: [],
+        deployments: [],
+        revisions: [],
+        instances: [],
+        counter: 0,
+      };
       const now = opts.clock.now();
-      for (const c of predefinedConfigs()) this.state.configs.push({ ...c, deploymentConfigId: randomUUID(), createTime: Math.floor(now / 1000) - 86400 * 365 });
+      for (const c of predefinedConfigs())
+        this.state.configs.push({
+          ...c,
+          deploymentConfigId: randomUUID(),
+          createTime: Math.floor(now / 1000) - 86400 * 365,
+        });
       if (opts.seed !== false) seedState(this, now);
       this.dirty = true;
     }
@@ -87,12 +101,21 @@ export class CodeDeployService {
       },
       BatchGetApplications: (i) => this.batchGetApplications(i),
       CreateDeploymentGroup: (i) => this.createDeploymentGroup(i),
-      GetDeploymentGroup: (i) => ({ deploymentGroupInfo: this.groupInfo(this.group(i.applicationName, i.deploymentGroupName)) }),
+      GetDeploymentGroup: (i) => ({
+        deploymentGroupInfo: this.groupInfo(this.group(i.applicationName, i.deploymentGroupName)),
+      }),
       ListDeploymentGroups: (i) => {
         const app = this.app(i.applicationName);
-        const names = this.state.groups.filter((g) => g.info.applicationName === app.applicationName).map((g) => g.info.deploymentGroupName).sort();
+        const names = this.state.groups
+          .filter((g) => g.info.applicationName === app.applicationName)
+          .map((g) => g.info.deploymentGroupName)
+          .sort();
         const p = page('ListDeploymentGroups', names, i.nextToken, app.applicationName);
-        return { applicationName: app.applicationName, deploymentGroups: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
+        return {
+          applicationName: app.applicationName,
+          deploymentGroups: p.items,
+          ...(p.nextToken ? { nextToken: p.nextToken } : {}),
+        };
       },
       BatchGetDeploymentGroups: (i) => this.batchGetDeploymentGroups(i),
       CreateDeploymentConfig: (i) => this.createDeploymentConfig(i),
@@ -105,8 +128,15 @@ export class CodeDeployService {
       GetApplicationRevision: (i) => this.getApplicationRevision(i),
       ListApplicationRevisions: (i) => {
         const app = this.app(i.applicationName);
-        const revs = this.state.revisions.filter((r) => r.applicationName === app.applicationName).sort((a, b) => b.registerTime - a.registerTime);
-        const p = page('ListApplicationRevisions', revs.map((r) => r.revisionLocation), i.nextToken, app.applicationName);
+        const revs = this.state.revisions
+          .filter((r) => r.applicationName === app.applicationName)
+          .sort((a, b) => b.registerTime - a.registerTime);
+        const p = page(
+          'ListApplicationRevisions',
+          revs.map((r) => r.revisionLocation),
+          i.nextToken,
+          app.applicationName,
+        );
         return { revisions: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
       },
       CreateDeployment: (i) => d.create(i),
@@ -127,7 +157,8 @@ export class CodeDeployService {
   // ---- lookups shared with deployments.ts ----
 
   app(name: unknown): ApplicationRecord {
-    if (typeof name !== 'string' || name === '') fail('ApplicationNameRequiredException', 'The minimum number of required application names was not specified.');
+    if (typeof name !== 'string' || name === '')
+      fail('ApplicationNameRequiredException', 'The minimum number of required application names was not specified.');
     const app = this.state.applications.find((a) => a.applicationName === name);
     if (!app) fail('ApplicationDoesNotExistException', `No application found for name: ${name}`);
     return app;
@@ -135,14 +166,18 @@ export class CodeDeployService {
 
   group(appName: unknown, name: unknown): GroupRecord {
     const app = this.app(appName);
-    if (typeof name !== 'string' || name === '') fail('DeploymentGroupNameRequiredException', 'The deployment group name was not specified.');
-    const g = this.state.groups.find((x) => x.info.applicationName === app.applicationName && x.info.deploymentGroupName === name);
+    if (typeof name !== 'string' || name === '')
+      fail('DeploymentGroupNameRequiredException', 'The deployment group name was not specified.');
+    const g = this.state.groups.find(
+      (x) => x.info.applicationName === app.applicationName && x.info.deploymentGroupName === name,
+    );
     if (!g) fail('DeploymentGroupDoesNotExistException', `No Deployment Group found for name: ${name}`);
     return g;
   }
 
   config(name: unknown): Json {
-    if (typeof name !== 'string' || name === '') fail('DeploymentConfigNameRequiredException', 'The deployment configuration name was not specified.');
+    if (typeof name !== 'string' || name === '')
+      fail('DeploymentConfigNameRequiredException', 'The deployment configuration name was not specified.');
     const c = this.state.configs.find((x) => x.deploymentConfigName === name);
     if (!c) fail('DeploymentConfigDoesNotExistException', `No deployment configuration found for name: ${name}`);
     return c;
@@ -156,51 +191,89 @@ export class CodeDeployService {
 
   createApplication(i: Json): Json {
     const name = i.applicationName;
-    if (typeof name !== 'string' || name === '') fail('ApplicationNameRequiredException', 'The minimum number of required application names was not specified.');
-    if (name.length > 100) fail('InvalidApplicationNameException', 'The application name was specified in an invalid format.');
-    if (this.state.applications.some((a) => a.applicationName === name)) fail('ApplicationAlreadyExistsException', `The application ${name} already exists with the IAM user or Amazon Web Services account.`);
+    if (typeof name !== 'string' || name === '')
+      fail('ApplicationNameRequiredException', 'The minimum number of required application names was not specified.');
+    if (name.length > 100)
+      fail('InvalidApplicationNameException', 'The application name was specified in an invalid format.');
+    if (this.state.applications.some((a) => a.applicationName === name))
+      fail(
+        'ApplicationAlreadyExistsException',
+        `The application ${name} already exists with the IAM user or Amazon Web Services account.`,
+      );
     const platform = (i.computePlatform ?? 'Server') as ComputePlatform;
-    if (!PLATFORMS.includes(platform)) fail('InvalidComputePlatformException', 'The computePlatform is invalid. The computePlatform should be Lambda, Server, or ECS.');
+    if (!PLATFORMS.includes(platform))
+      fail(
+        'InvalidComputePlatformException',
+        'The computePlatform is invalid. The computePlatform should be Lambda, Server, or ECS.',
+      );
     const app = this.addApplication(name, platform, this.nowSec());
     this.markDirty();
     return { applicationId: app.applicationId };
   }
 
   addApplication(name: string, platform: ComputePlatform, createTime: number): ApplicationRecord {
-    const app: ApplicationRecord = { applicationId: randomUUID(), applicationName: name, createTime, linkedToGitHub: false, computePlatform: platform };
+    const app: ApplicationRecord = {
+      applicationId: randomUUID(),
+      applicationName: name,
+      createTime,
+      linkedToGitHub: false,
+      computePlatform: platform,
+    };
     this.state.applications.push(app);
     return app;
   }
 
   private batchGetApplications(i: Json): Json {
     const names = i.applicationNames;
-    if (!Array.isArray(names) || names.length === 0) fail('ApplicationNameRequiredException', 'The minimum number of required application names was not specified.');
-    if (names.length > 100) fail('BatchLimitExceededException', 'The maximum number of names or IDs allowed for this request (100) was exceeded.');
+    if (!Array.isArray(names) || names.length === 0)
+      fail('ApplicationNameRequiredException', 'The minimum number of required application names was not specified.');
+    if (names.length > 100)
+      fail(
+        'BatchLimitExceededException',
+        'The maximum number of names or IDs allowed for this request (100) was exceeded.',
+      );
     return { applicationsInfo: names.map((n) => ({ ...this.app(n) })) };
   }
 
   private createDeploymentGroup(i: Json): Json {
     const app = this.app(i.applicationName);
     const name = i.deploymentGroupName;
-    if (typeof name !== 'string' || name === '') fail('DeploymentGroupNameRequiredException', 'The deployment group name was not specified.');
-    if (this.state.groups.some((g) => g.info.applicationName === app.applicationName && g.info.deploymentGroupName === name)) {
-      fail('DeploymentGroupAlreadyExistsException', `A deployment group with the name ${name} already exists for this application.`);
+    if (typeof name !== 'string' || name === '')
+      fail('DeploymentGroupNameRequiredException', 'The deployment group name was not specified.');
+    if (
+      this.state.groups.some(
+        (g) => g.info.applicationName === app.applicationName && g.info.deploymentGroupName === name,
+      )
+    ) {
+      fail(
+        'DeploymentGroupAlreadyExistsException',
+        `A deployment group with the name ${name} already exists for this application.`,
+      );
     }
-    if (typeof i.serviceRoleArn !== 'string' || i.serviceRoleArn === '') fail('RoleRequiredException', 'The role ID was not specified.');
+    if (typeof i.serviceRoleArn !== 'string' || i.serviceRoleArn === '')
+      fail('RoleRequiredException', 'The role ID was not specified.');
     if (i.deploymentConfigName !== undefined) {
       const c = this.config(i.deploymentConfigName);
       if (c.computePlatform !== app.computePlatform) {
-        fail('InvalidDeploymentConfigNameException', `The deployment configuration ${String(i.deploymentConfigName)} is for the ${String(c.computePlatform)} compute platform, not ${app.computePlatform}.`);
+        fail(
+          'InvalidDeploymentConfigNameException',
+          `The deployment configuration ${String(i.deploymentConfigName)} is for the ${String(c.computePlatform)} compute platform, not ${app.computePlatform}.`,
+        );
       }
     }
-    const { tags, applicationName: _a, deploymentGroupName: _g, ...rest } = i;
-    const g = this.addGroup(app, name, rest, (tags as GroupRecord['tags']) ?? []);
+    const rest: Json = { ...i };
+    for (const k of ['tags', 'applicationName', 'deploymentGroupName']) delete rest[k];
+    const g = this.addGroup(app, name, rest, (i.tags as GroupRecord['tags']) ?? []);
     this.markDirty();
     return { deploymentGroupId: g.info.deploymentGroupId };
   }
 
   addGroup(app: ApplicationRecord, name: string, fields: Json, tags: GroupRecord['tags']): GroupRecord {
-    const style = fields.deploymentStyle ?? (app.computePlatform === 'Server' ? { deploymentType: 'IN_PLACE', deploymentOption: 'WITHOUT_TRAFFIC_CONTROL' } : { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' });
+    const style =
+      fields.deploymentStyle ??
+      (app.computePlatform === 'Server'
+        ? { deploymentType: 'IN_PLACE', deploymentOption: 'WITHOUT_TRAFFIC_CONTROL' }
+        : { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' });
     const g: GroupRecord = {
       info: {
         ...fields,
@@ -208,8 +281,13 @@ export class CodeDeployService {
         deploymentGroupName: name,
         deploymentGroupId: randomUUID(),
         computePlatform: app.computePlatform,
-        deploymentConfigName: (fields.deploymentConfigName as string | undefined) ??
-          { Server: 'CodeDeployDefault.OneAtATime', Lambda: 'CodeDeployDefault.LambdaAllAtOnce', ECS: 'CodeDeployDefault.ECSAllAtOnce' }[app.computePlatform],
+        deploymentConfigName:
+          (fields.deploymentConfigName as string | undefined) ??
+          {
+            Server: 'CodeDeployDefault.OneAtATime',
+            Lambda: 'CodeDeployDefault.LambdaAllAtOnce',
+            ECS: 'CodeDeployDefault.ECSAllAtOnce',
+          }[app.computePlatform],
         deploymentStyle: style,
       },
       tags,
@@ -221,25 +299,48 @@ export class CodeDeployService {
   private batchGetDeploymentGroups(i: Json): Json {
     const app = this.app(i.applicationName);
     const names = i.deploymentGroupNames;
-    if (!Array.isArray(names) || names.length === 0) fail('DeploymentGroupNameRequiredException', 'The deployment group name was not specified.');
-    if (names.length > 100) fail('BatchLimitExceededException', 'The maximum number of names or IDs allowed for this request (100) was exceeded.');
+    if (!Array.isArray(names) || names.length === 0)
+      fail('DeploymentGroupNameRequiredException', 'The deployment group name was not specified.');
+    if (names.length > 100)
+      fail(
+        'BatchLimitExceededException',
+        'The maximum number of names or IDs allowed for this request (100) was exceeded.',
+      );
     const infos: Json[] = [];
     const missing: string[] = [];
     for (const n of names) {
-      const g = this.state.groups.find((x) => x.info.applicationName === app.applicationName && x.info.deploymentGroupName === n);
+      const g = this.state.groups.find(
+        (x) => x.info.applicationName === app.applicationName && x.info.deploymentGroupName === n,
+      );
       if (g) infos.push(this.groupInfo(g));
       else missing.push(String(n));
     }
-    return { deploymentGroupsInfo: infos, errorMessage: missing.length ? `Deployment groups not found: ${missing.join(', ')}` : '' };
+    return {
+      deploymentGroupsInfo: infos,
+      errorMessage: missing.length ? `Deployment groups not found: ${missing.join(', ')}` : '',
+    };
   }
 
   private createDeploymentConfig(i: Json): Json {
     const name = i.deploymentConfigName;
-    if (typeof name !== 'string' || name === '') fail('DeploymentConfigNameRequiredException', 'The deployment configuration name was not specified.');
-    if (name.startsWith('CodeDeployDefault.')) fail('InvalidDeploymentConfigNameException', 'Deployment configuration names cannot start with CodeDeployDefault.');
-    if (this.state.configs.some((c) => c.deploymentConfigName === name)) fail('DeploymentConfigAlreadyExistsException', `A deployment configuration with the name ${name} already exists.`);
+    if (typeof name !== 'string' || name === '')
+      fail('DeploymentConfigNameRequiredException', 'The deployment configuration name was not specified.');
+    if (name.startsWith('CodeDeployDefault.'))
+      fail(
+        'InvalidDeploymentConfigNameException',
+        'Deployment configuration names cannot start with CodeDeployDefault.',
+      );
+    if (this.state.configs.some((c) => c.deploymentConfigName === name))
+      fail(
+        'DeploymentConfigAlreadyExistsException',
+        `A deployment configuration with the name ${name} already exists.`,
+      );
     const platform = (i.computePlatform ?? 'Server') as ComputePlatform;
-    if (!PLATFORMS.includes(platform)) fail('InvalidComputePlatformException', 'The computePlatform is invalid. The computePlatform should be Lambda, Server, or ECS.');
+    if (!PLATFORMS.includes(platform))
+      fail(
+        'InvalidComputePlatformException',
+        'The computePlatform is invalid. The computePlatform should be Lambda, Server, or ECS.',
+      );
     const id = this.addConfig({ ...i, computePlatform: platform });
     this.markDirty();
     return { deploymentConfigId: id };
@@ -254,9 +355,17 @@ export class CodeDeployService {
   /** Records a revision's use (register, first/last used, groups), as RegisterApplicationRevision and deployments do. */
   touchRevision(appName: string, location: Json, group: string, atSec: number, content?: string): void {
     const key = revisionKey(location);
-    let rec = this.state.revisions.find((r) => r.applicationName === appName && revisionKey(r.revisionLocation) === key);
+    let rec = this.state.revisions.find(
+      (r) => r.applicationName === appName && revisionKey(r.revisionLocation) === key,
+    );
     if (!rec) {
-      rec = { applicationName: appName, revisionLocation: stripContent(location), registerTime: atSec, deploymentGroups: [], ...(content ? { content } : {}) };
+      rec = {
+        applicationName: appName,
+        revisionLocation: stripContent(location),
+        registerTime: atSec,
+        deploymentGroups: [],
+        ...(content ? { content } : {}),
+      };
       this.state.revisions.push(rec);
     }
     rec.firstUsedTime ??= atSec;
@@ -269,11 +378,19 @@ export class CodeDeployService {
     const loc = i.revision as Json | undefined;
     if (!loc) fail('RevisionRequiredException', 'The revision ID was not specified.');
     const key = revisionKey(loc);
-    const rec: RevisionRecord | undefined = this.state.revisions.find((r) => r.applicationName === app.applicationName && revisionKey(r.revisionLocation) === key);
-    if (!rec) fail('RevisionDoesNotExistException', 'The named revision does not exist with the IAM user or Amazon Web Services account.');
+    const rec: RevisionRecord | undefined = this.state.revisions.find(
+      (r) => r.applicationName === app.applicationName && revisionKey(r.revisionLocation) === key,
+    );
+    if (!rec)
+      fail(
+        'RevisionDoesNotExistException',
+        'The named revision does not exist with the IAM user or Amazon Web Services account.',
+      );
     const revision = structuredClone(rec.revisionLocation);
-    if (rec.content !== undefined && revision.revisionType === 'AppSpecContent') (revision.appSpecContent as Json).content = rec.content;
-    if (rec.content !== undefined && revision.revisionType === 'String') (revision.string as Json).content = rec.content;
+    if (rec.content !== undefined && revision.revisionType === 'AppSpecContent')
+      (revision.appSpecContent as Json).content = rec.content;
+    if (rec.content !== undefined && revision.revisionType === 'String')
+      (revision.string as Json).content = rec.content;
     return {
       applicationName: app.applicationName,
       revision,

@@ -64,7 +64,13 @@ export class Simulator {
       sim.elapsed = at;
       changed = true;
       if (kind === 'stop') {
-        this.stopNow(d, realAt(at), 'MANUAL_STOP', 'The deployment was stopped by the user.', sim.stopRollback ?? false);
+        this.stopNow(
+          d,
+          realAt(at),
+          'MANUAL_STOP',
+          'The deployment was stopped by the user.',
+          sim.stopRollback ?? false,
+        );
       } else if (kind === 'deadline') {
         const w = sim.waiting!;
         if (w.onTimeout === 'continue') this.resume(d, at);
@@ -89,20 +95,28 @@ export class Simulator {
 
   /** StopDeployment: the stop lands shortly after the request, like the real service's "Pending" answer. */
   requestStop(d: DeploymentRecord, rollback: boolean): void {
-    if (!this.isActive(d)) fail('DeploymentAlreadyCompletedException', `The deployment ${d.info.deploymentId} has already completed.`);
+    if (!this.isActive(d))
+      fail('DeploymentAlreadyCompletedException', `The deployment ${d.info.deploymentId} has already completed.`);
     d.sim.stopAt = d.sim.elapsed + T.stop;
     d.sim.stopRollback = rollback;
   }
 
   /** ContinueDeployment for READY_WAIT / TERMINATION_WAIT. */
   continueWait(d: DeploymentRecord, waitType: WaitType): void {
-    if (!this.isActive(d)) fail('DeploymentAlreadyCompletedException', `The deployment ${d.info.deploymentId} has already completed.`);
+    if (!this.isActive(d))
+      fail('DeploymentAlreadyCompletedException', `The deployment ${d.info.deploymentId} has already completed.`);
     const w = d.sim.waiting;
     if (!w) {
-      fail('DeploymentIsNotInReadyStateException', `The deployment ${d.info.deploymentId} is not waiting: it is ${d.info.status}.`);
+      fail(
+        'DeploymentIsNotInReadyStateException',
+        `The deployment ${d.info.deploymentId} is not waiting: it is ${d.info.status}.`,
+      );
     }
     if (w.wait !== waitType) {
-      fail('InvalidDeploymentWaitTypeException', `The deployment ${d.info.deploymentId} is in ${w.wait}, not ${waitType}.`);
+      fail(
+        'InvalidDeploymentWaitTypeException',
+        `The deployment ${d.info.deploymentId} is in ${w.wait}, not ${waitType}.`,
+      );
     }
     this.resume(d, d.sim.elapsed);
   }
@@ -201,14 +215,25 @@ export class Simulator {
     this.finishWith(d, 'Stopped', atSec, code, message, rollback && d.info.creator !== 'autoRollback');
   }
 
-  private finishWith(d: DeploymentRecord, outcome: 'Failed' | 'Stopped', atSec: number, code: string, message: string, rollback: boolean): void {
+  private finishWith(
+    d: DeploymentRecord,
+    outcome: 'Failed' | 'Stopped',
+    atSec: number,
+    code: string,
+    message: string,
+    rollback: boolean,
+  ): void {
     const info = d.info;
     info.status = outcome;
     info.completeTime = atSec;
     info.errorInformation = { code, message };
     d.sim.waiting = undefined;
     d.sim.stopAt = undefined;
-    const cut: Diagnostics = { errorCode: 'UnknownError', message: 'The deployment ended before this lifecycle event completed.', logTail: '' };
+    const cut: Diagnostics = {
+      errorCode: 'UnknownError',
+      message: 'The deployment ended before this lifecycle event completed.',
+      logTail: '',
+    };
     for (const t of d.targets) {
       const wasActive = t.status === 'InProgress' || t.status === 'Ready';
       for (const e of t.lifecycleEvents) {

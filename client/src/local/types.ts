@@ -6,7 +6,15 @@
 
 export type Json = Record<string, unknown>;
 export type ComputePlatform = 'Server' | 'Lambda' | 'ECS';
-export type DeploymentStatus = 'Created' | 'Queued' | 'InProgress' | 'Baking' | 'Succeeded' | 'Failed' | 'Stopped' | 'Ready';
+export type DeploymentStatus =
+  | 'Created'
+  | 'Queued'
+  | 'InProgress'
+  | 'Baking'
+  | 'Succeeded'
+  | 'Failed'
+  | 'Stopped'
+  | 'Ready';
 export type TargetStatus = 'Pending' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped' | 'Unknown' | 'Ready';
 export type EventStatus = 'Pending' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped' | 'Unknown';
 export type WaitType = 'READY_WAIT' | 'TERMINATION_WAIT';
@@ -77,7 +85,14 @@ export interface SimState {
 
 /** What the simulator needs to know about the revision to deploy or roll back. */
 export type PlanInput =
-  | { platform: 'Lambda'; functionName: string; alias: string; currentVersion: string; targetVersion: string; hooks: Record<string, string> }
+  | {
+      platform: 'Lambda';
+      functionName: string;
+      alias: string;
+      currentVersion: string;
+      targetVersion: string;
+      hooks: Record<string, string>;
+    }
   | {
       platform: 'ECS';
       taskDefinition: string;
@@ -113,7 +128,12 @@ export interface ApplicationRecord {
 }
 
 export interface GroupRecord {
-  info: Json & { applicationName: string; deploymentGroupName: string; deploymentGroupId: string; computePlatform: ComputePlatform };
+  info: Json & {
+    applicationName: string;
+    deploymentGroupName: string;
+    deploymentGroupId: string;
+    computePlatform: ComputePlatform;
+  };
   tags: { Key: string; Value?: string }[];
 }
 

@@ -2,7 +2,16 @@
  * Building blocks for deployment scripts: a list of timed changes (ops) computed once when a
  * deployment is created. The simulator plays them back on its clock; nothing here reads time.
  */
-import type { Diagnostics, EventStatus, Json, LifecycleEventRecord, Op, TargetRecord, TargetStatus, WaitType } from '../types';
+import type {
+  Diagnostics,
+  EventStatus,
+  Json,
+  LifecycleEventRecord,
+  Op,
+  TargetRecord,
+  TargetStatus,
+  WaitType,
+} from '../types';
 
 /** Simulated durations in milliseconds. */
 export const T = {
@@ -49,7 +58,10 @@ export class Script {
 
   /** Ops sorted by time; stable, so ops at the same instant keep their order. */
   sorted(): Op[] {
-    return this.ops.map((op, i) => ({ op, i })).sort((a, b) => a.op.at - b.op.at || a.i - b.i).map((x) => x.op);
+    return this.ops
+      .map((op, i) => ({ op, i }))
+      .sort((a, b) => a.op.at - b.op.at || a.i - b.i)
+      .map((x) => x.op);
   }
 }
 
@@ -60,7 +72,10 @@ export function newTarget(
   events: string[],
   now: number,
 ): TargetRecord {
-  const lifecycleEvents: LifecycleEventRecord[] = events.map((lifecycleEventName) => ({ lifecycleEventName, status: 'Pending' }));
+  const lifecycleEvents: LifecycleEventRecord[] = events.map((lifecycleEventName) => ({
+    lifecycleEventName,
+    status: 'Pending',
+  }));
   return { deploymentTargetType: type, targetId, targetArn, status: 'Pending', lastUpdatedAt: now, lifecycleEvents };
 }
 
@@ -107,12 +122,20 @@ export function trafficSteps(config: Json): { delay: number; weight: number }[] 
   return [{ delay: 0, weight: 100 }];
 }
 
-export function hookDiagnostics(event: string, hook: string | undefined, kind: 'lambda' | 'script' | 'service'): Diagnostics {
+export function hookDiagnostics(
+  event: string,
+  hook: string | undefined,
+  kind: 'lambda' | 'script' | 'service',
+): Diagnostics {
   if (kind === 'lambda') {
     return {
       errorCode: 'ScriptFailed',
       scriptName: hook,
-      message: `The ${event} lifecycle event hook function ${hook ?? ''} returned Failed (PutLifecycleEventHookExecutionStatus status: Failed).`.replace('  ', ' '),
+      message:
+        `The ${event} lifecycle event hook function ${hook ?? ''} returned Failed (PutLifecycleEventHookExecutionStatus status: Failed).`.replace(
+          '  ',
+          ' ',
+        ),
       logTail: `START RequestId: 7f3c2a4e-local Version: $LATEST\nValidation of the new version failed: 2 of 10 smoke checks returned HTTP 500\nEND RequestId: 7f3c2a4e-local\n`,
     };
   }

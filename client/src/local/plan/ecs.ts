@@ -15,7 +15,13 @@ export const ECS_EVENTS = [
   'AfterAllowTraffic',
 ];
 
-const HOOKABLE = new Set(['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+const HOOKABLE = new Set([
+  'BeforeInstall',
+  'AfterInstall',
+  'AfterAllowTestTraffic',
+  'BeforeAllowTraffic',
+  'AfterAllowTraffic',
+]);
 
 export function ecsScript(
   plan: EcsPlan,
@@ -27,7 +33,10 @@ export function ecsScript(
   now: number,
   seq: number,
 ): { ops: Script; targets: TargetRecord[] } {
-  const service = ((group.ecsServices as Json[] | undefined) ?? [])[0] ?? { clusterName: 'default', serviceName: 'service' };
+  const service = ((group.ecsServices as Json[] | undefined) ?? [])[0] ?? {
+    clusterName: 'default',
+    serviceName: 'service',
+  };
   const id = `${service.clusterName}:${service.serviceName}`;
   const arn = `arn:aws:ecs:${region}:111122223333:service/${service.clusterName}/${service.serviceName}`;
   const target = newTarget('ECSTarget', id, arn, ECS_EVENTS, now);
@@ -51,7 +60,8 @@ export function ecsScript(
   const s = new Script();
   s.t = start;
   s.target(id, 'InProgress');
-  const sets = (b: Json | undefined, g: Json | undefined) => s.now({ k: 'taskSets', target: id, sets: [b, g].filter(Boolean) as Json[] });
+  const sets = (b: Json | undefined, g: Json | undefined) =>
+    s.now({ k: 'taskSets', target: id, sets: [b, g].filter(Boolean) as Json[] });
   const failed = (event: string, hook?: string): boolean => {
     if (!shouldFail(sw, event, hook ? [hook] : [])) return false;
     s.event(id, event, 'Failed', s.t, hookDiagnostics(event, hook ?? id, hook ? 'lambda' : 'service'));
@@ -82,7 +92,8 @@ export function ecsScript(
     sets(blue, green);
   });
   if (!installed || !step('AfterInstall')) return { ops: s, targets: [target] };
-  if (!step('AllowTestTraffic', () => s.advance(T.traffic)) || !step('AfterAllowTestTraffic')) return { ops: s, targets: [target] };
+  if (!step('AllowTestTraffic', () => s.advance(T.traffic)) || !step('AfterAllowTestTraffic'))
+    return { ops: s, targets: [target] };
 
   const bg = (group.blueGreenDeploymentConfiguration ?? {}) as Json;
   const ready = (bg.deploymentReadyOption ?? {}) as { actionOnTimeout?: string; waitTimeInMinutes?: number };
@@ -106,12 +117,16 @@ export function ecsScript(
   if (!shifted || !step('AfterAllowTraffic')) return { ops: s, targets: [target] };
   s.target(id, 'Succeeded');
 
-  const term = (bg.terminateBlueInstancesOnDeploymentSuccess ?? {}) as { action?: string; terminationWaitTimeInMinutes?: number };
+  const term = (bg.terminateBlueInstancesOnDeploymentSuccess ?? {}) as {
+    action?: string;
+    terminationWaitTimeInMinutes?: number;
+  };
   const drained = { ...blue, trafficWeight: 0, status: 'DRAINING', desiredCount: 0 };
   const primary = { ...green, trafficWeight: 100, status: 'PRIMARY' };
   if (term.action !== 'KEEP_ALIVE') {
     s.now({ k: 'terminationStarted' });
-    if ((term.terminationWaitTimeInMinutes ?? 0) > 0) s.wait('TERMINATION_WAIT', 'continue', term.terminationWaitTimeInMinutes! * 60_000);
+    if ((term.terminationWaitTimeInMinutes ?? 0) > 0)
+      s.wait('TERMINATION_WAIT', 'continue', term.terminationWaitTimeInMinutes! * 60_000);
     sets(drained, primary);
     s.advance(T.traffic);
     sets(undefined, primary);

@@ -59,7 +59,11 @@ export function lambdaScript(
       s.advance(T.traffic);
       s.event(id, 'AllowTraffic', 'Failed', s.t, hookDiagnostics('AllowTraffic', undefined, 'service'));
       s.target(id, 'Failed');
-      s.now({ k: 'fail', code: 'INVALID_LAMBDA_CONFIGURATION', message: 'The deployment failed while shifting traffic to the new version (simulated).' });
+      s.now({
+        k: 'fail',
+        code: 'INVALID_LAMBDA_CONFIGURATION',
+        message: 'The deployment failed while shifting traffic to the new version (simulated).',
+      });
       return { ops: s, targets: [target] };
     }
   }

@@ -7,7 +7,15 @@ import { Script, T, hookDiagnostics, newTarget, shouldFail, type FailureSwitch }
 
 type ServerPlan = Extract<PlanInput, { platform: 'Server' }>;
 
-const INSTALL_EVENTS = ['ApplicationStop', 'DownloadBundle', 'BeforeInstall', 'Install', 'AfterInstall', 'ApplicationStart', 'ValidateService'];
+const INSTALL_EVENTS = [
+  'ApplicationStop',
+  'DownloadBundle',
+  'BeforeInstall',
+  'Install',
+  'AfterInstall',
+  'ApplicationStart',
+  'ValidateService',
+];
 const BLOCK_EVENTS = ['BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockTraffic'];
 const ALLOW_EVENTS = ['BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'];
 /** Events the agent runs itself; the others run the AppSpec's hook scripts. */
@@ -28,7 +36,9 @@ export function batching(config: Json, n: number): { batch: number; minHealthy: 
 }
 
 export function matchingInstances(group: Json, fleet: SimulatedInstance[]): SimulatedInstance[] {
-  const filters = ((group.ec2TagFilters as Json[] | undefined) ?? []).concat((group.onPremisesInstanceTagFilters as Json[] | undefined) ?? []);
+  const filters = ((group.ec2TagFilters as Json[] | undefined) ?? []).concat(
+    (group.onPremisesInstanceTagFilters as Json[] | undefined) ?? [],
+  );
   if (filters.length === 0) return [];
   return fleet.filter((inst) =>
     filters.some((f) =>
@@ -87,10 +97,20 @@ export function serverScript(
       const event = events[i];
       const scripts = plan.hooks[event] ?? [];
       s.event(id, event, 'InProgress', t);
-      t += event === 'DownloadBundle' ? T.download : event === 'Install' ? T.install : scripts.length ? T.hook : T.emptyHook;
+      t +=
+        event === 'DownloadBundle'
+          ? T.download
+          : event === 'Install'
+            ? T.install
+            : scripts.length
+              ? T.hook
+              : T.emptyHook;
       if (shouldFail(sw, event, scripts)) {
         const script = scripts.find((x) => /fail/i.test(x)) ?? scripts[0];
-        const diag = SERVICE_EVENTS.has(event) || !script ? hookDiagnostics(event, undefined, 'service') : hookDiagnostics(event, script, 'script');
+        const diag =
+          SERVICE_EVENTS.has(event) || !script
+            ? hookDiagnostics(event, undefined, 'service')
+            : hookDiagnostics(event, script, 'script');
         s.event(id, event, 'Failed', t, diag);
         for (const rest of events.slice(i + 1)) s.event(id, rest, 'Skipped', t);
         s.target(id, 'Failed', t);
@@ -156,10 +176,14 @@ export function serverScript(
     s.now({ k: 'fail', code: 'HEALTH_CONSTRAINTS', message: HEALTH_MESSAGE });
     return { ops: s, targets };
   }
-  const term = (bg.terminateBlueInstancesOnDeploymentSuccess ?? {}) as { action?: string; terminationWaitTimeInMinutes?: number };
+  const term = (bg.terminateBlueInstancesOnDeploymentSuccess ?? {}) as {
+    action?: string;
+    terminationWaitTimeInMinutes?: number;
+  };
   if (term.action !== 'KEEP_ALIVE') {
     s.now({ k: 'terminationStarted' });
-    if ((term.terminationWaitTimeInMinutes ?? 0) > 0) s.wait('TERMINATION_WAIT', 'continue', term.terminationWaitTimeInMinutes! * 60_000);
+    if ((term.terminationWaitTimeInMinutes ?? 0) > 0)
+      s.wait('TERMINATION_WAIT', 'continue', term.terminationWaitTimeInMinutes! * 60_000);
     s.now({ k: 'note', text: `Terminated ${instances.length} original instances` });
   }
   s.now({ k: 'succeed' });
