@@ -40,7 +40,11 @@ export function getValue(map: unknown, key: string, opts: { caseInsensitive?: bo
 }
 
 /** Follows a path of keys (strings) and list indexes (numbers) from a node. */
-export function getIn(node: unknown, path: (string | number)[], opts: { caseInsensitive?: boolean } = {}): Node | null | undefined {
+export function getIn(
+  node: unknown,
+  path: (string | number)[],
+  opts: { caseInsensitive?: boolean } = {},
+): Node | null | undefined {
   let cur: unknown = node;
   for (const step of path) {
     if (cur === null || cur === undefined) return undefined;
@@ -85,4 +89,11 @@ export const PLACEHOLDER = /<[A-Za-z0-9_.:-]+>|\$\{[^}]+\}|\{\{[^}]+\}\}|#\{[^}]
 export function hasPlaceholder(node: unknown): boolean {
   const s = scalarString(node);
   return s !== undefined && PLACEHOLDER.test(s);
+}
+
+/** `text` written with the same quoting as `node` (so a fix that replaces a quoted JSON key or value stays valid). */
+export function quoteLike(node: unknown, text: string): string {
+  if (isScalar(node) && node.type === 'QUOTE_DOUBLE') return JSON.stringify(text);
+  if (isScalar(node) && node.type === 'QUOTE_SINGLE') return `'${text.replace(/'/g, "''")}'`;
+  return text;
 }

@@ -4,6 +4,7 @@
  * from the AppSpec's folder). Parsing is pure; loading takes a read function.
  */
 import type { Severity } from './types';
+import { didYouMean } from './suggest';
 
 export type RuleSetting = 'off' | Severity;
 
@@ -42,7 +43,11 @@ function normalizeSetting(value: unknown): RuleSetting | undefined {
 }
 
 /** Checks and normalises a config object (from settings or a file). Unknown entries are reported, not fatal. */
-export function normalizeConfig(raw: unknown, source = 'configuration'): ParsedConfig {
+export function normalizeConfig(
+  raw: unknown,
+  source = 'configuration',
+  knownRuleIds?: readonly string[],
+): ParsedConfig {
   const problems: ConfigProblem[] = [];
   const config: LintConfig = {};
   if (raw === undefined || raw === null) return { config, problems };
@@ -69,7 +74,14 @@ export function normalizeConfig(raw: unknown, source = 'configuration'): ParsedC
           });
           continue;
         }
-        rules[id.trim().toUpperCase()] = s;
+        const ruleId = id.trim().toUpperCase();
+        if (knownRuleIds && !knownRuleIds.includes(ruleId)) {
+          const guess = didYouMean(ruleId, knownRuleIds);
+          problems.push({
+            message: `Unknown rule ID "${id}" in the ${source}${guess ? `; did you mean "${guess}"?` : '.'}`,
+          });
+        }
+        rules[ruleId] = s;
       }
       config.rules = rules;
     } else if (key === 'workspaceChecks') {
@@ -86,7 +98,7 @@ export function normalizeConfig(raw: unknown, source = 'configuration'): ParsedC
 }
 
 /** Parses the text of a `.appspec-lint.json`. Malformed JSON yields an empty config and a problem. */
-export function parseLintConfig(text: string): ParsedConfig {
+export function parseLintConfig(text: string, knownRuleIds?: readonly string[]): ParsedConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -100,7 +112,7 @@ export function parseLintConfig(text: string): ParsedConfig {
       ],
     };
   }
-  return normalizeConfig(raw, CONFIG_FILE_NAME);
+  return normalizeConfig(raw, CONFIG_FILE_NAME, knownRuleIds);
 }
 
 /** Later configs win; rule maps are merged key by key. */
@@ -144,6 +156,7 @@ export function loadLintConfig(
   startDir: string,
   read: (absPath: string) => string | undefined,
   stopDir?: string,
+  knownRuleIds?: readonly string[],
 ): LoadedConfig {
   const stop = stopDir?.replace(/[\\/]+$/, '');
   let dir: string | undefined = startDir;
@@ -155,7 +168,7 @@ export function loadLintConfig(
     } catch {
       text = undefined;
     }
-    if (text !== undefined) return { ...parseLintConfig(text), path };
+    if (text !== undefined) return { ...parseLintConfig(text, knownRuleIds), path };
     if (stop !== undefined && dir.replace(/[\\/]+$/, '') === stop) break;
     dir = parentOf(dir);
   }

@@ -7,7 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { ErrorObject } from 'ajv';
 import type { AppSpecDocument, Finding, Platform, Range } from './types';
-import { hasPlaceholder, keyText, PLACEHOLDER } from './ast';
+import { hasPlaceholder, keyText, PLACEHOLDER, quoteLike } from './ast';
 import { didYouMean } from './suggest';
 import { MAX_ALIAS_COUNT } from './document';
 import { validators } from './generated/validators';
@@ -268,7 +268,7 @@ function mapError(ctx: Ctx, err: ErrorObject): Finding | undefined {
         finding.fixes = [
           {
             title: `Rename to \`${guess}\``,
-            edits: [{ range: ctx.doc.keyRangeOf(childEntry.pair), newText: guess }],
+            edits: [{ range: ctx.doc.keyRangeOf(childEntry.pair), newText: quoteLike(childEntry.pair.key, guess) }],
             isPreferred: true,
           },
         ];
@@ -325,12 +325,13 @@ function mapError(ctx: Ctx, err: ErrorObject): Finding | undefined {
         guess &&
         entry?.node &&
         isScalar(entry.node) &&
-        (entry.node.type === 'PLAIN' || entry.node.type === undefined)
+        entry.node.type !== 'BLOCK_LITERAL' &&
+        entry.node.type !== 'BLOCK_FOLDED'
       )
         finding.fixes = [
           {
             title: `Change to \`${guess}\``,
-            edits: [{ range: ctx.doc.rangeOf(entry.node), newText: guess }],
+            edits: [{ range: ctx.doc.rangeOf(entry.node), newText: quoteLike(entry.node, guess) }],
             isPreferred: true,
           },
         ];

@@ -87,3 +87,10 @@ test('lint applies config: off removes, a severity replaces', () => {
     undefined,
   );
 });
+
+test('unknown rule IDs are reported (with a suggestion) when the known IDs are given', () => {
+  const r = parseLintConfig('{"rules": {"W4010": "off", "E0011": "off"}}', ['W4010', 'E0010', 'I0011']);
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0].message, /Unknown rule ID "E0011".*did you mean/);
+  assert.deepEqual(parseLintConfig('{"rules": {"E0011": "off"}}').problems, []);
+});

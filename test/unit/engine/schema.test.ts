@@ -136,3 +136,14 @@ test('enum values carry markdown descriptions for hover and completion', async (
   };
   assert.equal(ec2.properties.os.markdownEnumDescriptions.length, ec2.properties.os.enum.length);
 });
+
+test('fixes keep JSON quoting', () => {
+  const text =
+    '{"version": 0.0, "Resources": [{"f": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "a", "Alias": "b", "TargetVersion": "2", "currentVersoin": "1"}}}]}';
+  const f = findings(text, 'appspec.json').find((x) => x.ruleId === 'W1104')!;
+  assert.equal(f.fixes?.[0].edits?.[0].newText, '"CurrentVersion"');
+  const ecs =
+    '{"version": 0.0, "Resources": [{"TargetService": {"Type": "AWS::ECS::Service", "Properties": {"TaskDefinition": "x", "LoadBalancerInfo": {"ContainerName": "w", "ContainerPort": 80}, "NetworkConfiguration": {"AwsvpcConfiguration": {"Subnets": ["s"], "SecurityGroups": ["g"], "AssignPublicIp": "enabled"}}}}}]}';
+  const e = findings(ecs, 'appspec.json').find((x) => x.ruleId === 'E1103')!;
+  assert.equal(e.fixes?.[0].edits?.[0].newText, '"ENABLED"');
+});

@@ -2,7 +2,7 @@
 import type { Node, Pair } from 'yaml';
 import { isScalar } from 'yaml';
 import type { AppSpecDocument, Fix, Rule } from '../../types';
-import { findPair, hasPlaceholder, isQuoted, scalarSource } from '../../ast';
+import { findPair, hasPlaceholder, isQuoted, quoteLike, scalarSource } from '../../ast';
 
 /** The `version` pair: exact key on EC2, any case elsewhere. */
 export function versionPair(doc: AppSpecDocument): Pair | undefined {
@@ -40,7 +40,13 @@ export const versionMissing: Rule = {
           ruleId: 'E1001',
           message: `\`${String((miscased.key as { value?: unknown }).value)}\` is not read on EC2/On-Premises: keys are case-sensitive. Write \`version\`.`,
           range: r,
-          fixes: [{ title: 'Rename to `version`', edits: [{ range: r, newText: 'version' }], isPreferred: true }],
+          fixes: [
+            {
+              title: 'Rename to `version`',
+              edits: [{ range: r, newText: quoteLike(miscased.key, 'version') }],
+              isPreferred: true,
+            },
+          ],
         },
       ];
     }
@@ -86,7 +92,8 @@ export const versionInvalid: Rule = {
       if (typeof v === 'number' && v === 0) return [];
       if (typeof v === 'string' && isZeroText(v)) return []; // quoted zero: E1003 / I1004
     }
-    const shown = isScalar(value) && value.value !== null ? `\`${String(value.value)}\`` : 'empty';
+    const shown =
+      isScalar(value) && value.value !== null && String(value.value) !== '' ? `\`${String(value.value)}\`` : 'empty';
     return [
       {
         ruleId: 'E1002',
@@ -216,7 +223,8 @@ export const versionEcsLambda: Rule = {
         (typeof value.value === 'string' && isZeroText(value.value)))
     )
       return [];
-    const shown = isScalar(value) && value.value !== null ? `\`${String(value.value)}\`` : 'empty';
+    const shown =
+      isScalar(value) && value.value !== null && String(value.value) !== '' ? `\`${String(value.value)}\`` : 'empty';
     return [
       {
         ruleId: 'W1007',
