@@ -28,7 +28,11 @@ export function withId(diags: Diagnosis[], id: string): Diagnosis[] {
 /** Applies edits (non-overlapping) to the text. */
 export function applyEdits(text: string, edits: Edit[]): string {
   const doc = parseAppSpec('untitled:fix', text, 0);
-  const withOffsets = edits.map((e) => ({ start: doc.lines.offsetAt(e.range.start), end: doc.lines.offsetAt(e.range.end), newText: e.newText }));
+  const withOffsets = edits.map((e) => ({
+    start: doc.lines.offsetAt(e.range.start),
+    end: doc.lines.offsetAt(e.range.end),
+    newText: e.newText,
+  }));
   withOffsets.sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   for (const e of withOffsets) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
@@ -36,8 +40,13 @@ export function applyEdits(text: string, edits: Edit[]): string {
 }
 
 export function fixOf(d: Diagnosis, titlePart?: string): Fix {
-  const fix = titlePart ? d.fixes?.find((f) => f.title.includes(titlePart)) : (d.fixes?.find((f) => f.isPreferred) ?? d.fixes?.[0]);
-  assert.ok(fix, `finding ${d.ruleId} "${d.message}" has a fix${titlePart ? ` titled like "${titlePart}"` : ''} (has: ${d.fixes?.map((f) => f.title).join(' | ')})`);
+  const fix = titlePart
+    ? d.fixes?.find((f) => f.title.includes(titlePart))
+    : (d.fixes?.find((f) => f.isPreferred) ?? d.fixes?.[0]);
+  assert.ok(
+    fix,
+    `finding ${d.ruleId} "${d.message}" has a fix${titlePart ? ` titled like "${titlePart}"` : ''} (has: ${d.fixes?.map((f) => f.title).join(' | ')})`,
+  );
   return fix;
 }
 
@@ -47,11 +56,24 @@ export function assertFixClears(text: string, d: Diagnosis, titlePart?: string, 
   assert.ok(fix.edits && fix.edits.length > 0, 'fix has edits');
   const fixed = applyEdits(text, fix.edits);
   const reparsed = parseAppSpec('untitled:fixed', fixed, 0);
-  assert.deepEqual(reparsed.syntaxErrors.map((e) => e.message), [], `fixed text parses:\n${fixed}`);
-  if ((opts.fileName ?? '').endsWith('.json')) assert.doesNotThrow(() => JSON.parse(fixed), `fixed JSON stays JSON:\n${fixed}`);
+  assert.deepEqual(
+    reparsed.syntaxErrors.map((e) => e.message),
+    [],
+    `fixed text parses:\n${fixed}`,
+  );
+  if ((opts.fileName ?? '').endsWith('.json'))
+    assert.doesNotThrow(() => JSON.parse(fixed), `fixed JSON stays JSON:\n${fixed}`);
   const after = lintEc2(fixed, opts);
   const same = after.filter((x) => x.ruleId === d.ruleId && x.message === d.message);
-  assert.equal(same.length, 0, `finding gone after "${fix.title}":\n${fixed}\n${JSON.stringify(after.map((x) => `${x.ruleId} ${x.message}`), null, 1)}`);
+  assert.equal(
+    same.length,
+    0,
+    `finding gone after "${fix.title}":\n${fixed}\n${JSON.stringify(
+      after.map((x) => `${x.ruleId} ${x.message}`),
+      null,
+      1,
+    )}`,
+  );
   return fixed;
 }
 

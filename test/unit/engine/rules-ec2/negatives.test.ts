@@ -7,30 +7,75 @@ import { lintEc2, realFs, withId } from './helpers';
 
 const H = 'version: 0.0\nos: linux\n';
 const W = 'version: 0.0\nos: windows\n';
-const perm = (body: string) => H + 'files:\n  - source: /\n    destination: /opt/app\npermissions:\n  - object: /opt/app\n' + body;
-const script = (body: string, head = H) => head + 'hooks:\n  ApplicationStart:\n    - location: scripts/start.sh\n' + body;
+const perm = (body: string) =>
+  H + 'files:\n  - source: /\n    destination: /opt/app\npermissions:\n  - object: /opt/app\n' + body;
+const script = (body: string, head = H) =>
+  head + 'hooks:\n  ApplicationStart:\n    - location: scripts/start.sh\n' + body;
 
 const QUIET: { id: string; name: string; text: string }[] = [
   { id: 'E2001', name: 'templated os', text: 'version: 0.0\nos: ${TARGET_OS}\nfiles: []\n' },
   { id: 'E2001', name: 'windows', text: W },
-  { id: 'W2004', name: 'all known keys', text: H + 'files: []\nfile_exists_behavior: RETAIN\npermissions: []\nhooks: {}\n' },
+  {
+    id: 'W2004',
+    name: 'all known keys',
+    text: H + 'files: []\nfile_exists_behavior: RETAIN\npermissions: []\nhooks: {}\n',
+  },
   { id: 'E2005', name: 'lowercase hooks', text: H + 'hooks:\n  BeforeInstall:\n    - location: a.sh\n' },
   { id: 'E2010', name: 'empty files value', text: H + 'files:\n' },
   { id: 'E2011', name: 'templated source', text: H + 'files:\n  - source: ${ARTIFACT}\n    destination: /opt/app\n' },
   { id: 'W2013', name: 'absolute linux', text: H + 'files:\n  - source: /\n    destination: /opt/app\n' },
-  { id: 'W2013', name: 'windows forward slashes', text: W + 'files:\n  - source: \\\n    destination: C:/inetpub/app\n' },
+  {
+    id: 'W2013',
+    name: 'windows forward slashes',
+    text: W + 'files:\n  - source: \\\n    destination: C:/inetpub/app\n',
+  },
   { id: 'W2013', name: 'windows UNC', text: W + 'files:\n  - source: \\\n    destination: \\\\server\\share\\app\n' },
   { id: 'W2013', name: 'placeholder', text: H + 'files:\n  - source: /\n    destination: <DEST>\n' },
-  { id: 'W2015', name: 'inner dotdot', text: H + 'files:\n  - source: build/../dist\n    destination: /opt/app/../app2\n' },
-  { id: 'W2016', name: 'two folders into one destination', text: H + 'files:\n  - source: a/conf\n    destination: /etc/app\n  - source: b/conf\n    destination: /etc/app\n' },
-  { id: 'W2016', name: 'same file name, other folders', text: H + 'files:\n  - source: a/app.conf\n    destination: /etc/a\n  - source: b/app.conf\n    destination: /etc/b\n' },
+  {
+    id: 'W2015',
+    name: 'inner dotdot',
+    text: H + 'files:\n  - source: build/../dist\n    destination: /opt/app/../app2\n',
+  },
+  {
+    id: 'W2016',
+    name: 'two folders into one destination',
+    text: H + 'files:\n  - source: a/conf\n    destination: /etc/app\n  - source: b/conf\n    destination: /etc/app\n',
+  },
+  {
+    id: 'W2016',
+    name: 'same file name, other folders',
+    text:
+      H + 'files:\n  - source: a/app.conf\n    destination: /etc/a\n  - source: b/app.conf\n    destination: /etc/b\n',
+  },
   { id: 'I2017', name: 'folder source', text: H + 'files:\n  - source: build\n    destination: /opt/app.d\n' },
-  { id: 'I2017', name: 'domain-like folder', text: H + 'files:\n  - source: index.html\n    destination: /var/www/example.com\n' },
-  { id: 'W2019', name: 'top-level only', text: H + 'files:\n  - source: /\n    destination: /opt\nfile_exists_behavior: OVERWRITE\n' },
-  { id: 'W2022', name: 'windows paths under windows', text: W + 'files:\n  - source: build\\app\n    destination: c:\\deploy\n' },
+  {
+    id: 'I2017',
+    name: 'domain-like folder',
+    text: H + 'files:\n  - source: index.html\n    destination: /var/www/example.com\n',
+  },
+  {
+    id: 'W2019',
+    name: 'top-level only',
+    text: H + 'files:\n  - source: /\n    destination: /opt\nfile_exists_behavior: OVERWRITE\n',
+  },
+  {
+    id: 'W2022',
+    name: 'windows paths under windows',
+    text: W + 'files:\n  - source: build\\app\n    destination: c:\\deploy\n',
+  },
   { id: 'E3001', name: 'empty permissions on windows', text: W + 'permissions: []\n' },
-  { id: 'W3004', name: 'object above the destination', text: H + 'files:\n  - source: /\n    destination: /var/www/html/app\npermissions:\n  - object: /var/www\n    type: [directory]\n' },
-  { id: 'W3004', name: 'no plain destinations', text: H + 'files:\n  - source: /\n    destination: ${DEST}\npermissions:\n  - object: /srv/x\n' },
+  {
+    id: 'W3004',
+    name: 'object above the destination',
+    text:
+      H +
+      'files:\n  - source: /\n    destination: /var/www/html/app\npermissions:\n  - object: /var/www\n    type: [directory]\n',
+  },
+  {
+    id: 'W3004',
+    name: 'no plain destinations',
+    text: H + 'files:\n  - source: /\n    destination: ${DEST}\npermissions:\n  - object: /srv/x\n',
+  },
   { id: 'E3006', name: 'block list', text: perm('    type:\n      - file\n      - directory\n') },
   { id: 'E3008', name: 'good modes', text: perm('    mode: 4755\n') },
   { id: 'E3008', name: 'quoted leading zero', text: perm('    mode: "0644"\n') },
@@ -40,46 +85,127 @@ const QUIET: { id: string; name: string; text: string }[] = [
   { id: 'E3011', name: 'default ACL on directories', text: perm('    type: [directory]\n    acls: [d:u:bob:rwx]\n') },
   { id: 'E3011', name: 'narrow pattern', text: perm('    pattern: "*.d"\n    acls: [d:u:bob:rwx]\n') },
   { id: 'W3012', name: 'plain patterns', text: perm('    pattern: "*.sh"\n    except: [tmp, "*.log"]\n') },
-  { id: 'W3013', name: 'split by type', text: perm('    type: [file]\n    mode: 644\n  - object: /opt/app\n    type: [directory]\n    mode: 755\n') },
+  {
+    id: 'W3013',
+    name: 'split by type',
+    text: perm('    type: [file]\n    mode: 644\n  - object: /opt/app\n    type: [directory]\n    mode: 755\n'),
+  },
   { id: 'W3013', name: 'sibling objects', text: perm('    pattern: "*.js"\n  - object: /opt/other\n') },
-  { id: 'W3013', name: 'nested with a narrow outer pattern', text: perm('    pattern: "*.sh"\n  - object: /opt/app/bin\n') },
-  { id: 'E3014', name: 'portable ACLs', text: perm('    type: [directory]\n    acls: [u:bob:rw, user:bob:7, g:web:r-x, "m::rwx", "d:u::rwx", "d:o::r", "default:mask::7", "u:bob:"]\n') },
-  { id: 'W3015', name: 'portable ACLs', text: perm('    type: [directory]\n    acls: [u:bob:rw, "d:g:web:rx", "m::7"]\n') },
-  { id: 'E3016', name: 'good ranges', text: perm('    context:\n      type: t\n      range: s0-s15:c0.c1023\n  - object: /opt/app/x\n    type: [directory]\n    context:\n      type: t\n      range: s2:c1,c3\n') },
+  {
+    id: 'W3013',
+    name: 'nested with a narrow outer pattern',
+    text: perm('    pattern: "*.sh"\n  - object: /opt/app/bin\n'),
+  },
+  {
+    id: 'E3014',
+    name: 'portable ACLs',
+    text: perm(
+      '    type: [directory]\n    acls: [u:bob:rw, user:bob:7, g:web:r-x, "m::rwx", "d:u::rwx", "d:o::r", "default:mask::7", "u:bob:"]\n',
+    ),
+  },
+  {
+    id: 'W3015',
+    name: 'portable ACLs',
+    text: perm('    type: [directory]\n    acls: [u:bob:rw, "d:g:web:rx", "m::7"]\n'),
+  },
+  {
+    id: 'E3016',
+    name: 'good ranges',
+    text: perm(
+      '    context:\n      type: t\n      range: s0-s15:c0.c1023\n  - object: /opt/app/x\n    type: [directory]\n    context:\n      type: t\n      range: s2:c1,c3\n',
+    ),
+  },
   { id: 'W3022', name: 'directory mode with x', text: perm('    mode: 755\n    type: [directory]\n') },
   { id: 'W3022', name: 'files only', text: perm('    mode: 644\n    type: [file]\n') },
   { id: 'E4001', name: 'null event', text: H + 'hooks:\n  AfterInstall:\n' },
   { id: 'W4002', name: 'templated event', text: H + 'hooks:\n  ${EVENT}:\n    - location: a.sh\n' },
-  { id: 'W4002', name: 'all nine events', text: H + 'hooks:\n' + ['ApplicationStop', 'BeforeInstall', 'AfterInstall', 'ApplicationStart', 'ValidateService', 'BeforeBlockTraffic', 'AfterBlockTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic'].map((e) => `  ${e}:\n    - location: a.sh\n`).join('') },
+  {
+    id: 'W4002',
+    name: 'all nine events',
+    text:
+      H +
+      'hooks:\n' +
+      [
+        'ApplicationStop',
+        'BeforeInstall',
+        'AfterInstall',
+        'ApplicationStart',
+        'ValidateService',
+        'BeforeBlockTraffic',
+        'AfterBlockTraffic',
+        'BeforeAllowTraffic',
+        'AfterAllowTraffic',
+      ]
+        .map((e) => `  ${e}:\n    - location: a.sh\n`)
+        .join(''),
+  },
   { id: 'I4004', name: 'non-traffic event', text: script('') },
-  { id: 'W4008', name: 'relative paths', text: H + 'hooks:\n  ApplicationStart:\n    - location: scripts/start.sh\n    - location: ./scripts/b.sh\n' },
+  {
+    id: 'W4008',
+    name: 'relative paths',
+    text: H + 'hooks:\n  ApplicationStart:\n    - location: scripts/start.sh\n    - location: ./scripts/b.sh\n',
+  },
   { id: 'E4009', name: 'good timeout', text: script('      timeout: 300\n') },
   { id: 'W4010', name: 'good timeout', text: script('      timeout: 300\n') },
-  { id: 'W4011', name: 'sum exactly 3600', text: script('      timeout: 1800\n    - location: b.sh\n      timeout: 1800\n') },
+  {
+    id: 'W4011',
+    name: 'sum exactly 3600',
+    text: script('      timeout: 1800\n    - location: b.sh\n      timeout: 1800\n'),
+  },
   { id: 'W4011', name: 'missing timeouts are not added', text: script('    - location: b.sh\n    - location: c.sh\n') },
   { id: 'W4012', name: 'known keys', text: script('      timeout: 10\n      runas: app\n      sudo: true\n') },
   { id: 'W4013', name: 'runas on linux', text: script('      runas: root\n') },
   { id: 'W4014', name: 'sudo false', text: script('      sudo: false\n') },
   { id: 'W4015', name: 'ps1 on windows', text: W + 'hooks:\n  ApplicationStart:\n    - location: scripts/start.ps1\n' },
-  { id: 'W4015', name: 'unknown os', text: 'version: 0.0\nhooks:\n  ApplicationStart:\n    - location: scripts/start.bat\n' },
+  {
+    id: 'W4015',
+    name: 'unknown os',
+    text: 'version: 0.0\nhooks:\n  ApplicationStart:\n    - location: scripts/start.bat\n',
+  },
 ];
 
 for (const q of QUIET) {
   test(`${q.id} stays quiet: ${q.name}`, () => {
     const found = withId(lintEc2(q.text), q.id);
-    assert.deepEqual(found.map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      [],
+    );
   });
 }
 
 test('EC2 rules do not run on ECS or Lambda AppSpecs', () => {
   const ecs =
     'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: 80\nHooks:\n  - BeforeInstall: fn\n';
-  assert.deepEqual(lintEc2(ecs).filter((d) => /^[EWI][2-5]\d{3}$/.test(d.ruleId)).map((d) => d.ruleId), []);
+  assert.deepEqual(
+    lintEc2(ecs)
+      .filter((d) => /^[EWI][2-5]\d{3}$/.test(d.ruleId))
+      .map((d) => d.ruleId),
+    [],
+  );
 });
 
 test('odd shapes and broken YAML do not make any EC2 rule throw', () => {
-  for (const text of ['', '- a\n- b\n', 'just text', H + 'files: [\n', H + 'hooks:\n  BeforeInstall:\n    - location:\n      - [\n', H + 'permissions:\n  - object:\n      nested: {a: 1}\n    mode: [1]\n    context: x\n    acls: {a: 1}\n    type: [[file]]\n', H + 'files:\n  - source: [a]\n    destination: {x: 1}\n  - ~\n', H + 'hooks:\n  ? [a]\n  : x\n  BeforeInstall:\n    - location: [a]\n      timeout: [1]\n      runas: {}\n      sudo: [x]\n', '{}', '[]', '~']) {
+  for (const text of [
+    '',
+    '- a\n- b\n',
+    'just text',
+    H + 'files: [\n',
+    H + 'hooks:\n  BeforeInstall:\n    - location:\n      - [\n',
+    H +
+      'permissions:\n  - object:\n      nested: {a: 1}\n    mode: [1]\n    context: x\n    acls: {a: 1}\n    type: [[file]]\n',
+    H + 'files:\n  - source: [a]\n    destination: {x: 1}\n  - ~\n',
+    H +
+      'hooks:\n  ? [a]\n  : x\n  BeforeInstall:\n    - location: [a]\n      timeout: [1]\n      runas: {}\n      sudo: [x]\n',
+    '{}',
+    '[]',
+    '~',
+  ]) {
     const doc = parseAppSpec('untitled:appspec.yml', text, 0);
-    for (const rule of ec2Rules) assert.doesNotThrow(() => rule.check(doc, { fileName: 'appspec.yml', bundleRoot: '/nonexistent', fs: realFs }), `${rule.id} on ${JSON.stringify(text)}`);
+    for (const rule of ec2Rules)
+      assert.doesNotThrow(
+        () => rule.check(doc, { fileName: 'appspec.yml', bundleRoot: '/nonexistent', fs: realFs }),
+        `${rule.id} on ${JSON.stringify(text)}`,
+      );
   }
 });

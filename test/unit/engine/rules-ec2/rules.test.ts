@@ -29,7 +29,10 @@ test('valid EC2 fixtures produce no EC2 findings', () => {
   for (const name of readdirSync(FIXTURES).filter((n) => n.startsWith('valid-'))) {
     const text = readFileSync(join(FIXTURES, name), 'utf8');
     const found = lintEc2(text).filter((d) => ids.has(d.ruleId) || d.severity === 'error');
-    assert.deepEqual(found.map((d) => `${name}:${d.range.start.line + 1} ${d.ruleId} ${d.message}`), []);
+    assert.deepEqual(
+      found.map((d) => `${name}:${d.range.start.line + 1} ${d.ruleId} ${d.message}`),
+      [],
+    );
   }
 });
 

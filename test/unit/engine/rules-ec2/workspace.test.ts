@@ -38,7 +38,10 @@ test('W5001 fires for a missing hook script; the fix creates an executable LF Ba
   applyCreateFiles(root, fix);
   assert.ok((statSync(join(root, 'scripts', 'start.sh')).mode & 0o111) !== 0);
   const after = lintEc2(text, { bundleRoot: root, fs: createNodeFs({ git: false }) });
-  assert.deepEqual(after.filter((x) => /^W5/.test(x.ruleId)).map((x) => x.message), []);
+  assert.deepEqual(
+    after.filter((x) => /^W5/.test(x.ruleId)).map((x) => x.message),
+    [],
+  );
 });
 
 test('W5001 does not fire when the script exists, without a workspace, or for placeholders', () => {
@@ -72,7 +75,10 @@ test('W5002 fires for a non-executable script, not for executable, Windows or gi
 });
 
 test('W5002 trusts the git index mode 100755 when the file mode lacks the bit', () => {
-  const root = makeBundle({ 'run.sh': { content: SHEBANG, mode: 0o644 }, 'plain.sh': { content: SHEBANG, mode: 0o644 } });
+  const root = makeBundle({
+    'run.sh': { content: SHEBANG, mode: 0o644 },
+    'plain.sh': { content: SHEBANG, mode: 0o644 },
+  });
   const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
   git('init', '-q');
   git('add', 'run.sh', 'plain.sh');
@@ -91,7 +97,10 @@ test('W5003 fires for a Linux script without #! (and with a BOM before it), not 
   const [d] = withId(lintEc2(hookText('none.sh'), { bundleRoot: root, fs: realFs }), 'W5003');
   assert.match(d.message, /has no `#!` line/);
   assert.equal(d.range.start.line, 4);
-  assert.match(withId(lintEc2(hookText('bom.sh'), { bundleRoot: root, fs: realFs }), 'W5003')[0].message, /byte-order mark/);
+  assert.match(
+    withId(lintEc2(hookText('bom.sh'), { bundleRoot: root, fs: realFs }), 'W5003')[0].message,
+    /byte-order mark/,
+  );
   assert.equal(withId(lintEc2(hookText('ok.sh'), { bundleRoot: root, fs: realFs }), 'W5003').length, 0);
   assert.equal(withId(lintEc2(hookText('none.sh', 'windows'), { bundleRoot: root, fs: realFs }), 'W5003').length, 0);
 });
@@ -111,7 +120,9 @@ test('W5004 fires for CRLF line endings, not for LF or Windows scripts', () => {
 
 test('W5005 fires for a missing files source, not for `/`, existing paths or without a workspace', () => {
   const root = makeBundle({ 'config/app.conf': 'x=1\n' });
-  const text = LINUX + 'files:\n  - source: /\n    destination: /opt/app\n  - source: config/app.conf\n    destination: /etc/app\n  - source: target/app.jar\n    destination: /opt/app\n';
+  const text =
+    LINUX +
+    'files:\n  - source: /\n    destination: /opt/app\n  - source: config/app.conf\n    destination: /etc/app\n  - source: target/app.jar\n    destination: /opt/app\n';
   const found = withId(lintEc2(text, { bundleRoot: root, fs: realFs }), 'W5005');
   assert.equal(found.length, 1);
   assert.match(found[0].message, /`source: target\/app.jar` does not exist/);
@@ -126,7 +137,10 @@ test('E3010 fires when object is a single installed file and pattern/except are 
     'files:\n  - source: config/app.conf\n    destination: /etc/app\n  - source: web\n    destination: /var/www\n' +
     'permissions:\n  - object: /etc/app/app.conf\n    pattern: "*.conf"\n    except: [tmp]\n  - object: /var/www\n    pattern: "*.html"\n';
   const found = withId(lintEc2(text, { bundleRoot: root, fs: realFs }), 'E3010');
-  assert.deepEqual(found.map((d) => d.range.start.line + 1), [10, 11]);
+  assert.deepEqual(
+    found.map((d) => d.range.start.line + 1),
+    [10, 11],
+  );
   assert.match(found[0].message, /single installed file, so `pattern` must be `\*\*`/);
   assert.match(found[1].message, /`except` must be empty/);
   assert.equal(withId(lintEc2(text), 'E3010').length, 0);
@@ -136,16 +150,25 @@ test('W2002 names the sibling AppSpec; I2003 is quiet when appspec.yml exists', 
   const root = makeBundle({ 'appspec.yml': LINUX });
   const [d] = withId(lintEc2(LINUX, { fileName: 'appspec-prod.yml', bundleRoot: root, fs: realFs }), 'W2002');
   assert.match(d.message, /uses `appspec.yml` next to it/);
-  assert.equal(withId(lintEc2(LINUX, { fileName: 'appspec.yml.tpl', bundleRoot: root, fs: realFs }), 'W2002').length, 0);
+  assert.equal(
+    withId(lintEc2(LINUX, { fileName: 'appspec.yml.tpl', bundleRoot: root, fs: realFs }), 'W2002').length,
+    0,
+  );
   assert.equal(withId(lintEc2(LINUX, { fileName: 'appspec.yaml', bundleRoot: root, fs: realFs }), 'I2003').length, 0);
   assert.equal(withId(lintEc2(LINUX, { fileName: 'appspec.yml', bundleRoot: root, fs: realFs }), 'W2002').length, 0);
 });
 
 test('W2016 and I2017 use the workspace to tell files from folders', () => {
   const root = makeBundle({ 'a/conf.d/x': 'x', 'b/conf.d/y': 'y', 'bin/tool': 'x' });
-  const dirs = LINUX + 'files:\n  - source: a/conf.d\n    destination: /etc/app\n  - source: b/conf.d\n    destination: /etc/app\n';
+  const dirs =
+    LINUX +
+    'files:\n  - source: a/conf.d\n    destination: /etc/app\n  - source: b/conf.d\n    destination: /etc/app\n';
   assert.equal(withId(lintEc2(dirs, { bundleRoot: root, fs: realFs }), 'W2016').length, 0);
   const file = LINUX + 'files:\n  - source: bin/tool\n    destination: /usr/local/bin/tool\n';
   assert.equal(withId(lintEc2(file, { bundleRoot: root, fs: realFs }), 'I2017').length, 1);
-  assert.equal(withId(lintEc2(file), 'I2017').length, 0, 'without the workspace an extension-less name is not known to be a file');
+  assert.equal(
+    withId(lintEc2(file), 'I2017').length,
+    0,
+    'without the workspace an extension-less name is not known to be a file',
+  );
 });

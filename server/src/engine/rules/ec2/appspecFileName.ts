@@ -21,7 +21,8 @@ export const appspecFileName: Rule = {
     const name = ctx.fileName;
     if (name === 'appspec.yml' || name === 'appspec.yaml' || TEMPLATE.test(name)) return [];
     const sibling =
-      ctx.fs && ['appspec.yml', 'appspec.yaml'].find((n) => ctx.fs?.stat(joinRoot(ctx.bundleRoot as string, n))?.isFile);
+      ctx.fs &&
+      ['appspec.yml', 'appspec.yaml'].find((n) => ctx.fs?.stat(joinRoot(ctx.bundleRoot as string, n))?.isFile);
     const message = sibling
       ? `This file (\`${name}\`) is not the AppSpec the agent reads: it uses \`${sibling}\` next to it.`
       : `The EC2/On-Premises agent reads only \`appspec.yml\` or \`appspec.yaml\` at the bundle root; a file named \`${name}\` is not found at deployment time.`;

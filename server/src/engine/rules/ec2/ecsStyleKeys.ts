@@ -19,7 +19,11 @@ export const ecsStyleKeys: Rule = {
     if (hooksPair) {
       const fixes: Fix[] = [];
       if (!findPair(doc.root, 'hooks') && isMap(hooksPair.value)) {
-        fixes.push({ title: 'Rename `Hooks` to `hooks`', edits: [renameKey(doc, hooksPair, 'hooks')], isPreferred: true });
+        fixes.push({
+          title: 'Rename `Hooks` to `hooks`',
+          edits: [renameKey(doc, hooksPair, 'hooks')],
+          isPreferred: true,
+        });
       }
       out.push(
         finding(

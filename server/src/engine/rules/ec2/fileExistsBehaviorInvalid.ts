@@ -20,10 +20,18 @@ export const fileExistsBehaviorInvalid: Rule = {
     const text = scalarString(value);
     if (text !== undefined && (FILE_EXISTS_VALUES as readonly string[]).includes(text)) return [];
     if (!isScalar(value) || text === undefined) {
-      return [finding('E2018', '`file_exists_behavior` needs a value: `DISALLOW`, `OVERWRITE` or `RETAIN`.', isScalar(value) && value.range ? doc.rangeOf(value) : doc.keyRangeOf(pair))];
+      return [
+        finding(
+          'E2018',
+          '`file_exists_behavior` needs a value: `DISALLOW`, `OVERWRITE` or `RETAIN`.',
+          isScalar(value) && value.range ? doc.rangeOf(value) : doc.keyRangeOf(pair),
+        ),
+      ];
     }
     const target = closest(text, FILE_EXISTS_VALUES);
-    const fixes: Fix[] = target ? [{ title: `Change to \`${target}\``, edits: [replaceString(doc, value, target)], isPreferred: true }] : [];
+    const fixes: Fix[] = target
+      ? [{ title: `Change to \`${target}\``, edits: [replaceString(doc, value, target)], isPreferred: true }]
+      : [];
     const caseOnly = target && target.toLowerCase() === text.toLowerCase();
     return [
       finding(

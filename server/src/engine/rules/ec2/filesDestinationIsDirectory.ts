@@ -3,7 +3,8 @@ import { bundleRelative, filesEntries, finding } from './util';
 import { sourceIsFile } from './filesDuplicateDestination';
 
 /** Extensions that name files, not folders (domain-like folder names such as `example.com` stay out). */
-const FILE_EXT = /\.(?:jar|war|ear|js|mjs|cjs|json|ya?ml|xml|txt|sh|py|rb|php|html?|conf|cfg|ini|env|properties|service|zip|tar|gz|tgz|exe|dll|ps1|bat|cmd|toml|pem|crt|key|sql|csv|log|md)$/i;
+const FILE_EXT =
+  /\.(?:jar|war|ear|js|mjs|cjs|json|ya?ml|xml|txt|sh|py|rb|php|html?|conf|cfg|ini|env|properties|service|zip|tar|gz|tgz|exe|dll|ps1|bat|cmd|toml|pem|crt|key|sql|csv|log|md)$/i;
 
 export const filesDestinationIsDirectory: Rule = {
   id: 'I2017',
@@ -21,7 +22,11 @@ export const filesDestinationIsDirectory: Rule = {
       if (entry.source === undefined || entry.destination === undefined || !entry.destPair) continue;
       if (sourceIsFile(entry, ctx) !== true) continue;
       const base = bundleRelative(entry.source).split('/').pop() ?? '';
-      const destBase = entry.destination.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
+      const destBase =
+        entry.destination
+          .replace(/[\\/]+$/, '')
+          .split(/[\\/]/)
+          .pop() ?? '';
       if (destBase !== base && !FILE_EXT.test(destBase)) continue;
       const sep = entry.destination.includes('\\') && !entry.destination.includes('/') ? '\\' : '/';
       const landing = entry.destination.replace(/[\\/]+$/, '') + sep + base;

@@ -22,17 +22,41 @@ export const filesDestinationNotAbsolute: Rule = {
       const unixAbs = dest.startsWith('/');
       const winAbs = WINDOWS_ABSOLUTE.test(dest);
       if (dest.startsWith('~')) {
-        out.push(finding('W2013', `\`destination: ${dest}\` starts with \`~\`, which the agent does not expand; write the full path (e.g. \`/home/ec2-user${dest.slice(1)}\`).`, range));
+        out.push(
+          finding(
+            'W2013',
+            `\`destination: ${dest}\` starts with \`~\`, which the agent does not expand; write the full path (e.g. \`/home/ec2-user${dest.slice(1)}\`).`,
+            range,
+          ),
+        );
         continue;
       }
       if (os === 'linux') {
         if (unixAbs || winAbs || dest.includes('\\')) continue;
-        out.push(finding('W2013', `\`destination: ${dest}\` is relative; the agent resolves it against its own working directory. Use an absolute path such as \`/${dest}\`.`, range));
+        out.push(
+          finding(
+            'W2013',
+            `\`destination: ${dest}\` is relative; the agent resolves it against its own working directory. Use an absolute path such as \`/${dest}\`.`,
+            range,
+          ),
+        );
       } else if (os === 'windows') {
         if (winAbs) continue;
-        out.push(finding('W2013', `\`destination: ${dest}\` is not a fully qualified Windows path; use a drive-letter path such as \`C:\\${dest.replace(/^[\\/]+/, '').replace(/\//g, '\\')}\`.`, range));
+        out.push(
+          finding(
+            'W2013',
+            `\`destination: ${dest}\` is not a fully qualified Windows path; use a drive-letter path such as \`C:\\${dest.replace(/^[\\/]+/, '').replace(/\//g, '\\')}\`.`,
+            range,
+          ),
+        );
       } else if (!unixAbs && !winAbs) {
-        out.push(finding('W2013', `\`destination: ${dest}\` is not a fully qualified path (\`/path\` on Linux, \`C:\\path\` on Windows).`, range));
+        out.push(
+          finding(
+            'W2013',
+            `\`destination: ${dest}\` is not a fully qualified path (\`/path\` on Linux, \`C:\\path\` on Windows).`,
+            range,
+          ),
+        );
       }
     }
     return out;

@@ -1,5 +1,13 @@
 import type { AppSpecDocument, Finding, RuleContext, Rule } from '../../types';
-import { WINDOWS_ABSOLUTE, bundleRelative, filesEntries, finding, joinRoot, normalizePosix, type FilesEntry } from './util';
+import {
+  WINDOWS_ABSOLUTE,
+  bundleRelative,
+  filesEntries,
+  finding,
+  joinRoot,
+  normalizePosix,
+  type FilesEntry,
+} from './util';
 
 /** Destination folder in a comparable form (Windows paths case-folded with `/`). */
 function destKey(dest: string): string {
@@ -47,7 +55,9 @@ export const filesDuplicateDestination: Rule = {
         isFile: sourceIsFile(entry, ctx),
       };
       const clash = seen.find(
-        (s) => s.dest === cur.dest && (s.src === cur.src || (s.isFile === true && cur.isFile === true && s.base === cur.base)),
+        (s) =>
+          s.dest === cur.dest &&
+          (s.src === cur.src || (s.isFile === true && cur.isFile === true && s.base === cur.base)),
       );
       if (clash) {
         const same = clash.src === cur.src;
@@ -56,7 +66,12 @@ export const filesDuplicateDestination: Rule = {
           : `\`${entry.source}\` and \`${clash.entry.source}\` are both installed as \`${cur.base}\` in \`${entry.destination}\`; the deployment fails with "two source files … for the same destination".`;
         out.push(
           finding('W2016', message, doc.rangeOf(entry.destPair.value as never), {
-            related: [{ range: doc.rangeOf(clash.entry.destPair?.value as never), message: `entry ${clash.entry.index + 1} installs to the same path` }],
+            related: [
+              {
+                range: doc.rangeOf(clash.entry.destPair?.value as never),
+                message: `entry ${clash.entry.index + 1} installs to the same path`,
+              },
+            ],
           }),
         );
       }

@@ -18,7 +18,12 @@ export const filesEntryUnknownKey: Rule = {
     for (const entry of filesEntries(doc)) {
       for (const pair of pairsOf(entry.map)) {
         const key = keyText(pair);
-        if (key === undefined || (FILES_ENTRY_KEYS as readonly string[]).includes(key) || key === 'file_exists_behavior') continue;
+        if (
+          key === undefined ||
+          (FILES_ENTRY_KEYS as readonly string[]).includes(key) ||
+          key === 'file_exists_behavior'
+        )
+          continue;
         const lower = key.toLowerCase();
         let message: string;
         const fixes: Fix[] = [];
@@ -30,7 +35,11 @@ export const filesEntryUnknownKey: Rule = {
           const target = closest(key, FILES_ENTRY_KEYS);
           message = `Unknown key \`${key}\` in a \`files\` entry is ignored (only \`source\` and \`destination\` are read).${target ? ` Did you mean \`${target}\`?` : ''}`;
           if (target && !findPair(entry.map, target)) {
-            fixes.push({ title: `Rename \`${key}\` to \`${target}\``, edits: [renameKey(doc, pair, target)], isPreferred: true });
+            fixes.push({
+              title: `Rename \`${key}\` to \`${target}\``,
+              edits: [renameKey(doc, pair, target)],
+              isPreferred: true,
+            });
           }
         }
         out.push(finding('W2020', message, doc.keyRangeOf(pair), { fixes }));

@@ -17,14 +17,26 @@ export const filesPathEscapes: Rule = {
     const out: Finding[] = [];
     for (const entry of filesEntries(doc)) {
       if (entry.source !== undefined && entry.sourcePair && escapesRoot(bundleRelative(entry.source))) {
-        out.push(finding('W2015', `\`source: ${entry.source}\` climbs above the bundle root with \`..\`; sources must be inside the revision.`, doc.rangeOf(entry.sourcePair.value as never)));
+        out.push(
+          finding(
+            'W2015',
+            `\`source: ${entry.source}\` climbs above the bundle root with \`..\`; sources must be inside the revision.`,
+            doc.rangeOf(entry.sourcePair.value as never),
+          ),
+        );
       }
       const dest = entry.destination;
       if (dest !== undefined && entry.destPair) {
         const win = WINDOWS_ABSOLUTE.test(dest);
         const body = win ? dest.replace(/^[A-Za-z]:/, '') : dest;
         if (escapesRoot(body, win || dest.includes('\\'))) {
-          out.push(finding('W2015', `\`destination: ${dest}\` climbs above its root with \`..\`; write the resolved absolute path instead.`, doc.rangeOf(entry.destPair.value as never)));
+          out.push(
+            finding(
+              'W2015',
+              `\`destination: ${dest}\` climbs above its root with \`..\`; write the resolved absolute path instead.`,
+              doc.rangeOf(entry.destPair.value as never),
+            ),
+          );
         }
       }
     }

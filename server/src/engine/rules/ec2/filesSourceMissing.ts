@@ -19,7 +19,13 @@ export const filesSourceMissing: Rule = {
       const rel = bundleRelative(entry.source);
       if (rel === '' || escapesRoot(rel) || /[*?]/.test(rel)) continue;
       if (ctx.fs.stat(joinRoot(ctx.bundleRoot, rel))) continue;
-      out.push(finding('W5005', `\`source: ${entry.source}\` does not exist in the bundle (looked for \`${rel}\` next to the AppSpec); the install fails unless a build step creates it.`, doc.rangeOf(entry.sourcePair.value as never)));
+      out.push(
+        finding(
+          'W5005',
+          `\`source: ${entry.source}\` does not exist in the bundle (looked for \`${rel}\` next to the AppSpec); the install fails unless a build step creates it.`,
+          doc.rangeOf(entry.sourcePair.value as never),
+        ),
+      );
     }
     return out;
   },

@@ -19,7 +19,11 @@ export const filesWindowsLongPath: Rule = {
     for (const entry of filesEntries(doc)) {
       if (entry.destination === undefined || !entry.destPair || entry.destination.length <= MAX_PATH) continue;
       out.push(
-        finding('W2021', `\`destination\` is ${entry.destination.length} characters long; Windows paths over ${MAX_PATH} characters fail unless long paths are enabled on the instance.`, doc.rangeOf(entry.destPair.value as never)),
+        finding(
+          'W2021',
+          `\`destination\` is ${entry.destination.length} characters long; Windows paths over ${MAX_PATH} characters fail unless long paths are enabled on the instance.`,
+          doc.rangeOf(entry.destPair.value as never),
+        ),
       );
     }
     return out;

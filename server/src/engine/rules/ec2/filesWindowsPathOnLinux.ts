@@ -15,14 +15,26 @@ export const filesWindowsPathOnLinux: Rule = {
     if (osOf(doc) !== 'linux') return [];
     const out: Finding[] = [];
     for (const entry of filesEntries(doc)) {
-      if (entry.destination !== undefined && entry.destPair && (WINDOWS_ABSOLUTE.test(entry.destination) || entry.destination.includes('\\'))) {
+      if (
+        entry.destination !== undefined &&
+        entry.destPair &&
+        (WINDOWS_ABSOLUTE.test(entry.destination) || entry.destination.includes('\\'))
+      ) {
         out.push(
-          finding('W2022', `\`destination: ${entry.destination}\` is a Windows path, but \`os\` is \`linux\`; use an absolute Linux path such as \`/opt/app\`.`, doc.rangeOf(entry.destPair.value as never)),
+          finding(
+            'W2022',
+            `\`destination: ${entry.destination}\` is a Windows path, but \`os\` is \`linux\`; use an absolute Linux path such as \`/opt/app\`.`,
+            doc.rangeOf(entry.destPair.value as never),
+          ),
         );
       }
       if (entry.source !== undefined && entry.sourcePair && entry.source !== '\\' && entry.source.includes('\\')) {
         out.push(
-          finding('W2022', `\`source: ${entry.source}\` uses backslashes, which are ordinary characters on Linux; use \`${entry.source.replace(/\\/g, '/')}\`.`, doc.rangeOf(entry.sourcePair.value as never)),
+          finding(
+            'W2022',
+            `\`source: ${entry.source}\` uses backslashes, which are ordinary characters on Linux; use \`${entry.source.replace(/\\/g, '/')}\`.`,
+            doc.rangeOf(entry.sourcePair.value as never),
+          ),
         );
       }
     }

@@ -21,8 +21,16 @@ export const hookEventConditional: Rule = {
     for (const pair of pairsOf(findPair(doc.root, 'hooks')?.value)) {
       const name = keyText(pair);
       if (!name || !TRAFFIC.has(name)) continue;
-      const previous = name.endsWith('BlockTraffic') ? ' It also runs the scripts of the previous successful revision, not this one.' : '';
-      out.push(finding('I4004', `\`${name}\` runs in in-place deployments only when the deployment group has a load balancer.${previous}`, doc.keyRangeOf(pair)));
+      const previous = name.endsWith('BlockTraffic')
+        ? ' It also runs the scripts of the previous successful revision, not this one.'
+        : '';
+      out.push(
+        finding(
+          'I4004',
+          `\`${name}\` runs in in-place deployments only when the deployment group has a load balancer.${previous}`,
+          doc.keyRangeOf(pair),
+        ),
+      );
     }
     return out;
   },

@@ -18,9 +18,19 @@ export const hookEventEmpty: Rule = {
     for (const pair of pairsOf(findPair(doc.root, 'hooks')?.value)) {
       const value = pair.value;
       if (isNullish(value)) {
-        out.push(finding('W4005', `\`${keyText(pair)}\` is declared with no scripts; current agents skip it, but older agents failed on blank events. Remove it or add \`- location: …\`.`, doc.keyRangeOf(pair)));
+        out.push(
+          finding(
+            'W4005',
+            `\`${keyText(pair)}\` is declared with no scripts; current agents skip it, but older agents failed on blank events. Remove it or add \`- location: …\`.`,
+            doc.keyRangeOf(pair),
+          ),
+        );
       } else if (isSeq(value) && value.items.length === 0) {
-        out.push(finding('W4005', `\`${keyText(pair)}\` has an empty script list and runs nothing.`, doc.keyRangeOf(pair), { severity: 'info' }));
+        out.push(
+          finding('W4005', `\`${keyText(pair)}\` has an empty script list and runs nothing.`, doc.keyRangeOf(pair), {
+            severity: 'info',
+          }),
+        );
       }
     }
     return out;

@@ -28,7 +28,13 @@ export const hookEventReserved: Rule = {
     for (const pair of pairsOf(findPair(doc.root, 'hooks')?.value)) {
       const name = keyText(pair);
       if (name === undefined || !(EC2_RESERVED_EVENTS as readonly string[]).includes(name)) continue;
-      out.push(finding('W4003', `\`${name}\` is reserved for the CodeDeploy agent: scripts under it never run. Use ${INSTEAD[name]} instead.`, doc.keyRangeOf(pair)));
+      out.push(
+        finding(
+          'W4003',
+          `\`${name}\` is reserved for the CodeDeploy agent: scripts under it never run. Use ${INSTEAD[name]} instead.`,
+          doc.keyRangeOf(pair),
+        ),
+      );
     }
     return out;
   },

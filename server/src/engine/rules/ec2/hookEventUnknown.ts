@@ -22,7 +22,12 @@ export const hookEventUnknown: Rule = {
     const out: Finding[] = [];
     for (const pair of pairsOf(hooks)) {
       const name = keyText(pair);
-      if (name === undefined || (EC2_EVENTS as readonly string[]).includes(name) || (EC2_RESERVED_EVENTS as readonly string[]).includes(name)) continue;
+      if (
+        name === undefined ||
+        (EC2_EVENTS as readonly string[]).includes(name) ||
+        (EC2_RESERVED_EVENTS as readonly string[]).includes(name)
+      )
+        continue;
       if (PLACEHOLDER.test(name)) continue;
       const target = closest(name, EC2_EVENTS);
       const fixes: Fix[] = [];
@@ -33,7 +38,8 @@ export const hookEventUnknown: Rule = {
         message = target
           ? `Unknown lifecycle event \`${name}\`: its scripts never run. Did you mean \`${target}\`?`
           : `Unknown lifecycle event \`${name}\`: its scripts never run. EC2 events: ${EC2_EVENTS.map((e) => `\`${e}\``).join(', ')}.`;
-        if (target && !findPair(hooks, target)) fixes.push({ title: `Rename to \`${target}\``, edits: [renameKey(doc, pair, target)], isPreferred: true });
+        if (target && !findPair(hooks, target))
+          fixes.push({ title: `Rename to \`${target}\``, edits: [renameKey(doc, pair, target)], isPreferred: true });
       }
       out.push(finding('W4002', message, doc.keyRangeOf(pair), { fixes }));
     }

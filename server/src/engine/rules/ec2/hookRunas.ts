@@ -20,9 +20,21 @@ export const hookRunas: Rule = {
       if (!pair || templated(pair.value)) continue;
       const text = scalarText(pair.value);
       if (os === 'windows') {
-        out.push(finding('W4013', `\`runas\` under \`${event}\` is not supported on Windows instances and is ignored; remove it.`, doc.keyRangeOf(pair)));
+        out.push(
+          finding(
+            'W4013',
+            `\`runas\` under \`${event}\` is not supported on Windows instances and is ignored; remove it.`,
+            doc.keyRangeOf(pair),
+          ),
+        );
       } else if (text === undefined || text.trim() === '' || !isScalar(pair.value)) {
-        out.push(finding('W4013', `\`runas\` under \`${event}\` is empty: agent v1 then runs the script as root, agent v2 as the agent's user. Name a user or remove the key.`, doc.keyRangeOf(pair)));
+        out.push(
+          finding(
+            'W4013',
+            `\`runas\` under \`${event}\` is empty: agent v1 then runs the script as root, agent v2 as the agent's user. Name a user or remove the key.`,
+            doc.keyRangeOf(pair),
+          ),
+        );
       }
     }
     return out;

@@ -32,7 +32,14 @@ export const hookScriptCrlf: Rule = {
         }
         if (head[i] === 0) break; // binary
       }
-      if (crlf) out.push(finding('W5004', `Hook script \`${s.location}\` has CRLF line endings; on Linux it fails with "bad interpreter". Convert it to LF.`, doc.rangeOf(s.node)));
+      if (crlf)
+        out.push(
+          finding(
+            'W5004',
+            `Hook script \`${s.location}\` has CRLF line endings; on Linux it fails with "bad interpreter". Convert it to LF.`,
+            doc.rangeOf(s.node),
+          ),
+        );
     }
     return out;
   },

@@ -3,7 +3,27 @@ import { findPair, isScalar } from '../../ast';
 import { WINDOWS_ABSOLUTE, bundleRelative, escapesRoot, finding, hookScripts, templated, textOf } from './util';
 
 /** First segments that mark an absolute path on the instance rather than in the bundle. */
-const SYSTEM_ROOTS = new Set(['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var']);
+const SYSTEM_ROOTS = new Set([
+  'bin',
+  'boot',
+  'dev',
+  'etc',
+  'home',
+  'lib',
+  'lib64',
+  'media',
+  'mnt',
+  'opt',
+  'proc',
+  'root',
+  'run',
+  'sbin',
+  'srv',
+  'sys',
+  'tmp',
+  'usr',
+  'var',
+]);
 
 export const hookScriptLocationForm: Rule = {
   id: 'W4008',
@@ -25,7 +45,13 @@ export const hookScriptLocationForm: Rule = {
       if (!isScalar(value) || loc === undefined || templated(value)) continue;
       const range = doc.rangeOf(value);
       if (/\s/.test(loc)) {
-        out.push(finding('W4008', `\`location: ${loc}\` contains whitespace: the whole text is taken as the file name (arguments are not supported), so the script is not found. Move arguments into the script.`, range));
+        out.push(
+          finding(
+            'W4008',
+            `\`location: ${loc}\` contains whitespace: the whole text is taken as the file name (arguments are not supported), so the script is not found. Move arguments into the script.`,
+            range,
+          ),
+        );
       } else if (loc.startsWith('/') || WINDOWS_ABSOLUTE.test(loc)) {
         const rel = bundleRelative(loc.replace(/^[A-Za-z]:/, ''));
         const instancePath = WINDOWS_ABSOLUTE.test(loc) || SYSTEM_ROOTS.has(rel.split('/')[0]);
@@ -40,7 +66,13 @@ export const hookScriptLocationForm: Rule = {
           ),
         );
       } else if (escapesRoot(bundleRelative(loc))) {
-        out.push(finding('W4008', `\`location: ${loc}\` climbs out of the bundle with \`..\`; scripts must be inside the revision.`, range));
+        out.push(
+          finding(
+            'W4008',
+            `\`location: ${loc}\` climbs out of the bundle with \`..\`; scripts must be inside the revision.`,
+            range,
+          ),
+        );
       }
     }
     return out;

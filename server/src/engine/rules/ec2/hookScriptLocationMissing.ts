@@ -23,12 +23,21 @@ export const hookScriptLocationMissing: Rule = {
       const pair = findPair(script, 'location');
       if (pair && textOf(pair.value) !== undefined) continue;
       const fixes: Fix[] = [];
-      const lookalike = pair ? undefined : pairsOf(script).find((p) => {
-        const k = keyText(p);
-        return k !== undefined && (closest(k, ['location']) === 'location' || LOCATION_LIKE.has(k.toLowerCase()));
-      });
-      const command = pair ? undefined : pairsOf(script).find((p) => COMMAND_LIKE.has((keyText(p) ?? '').toLowerCase()));
-      if (lookalike) fixes.push({ title: `Rename \`${keyText(lookalike)}\` to \`location\``, edits: [renameKey(doc, lookalike, 'location')], isPreferred: true });
+      const lookalike = pair
+        ? undefined
+        : pairsOf(script).find((p) => {
+            const k = keyText(p);
+            return k !== undefined && (closest(k, ['location']) === 'location' || LOCATION_LIKE.has(k.toLowerCase()));
+          });
+      const command = pair
+        ? undefined
+        : pairsOf(script).find((p) => COMMAND_LIKE.has((keyText(p) ?? '').toLowerCase()));
+      if (lookalike)
+        fixes.push({
+          title: `Rename \`${keyText(lookalike)}\` to \`location\``,
+          edits: [renameKey(doc, lookalike, 'location')],
+          isPreferred: true,
+        });
       if (!pair) {
         const insert = insertFirstKey(doc, script, 'location', 'scripts/TODO.sh');
         if (insert) fixes.push({ title: 'Add `location: scripts/TODO.sh`', edits: [insert], isPreferred: !lookalike });
@@ -39,8 +48,8 @@ export const hookScriptLocationMissing: Rule = {
         : command && !lookalike
           ? `Script ${index + 1} of \`${event}\` has no \`location\`: the deployment fails. \`${keyText(command)}\` is not read; hooks run a script file named by \`location\`, so put the commands in a script.`
           : lookalike
-          ? `Script ${index + 1} of \`${event}\` has no \`location\` (\`${keyText(lookalike)}\` is not read): the deployment fails. Did you mean \`location\`?`
-          : `Script ${index + 1} of \`${event}\` has no \`location\`: the deployment fails. Add \`location:\` with the script's path in the bundle.`;
+            ? `Script ${index + 1} of \`${event}\` has no \`location\` (\`${keyText(lookalike)}\` is not read): the deployment fails. Did you mean \`location\`?`
+            : `Script ${index + 1} of \`${event}\` has no \`location\`: the deployment fails. Add \`location:\` with the script's path in the bundle.`;
       out.push(finding('E4007', message, anchor ? doc.keyRangeOf(anchor) : doc.rangeOf(script), { fixes }));
     }
     return out;

@@ -29,9 +29,22 @@ export const hookScriptMissing: Rule = {
       const canCreate = !s.stat && !windows && !WINDOWS_SCRIPT.test(s.rel) && !offered.has(s.rel);
       offered.add(s.rel);
       out.push(
-        finding('W5001', `Hook script \`${s.location}\` (${s.event}) ${what} (looked for \`${s.rel}\` next to the AppSpec); the event fails with "Script does not exist at specified location".`, doc.rangeOf(s.node), {
-          fixes: canCreate ? [{ title: `Create ${s.rel}`, createFiles: [{ path: s.rel, content: scriptContent(s.rel, s.event), executable: true }], isPreferred: true }] : [],
-        }),
+        finding(
+          'W5001',
+          `Hook script \`${s.location}\` (${s.event}) ${what} (looked for \`${s.rel}\` next to the AppSpec); the event fails with "Script does not exist at specified location".`,
+          doc.rangeOf(s.node),
+          {
+            fixes: canCreate
+              ? [
+                  {
+                    title: `Create ${s.rel}`,
+                    createFiles: [{ path: s.rel, content: scriptContent(s.rel, s.event), executable: true }],
+                    isPreferred: true,
+                  },
+                ]
+              : [],
+          },
+        ),
       );
     }
     return out;

@@ -24,11 +24,24 @@ export const hookScriptNoShebang: Rule = {
       let start = 0;
       if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;
       if (head[start] === 0x23 && head[start + 1] === 0x21) {
-        if (start === 3) out.push(finding('W5003', `Hook script \`${s.location}\` starts with a byte-order mark before \`#!\`, so the kernel does not see the interpreter line; save it as UTF-8 without BOM.`, doc.rangeOf(s.node)));
+        if (start === 3)
+          out.push(
+            finding(
+              'W5003',
+              `Hook script \`${s.location}\` starts with a byte-order mark before \`#!\`, so the kernel does not see the interpreter line; save it as UTF-8 without BOM.`,
+              doc.rangeOf(s.node),
+            ),
+          );
         continue;
       }
       if (head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46) continue; // ELF binary
-      out.push(finding('W5003', `Hook script \`${s.location}\` has no \`#!\` line (e.g. \`#!/bin/bash\`) at its start; the agent executes it directly and it fails with "Exec format error".`, doc.rangeOf(s.node)));
+      out.push(
+        finding(
+          'W5003',
+          `Hook script \`${s.location}\` has no \`#!\` line (e.g. \`#!/bin/bash\`) at its start; the agent executes it directly and it fails with "Exec format error".`,
+          doc.rangeOf(s.node),
+        ),
+      );
     }
     return out;
   },

@@ -25,7 +25,13 @@ export const hookScriptNotExecutable: Rule = {
       const git = resolved.fs.gitMode?.(s.abs);
       const gitExec = git === undefined ? undefined : (git & 0o111) !== 0;
       if (fileExec === true || gitExec === true || (fileExec === undefined && gitExec === undefined)) continue;
-      out.push(finding('W5002', `Hook script \`${s.location}\` is not executable; run \`chmod +x ${s.rel}\` (and \`git update-index --chmod=+x ${s.rel}\`).`, doc.rangeOf(s.node)));
+      out.push(
+        finding(
+          'W5002',
+          `Hook script \`${s.location}\` is not executable; run \`chmod +x ${s.rel}\` (and \`git update-index --chmod=+x ${s.rel}\`).`,
+          doc.rangeOf(s.node),
+        ),
+      );
     }
     return out;
   },

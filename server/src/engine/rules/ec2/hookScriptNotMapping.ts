@@ -23,12 +23,36 @@ export const hookScriptNotMapping: Rule = {
         if (isScalar(node) && node.value !== null && node.range) {
           const text = doc.text.slice(node.range[0], node.range[1]);
           if (!text.includes('\n')) {
-            fixes.push({ title: `Change to \`location: ${text}\``, edits: [replaceNode(doc, node, doc.format === 'json' ? `{"location": ${text}}` : list.flow ? `{location: ${text}}` : `location: ${text}`)], isPreferred: true });
+            fixes.push({
+              title: `Change to \`location: ${text}\``,
+              edits: [
+                replaceNode(
+                  doc,
+                  node,
+                  doc.format === 'json'
+                    ? `{"location": ${text}}`
+                    : list.flow
+                      ? `{location: ${text}}`
+                      : `location: ${text}`,
+                ),
+              ],
+              isPreferred: true,
+            });
           }
         }
-        const what = isScalar(node) && node.value !== null ? `\`${String(node.value)}\`` : isScalar(node) || !node ? 'an empty item' : 'a nested list';
+        const what =
+          isScalar(node) && node.value !== null
+            ? `\`${String(node.value)}\``
+            : isScalar(node) || !node
+              ? 'an empty item'
+              : 'a nested list';
         out.push(
-          finding('E4006', `Script entries under \`${keyText(eventPair)}\` must be mappings such as \`- location: scripts/start.sh\`; found ${what}.`, node?.range ? doc.rangeOf(node) : doc.rangeOf(list), { fixes }),
+          finding(
+            'E4006',
+            `Script entries under \`${keyText(eventPair)}\` must be mappings such as \`- location: scripts/start.sh\`; found ${what}.`,
+            node?.range ? doc.rangeOf(node) : doc.rangeOf(list),
+            { fixes },
+          ),
         );
       }
     }

@@ -21,9 +21,21 @@ export const hookScriptPlatformMismatch: Rule = {
       const loc = textOf(value);
       if (!isScalar(value) || loc === undefined || templated(value)) continue;
       if (os === 'linux' && WINDOWS_SCRIPT.test(loc)) {
-        out.push(finding('W4015', `\`${loc}\` under \`${event}\` is a Windows script, but \`os\` is \`linux\`; Linux instances cannot run it.`, doc.rangeOf(value)));
+        out.push(
+          finding(
+            'W4015',
+            `\`${loc}\` under \`${event}\` is a Windows script, but \`os\` is \`linux\`; Linux instances cannot run it.`,
+            doc.rangeOf(value),
+          ),
+        );
       } else if (os === 'windows' && /\.(?:sh|bash)$/i.test(loc)) {
-        out.push(finding('W4015', `\`${loc}\` under \`${event}\` is a shell script, but \`os\` is \`windows\`; the Windows agent runs \`.ps1\`, \`.bat\`, \`.cmd\` or \`.exe\` files.`, doc.rangeOf(value)));
+        out.push(
+          finding(
+            'W4015',
+            `\`${loc}\` under \`${event}\` is a shell script, but \`os\` is \`windows\`; the Windows agent runs \`.ps1\`, \`.bat\`, \`.cmd\` or \`.exe\` files.`,
+            doc.rangeOf(value),
+          ),
+        );
       }
     }
     return out;

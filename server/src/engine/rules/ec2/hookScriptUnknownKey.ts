@@ -4,7 +4,13 @@ import { closest, finding, hookScripts, renameKey } from './util';
 import { SCRIPT_KEYS } from './names';
 import { COMMAND_LIKE } from './hookScriptLocationMissing';
 
-const ALIASES: Record<string, string> = { user: 'runas', run_as: 'runas', 'run-as': 'runas', runuser: 'runas', as: 'runas' };
+const ALIASES: Record<string, string> = {
+  user: 'runas',
+  run_as: 'runas',
+  'run-as': 'runas',
+  runuser: 'runas',
+  as: 'runas',
+};
 
 export const hookScriptUnknownKey: Rule = {
   id: 'W4012',
@@ -14,7 +20,7 @@ export const hookScriptUnknownKey: Rule = {
   title: 'Unknown key in a hook script entry (ignored)',
   doc:
     'A script entry is read for `location`, `timeout`, `runas` and `sudo`, by exact lower-case name. Other keys are ' +
-    'silently ignored: a mis-cased `runAs` runs the script as the agent\'s user (root), a `Timeout` leaves the default ' +
+    "silently ignored: a mis-cased `runAs` runs the script as the agent's user (root), a `Timeout` leaves the default " +
     '3600 seconds, and `args` are never passed. Rename the key as suggested; put arguments inside the script.',
   check(doc) {
     const out: Finding[] = [];
@@ -34,7 +40,12 @@ export const hookScriptUnknownKey: Rule = {
           // A location lookalike without a `location` key is reported (with its rename) by E4007.
           if (target === 'location' && !hasLocation) continue;
           message = `Unknown key \`${key}\` in a script under \`${event}\` is ignored by the agent.${target ? ` Did you mean \`${target}\`?` : ' Known keys: `location`, `timeout`, `runas`, `sudo`.'}`;
-          if (target && !findPair(script, target)) fixes.push({ title: `Rename \`${key}\` to \`${target}\``, edits: [renameKey(doc, pair, target)], isPreferred: true });
+          if (target && !findPair(script, target))
+            fixes.push({
+              title: `Rename \`${key}\` to \`${target}\``,
+              edits: [renameKey(doc, pair, target)],
+              isPreferred: true,
+            });
         }
         out.push(finding('W4012', message, doc.keyRangeOf(pair), { fixes }));
       }

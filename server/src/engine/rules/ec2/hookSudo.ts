@@ -24,7 +24,13 @@ export const hookSudo: Rule = {
       if (!pair || templated(pair.value)) continue;
       const value = pair.value;
       if (os === 'windows') {
-        out.push(finding('W4014', `\`sudo\` under \`${event}\` is ignored on Windows instances; remove it.`, doc.keyRangeOf(pair)));
+        out.push(
+          finding(
+            'W4014',
+            `\`sudo\` under \`${event}\` is ignored on Windows instances; remove it.`,
+            doc.keyRangeOf(pair),
+          ),
+        );
         continue;
       }
       if (!isScalar(value) || value.value === null) {
@@ -34,8 +40,17 @@ export const hookSudo: Rule = {
       const src = (scalarSource(value) ?? '').trim();
       if (!isQuoted(value) && YAML12_BOOL.test(src)) continue;
       const fixed = TRUTHY.test(src) ? 'true' : FALSY.test(src) ? 'false' : undefined;
-      const fixes: Fix[] = fixed ? [{ title: `Change to \`${fixed}\``, edits: [replaceNode(doc, value, fixed)], isPreferred: true }] : [];
-      out.push(finding('W4014', `\`sudo: ${doc.text.slice(value.range?.[0] ?? 0, value.range?.[1] ?? 0)}\` under \`${event}\` is not a YAML 1.2 boolean: agent v2 fails ("expected a boolean"). Write \`sudo: ${fixed ?? 'true'}\`.`, doc.rangeOf(value), { fixes }));
+      const fixes: Fix[] = fixed
+        ? [{ title: `Change to \`${fixed}\``, edits: [replaceNode(doc, value, fixed)], isPreferred: true }]
+        : [];
+      out.push(
+        finding(
+          'W4014',
+          `\`sudo: ${doc.text.slice(value.range?.[0] ?? 0, value.range?.[1] ?? 0)}\` under \`${event}\` is not a YAML 1.2 boolean: agent v2 fails ("expected a boolean"). Write \`sudo: ${fixed ?? 'true'}\`.`,
+          doc.rangeOf(value),
+          { fixes },
+        ),
+      );
     }
     return out;
   },

@@ -20,9 +20,21 @@ export const hookTimeoutInvalid: Rule = {
       const t = readTimeout(value);
       if (!t || !value) continue;
       if (t.kind === 'invalid') {
-        out.push(finding('E4009', `\`timeout: ${t.text}\` under \`${event}\` is not a number of seconds; write a positive whole number such as \`300\`.`, doc.rangeOf(value as never)));
+        out.push(
+          finding(
+            'E4009',
+            `\`timeout: ${t.text}\` under \`${event}\` is not a number of seconds; write a positive whole number such as \`300\`.`,
+            doc.rangeOf(value as never),
+          ),
+        );
       } else if (t.seconds <= 0) {
-        out.push(finding('E4009', `\`timeout\` under \`${event}\` must be at least 1 second (found ${t.seconds}); the deployment fails with "invalid timeout value".`, doc.rangeOf(value as never)));
+        out.push(
+          finding(
+            'E4009',
+            `\`timeout\` under \`${event}\` must be at least 1 second (found ${t.seconds}); the deployment fails with "invalid timeout value".`,
+            doc.rangeOf(value as never),
+          ),
+        );
       }
     }
     return out;

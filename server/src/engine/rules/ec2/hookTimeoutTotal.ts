@@ -26,9 +26,20 @@ export const hookTimeoutTotal: Rule = {
       byEvent.get(event)?.push({ node: value, seconds: t.seconds });
       if (t.seconds > MAX_EVENT_SECONDS) {
         out.push(
-          finding('W4011', `\`timeout: ${t.seconds}\` under \`${event}\` is over the ${MAX_EVENT_SECONDS}-second limit of a lifecycle event; the event fails after ${MAX_EVENT_SECONDS} seconds anyway.`, doc.rangeOf(value), {
-            fixes: [{ title: `Cap at ${MAX_EVENT_SECONDS}`, edits: [replaceNode(doc, value, String(MAX_EVENT_SECONDS))], isPreferred: true }],
-          }),
+          finding(
+            'W4011',
+            `\`timeout: ${t.seconds}\` under \`${event}\` is over the ${MAX_EVENT_SECONDS}-second limit of a lifecycle event; the event fails after ${MAX_EVENT_SECONDS} seconds anyway.`,
+            doc.rangeOf(value),
+            {
+              fixes: [
+                {
+                  title: `Cap at ${MAX_EVENT_SECONDS}`,
+                  edits: [replaceNode(doc, value, String(MAX_EVENT_SECONDS))],
+                  isPreferred: true,
+                },
+              ],
+            },
+          ),
         );
       }
     }
@@ -40,12 +51,26 @@ export const hookTimeoutTotal: Rule = {
       if (total <= MAX_EVENT_SECONDS) continue;
       const largest = list.reduce((a, b) => (b.seconds > a.seconds ? b : a));
       const capped = largest.seconds - (total - MAX_EVENT_SECONDS);
-      const fixes: Fix[] = capped >= 1 ? [{ title: `Lower the largest timeout to ${capped}`, edits: [replaceNode(doc, largest.node, String(capped))], isPreferred: true }] : [];
+      const fixes: Fix[] =
+        capped >= 1
+          ? [
+              {
+                title: `Lower the largest timeout to ${capped}`,
+                edits: [replaceNode(doc, largest.node, String(capped))],
+                isPreferred: true,
+              },
+            ]
+          : [];
       out.push(
-        finding('W4011', `The timeouts under \`${event}\` add up to ${total} seconds, over the ${MAX_EVENT_SECONDS}-second limit of one lifecycle event; the event fails if the scripts run that long.`, doc.keyRangeOf(pair), {
-          fixes,
-          related: list.map((t) => ({ range: doc.rangeOf(t.node), message: `timeout ${t.seconds}` })),
-        }),
+        finding(
+          'W4011',
+          `The timeouts under \`${event}\` add up to ${total} seconds, over the ${MAX_EVENT_SECONDS}-second limit of one lifecycle event; the event fails if the scripts run that long.`,
+          doc.keyRangeOf(pair),
+          {
+            fixes,
+            related: list.map((t) => ({ range: doc.rangeOf(t.node), message: `timeout ${t.seconds}` })),
+          },
+        ),
       );
     }
     return out;

@@ -22,13 +22,38 @@ export const hookTimeoutType: Rule = {
       const t = readTimeout(value);
       if (!t || t.kind === 'invalid' || t.seconds <= 0) continue;
       if (t.kind === 'quoted-int') {
-        const fixes: Fix[] = [{ title: `Unquote: ${t.seconds}`, edits: [replaceNode(doc, value, String(t.seconds))], isPreferred: true }];
-        out.push(finding('W4010', `\`timeout\` under \`${event}\` is quoted: agent v1 accepts it but agent v2 fails ("expected u32"). Write it unquoted: \`timeout: ${t.seconds}\`.`, doc.rangeOf(value), { fixes }));
+        const fixes: Fix[] = [
+          { title: `Unquote: ${t.seconds}`, edits: [replaceNode(doc, value, String(t.seconds))], isPreferred: true },
+        ];
+        out.push(
+          finding(
+            'W4010',
+            `\`timeout\` under \`${event}\` is quoted: agent v1 accepts it but agent v2 fails ("expected u32"). Write it unquoted: \`timeout: ${t.seconds}\`.`,
+            doc.rangeOf(value),
+            { fixes },
+          ),
+        );
       } else if (t.kind === 'float') {
-        const fixes: Fix[] = [{ title: `Use ${t.seconds}`, edits: [replaceNode(doc, value, String(t.seconds))], isPreferred: true }];
-        out.push(finding('W4010', `\`timeout\` under \`${event}\` is not a whole number: agent v1 truncates it to ${t.seconds}, agent v2 fails. Write \`timeout: ${t.seconds}\`.`, doc.rangeOf(value), { fixes }));
+        const fixes: Fix[] = [
+          { title: `Use ${t.seconds}`, edits: [replaceNode(doc, value, String(t.seconds))], isPreferred: true },
+        ];
+        out.push(
+          finding(
+            'W4010',
+            `\`timeout\` under \`${event}\` is not a whole number: agent v1 truncates it to ${t.seconds}, agent v2 fails. Write \`timeout: ${t.seconds}\`.`,
+            doc.rangeOf(value),
+            { fixes },
+          ),
+        );
       } else if (t.seconds > U32_MAX) {
-        out.push(finding('W4010', `\`timeout\` under \`${event}\` is larger than agent v2 can read (${U32_MAX}); the deployment fails there.`, doc.rangeOf(value), { severity: 'error' }));
+        out.push(
+          finding(
+            'W4010',
+            `\`timeout\` under \`${event}\` is larger than agent v2 can read (${U32_MAX}); the deployment fails there.`,
+            doc.rangeOf(value),
+            { severity: 'error' },
+          ),
+        );
       }
     }
     return out;

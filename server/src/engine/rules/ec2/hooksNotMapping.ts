@@ -8,9 +8,16 @@ function scalarToScriptList(doc: AppSpecDocument, pair: Pair, value: Node, flow:
   if (!key.range || !value.range) return undefined;
   const text = doc.text.slice(value.range[0], value.range[1]);
   if (text.includes('\n')) return undefined;
-  if (flow) return { range: doc.rangeOf([value.range[0], value.range[1]]), newText: doc.format === 'json' ? `[{"location": ${text}}]` : `[{location: ${text}}]` };
+  if (flow)
+    return {
+      range: doc.rangeOf([value.range[0], value.range[1]]),
+      newText: doc.format === 'json' ? `[{"location": ${text}}]` : `[{location: ${text}}]`,
+    };
   const col = doc.lines.positionAt(key.range[0]).character;
-  return { range: doc.rangeOf([key.range[1], value.range[1]]), newText: `:\n${' '.repeat(col + 2)}- location: ${text}` };
+  return {
+    range: doc.rangeOf([key.range[1], value.range[1]]),
+    newText: `:\n${' '.repeat(col + 2)}- location: ${text}`,
+  };
 }
 
 export const hooksNotMapping: Rule = {
@@ -23,16 +30,24 @@ export const hooksNotMapping: Rule = {
     'In an EC2/On-Premises AppSpec `hooks` is a mapping from lifecycle event name to a list of script mappings ' +
     '(`- location: scripts/start.sh`). The ECS/Lambda list form (`- BeforeInstall: …`) crashes agent v1 and is a type ' +
     'error in v2, and an event whose value is a single mapping or a bare path is rejected the same way. Make each ' +
-    'event\'s value a list.',
+    "event's value a list.",
   check(doc) {
     const pair = findPair(doc.root, 'hooks');
     if (!pair || isNullish(pair.value) || templated(pair.value)) return [];
     const hooks = pair.value as Node;
     if (isSeq(hooks)) {
-      return [finding('E4001', '`hooks` must be a mapping of event name to scripts (`BeforeInstall:` then `- location: …`), not a list; the ECS/Lambda list form does not work on EC2/On-Premises.', doc.rangeOf(hooks))];
+      return [
+        finding(
+          'E4001',
+          '`hooks` must be a mapping of event name to scripts (`BeforeInstall:` then `- location: …`), not a list; the ECS/Lambda list form does not work on EC2/On-Premises.',
+          doc.rangeOf(hooks),
+        ),
+      ];
     }
     if (!isMap(hooks)) {
-      return [finding('E4001', '`hooks` must be a mapping of lifecycle event name to a list of scripts.', doc.rangeOf(hooks))];
+      return [
+        finding('E4001', '`hooks` must be a mapping of lifecycle event name to a list of scripts.', doc.rangeOf(hooks)),
+      ];
     }
     const out: Finding[] = [];
     for (const eventPair of pairsOf(hooks)) {
@@ -43,11 +58,25 @@ export const hooksNotMapping: Rule = {
       if (isMap(value)) {
         const wrap = wrapInList(doc, value);
         if (wrap) fixes.push({ title: 'Make it a one-item list', edits: wrap, isPreferred: true });
-        out.push(finding('E4001', `\`${event}\` must be a list of scripts: put \`- \` before \`location\` (each script is a list item).`, doc.rangeOf(value as Node), { fixes }));
+        out.push(
+          finding(
+            'E4001',
+            `\`${event}\` must be a list of scripts: put \`- \` before \`location\` (each script is a list item).`,
+            doc.rangeOf(value as Node),
+            { fixes },
+          ),
+        );
       } else if (isScalar(value)) {
         const edit = scalarToScriptList(doc, eventPair, value, hooks.flow === true || doc.format === 'json');
         if (edit) fixes.push({ title: 'Turn it into `- location: …`', edits: [edit], isPreferred: true });
-        out.push(finding('E4001', `\`${event}\` must be a list of scripts such as \`- location: ${String(value.value)}\`, not a plain value.`, doc.rangeOf(value), { fixes }));
+        out.push(
+          finding(
+            'E4001',
+            `\`${event}\` must be a list of scripts such as \`- location: ${String(value.value)}\`, not a plain value.`,
+            doc.rangeOf(value),
+            { fixes },
+          ),
+        );
       }
     }
     return out;

@@ -33,9 +33,20 @@ export const osInvalid: Rule = {
       const misCased = pairsOf(doc.root).find((p) => keyText(p)?.toLowerCase() === 'os');
       if (misCased) {
         return [
-          finding('E2001', `Key \`${keyText(misCased)}\` is not read: keys are case-sensitive, the agent needs \`os\` (lower case).`, doc.keyRangeOf(misCased), {
-            fixes: [{ title: `Rename \`${keyText(misCased)}\` to \`os\``, edits: [renameKey(doc, misCased, 'os')], isPreferred: true }],
-          }),
+          finding(
+            'E2001',
+            `Key \`${keyText(misCased)}\` is not read: keys are case-sensitive, the agent needs \`os\` (lower case).`,
+            doc.keyRangeOf(misCased),
+            {
+              fixes: [
+                {
+                  title: `Rename \`${keyText(misCased)}\` to \`os\``,
+                  edits: [renameKey(doc, misCased, 'os')],
+                  isPreferred: true,
+                },
+              ],
+            },
+          ),
         ];
       }
       const version = findPair(doc.root, 'version');
@@ -61,7 +72,13 @@ export const osInvalid: Rule = {
     const text = scalarString(value);
     if (text === 'linux' || text === 'windows') return [];
     if (!isScalar(value) || text === undefined) {
-      return [finding('E2001', '`os` must be the string `linux` or `windows`.', value && isScalar(value) && value.range ? doc.rangeOf(value) : doc.keyRangeOf(pair))];
+      return [
+        finding(
+          'E2001',
+          '`os` must be the string `linux` or `windows`.',
+          value && isScalar(value) && value.range ? doc.rangeOf(value) : doc.keyRangeOf(pair),
+        ),
+      ];
     }
     const lower = text.trim().toLowerCase();
     const fixes: Fix[] = [];
@@ -74,7 +91,8 @@ export const osInvalid: Rule = {
       message =
         `\`os\` must be exactly \`linux\` or \`windows\` (found \`${text}\`); the agent fails with "unsupported operating system".` +
         (guess === 'linux' ? ' Use `linux` for every Linux distribution.' : guess ? ' Did you mean `windows`?' : '');
-      if (guess) fixes.push({ title: `Change to \`${guess}\``, edits: [replaceString(doc, value, guess)], isPreferred: true });
+      if (guess)
+        fixes.push({ title: `Change to \`${guess}\``, edits: [replaceString(doc, value, guess)], isPreferred: true });
     }
     return [finding('E2001', message, doc.rangeOf(value), { fixes })];
   },

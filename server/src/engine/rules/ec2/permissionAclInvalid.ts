@@ -23,7 +23,8 @@ export const permissionAclInvalid: Rule = {
         const text = scalarText(item);
         if (text === undefined || !isScalar(item) || templated(item)) continue;
         const verdict = checkAcl(text);
-        if (verdict.kind === 'invalid') out.push(finding('E3014', `Invalid ACL entry \`${text}\`: ${verdict.reason}.`, doc.rangeOf(item)));
+        if (verdict.kind === 'invalid')
+          out.push(finding('E3014', `Invalid ACL entry \`${text}\`: ${verdict.reason}.`, doc.rangeOf(item)));
       }
     }
     return out;

@@ -22,7 +22,8 @@ export const permissionAclVersionSpecific: Rule = {
         const text = scalarText(item);
         if (text === undefined || !isScalar(item) || templated(item)) continue;
         const verdict = checkAcl(text);
-        if (verdict.kind === 'v1-only' || verdict.kind === 'v2-only') out.push(finding('W3015', `ACL entry \`${text}\`: ${verdict.reason}.`, doc.rangeOf(item)));
+        if (verdict.kind === 'v1-only' || verdict.kind === 'v2-only')
+          out.push(finding('W3015', `ACL entry \`${text}\`: ${verdict.reason}.`, doc.rangeOf(item)));
       }
     }
     return out;

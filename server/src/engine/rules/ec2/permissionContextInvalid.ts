@@ -21,18 +21,31 @@ export const permissionContextInvalid: Rule = {
       if (!pair || isNullish(pair.value) || templated(pair.value)) continue;
       const ctxNode = pair.value as Node;
       if (!isMap(ctxNode)) {
-        out.push(finding('E3016', '`context` must be a mapping with `type` (and optionally `name`, `range`).', doc.rangeOf(ctxNode)));
+        out.push(
+          finding(
+            'E3016',
+            '`context` must be a mapping with `type` (and optionally `name`, `range`).',
+            doc.rangeOf(ctxNode),
+          ),
+        );
         continue;
       }
       const typePair = findPair(ctxNode, 'type');
       if (!typePair || textOf(typePair.value) === undefined) {
-        out.push(finding('E3016', '`context` has no `type`: both agents require it (e.g. `type: httpd_sys_content_t`) and fail with "invalid context type".', typePair ? doc.keyRangeOf(typePair) : doc.keyRangeOf(pair)));
+        out.push(
+          finding(
+            'E3016',
+            '`context` has no `type`: both agents require it (e.g. `type: httpd_sys_content_t`) and fail with "invalid context type".',
+            typePair ? doc.keyRangeOf(typePair) : doc.keyRangeOf(pair),
+          ),
+        );
       }
       const range = findPair(ctxNode, 'range')?.value;
       const text = scalarText(range);
       if (isScalar(range) && text !== undefined && !templated(range)) {
         const problem = rangeProblem(text.trim());
-        if (problem) out.push(finding('E3016', `Invalid SELinux \`range\` \`${text}\`: ${problem}.`, doc.rangeOf(range)));
+        if (problem)
+          out.push(finding('E3016', `Invalid SELinux \`range\` \`${text}\`: ${problem}.`, doc.rangeOf(range)));
       }
     }
     return out;

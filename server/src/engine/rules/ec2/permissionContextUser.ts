@@ -18,8 +18,17 @@ export const permissionContextUser: Rule = {
       if (!isMap(ctxNode)) continue;
       const user = findPair(ctxNode, 'user');
       if (!user) continue;
-      const fixes: Fix[] = findPair(ctxNode, 'name') ? [] : [{ title: 'Rename `user` to `name`', edits: [renameKey(doc, user, 'name')], isPreferred: true }];
-      out.push(finding('W3017', '`context.user` is ignored: both agents read the SELinux user from `name` (the docs say `user`). Rename it to `name`.', doc.keyRangeOf(user), { fixes }));
+      const fixes: Fix[] = findPair(ctxNode, 'name')
+        ? []
+        : [{ title: 'Rename `user` to `name`', edits: [renameKey(doc, user, 'name')], isPreferred: true }];
+      out.push(
+        finding(
+          'W3017',
+          '`context.user` is ignored: both agents read the SELinux user from `name` (the docs say `user`). Rename it to `name`.',
+          doc.keyRangeOf(user),
+          { fixes },
+        ),
+      );
     }
     return out;
   },

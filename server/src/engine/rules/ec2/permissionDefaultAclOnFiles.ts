@@ -10,7 +10,7 @@ export const permissionDefaultAclOnFiles: Rule = {
   platforms: ['ec2'],
   title: 'Default ACL entry (`d:`) on an entry that also matches files',
   doc:
-    'Default ACL entries (`d:…` / `default:…`) can only be set on folders. When the entry\'s `type` includes `file` ' +
+    "Default ACL entries (`d:…` / `default:…`) can only be set on folders. When the entry's `type` includes `file` " +
     '(explicitly, or by leaving `type` out, which means both) and `pattern` is the default `**`, installed files match ' +
     'and the deployment fails with "the -d parameter … is supported for directories only". Add `type: [directory]` ' +
     '(in a separate entry if files need other settings).',

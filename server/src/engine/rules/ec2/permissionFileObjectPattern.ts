@@ -28,11 +28,23 @@ export const permissionFileObjectPattern: Rule = {
       if (entry.types && !entry.types.includes('file')) continue;
       const patternPair = findPair(entry.map, 'pattern');
       if (entry.pattern !== undefined && entry.pattern !== '**' && patternPair) {
-        out.push(finding('E3010', `\`object: ${entry.object}\` is a single installed file, so \`pattern\` must be \`**\` or absent; the deployment fails with "an invalid pattern".`, doc.rangeOf(patternPair.value as never)));
+        out.push(
+          finding(
+            'E3010',
+            `\`object: ${entry.object}\` is a single installed file, so \`pattern\` must be \`**\` or absent; the deployment fails with "an invalid pattern".`,
+            doc.rangeOf(patternPair.value as never),
+          ),
+        );
       }
       const exceptPair = findPair(entry.map, 'except');
       if (exceptPair && isSeq(exceptPair.value) && exceptPair.value.items.length > 0) {
-        out.push(finding('E3010', `\`object: ${entry.object}\` is a single installed file, so \`except\` must be empty; the deployment fails with "except parameter … contains an invalid format".`, doc.rangeOf(exceptPair.value)));
+        out.push(
+          finding(
+            'E3010',
+            `\`object: ${entry.object}\` is a single installed file, so \`except\` must be empty; the deployment fails with "except parameter … contains an invalid format".`,
+            doc.rangeOf(exceptPair.value),
+          ),
+        );
       }
     }
     return out;

@@ -18,17 +18,37 @@ export const permissionListInvalid: Rule = {
       for (const key of ['except', 'acls'] as const) {
         const pair = findPair(entry.map, key);
         const value = pair?.value as Node | null | undefined;
-        if (!pair || value === null || value === undefined || (isScalar(value) && value.value === null) || templated(value)) continue;
+        if (
+          !pair ||
+          value === null ||
+          value === undefined ||
+          (isScalar(value) && value.value === null) ||
+          templated(value)
+        )
+          continue;
         if (!isSeq(value)) {
           const wrap = isScalar(value) ? wrapInList(doc, value) : undefined;
           const fixes: Fix[] = wrap ? [{ title: 'Make it a one-item list', edits: wrap, isPreferred: true }] : [];
-          out.push(finding('E3007', `\`${key}\` must be a list of strings (e.g. \`${key}: [${key === 'acls' ? 'u:bob:rw' : 'name'}]\`); the agent cannot read a ${isScalar(value) ? 'single value' : 'mapping'}.`, doc.rangeOf(value), { fixes }));
+          out.push(
+            finding(
+              'E3007',
+              `\`${key}\` must be a list of strings (e.g. \`${key}: [${key === 'acls' ? 'u:bob:rw' : 'name'}]\`); the agent cannot read a ${isScalar(value) ? 'single value' : 'mapping'}.`,
+              doc.rangeOf(value),
+              { fixes },
+            ),
+          );
           continue;
         }
         for (const item of value.items) {
           if (isScalar(item) && item.value !== null) continue;
           const node = item as Node | null;
-          out.push(finding('E3007', `Every \`${key}\` item must be a string; found ${node && !isScalar(node) ? 'a nested collection' : 'an empty item'}.`, node?.range ? doc.rangeOf(node) : doc.rangeOf(value)));
+          out.push(
+            finding(
+              'E3007',
+              `Every \`${key}\` item must be a string; found ${node && !isScalar(node) ? 'a nested collection' : 'an empty item'}.`,
+              node?.range ? doc.rangeOf(node) : doc.rangeOf(value),
+            ),
+          );
         }
       }
     }

@@ -22,11 +22,19 @@ export const permissionModeDirectoryNoExec: Rule = {
       const value = findPair(entry.map, 'mode')?.value;
       if (!isScalar(value) || value.value === null || templated(value)) continue;
       const text = (scalarSource(value) ?? '').trim();
-      if (modeProblem(text) || /^0[0-7]+$/.test(text) && !(value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE')) continue;
+      if (
+        modeProblem(text) ||
+        (/^0[0-7]+$/.test(text) && !(value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE'))
+      )
+        continue;
       const owner = Number(text.padStart(3, '0').slice(-3)[0]);
       if ((owner & 1) === 1) continue;
       out.push(
-        finding('W3022', `\`mode: ${text}\` has no execute bit for the owner, but this entry also applies to directories (\`type\` lists \`directory\`); folders become impossible to enter. Give directories their own entry with a mode such as \`755\`.`, doc.rangeOf(value)),
+        finding(
+          'W3022',
+          `\`mode: ${text}\` has no execute bit for the owner, but this entry also applies to directories (\`type\` lists \`directory\`); folders become impossible to enter. Give directories their own entry with a mode such as \`755\`.`,
+          doc.rangeOf(value),
+        ),
       );
     }
     return out;

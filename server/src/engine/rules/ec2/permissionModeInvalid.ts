@@ -4,7 +4,8 @@ import { finding, permissionEntries, templated } from './util';
 
 /** The agent's mode check on the written text; returns a problem description or undefined. */
 export function modeProblem(text: string): string | undefined {
-  if (/[ugoa]*[+=-][rwxXst]*/.test(text) && /[a-zA-Z]/.test(text)) return 'symbolic modes such as `u+x` are not supported; use octal digits such as `755`';
+  if (/[ugoa]*[+=-][rwxXst]*/.test(text) && /[a-zA-Z]/.test(text))
+    return 'symbolic modes such as `u+x` are not supported; use octal digits such as `755`';
   const padded = text.padStart(3, '0');
   if (padded.length > 4) return `it is ${text.length} characters long; modes have one to four octal digits`;
   const bad = [...padded].find((c) => c < '0' || c > '7');
@@ -29,14 +30,22 @@ export const permissionModeInvalid: Rule = {
       const value = pair?.value as Node | null | undefined;
       if (!pair || value === null || value === undefined || templated(value)) continue;
       if (!isScalar(value)) {
-        out.push(finding('E3008', '`mode` must be octal digits such as `644` or `"0755"`, not a collection.', doc.rangeOf(value)));
+        out.push(
+          finding(
+            'E3008',
+            '`mode` must be octal digits such as `644` or `"0755"`, not a collection.',
+            doc.rangeOf(value),
+          ),
+        );
         continue;
       }
       if (value.value === null) continue;
       const text = (scalarSource(value) ?? '').trim();
       const problem = modeProblem(text);
       if (!problem) continue;
-      out.push(finding('E3008', `Invalid \`mode\` \`${isQuoted(value) ? text : text}\`: ${problem}.`, doc.rangeOf(value)));
+      out.push(
+        finding('E3008', `Invalid \`mode\` \`${isQuoted(value) ? text : text}\`: ${problem}.`, doc.rangeOf(value)),
+      );
     }
     return out;
   },

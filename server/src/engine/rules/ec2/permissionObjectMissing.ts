@@ -19,7 +19,13 @@ export const permissionObjectMissing: Rule = {
       if (pair && textOf(pair.value) !== undefined) continue;
       const anchor = entry.map.items[0] as Pair | undefined;
       const range = pair ? doc.keyRangeOf(pair) : anchor ? doc.keyRangeOf(anchor) : doc.rangeOf(entry.map);
-      out.push(finding('E3003', `\`permissions\` entry ${entry.index + 1} has no \`object\`: the deployment fails. Add \`object:\` with the absolute path to change.`, range));
+      out.push(
+        finding(
+          'E3003',
+          `\`permissions\` entry ${entry.index + 1} has no \`object\`: the deployment fails. Add \`object:\` with the absolute path to change.`,
+          range,
+        ),
+      );
     }
     return out;
   },

@@ -22,7 +22,13 @@ export const permissionObjectPath: Rule = {
       if (entry.object === undefined || !entry.objectPair) continue;
       const range = doc.rangeOf(entry.objectPair.value as never);
       if (!entry.object.startsWith('/')) {
-        out.push(finding('W3004', `\`object: ${entry.object}\` is not an absolute path, so it never matches an installed file; use the absolute path on the instance (e.g. a \`files\` destination).`, range));
+        out.push(
+          finding(
+            'W3004',
+            `\`object: ${entry.object}\` is not an absolute path, so it never matches an installed file; use the absolute path on the instance (e.g. a \`files\` destination).`,
+            range,
+          ),
+        );
         continue;
       }
       if (!destsKnown) continue;
@@ -30,7 +36,11 @@ export const permissionObjectPath: Rule = {
       const related = (dests as string[]).map(normalizePosix).some((d) => isUnder(obj, d) || isUnder(d, obj));
       if (!related) {
         out.push(
-          finding('W3004', `\`object: ${entry.object}\` is not inside any \`files\` destination (${(dests as string[]).map((d) => `\`${d}\``).join(', ')}); permissions apply only to installed files, so this entry has no effect.`, range),
+          finding(
+            'W3004',
+            `\`object: ${entry.object}\` is not inside any \`files\` destination (${(dests as string[]).map((d) => `\`${d}\``).join(', ')}); permissions apply only to installed files, so this entry has no effect.`,
+            range,
+          ),
         );
       }
     }

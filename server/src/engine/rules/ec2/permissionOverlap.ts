@@ -37,7 +37,9 @@ export const permissionOverlap: Rule = {
     'Entries with an `except` list are not reported, since it may separate them.',
   check(doc) {
     const out: Finding[] = [];
-    const entries = permissionEntries(doc).filter((e) => e.object?.startsWith('/') && e.pattern !== undefined && e.objectPair);
+    const entries = permissionEntries(doc).filter(
+      (e) => e.object?.startsWith('/') && e.pattern !== undefined && e.objectPair,
+    );
     for (let j = 1; j < entries.length; j++) {
       const b = entries[j];
       const a = entries.slice(0, j).find((x) => !hasExcept(x) && !hasExcept(b) && overlaps(x, b));
@@ -47,7 +49,14 @@ export const permissionOverlap: Rule = {
           'W3013',
           `\`permissions\` entry ${b.index + 1} (\`${b.object}\`) can match the same paths as entry ${a.index + 1} (\`${a.object}\`, pattern \`${a.pattern}\`); the deployment fails when a path gets permissions twice. Separate them by \`type\` or narrow the pattern.`,
           doc.rangeOf(b.objectPair?.value as never),
-          { related: [{ range: doc.rangeOf(a.objectPair?.value as never), message: `entry ${a.index + 1} also matches these paths` }] },
+          {
+            related: [
+              {
+                range: doc.rangeOf(a.objectPair?.value as never),
+                message: `entry ${a.index + 1} also matches these paths`,
+              },
+            ],
+          },
         ),
       );
     }

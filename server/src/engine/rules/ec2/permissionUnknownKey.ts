@@ -3,18 +3,41 @@ import { findPair, isMap, keyText, pairsOf, type YAMLMap } from '../../ast';
 import { closest, finding, permissionEntries, renameKey } from './util';
 import { CONTEXT_KEYS, PERMISSION_KEYS } from './names';
 
-function unknownKeys(doc: Parameters<Rule['check']>[0], map: YAMLMap, known: readonly string[], where: string, out: Finding[]): void {
+function unknownKeys(
+  doc: Parameters<Rule['check']>[0],
+  map: YAMLMap,
+  known: readonly string[],
+  where: string,
+  out: Finding[],
+): void {
   for (const pair of pairsOf(map)) {
     const key = keyText(pair);
     if (key === undefined || known.includes(key)) continue;
     if (where === '`context`' && key === 'user') continue; // W3017
     if (where === '`context`' && key === 'role') {
-      out.push(finding('W3021', '`context.role` is not read by the agent (the SELinux role is never set); remove it.', doc.keyRangeOf(pair), { severity: 'info' }));
+      out.push(
+        finding(
+          'W3021',
+          '`context.role` is not read by the agent (the SELinux role is never set); remove it.',
+          doc.keyRangeOf(pair),
+          { severity: 'info' },
+        ),
+      );
       continue;
     }
     const target = closest(key, known);
-    const fixes: Fix[] = target && !findPair(map, target) ? [{ title: `Rename \`${key}\` to \`${target}\``, edits: [renameKey(doc, pair, target)], isPreferred: true }] : [];
-    out.push(finding('W3021', `Unknown key \`${key}\` in ${where} is ignored by the agent.${target ? ` Did you mean \`${target}\`?` : ` Known keys: ${known.map((k) => `\`${k}\``).join(', ')}.`}`, doc.keyRangeOf(pair), { fixes }));
+    const fixes: Fix[] =
+      target && !findPair(map, target)
+        ? [{ title: `Rename \`${key}\` to \`${target}\``, edits: [renameKey(doc, pair, target)], isPreferred: true }]
+        : [];
+    out.push(
+      finding(
+        'W3021',
+        `Unknown key \`${key}\` in ${where} is ignored by the agent.${target ? ` Did you mean \`${target}\`?` : ` Known keys: ${known.map((k) => `\`${k}\``).join(', ')}.`}`,
+        doc.keyRangeOf(pair),
+        { fixes },
+      ),
+    );
   }
 }
 

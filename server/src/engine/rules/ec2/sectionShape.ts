@@ -3,7 +3,12 @@ import type { AppSpecDocument, Finding } from '../../types';
 import { findPair, isMap, isScalar, isSeq, type Node } from '../../ast';
 import { finding, isExplicitNull, replaceNode, wrapInList } from './util';
 
-export function listSectionShape(doc: AppSpecDocument, key: 'files' | 'permissions', ruleId: string, entryForm: string): Finding[] {
+export function listSectionShape(
+  doc: AppSpecDocument,
+  key: 'files' | 'permissions',
+  ruleId: string,
+  entryForm: string,
+): Finding[] {
   const pair = findPair(doc.root, key);
   if (!pair) return [];
   const value = pair.value as Node | null;
@@ -14,7 +19,13 @@ export function listSectionShape(doc: AppSpecDocument, key: 'files' | 'permissio
         ruleId,
         `\`${key}: ${doc.text.slice(value.range?.[0] ?? 0, value.range?.[1] ?? 0)}\` is an explicit null: agent v1 treats it as empty but agent v2 fails ("expected a sequence"). Leave the value empty or remove the key.`,
         doc.rangeOf(value),
-        { severity: 'warning', fixes: doc.format === 'json' ? [] : [{ title: 'Remove the explicit null', edits: [replaceNode(doc, value, '')], isPreferred: true }] },
+        {
+          severity: 'warning',
+          fixes:
+            doc.format === 'json'
+              ? []
+              : [{ title: 'Remove the explicit null', edits: [replaceNode(doc, value, '')], isPreferred: true }],
+        },
       ),
     ];
   }
@@ -22,9 +33,14 @@ export function listSectionShape(doc: AppSpecDocument, key: 'files' | 'permissio
   if (!isSeq(value)) {
     const wrap = isMap(value) ? wrapInList(doc, value) : undefined;
     return [
-      finding(ruleId, `\`${key}\` must be a list of mappings, each item starting with \`- \` (e.g. ${entryForm}); the agent cannot read a ${isMap(value) ? 'mapping' : 'single value'} here.`, doc.rangeOf(value), {
-        fixes: wrap ? [{ title: 'Make it a one-item list', edits: wrap, isPreferred: true }] : [],
-      }),
+      finding(
+        ruleId,
+        `\`${key}\` must be a list of mappings, each item starting with \`- \` (e.g. ${entryForm}); the agent cannot read a ${isMap(value) ? 'mapping' : 'single value'} here.`,
+        doc.rangeOf(value),
+        {
+          fixes: wrap ? [{ title: 'Make it a one-item list', edits: wrap, isPreferred: true }] : [],
+        },
+      ),
     ];
   }
   const out: Finding[] = [];
@@ -32,7 +48,13 @@ export function listSectionShape(doc: AppSpecDocument, key: 'files' | 'permissio
     if (isMap(item)) return;
     const node = item as Node | null;
     const range = node && node.range ? doc.rangeOf(node) : doc.rangeOf(value);
-    out.push(finding(ruleId, `Item ${i + 1} of \`${key}\` must be a mapping (e.g. ${entryForm}), not ${node && isScalar(node) && node.value !== null ? `the value \`${String(node.value)}\`` : 'an empty item'}.`, range));
+    out.push(
+      finding(
+        ruleId,
+        `Item ${i + 1} of \`${key}\` must be a mapping (e.g. ${entryForm}), not ${node && isScalar(node) && node.value !== null ? `the value \`${String(node.value)}\`` : 'an empty item'}.`,
+        range,
+      ),
+    );
   });
   return out;
 }

@@ -4,7 +4,8 @@ export function rangeProblem(range: string): string | undefined {
   if (parts.length > 2) return 'it has more than one `:`';
   const sens = /^s(\d+)(?:-s(\d+))?$/.exec(parts[0]);
   if (!sens) return `the sensitivity \`${parts[0]}\` must look like \`s0\` or \`s0-s3\``;
-  if (sens[2] !== undefined && Number(sens[2]) < Number(sens[1])) return `the high sensitivity \`s${sens[2]}\` is below the low \`s${sens[1]}\``;
+  if (sens[2] !== undefined && Number(sens[2]) < Number(sens[1]))
+    return `the high sensitivity \`s${sens[2]}\` is below the low \`s${sens[1]}\``;
   if (parts.length === 1) return undefined;
   const seen = new Set<number>();
   for (const cat of parts[1].split(',')) {

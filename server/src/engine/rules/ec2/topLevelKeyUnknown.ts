@@ -44,7 +44,11 @@ export const topLevelKeyUnknown: Rule = {
           ? `Key \`${key}\` is not read: keys are case-sensitive. Did you mean \`${target}\`?`
           : `Unknown top-level key \`${key}\` is ignored by the agent. Did you mean \`${target}\`?`;
         if (!findPair(doc.root, target)) {
-          fixes.push({ title: `Rename \`${key}\` to \`${target}\``, edits: [renameKey(doc, pair, target)], isPreferred: true });
+          fixes.push({
+            title: `Rename \`${key}\` to \`${target}\``,
+            edits: [renameKey(doc, pair, target)],
+            isPreferred: true,
+          });
         }
       }
       out.push(finding('W2004', message, doc.keyRangeOf(pair), { fixes }));

@@ -209,7 +209,8 @@ export function wrapInList(doc: AppSpecDocument, node: Node): Edit[] | undefined
     }
     return edits;
   }
-  if (isMap(node) && node.flow) return [{ range: doc.rangeOf([start, end]), newText: `[${doc.text.slice(start, end)}]` }];
+  if (isMap(node) && node.flow)
+    return [{ range: doc.rangeOf([start, end]), newText: `[${doc.text.slice(start, end)}]` }];
   if (isScalar(node)) {
     const text = doc.text.slice(start, end);
     if (text.includes('\n')) return undefined;
@@ -247,7 +248,8 @@ export function filesEntries(doc: AppSpecDocument): FilesEntry[] {
   return mapEntries(sectionValue(doc, 'files')).map(({ map, index }) => {
     const sourcePair = findPair(map, 'source');
     const destPair = findPair(map, 'destination');
-    const plain = (p: Pair | undefined) => (p && !hasPlaceholder(p.value) && isScalar(p.value) ? textOf(p.value) : undefined);
+    const plain = (p: Pair | undefined) =>
+      p && !hasPlaceholder(p.value) && isScalar(p.value) ? textOf(p.value) : undefined;
     return { map, index, sourcePair, destPair, source: plain(sourcePair), destination: plain(destPair) };
   });
 }
@@ -268,9 +270,17 @@ export interface PermissionEntry {
 export function permissionEntries(doc: AppSpecDocument): PermissionEntry[] {
   return mapEntries(sectionValue(doc, 'permissions')).map(({ map, index }) => {
     const objectPair = findPair(map, 'object');
-    const object = objectPair && !hasPlaceholder(objectPair.value) && isScalar(objectPair.value) ? textOf(objectPair.value) : undefined;
+    const object =
+      objectPair && !hasPlaceholder(objectPair.value) && isScalar(objectPair.value)
+        ? textOf(objectPair.value)
+        : undefined;
     const patternNode = findPair(map, 'pattern')?.value;
-    const pattern = patternNode === undefined || isNullish(patternNode) ? '**' : hasPlaceholder(patternNode) ? undefined : scalarString(patternNode);
+    const pattern =
+      patternNode === undefined || isNullish(patternNode)
+        ? '**'
+        : hasPlaceholder(patternNode)
+          ? undefined
+          : scalarString(patternNode);
     const typeNode = findPair(map, 'type')?.value;
     const types = isSeq(typeNode) ? typeNode.items.map((i) => scalarString(i) ?? '') : undefined;
     return { map, index, objectPair, object, pattern, types };

@@ -14,7 +14,10 @@ export interface ResolvedScript {
 }
 
 /** Hook scripts with a usable `location`, resolved on disk; empty unless the workspace is available. */
-export function resolvedScripts(doc: AppSpecDocument, ctx: RuleContext): { fs: WorkspaceFs; scripts: ResolvedScript[] } | undefined {
+export function resolvedScripts(
+  doc: AppSpecDocument,
+  ctx: RuleContext,
+): { fs: WorkspaceFs; scripts: ResolvedScript[] } | undefined {
   if (!ctx.fs || !ctx.bundleRoot) return undefined;
   const fs = ctx.fs;
   const root = ctx.bundleRoot;
