@@ -266,3 +266,8 @@ test('E0001 explains common YAML mistakes in AppSpec terms', () => {
   assert.match(twoDocs[0].message, /more than one YAML document/);
   assert.equal(twoDocs[0].range.start.line, 2);
 });
+
+test('absurdly deep nesting is a clear error, not a crash', () => {
+  const out = run(`version: 0.0\nos: linux\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+  assert.ok(out.some((d) => d.ruleId === 'E0001' && /nested too deeply/.test(d.message)));
+});
