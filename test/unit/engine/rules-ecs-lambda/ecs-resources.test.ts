@@ -56,6 +56,21 @@ test('E6001 fires when Type/Properties are not indented under TargetService', ()
   assert.equal(line(f), 2);
 });
 
+test('E6001 misindent fix nests Type and Properties under the name', () => {
+  const text =
+    'version: 0.0\nResources:\n  - TargetService:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: x\n\n      # comment\nHooks: []\n';
+  const { fixed, after } = fixAndRerun(ecsResourcesShape, text);
+  assert.deepEqual(after, []);
+  assert.equal(
+    fixed,
+    text
+      .replace('    Type', '      Type')
+      .replace('    Properties', '      Properties')
+      .replace('      TaskDefinition', '        TaskDefinition')
+      .replace('      # comment', '        # comment'),
+  );
+});
+
 test('E6001 fires when Resources is missing (platform told by ECS hook events)', () => {
   const f = one(ecsResourcesShape, 'version: 0.0\nHooks:\n  - AfterAllowTestTraffic: CodeDeployHook_x\n');
   assert.match(f.message, /needs a `Resources` list/);

@@ -23,7 +23,7 @@ export const hooksShape: Rule = {
       return [
         {
           ruleId: 'E8009',
-          range: doc.keyRangeOf(pair),
+          range: doc.rangeOf(hooks as Node),
           message: '`Hooks` must be a list of `- <Event>: <function>` entries.',
         },
       ];

@@ -1,6 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { hasPlaceholder } from '../../ast';
 import { functionNameOf, hookEntries, stringValue, valueOf } from './model';
+import { ECS_HOOK_EVENTS, LAMBDA_HOOK_EVENTS } from './names';
 
 /** Checks 83 / 95: hook functions named `CodeDeployHook_*` for the managed service-role policies. */
 export const hookFunctionPrefix: Rule = {
@@ -17,7 +18,9 @@ export const hookFunctionPrefix: Rule = {
     'rename the function to `CodeDeployHook_<name>`, or grant the role `lambda:InvokeFunction` on it.',
   check(doc) {
     const out: Finding[] = [];
+    const events = doc.platform.platform === 'lambda' ? LAMBDA_HOOK_EVENTS : ECS_HOOK_EVENTS;
     for (const { pair, event } of hookEntries(doc)) {
+      if (!events.includes(event)) continue; // unknown events are reported by E6014/E7010
       const node = valueOf(pair);
       const value = stringValue(node);
       if (value === undefined || hasPlaceholder(node)) continue;

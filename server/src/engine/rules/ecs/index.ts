@@ -22,6 +22,7 @@ import { unknownKey } from './W8006-unknown-key';
 import { ec2OnlyKey } from './W8007-ec2-only-key';
 import { hookFunctionPrefix } from './I8008-hook-function-prefix';
 import { hooksShape } from './E8009-hooks-shape';
+import { resourceMisindented } from './E8010-resource-misindented';
 
 /**
  * Rules of this area, in ID order: ECS (6xxx) and the rules shared by ECS and Lambda (8xxx,
@@ -51,4 +52,5 @@ export const ecsRules: Rule[] = [
   ec2OnlyKey,
   hookFunctionPrefix,
   hooksShape,
+  resourceMisindented,
 ];

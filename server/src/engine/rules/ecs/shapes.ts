@@ -2,9 +2,9 @@
  * Checks that ECS and Lambda share almost word for word (Resources shape, resource Type,
  * hook event names). Each platform's rule file calls these with its own ID and wording.
  */
-import type { AppSpecDocument, Finding } from '../../types';
+import type { AppSpecDocument, Edit, Finding, Fix } from '../../types';
 import { hasPlaceholder, isMap, isQuoted, isSeq, keyText, pairsOf } from '../../ast';
-import type { Node, Pair, YAMLSeq } from '../../ast';
+import type { Node, Pair, YAMLMap, YAMLSeq } from '../../ast';
 import {
   closestName,
   EC2_EVENT_EQUIVALENT,
@@ -14,7 +14,17 @@ import {
   LAMBDA_RESERVED_EVENTS,
   RESOURCE_TYPES,
 } from './names';
-import { hookEntries, isEmptyValue, resourceEntries, resourcesPair, stringValue, valueOf, pairCI, show } from './model';
+import {
+  hookEntries,
+  isEmptyValue,
+  resourceEntries,
+  type ResourceEntry,
+  resourcesPair,
+  stringValue,
+  valueOf,
+  pairCI,
+  show,
+} from './model';
 import { addKeyFix, fixes, renameKeyFix, replaceValueFix, scalarText, stringLiteral } from './edits';
 
 type Kind = 'ecs' | 'lambda';
@@ -86,11 +96,7 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
     const namePair = e.namePair!;
     const name = keyText(namePair) ?? '';
     if (e.misIndented) {
-      out.push({
-        ruleId,
-        range: doc.keyRangeOf(namePair),
-        message: `\`Type\` and \`Properties\` must be indented under \`${name}\`; here they are siblings of it, so \`${name}\` is empty.`,
-      });
+      out.push(misindentFinding(doc, ruleId, e));
       continue;
     }
     const extra = pairsOf(e.item).slice(1);
@@ -120,6 +126,44 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
     }
   }
   return out;
+}
+
+/** `Type`/`Properties` written next to the resource name instead of under it, with a re-indent fix. */
+export function misindentFinding(doc: AppSpecDocument, ruleId: string, e: ResourceEntry): Finding {
+  const namePair = e.namePair!;
+  const name = keyText(namePair) ?? '';
+  return {
+    ruleId,
+    range: doc.keyRangeOf(namePair),
+    message: `\`Type\` and \`Properties\` must be indented under \`${name}\`; here they are siblings of it, so \`${name}\` is empty.`,
+    fixes: fixes(indentFix(doc, e)),
+  };
+}
+
+/** Indents the item's lines after the name so they nest under it (block style only). */
+function indentFix(doc: AppSpecDocument, e: ResourceEntry): Fix | undefined {
+  const item = e.item as Node | null;
+  const nameKey = e.namePair?.key as Node | undefined;
+  const others = pairsOf(item).filter((p) => p !== e.namePair);
+  const firstKey = others[0]?.key as Node | undefined;
+  if (!item?.range || !nameKey?.range || !firstKey?.range || (item as YAMLMap).flow) return undefined;
+  const delta =
+    doc.lines.positionAt(nameKey.range[0]).character + 2 - doc.lines.positionAt(firstKey.range[0]).character;
+  if (delta <= 0) return undefined;
+  let end = item.range[1];
+  while (end > 0 && /\s/.test(doc.text[end - 1])) end -= 1;
+  const first = doc.lines.positionAt(firstKey.range[0]).line;
+  const last = doc.lines.positionAt(end).line;
+  const edits: Edit[] = [];
+  for (let lineNo = first; lineNo <= last; lineNo++) {
+    const at = doc.lines.offsetAt({ line: lineNo, character: 0 });
+    const next = doc.text.indexOf('\n', at);
+    if (doc.text.slice(at, next < 0 ? undefined : next).trim() === '') continue;
+    edits.push({ range: doc.rangeOf([at, at]), newText: ' '.repeat(delta) });
+  }
+  return edits.length
+    ? { title: `Indent Type and Properties under '${keyText(e.namePair!) ?? ''}'`, isPreferred: true, edits }
+    : undefined;
 }
 
 function containsTemplate(node: unknown): boolean {
