@@ -1,5 +1,6 @@
 // Bundles the four entry points into dist/. Type-checking is separate (`tsc -b`).
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -17,8 +18,29 @@ const common = {
   external: ['vscode', 'aws-crt', '@aws-sdk/signature-v4-crt'],
 };
 
+// The extension loads the AWS SDK, the local endpoint and the engine only when first used
+// (dynamic import()). They are bundled separately and required at that moment, so dist/client.js
+// stays small and activation fast. (Added by client-ui.)
+const lazyClientModules = {
+  'client/src/aws/index': { entry: 'client/src/aws/index.ts', out: 'client-aws.js' },
+  'client/src/local/index': { entry: 'client/src/local/index.ts', out: 'client-local.js' },
+  'server/src/engine/index': { entry: 'server/src/engine/index.ts', out: 'client-engine.js' },
+};
+const lazySplit = {
+  name: 'lazy-split',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const rel = path.relative(process.cwd(), path.resolve(args.resolveDir, args.path)).split(path.sep).join('/').replace(/\.ts$/, '');
+      const lazy = lazyClientModules[rel];
+      return lazy ? { path: `./${lazy.out}`, external: true } : undefined;
+    });
+  },
+};
+
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', plugins: [lazySplit], supported: { 'dynamic-import': false } },
+  ...Object.values(lazyClientModules).map((m) => ({ entryPoints: [m.entry], outfile: `dist/${m.out}` })),
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/local/main.ts'], outfile: 'dist/local.js', banner: { js: '#!/usr/bin/env node' } },

@@ -22,7 +22,7 @@ export interface LintOutcome {
 
 /** The engine is loaded on first use (it pulls in the schema validators). */
 async function engineLint(params: LintParams): Promise<LintProblem[]> {
-  const engine = await import('../../../server/src/engine/lint');
+  const engine = await import('../../../server/src/engine/index');
   return normalizeProblems(engine.lintText(params.text, { uri: params.uri, fileName: params.fileName }));
 }
 
@@ -48,7 +48,7 @@ export async function lintForDeploy(params: LintParams, request?: RequestFn, tim
 
 /** The compute platform of an AppSpec's text, by the engine's detection; undefined when unknown. */
 export async function platformOfText(uri: string, text: string): Promise<{ platform?: ComputePlatformName; reason: string }> {
-  const doc = await import('../../../server/src/engine/document');
-  const parsed = doc.parseAppSpec(uri, text);
+  const engine = await import('../../../server/src/engine/index');
+  const parsed = engine.parseAppSpec(uri, text);
   return { platform: computePlatformOf(parsed.platform.platform), reason: parsed.platform.reason };
 }
