@@ -48,13 +48,13 @@ function esc(s: string): string {
 function isEmptyDocument(doc: AppSpecDocument): boolean {
   const t = doc.text.replace(/^\uFEFF/, '');
   if (doc.format === 'json') return /^\s*(\{\s*\})?\s*$/.test(t);
-  return t.split(/\r?\n/).every((l) => /^\s*(#.*)?$/.test(l) || /^\s*---\s*$/.test(l));
+  return t.split(/\r\n|\r|\n/).every((l) => /^\s*(#.*)?$/.test(l) || /^\s*---\s*$/.test(l));
 }
 
 function lineText(doc: AppSpecDocument, line: number): string {
   const start = doc.lines.offsetAt({ line, character: 0 });
   const end = line + 1 < doc.lines.lineCount ? doc.lines.offsetAt({ line: line + 1, character: 0 }) : doc.text.length;
-  return doc.text.slice(start, end).replace(/\r?\n$/, '');
+  return doc.text.slice(start, end).replace(/(\r\n|\r|\n)$/, '');
 }
 
 function wholeRange(doc: AppSpecDocument): Range {

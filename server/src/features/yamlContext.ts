@@ -17,10 +17,10 @@ interface LineInfo {
   key?: string;
 }
 
-const KEY_LINE = /^("[^"]*"|'[^']*'|[^\s#'"[{][^#]*?)\s*:(?:\s+.*)?$/;
+const KEY_LINE = /^("[^"]*"|'[^']*'|[^\s#'"[{][^#]*?)\s*:(?:\s+.*)?$/s;
 
 export function lineInfo(text: string): LineInfo {
-  const m = /^(\s*)((?:-(?:\s+|$))*)(.*)$/.exec(text) as RegExpExecArray;
+  const m = /^(\s*)((?:-(?:\s+|$))*)(.*)$/s.exec(text) as RegExpExecArray;
   const indent = m[1].length;
   const dashes = m[2];
   const rest = m[3].replace(/\s+$/, '');
@@ -106,14 +106,14 @@ function wordTail(after: string, quote: string | undefined, stop: string): numbe
 
 /** The completion context at a position of a YAML text, or undefined inside comments and block scalars. */
 export function yamlContextAt(text: string, line: number, character: number): CursorContext | undefined {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   const lineText = lines[line] ?? '';
   const before = lineText.slice(0, character);
   const after = lineText.slice(character);
   if (/(^|\s)#/.test(before.replace(/"[^"]*"|'[^']*'/g, ''))) return undefined;
 
   // `key: value` (value being typed), or `key:` right after the colon.
-  const vm = /^(\s*)((?:-\s+)*)("[^"]*"|'[^']*'|[^\s#'"{[\]][^:#]*?)\s*:(\s*)(.*)$/.exec(before);
+  const vm = /^(\s*)((?:-\s+)*)("[^"]*"|'[^']*'|[^\s#'"{[\]][^:#]*?)\s*:(\s*)(.*)$/s.exec(before);
   if (vm && !(vm[4] === '' && vm[5] !== '')) {
     const indent = vm[1].length;
     const dashes = vm[2];
