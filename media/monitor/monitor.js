@@ -117,6 +117,7 @@
       bar,
       h('p', { class: 'muted' }, [t.stepLabel]),
       chart(t),
+      h('p', { class: 'muted legend' }, [t.planned.length ? `Solid: traffic on the replacement as observed. Dashed: the plan of ${state.configName}.` : 'Traffic on the replacement as observed.']),
     ]);
   }
 
