@@ -76,12 +76,19 @@ Hooks:
 /** An EC2 AppSpec of about `lines` lines: many files, permissions and hook scripts. */
 export function ec2Stress(lines = 12000) {
   const out = ['version: 0.0', 'os: linux', 'file_exists_behavior: OVERWRITE', 'files:'];
-  const nFiles = Math.floor(lines * 0.35 / 2);
+  const nFiles = Math.floor((lines * 0.35) / 2);
   for (let i = 0; i < nFiles; i++) out.push(`  - source: build/part${i}`, `    destination: /opt/app/part${i}`);
   out.push('permissions:');
-  const nPerm = Math.floor(lines * 0.3 / 6);
+  const nPerm = Math.floor((lines * 0.3) / 6);
   for (let i = 0; i < nPerm; i++) {
-    out.push(`  - object: /opt/app/part${i}`, '    owner: app', '    group: app', `    mode: ${i % 2 ? 644 : 755}`, '    type:', '      - directory');
+    out.push(
+      `  - object: /opt/app/part${i}`,
+      '    owner: app',
+      '    group: app',
+      `    mode: ${i % 2 ? 644 : 755}`,
+      '    type:',
+      '      - directory',
+    );
   }
   out.push('hooks:');
   const events = ['ApplicationStop', 'BeforeInstall', 'AfterInstall', 'ApplicationStart', 'ValidateService'];
@@ -91,7 +98,8 @@ export function ec2Stress(lines = 12000) {
     if (i < events.length) out.push(`  ${ev}:`);
     else break;
     const per = Math.floor((lines - out.length) / (events.length - i) / 3);
-    for (let k = 0; k < per && out.length < lines - 3; k++) out.push(`    - location: scripts/${ev}-${k}.sh`, `      timeout: ${(k % 5) + 1}`, '      runas: app');
+    for (let k = 0; k < per && out.length < lines - 3; k++)
+      out.push(`    - location: scripts/${ev}-${k}.sh`, `      timeout: ${(k % 5) + 1}`, '      runas: app');
     i++;
   }
   return out.join('\n') + '\n';

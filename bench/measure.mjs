@@ -70,7 +70,9 @@ export async function measure(server, doc, { edits = 200, requests = 100, timeou
     lsp.notify('workspace/didChangeConfiguration', { settings: server.settings });
 
     const isDiag = (v) => (m) =>
-      m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (m.params.version == null || v == null || m.params.version === v);
+      m.method === 'textDocument/publishDiagnostics' &&
+      m.params.uri === uri &&
+      (m.params.version == null || v == null || m.params.version === v);
     let version = 1;
     let text = doc.text;
     let t = performance.now();
@@ -93,11 +95,24 @@ export async function measure(server, doc, { edits = 200, requests = 100, timeou
     const times = [];
     for (let i = 0; i < edits; i++) {
       version++;
-      const ch = i % 2 === 0 ? (original === '9' ? '8' : original === 'x' ? 'y' : /\d/.test(original) ? String(Number(original) + 1) : 'x') : original;
+      const ch =
+        i % 2 === 0
+          ? original === '9'
+            ? '8'
+            : original === 'x'
+              ? 'y'
+              : /\d/.test(original)
+                ? String(Number(original) + 1)
+                : 'x'
+          : original;
       const off = lineOffset + target.character;
       text = text.slice(0, off) + ch + text.slice(off + 1);
       const change = incremental
-        ? { range: { start: target, end: { line: target.line, character: target.character + 1 } }, rangeLength: 1, text: ch }
+        ? {
+            range: { start: target, end: { line: target.line, character: target.character + 1 } },
+            rangeLength: 1,
+            text: ch,
+          }
         : { text };
       const p = lsp.waitFor(isDiag(version), timeoutMs);
       t = performance.now();
@@ -116,7 +131,11 @@ export async function measure(server, doc, { edits = 200, requests = 100, timeou
     for (let i = 0; i < requests; i++) {
       const p = probes[i % probes.length];
       t = performance.now();
-      const r = await lsp.request('textDocument/completion', { textDocument: { uri }, position: p.completion }, timeoutMs);
+      const r = await lsp.request(
+        'textDocument/completion',
+        { textDocument: { uri }, position: p.completion },
+        timeoutMs,
+      );
       comp.push(performance.now() - t);
       items += (Array.isArray(r.result) ? r.result : (r.result?.items ?? [])).length;
       t = performance.now();

@@ -25,15 +25,26 @@ const server = {
   argv: [process.execPath, '--cpu-prof', '--cpu-prof-dir', outDir, join(root, 'dist/server.js'), '--stdio'],
   settings: { appspec: { workspaceChecks: true, syntaxDiagnostics: 'always', rules: {} } },
 };
-const r = await measure(server, { name: 'ec2-stress', dir: join(work, 'stress'), file, text, languageId: 'yaml' }, { edits: Number(opt('edits', 5)), requests: 10 });
-console.log(JSON.stringify({ open_ms: r.open_to_diagnostics_ms, edit_ms: r.edit_to_diagnostics_ms, completion_ms: r.completion_ms }));
+const r = await measure(
+  server,
+  { name: 'ec2-stress', dir: join(work, 'stress'), file, text, languageId: 'yaml' },
+  { edits: Number(opt('edits', 5)), requests: 10 },
+);
+console.log(
+  JSON.stringify({
+    open_ms: r.open_to_diagnostics_ms,
+    edit_ms: r.edit_to_diagnostics_ms,
+    completion_ms: r.completion_ms,
+  }),
+);
 
 const f = readdirSync(outDir).find((x) => x.endsWith('.cpuprofile'));
 const p = JSON.parse(readFileSync(join(outDir, f), 'utf8'));
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const key = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '')}:${n.callFrame.lineNumber + 1}`;
+const key = (n) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/dist\//, 'dist/').replace(/^file:\/\//, '')}:${n.callFrame.lineNumber + 1}`;
 const selfT = new Map();
 const inclT = new Map();
 let total = 0;
@@ -49,5 +60,10 @@ p.samples.forEach((s, i) => {
     seen.add(k);
   }
 });
-const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, t]) => `  ${((t / total) * 100).toFixed(1).padStart(5)}%  ${(t / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+const top = (m, n) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, t]) => `  ${((t / total) * 100).toFixed(1).padStart(5)}%  ${(t / 1000).toFixed(0).padStart(6)} ms  ${k}`)
+    .join('\n');
 console.log(`profile: ${join(outDir, f)}\nSELF\n${top(selfT, 20)}\nINCLUSIVE\n${top(inclT, 40)}`);

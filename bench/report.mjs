@@ -13,7 +13,12 @@ export function targetsFor(report) {
   const add = (label, value, limit, pass) => t.push({ label, value, limit, pass: value == null ? null : pass });
   for (const r of ours) {
     const lim = small(r) ? 20 : 300;
-    add(`edit→diagnostics p99, ${r.doc}`, r.edit_to_diagnostics_ms?.p99, `≤ ${lim} ms`, r.edit_to_diagnostics_ms?.p99 <= lim && !r.edits_without_diagnostics);
+    add(
+      `edit→diagnostics p99, ${r.doc}`,
+      r.edit_to_diagnostics_ms?.p99,
+      `≤ ${lim} ms`,
+      r.edit_to_diagnostics_ms?.p99 <= lim && !r.edits_without_diagnostics,
+    );
     const y = yaml.find((x) => x.doc === r.doc);
     if (y?.edit_to_diagnostics_ms?.p50 != null && r.edit_to_diagnostics_ms?.p50) {
       const ratio = +(y.edit_to_diagnostics_ms.p50 / r.edit_to_diagnostics_ms.p50).toFixed(1);
@@ -24,14 +29,31 @@ export function targetsFor(report) {
     if (small(r)) add(`memory (RSS), ${r.doc}`, r.rss_mb, '≤ 60 MB', r.rss_mb <= 60);
   }
   const firstSmall = ours.find(small);
-  if (firstSmall) add('startup to initialize response', firstSmall.startup_ms, '≤ 300 ms', firstSmall.startup_ms <= 300);
+  if (firstSmall)
+    add('startup to initialize response', firstSmall.startup_ms, '≤ 300 ms', firstSmall.startup_ms <= 300);
   const vsix = Object.entries(report.sizes).find(([f]) => f.endsWith('.vsix'));
-  add('VSIX size', vsix ? +(vsix[1] / 1024 / 1024).toFixed(2) : null, '≤ 3 MB', vsix ? vsix[1] <= 3 * 1024 * 1024 : null);
+  add(
+    'VSIX size',
+    vsix ? +(vsix[1] / 1024 / 1024).toFixed(2) : null,
+    '≤ 3 MB',
+    vsix ? vsix[1] <= 3 * 1024 * 1024 : null,
+  );
   return t;
 }
 
 function rows(report) {
-  const head = ['server', 'doc', 'lines', 'startup ms', 'open→diag ms', 'edit→diag p50/p90/p99 ms', 'completion p50/p99 ms', 'hover p50/p99 ms', 'RSS MB', 'diags'];
+  const head = [
+    'server',
+    'doc',
+    'lines',
+    'startup ms',
+    'open→diag ms',
+    'edit→diag p50/p90/p99 ms',
+    'completion p50/p99 ms',
+    'hover p50/p99 ms',
+    'RSS MB',
+    'diags',
+  ];
   const body = report.results.map((r) =>
     r.error
       ? [r.server, r.doc, String(r.lines), 'ERROR', r.error, '', '', '', '', '']
@@ -58,15 +80,30 @@ export function renderText(report) {
   const table = rows(report);
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
   let s = table.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ')).join('\n') + '\n\n';
-  if (report.cli) s += `CLI: ${report.cli.files} files in ${report.cli.ms} ms (${report.cli.files_per_s} files/s), exit ${report.cli.exit}, ${fmt(report.cli.problems)} problems\n`;
-  s += 'Sizes: ' + Object.entries(report.sizes).map(([f, b]) => `${f} ${(b / 1024).toFixed(0)} KB`).join(', ') + '\n\nTargets:\n';
+  if (report.cli)
+    s += `CLI: ${report.cli.files} files in ${report.cli.ms} ms (${report.cli.files_per_s} files/s), exit ${report.cli.exit}, ${fmt(report.cli.problems)} problems\n`;
+  s +=
+    'Sizes: ' +
+    Object.entries(report.sizes)
+      .map(([f, b]) => `${f} ${(b / 1024).toFixed(0)} KB`)
+      .join(', ') +
+    '\n\nTargets:\n';
   for (const t of report.targets) s += `  ${verdict(t.pass)}  ${t.label}: ${fmt(t.value)} (target ${t.limit})\n`;
+  if (report.lspbench) {
+    s += '\nlspbench (shared tool) on our server:\n';
+    for (const r of report.lspbench) {
+      s += r.error
+        ? `  ${r.doc}: ERROR ${r.error}\n`
+        : `  ${r.doc}: startup ${r.startup_ms} ms, open→diag ${r.open_to_diagnostics_ms} ms, edit→diag p50/p99 ${r.edit_to_diagnostics_ms?.p50}/${r.edit_to_diagnostics_ms?.p99} ms, completion p99 ${r.completion_ms?.p99} ms, hover p99 ${r.hover_ms?.p99} ms, RSS ${r.rss_mb} MB\n`;
+    }
+  }
+  s += `\nLoad average during the run: ${report.load?.join(' / ')} — numbers on a busy machine are pessimistic.\n`;
   return s;
 }
 
 export function renderMarkdown(report) {
   const table = rows(report);
-  let s = `Run ${report.date}, Node ${report.node}.\n\n`;
+  let s = `Run ${report.date}, Node ${report.node}, load average ${report.load?.join(' / ') ?? 'n/a'} (1/5/15 min).\n\n`;
   s += `| ${table[0].join(' | ')} |\n| ${table[0].map(() => '---').join(' | ')} |\n`;
   for (const r of table.slice(1)) s += `| ${r.join(' | ')} |\n`;
   if (report.cli) s += `\nCLI: ${report.cli.files} files in ${report.cli.ms} ms (${report.cli.files_per_s} files/s).\n`;
@@ -74,5 +111,7 @@ export function renderMarkdown(report) {
   for (const [f, b] of Object.entries(report.sizes)) s += `| ${f} | ${(b / 1024).toFixed(0)} KB |\n`;
   s += '\n| target | measured | limit | result |\n| --- | --- | --- | --- |\n';
   for (const t of report.targets) s += `| ${t.label} | ${fmt(t.value)} | ${t.limit} | ${verdict(t.pass).trim()} |\n`;
+  if (report.lspbench)
+    s += '\nlspbench (shared tool) on our server:\n\n```json\n' + JSON.stringify(report.lspbench, null, 1) + '\n```\n';
   return s;
 }

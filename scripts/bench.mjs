@@ -38,7 +38,8 @@ function writeDoc(name, fileName, text, platform) {
   const dir = join(work, name);
   mkdirSync(join(dir, 'scripts'), { recursive: true });
   // Hook scripts the small EC2 document refers to exist, so workspace checks do real work and find nothing.
-  for (const s of ['stop', 'before', 'after', 'start']) writeFileSync(join(dir, 'scripts', `${s}.sh`), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  for (const s of ['stop', 'before', 'after', 'start'])
+    writeFileSync(join(dir, 'scripts', `${s}.sh`), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   const file = join(dir, fileName);
   writeFileSync(file, text);
   return { name, dir, file, text, platform, languageId: fileName.endsWith('.json') ? 'json' : 'yaml' };
@@ -65,7 +66,16 @@ const servers = [
   {
     name: 'yaml-language-server',
     argv: [process.execPath, join(root, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'],
-    settings: { yaml: { validate: true, hover: true, completion: true, format: { enable: false }, schemas: yamlSchemas, schemaStore: { enable: false } } },
+    settings: {
+      yaml: {
+        validate: true,
+        hover: true,
+        completion: true,
+        format: { enable: false },
+        schemas: yamlSchemas,
+        schemaStore: { enable: false },
+      },
+    },
   },
 ].filter((s) => !only || (only === 'ours' ? s.name === 'ours' : s.name !== 'ours'));
 
@@ -89,7 +99,11 @@ if (!flag('skip-cli')) {
   }
   process.stderr.write('bench: CLI over 1,000 files…\n');
   const t = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'dist/cli.js'), '--format', 'json', '--no-workspace-checks', many], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'dist/cli.js'), '--format', 'json', '--no-workspace-checks', many],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
   const ms = performance.now() - t;
   let problems = null;
   try {
@@ -97,16 +111,72 @@ if (!flag('skip-cli')) {
   } catch {
     // reported below as null
   }
-  cli = { files: 1000, ms: +ms.toFixed(0), files_per_s: +(1000 / (ms / 1000)).toFixed(0), exit: r.status, problems, stderr: r.status === 2 ? r.stderr.slice(0, 300) : undefined };
+  cli = {
+    files: 1000,
+    ms: +ms.toFixed(0),
+    files_per_s: +(1000 / (ms / 1000)).toFixed(0),
+    exit: r.status,
+    problems,
+    stderr: r.status === 2 ? r.stderr.slice(0, 300) : undefined,
+  };
+}
+
+// The shared lspbench tool, when available, on our server (its own numbers, recorded verbatim).
+let lspbench = null;
+const lspbenchPath = opt('lspbench', '/work/shared/tools/lspbench.mjs');
+if (!flag('skip-lspbench') && existsSync(lspbenchPath)) {
+  lspbench = [];
+  const cfg = join(work, 'lspbench-settings.json');
+  writeFileSync(
+    cfg,
+    JSON.stringify(servers[0]?.name === 'ours' ? servers[0].settings : { appspec: { syntaxDiagnostics: 'always' } }),
+  );
+  for (const d of docs.filter((x) => x.name === 'ec2-small' || x.name === 'ec2-stress')) {
+    process.stderr.write(`bench: lspbench on ${d.name}…\n`);
+    const r = spawnSync(
+      process.execPath,
+      [
+        lspbenchPath,
+        '--cmd',
+        `${process.execPath} ${join(root, 'dist/server.js')} --stdio`,
+        '--doc',
+        d.file,
+        '--with',
+        d.dir,
+        '--config',
+        cfg,
+        '--edits',
+        d.name === 'ec2-stress' ? '20' : '100',
+      ],
+      { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 26 },
+    );
+    try {
+      const j = JSON.parse(r.stdout);
+      delete j.diagnostics_settled;
+      delete j.capabilities;
+      lspbench.push({ doc: d.name, ...j });
+    } catch {
+      lspbench.push({ doc: d.name, error: (r.stderr || r.stdout || String(r.error)).slice(0, 300) });
+    }
+  }
 }
 
 const sizes = {};
 const dist = join(root, 'dist');
-for (const f of readdirSync(dist)) if (f.endsWith('.js') || f.endsWith('.vsix')) sizes[f] = statSync(join(dist, f)).size;
+for (const f of readdirSync(dist))
+  if (f.endsWith('.js') || f.endsWith('.vsix')) sizes[f] = statSync(join(dist, f)).size;
 
 rmSync(work, { recursive: true, force: true });
 
-const report = { date: new Date().toISOString(), node: process.version, results, cli, sizes };
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  load: (await import('node:os')).loadavg().map((x) => +x.toFixed(1)),
+  results,
+  cli,
+  sizes,
+  lspbench,
+};
 report.targets = targetsFor(report);
 console.log(renderText(report));
 if (opt('json')) writeFileSync(opt('json'), JSON.stringify(report, null, 1) + '\n');

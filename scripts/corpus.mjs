@@ -35,7 +35,10 @@ const root = resolve(import.meta.dirname, '..');
 /** Minimal TSV with optional double-quoted fields ("" escapes a quote). */
 function parseTsv(text) {
   const rows = text.split(/\r?\n/).filter((l) => l.length);
-  const split = (line) => line.split('\t').map((f) => (f.startsWith('"') && f.endsWith('"') && f.length > 1 ? f.slice(1, -1).replace(/""/g, '"') : f));
+  const split = (line) =>
+    line
+      .split('\t')
+      .map((f) => (f.startsWith('"') && f.endsWith('"') && f.length > 1 ? f.slice(1, -1).replace(/""/g, '"') : f));
   const head = split(rows[0]);
   return rows.slice(1).map((l) => Object.fromEntries(split(l).map((v, i) => [head[i], v])));
 }
@@ -45,7 +48,11 @@ let lintFile;
 if (flag('via-cli')) {
   const cli = join(root, 'dist/cli.js');
   lintFile = (abs, fileName) => {
-    const r = spawnSync(process.execPath, [cli, '--format', 'json', '--no-workspace-checks', '--stdin-filename', fileName, '-'], { input: readFileSync(abs) });
+    const r = spawnSync(
+      process.execPath,
+      [cli, '--format', 'json', '--no-workspace-checks', '--stdin-filename', fileName, '-'],
+      { input: readFileSync(abs) },
+    );
     if (r.status === 2) throw new Error(r.stderr.toString());
     return { platform: undefined, findings: JSON.parse(r.stdout.toString()).map((p) => ({ ...p, line: p.line })) };
   };
@@ -63,7 +70,13 @@ if (flag('via-cli')) {
     const findings = engine.lint(doc, { fileName }, { workspaceChecks: false });
     return {
       platform: doc.platform.platform,
-      findings: findings.map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, severity: d.severity, ruleId: d.ruleId, message: d.message })),
+      findings: findings.map((d) => ({
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        severity: d.severity,
+        ruleId: d.ruleId,
+        message: d.message,
+      })),
     };
   };
 }
@@ -135,12 +148,28 @@ if (flag('verbose')) {
   }
 }
 out.push('', 'TOTALS');
-for (const [v, c] of Object.entries(byVerdict)) out.push(`  ${v.padEnd(10)} ${String(c.files).padStart(3)} files: ${c.withErrors} with errors, ${c.withWarnings} with warnings only, ${c.clean} clean`);
+for (const [v, c] of Object.entries(byVerdict))
+  out.push(
+    `  ${v.padEnd(10)} ${String(c.files).padStart(3)} files: ${c.withErrors} with errors, ${c.withWarnings} with warnings only, ${c.clean} clean`,
+  );
 out.push(`  false alarms ${falseAlarms.length}, misses ${misses.length}, quiet suspicious ${quietSuspicious.length}`);
 out.push('', 'RULE HITS (rule severity: findings in files)');
-for (const [k, h] of [...ruleHits].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out.push(`  ${k}: ${h.count} in ${h.files.size}`);
+for (const [k, h] of [...ruleHits].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+  out.push(`  ${k}: ${h.count} in ${h.files.size}`);
 console.log(out.join('\n'));
 if (opt('json')) {
-  writeFileSync(opt('json'), JSON.stringify({ falseAlarms: falseAlarms.map((f) => ({ file: f.row.file, verdict: f.row.verdict, errors: f.errors })), misses: misses.map((m) => m.file), byVerdict, rows }, null, 1));
+  writeFileSync(
+    opt('json'),
+    JSON.stringify(
+      {
+        falseAlarms: falseAlarms.map((f) => ({ file: f.row.file, verdict: f.row.verdict, errors: f.errors })),
+        misses: misses.map((m) => m.file),
+        byVerdict,
+        rows,
+      },
+      null,
+      1,
+    ),
+  );
 }
 if (falseAlarms.length && !process.exitCode) process.exitCode = 1;

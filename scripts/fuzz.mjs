@@ -43,7 +43,9 @@ if (one !== undefined) {
     await lsp.initialize(null);
     const uri = `file:///tmp/appspec-fuzz-replay/${c.fileName}`;
     const diag = lsp.waitFor(lsp.diagnosticsFor(uri, 1), 10000);
-    lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: c.fileName.endsWith('.json') ? 'json' : 'yaml', version: 1, text: c.text } });
+    lsp.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: c.fileName.endsWith('.json') ? 'json' : 'yaml', version: 1, text: c.text },
+    });
     const m = await diag;
     console.log(m ? `server: ${m.params.diagnostics.length} diagnostics` : 'server: NO DIAGNOSTICS within 10 s');
     try {
@@ -61,7 +63,13 @@ const cases = Number(opt('cases', 10000));
 const start = Number(opt('start', 0));
 console.log(`fuzz: seed ${seed}, cases ${start}..${start + cases - 1}`);
 const t = performance.now();
-const r = await runFuzz({ seed, cases, start, workers: Number(opt('workers', 2)), featuresEvery: Number(opt('features-every', 4)) });
+const r = await runFuzz({
+  seed,
+  cases,
+  start,
+  workers: Number(opt('workers', 2)),
+  featuresEvery: Number(opt('features-every', 4)),
+});
 const s = ((performance.now() - t) / 1000).toFixed(1);
 console.log(`checked ${r.checked} cases in ${s} s; slowest case ${r.slowestCase} took ${r.slowestMs.toFixed(0)} ms`);
 if (r.failures.length) {
@@ -76,7 +84,8 @@ if (r.failures.length) {
     }
   }
   console.log(`${r.failures.length} failing cases, ${kinds.size} kinds of problem:`);
-  for (const [key, k] of [...kinds].sort((a, b) => b[1].count - a[1].count)) console.log(`  ${String(k.count).padStart(5)}x  ${key}   (first: --case ${k.first})`);
+  for (const [key, k] of [...kinds].sort((a, b) => b[1].count - a[1].count))
+    console.log(`  ${String(k.count).padStart(5)}x  ${key}   (first: --case ${k.first})`);
   console.log(`\nFirst cases:\n${describeFailures(seed, r.failures, Number(opt('show', 5)))}`);
   process.exit(1);
 }

@@ -4,6 +4,9 @@
  * duplicated, indentation shifted, quotes added or removed, YAML specials inserted) plus random
  * bytes. Case `i` of seed `s` is always the same input, so a failure names `--seed s --case i`.
  */
+import { KEYS, SEED_DOCS, SPECIALS, VALUES } from './fuzzSeeds';
+
+export { SEED_DOCS };
 
 export interface FuzzCase {
   index: number;
@@ -29,158 +32,6 @@ export function prng(seed: number): () => number {
   };
 }
 
-export const SEED_DOCS: readonly { fileName: string; text: string }[] = [
-  {
-    fileName: 'appspec.yml',
-    text: `version: 0.0
-os: linux
-files:
-  - source: /build/output
-    destination: /var/www/shop
-  - source: config/nginx.conf
-    destination: /etc/nginx/conf.d
-file_exists_behavior: OVERWRITE
-permissions:
-  - object: /var/www/shop
-    pattern: "**"
-    owner: www-data
-    group: www-data
-    mode: 755
-    type:
-      - directory
-  - object: /var/www/shop
-    pattern: "*.html"
-    except: [private.html]
-    mode: 644
-    acls:
-      - u:deploy:rw
-    type:
-      - file
-hooks:
-  ApplicationStop:
-    - location: scripts/stop.sh
-      timeout: 60
-      runas: root
-  BeforeInstall:
-    - location: scripts/prepare.sh
-  AfterInstall:
-    - location: scripts/migrate.sh
-      timeout: 600
-      runas: deploy
-  ApplicationStart:
-    - location: scripts/start.sh
-      timeout: 120
-  ValidateService:
-    - location: scripts/health.sh
-      timeout: 30
-`,
-  },
-  {
-    fileName: 'appspec.yaml',
-    text: `version: 0.0
-os: windows
-files:
-  - source: \\site
-    destination: C:\\inetpub\\wwwroot
-hooks:
-  BeforeInstall:
-    - location: scripts\\stop-iis.ps1
-      timeout: 300
-  AfterInstall:
-    - location: scripts\\start-iis.bat
-`,
-  },
-  {
-    fileName: 'appspec.yaml',
-    text: `version: 0.0
-Resources:
-  - TargetService:
-      Type: AWS::ECS::Service
-      Properties:
-        TaskDefinition: "arn:aws:ecs:us-east-1:111122223333:task-definition/shop:7"
-        LoadBalancerInfo:
-          ContainerName: "web"
-          ContainerPort: 8080
-        PlatformVersion: "LATEST"
-        NetworkConfiguration:
-          AwsvpcConfiguration:
-            Subnets: ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
-            SecurityGroups: ["sg-01234567"]
-            AssignPublicIp: "DISABLED"
-        CapacityProviderStrategy:
-          - Base: 1
-            CapacityProvider: "FARGATE"
-            Weight: 2
-Hooks:
-  - BeforeInstall: "CodeDeployHook_pre"
-  - AfterAllowTestTraffic: "CodeDeployHook_test"
-  - AfterAllowTraffic: "arn:aws:lambda:us-east-1:111122223333:function:CodeDeployHook_post"
-`,
-  },
-  {
-    fileName: 'appspec.json',
-    text: `{
-  "version": 0.0,
-  "Resources": [
-    {
-      "TargetService": {
-        "Type": "AWS::ECS::Service",
-        "Properties": {
-          "TaskDefinition": "<TASK_DEFINITION>",
-          "LoadBalancerInfo": { "ContainerName": "api", "ContainerPort": 3000 }
-        }
-      }
-    }
-  ],
-  "Hooks": [{ "BeforeAllowTraffic": "CodeDeployHook_smoke" }]
-}
-`,
-  },
-  {
-    fileName: 'appspec.yml',
-    text: `version: 0.0
-Resources:
-  - orders:
-      Type: AWS::Lambda::Function
-      Properties:
-        Name: "orders-handler"
-        Alias: "live"
-        CurrentVersion: "4"
-        TargetVersion: "5"
-Hooks:
-  - BeforeAllowTraffic: "CodeDeployHook_before"
-  - AfterAllowTraffic: "CodeDeployHook_after"
-`,
-  },
-  {
-    fileName: 'appspec.json',
-    text: `{"version":0.0,"Resources":[{"fn":{"Type":"AWS::Lambda::Function","Properties":{"Name":"billing","Alias":"prod","CurrentVersion":"1","TargetVersion":"2"}}}],"Hooks":[{"AfterAllowTraffic":"CodeDeployHook_check"}]}
-`,
-  },
-];
-
-const KEYS = [
-  'version', 'os', 'files', 'source', 'destination', 'file_exists_behavior', 'permissions', 'object', 'pattern',
-  'except', 'owner', 'group', 'mode', 'acls', 'context', 'name', 'type', 'range', 'hooks', 'location', 'timeout',
-  'runas', 'sudo', 'Resources', 'TargetService', 'Type', 'Properties', 'TaskDefinition', 'LoadBalancerInfo',
-  'ContainerName', 'ContainerPort', 'Hooks', 'Name', 'Alias', 'CurrentVersion', 'TargetVersion', 'BeforeInstall',
-  'AfterInstall', 'ApplicationStart', 'ApplicationStop', 'ValidateService', 'BeforeAllowTraffic', 'AfterAllowTraffic',
-  'AfterAllowTestTraffic', 'Install', 'Version', 'OS', 'HOOKS', 'resources', 'taskDefinition', '', '?', '<<', '-',
-  '"quoted key"', "'k'", '[a, b]', '{a: 1}', '日本', 'x'.repeat(300),
-];
-const VALUES = [
-  '0.0', '"0.0"', '0', '1', '-1', '0644', '0o755', '1e309', '.inf', '.nan', 'true', 'false', 'yes', 'null', '~', '',
-  '[]', '{}', '[1, 2', '{a: ', '"unterminated', "'single'", '"C:\\x\\q"', '*.txt', '*alias', '&anchor v', '!!binary aGk=',
-  '!Ref X', '|', '>-', '- item', 'a: b: c', '<TASK_DEFINITION>', '${ECS_TASK}', 'arn:aws:ecs:::', 'linux', 'windows',
-  'OVERWRITE', 'u:bob:rwx', 's0-s1:c0.c1023', '#comment', '% x', '@x', '`x`', '\u0000', '\uFEFF', '\u2028', '💥',
-  '9'.repeat(400), 'é', 'AWS::ECS::Service', 'AWS::Lambda::Function',
-];
-const SPECIALS = [
-  '---', '...', '%YAML 1.2', '%TAG ! tag:x,2000:', '? complex', ': value', '- - - nested', '&a [1, 2]', '*a', '<<: *a',
-  'key: &b {x: 1}', 'other: *b', '\t', '{', '}', '[', ']', ',', '"', "'", '#', '|+', '>2', '!!map', '!!seq', '!!str',
-  '\r', '\r\n', '\u0085', '\u00a0', '\ufffd', 'a:\tb', '  ', '\\', '\u0001', '//', '/*', '}{',
-];
-
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const int = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
@@ -192,7 +43,10 @@ const MUTATIONS: Record<string, Mutation> = {
     if (!cands.length) return 'renameKey(none)';
     const [l, i] = pick(r, cands);
     const key = pick(r, KEYS);
-    lines[i] = l.replace(/^(\s*-?\s*)"?[^\s:"]+"?(\s*:)/, (_m, pre: string, colon: string) => pre + (l.includes('"') ? `"${key}"` : key) + colon);
+    lines[i] = l.replace(
+      /^(\s*-?\s*)"?[^\s:"]+"?(\s*:)/,
+      (_m, pre: string, colon: string) => pre + (l.includes('"') ? `"${key}"` : key) + colon,
+    );
     return `renameKey@${i}`;
   },
   retypeValue(lines, r) {
@@ -200,7 +54,10 @@ const MUTATIONS: Record<string, Mutation> = {
     if (!cands.length) return 'retypeValue(none)';
     const [l, i] = pick(r, cands);
     const v = pick(r, VALUES);
-    lines[i] = l.replace(/:(\s*)(.*)$/, (_m, sp: string, rest: string) => ':' + (sp || ' ') + v + (rest.endsWith(',') ? ',' : ''));
+    lines[i] = l.replace(
+      /:(\s*)(.*)$/,
+      (_m, sp: string, rest: string) => ':' + (sp || ' ') + v + (rest.endsWith(',') ? ',' : ''),
+    );
     return `retypeValue@${i}`;
   },
   deleteLine(lines, r) {
@@ -264,7 +121,13 @@ const MUTATIONS: Record<string, Mutation> = {
     const depth = int(r, 10, 120);
     const flow = r() < 0.5;
     const i = int(r, 0, lines.length);
-    lines.splice(i, 0, flow ? `deep: ${'['.repeat(depth)}${r() < 0.5 ? ']'.repeat(depth) : ''}` : Array.from({ length: depth }, (_, k) => `${' '.repeat(k)}k${k}:`).join('\n'));
+    lines.splice(
+      i,
+      0,
+      flow
+        ? `deep: ${'['.repeat(depth)}${r() < 0.5 ? ']'.repeat(depth) : ''}`
+        : Array.from({ length: depth }, (_, k) => `${' '.repeat(k)}k${k}:`).join('\n'),
+    );
     return `deepNest@${i}:${depth}${flow ? 'flow' : 'block'}`;
   },
   lineEndings(lines, r) {
@@ -283,7 +146,8 @@ function randomBytes(r: () => number): Uint8Array {
   const out = new Uint8Array(n);
   const ascii = r() < 0.5; // half the cases look like text with occasional bad bytes
   for (let i = 0; i < n; i++) {
-    if (ascii && r() < 0.97) out[i] = pick(r, [10, 32, 32, 32, 45, 58, 35, 34, 39, 91, 93, 123, 125, 42, 38, 0x61 + int(r, 0, 25)]);
+    if (ascii && r() < 0.97)
+      out[i] = pick(r, [10, 32, 32, 32, 45, 58, 35, 34, 39, 91, 93, 123, 125, 42, 38, 0x61 + int(r, 0, 25)]);
     else out[i] = int(r, 0, 255);
   }
   return out;
@@ -347,12 +211,20 @@ export interface RangeLike {
 /** Why `range` does not lie inside the document, or undefined when it does. */
 export function rangeProblem(range: RangeLike | undefined, lens: readonly number[]): string | undefined {
   if (!range || !range.start || !range.end) return 'missing range';
-  for (const [name, p] of [['start', range.start], ['end', range.end]] as const) {
-    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0) return `${name} ${JSON.stringify(p)} is not a valid position`;
+  for (const [name, p] of [
+    ['start', range.start],
+    ['end', range.end],
+  ] as const) {
+    if (!Number.isInteger(p.line) || !Number.isInteger(p.character) || p.line < 0 || p.character < 0)
+      return `${name} ${JSON.stringify(p)} is not a valid position`;
     if (p.line >= lens.length) return `${name} line ${p.line} is past the last line ${lens.length - 1}`;
-    if (p.character > lens[p.line]) return `${name} ${p.line}:${p.character} is past the end of the line (length ${lens[p.line]})`;
+    if (p.character > lens[p.line])
+      return `${name} ${p.line}:${p.character} is past the end of the line (length ${lens[p.line]})`;
   }
-  if (range.start.line > range.end.line || (range.start.line === range.end.line && range.start.character > range.end.character)) {
+  if (
+    range.start.line > range.end.line ||
+    (range.start.line === range.end.line && range.start.character > range.end.character)
+  ) {
     return `start ${range.start.line}:${range.start.character} is after end ${range.end.line}:${range.end.character}`;
   }
   return undefined;

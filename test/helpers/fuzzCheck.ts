@@ -20,7 +20,8 @@ function diagnosisProblems(diags: readonly Diagnosis[], lens: number[], where: s
     if (bad) out.push(`${where}: ${d.ruleId} range ${bad}`);
     if (!/^[EWI]\d{4}$/.test(d.ruleId)) out.push(`${where}: malformed rule id ${JSON.stringify(d.ruleId)}`);
     if (typeof d.message !== 'string' || !d.message.trim()) out.push(`${where}: ${d.ruleId} has an empty message`);
-    if (!['error', 'warning', 'info', 'hint'].includes(d.severity)) out.push(`${where}: ${d.ruleId} severity ${String(d.severity)}`);
+    if (!['error', 'warning', 'info', 'hint'].includes(d.severity))
+      out.push(`${where}: ${d.ruleId} severity ${String(d.severity)}`);
     for (const r of d.related ?? []) {
       const b = r.uri ? undefined : rangeProblem(r.range, lens);
       if (b) out.push(`${where}: ${d.ruleId} related range ${b}`);
@@ -44,7 +45,16 @@ function collectRanges(value: unknown, out: RangeLike[] = [], depth = 0): RangeL
   }
   const o = value as Record<string, unknown>;
   for (const [k, v] of Object.entries(o)) {
-    if ((k === 'range' || k === 'selectionRange' || k === 'targetRange' || k === 'targetSelectionRange' || k === 'originSelectionRange') && v && typeof v === 'object' && 'start' in v) {
+    if (
+      (k === 'range' ||
+        k === 'selectionRange' ||
+        k === 'targetRange' ||
+        k === 'targetSelectionRange' ||
+        k === 'originSelectionRange') &&
+      v &&
+      typeof v === 'object' &&
+      'start' in v
+    ) {
       // Links to other files carry ranges in those files.
       if (!('targetUri' in o) || k === 'originSelectionRange') out.push(v as RangeLike);
     } else if (k !== 'data') collectRanges(v, out, depth + 1);
@@ -66,7 +76,8 @@ export function checkCase(c: FuzzCase, opts: CheckOptions): string[] {
   const uri = `file://${opts.bundleRoot}/${c.fileName}`;
   try {
     const doc = parseAppSpec(uri, text, c.index);
-    if (doc.lines.lineCount !== lens.length) problems.push(`line index has ${doc.lines.lineCount} lines, LSP model ${lens.length}`);
+    if (doc.lines.lineCount !== lens.length)
+      problems.push(`line index has ${doc.lines.lineCount} lines, LSP model ${lens.length}`);
     const diags = lint(doc, { fileName: c.fileName, bundleRoot: opts.bundleRoot, fs: nodeFs });
     problems.push(...diagnosisProblems(diags, lens, 'lint'));
   } catch (e) {
@@ -74,7 +85,12 @@ export function checkCase(c: FuzzCase, opts: CheckOptions): string[] {
   }
   if (!opts.features) return problems;
 
-  const tdoc = { uri, version: c.index + 1, getText: () => text, languageId: c.fileName.endsWith('.json') ? 'json' : 'yaml' };
+  const tdoc = {
+    uri,
+    version: c.index + 1,
+    getText: () => text,
+    languageId: c.fileName.endsWith('.json') ? 'json' : 'yaml',
+  };
   const r = prng(c.index + 7);
   const line = Math.floor(r() * lens.length);
   const position = { line, character: Math.floor(r() * (lens[line] + 1)) };

@@ -42,7 +42,21 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzRunResult> {
     const from = start + w * per;
     const to = Math.min(start + o.cases, from + per);
     if (from >= to) continue;
-    slices.push(runSlice({ seed: o.seed, from, to, bundleRoot, featuresEvery: o.featuresEvery ?? 4, caseLimitMs: o.caseLimitMs ?? 3000, progress: new SharedArrayBuffer(4) }, o.hangMs ?? 15000, result));
+    slices.push(
+      runSlice(
+        {
+          seed: o.seed,
+          from,
+          to,
+          bundleRoot,
+          featuresEvery: o.featuresEvery ?? 4,
+          caseLimitMs: o.caseLimitMs ?? 3000,
+          progress: new SharedArrayBuffer(4),
+        },
+        o.hangMs ?? 15000,
+        result,
+      ),
+    );
   }
   try {
     await Promise.all(slices);
@@ -73,7 +87,11 @@ function runSlice(input: WorkerInput, hangMs: number, result: FuzzRunResult): Pr
         since = Date.now();
       } else if (Date.now() - since > hangMs) {
         result.hangs.push(now);
-        result.failures.push({ index: now, steps: [], problems: [`no answer within ${hangMs} ms (hang); the rest of cases up to ${input.to - 1} were not run`] });
+        result.failures.push({
+          index: now,
+          steps: [],
+          problems: [`no answer within ${hangMs} ms (hang); the rest of cases up to ${input.to - 1} were not run`],
+        });
         void worker.terminate();
         finish();
       }
@@ -90,7 +108,11 @@ function runSlice(input: WorkerInput, hangMs: number, result: FuzzRunResult): Pr
       }
     });
     worker.on('error', (e) => {
-      result.failures.push({ index: Atomics.load(progress, 0), steps: [], problems: [`worker crashed: ${e.stack ?? e.message}`] });
+      result.failures.push({
+        index: Atomics.load(progress, 0),
+        steps: [],
+        problems: [`worker crashed: ${e.stack ?? e.message}`],
+      });
       finish();
     });
     worker.on('exit', () => finish());
@@ -101,6 +123,9 @@ function runSlice(input: WorkerInput, hangMs: number, result: FuzzRunResult): Pr
 export function describeFailures(seed: number, failures: WorkerFailure[], max = 10): string {
   return failures
     .slice(0, max)
-    .map((f) => `case ${f.index} (replay: npm run fuzz -- --seed ${seed} --case ${f.index}) [${f.steps.join(', ')}]\n  ${f.problems.slice(0, 5).join('\n  ')}`)
+    .map(
+      (f) =>
+        `case ${f.index} (replay: npm run fuzz -- --seed ${seed} --case ${f.index}) [${f.steps.join(', ')}]\n  ${f.problems.slice(0, 5).join('\n  ')}`,
+    )
     .join('\n');
 }

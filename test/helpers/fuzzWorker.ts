@@ -24,7 +24,9 @@ export interface WorkerFailure {
   problems: string[];
 }
 
-export type WorkerMessage = { kind: 'failure'; failure: WorkerFailure } | { kind: 'done'; checked: number; slowestMs: number; slowestCase: number };
+export type WorkerMessage =
+  | { kind: 'failure'; failure: WorkerFailure }
+  | { kind: 'done'; checked: number; slowestMs: number; slowestCase: number };
 
 function run(input: WorkerInput, post: (m: WorkerMessage) => void): void {
   const progress = new Int32Array(input.progress);
@@ -34,7 +36,10 @@ function run(input: WorkerInput, post: (m: WorkerMessage) => void): void {
     Atomics.store(progress, 0, i);
     const c = makeCase(input.seed, i);
     const t = performance.now();
-    const problems = checkCase(c, { bundleRoot: input.bundleRoot, features: input.featuresEvery > 0 && i % input.featuresEvery === 0 });
+    const problems = checkCase(c, {
+      bundleRoot: input.bundleRoot,
+      features: input.featuresEvery > 0 && i % input.featuresEvery === 0,
+    });
     const ms = performance.now() - t;
     if (ms > slowestMs) {
       slowestMs = ms;

@@ -24,7 +24,11 @@ export class StdioLsp {
   private buf: Buffer = Buffer.alloc(0);
   private nextId = 1;
   private pending = new Map<number, (m: Message) => void>();
-  private waiters: { pred: (m: Message) => boolean; resolve: (m: Message | undefined) => void; timer: NodeJS.Timeout }[] = [];
+  private waiters: {
+    pred: (m: Message) => boolean;
+    resolve: (m: Message | undefined) => void;
+    timer: NodeJS.Timeout;
+  }[] = [];
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(
@@ -69,7 +73,9 @@ export class StdioLsp {
     if (m.id !== undefined) {
       let result: unknown = null;
       if (m.method === 'workspace/configuration') {
-        result = (m.params.items as { section?: string }[]).map((it) => (it.section ? (this.settings[it.section] ?? null) : this.settings));
+        result = (m.params.items as { section?: string }[]).map((it) =>
+          it.section ? (this.settings[it.section] ?? null) : this.settings,
+        );
       }
       this.send({ jsonrpc: '2.0', id: m.id, result });
       return;
@@ -94,7 +100,8 @@ export class StdioLsp {
     this.proc.stdin.write(data);
   }
 
-  request<R = any>(method: string, params: unknown, timeoutMs = 10_000): Promise<R> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  request<R = any>(method: string, params: unknown, timeoutMs = 10_000): Promise<R> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -117,27 +124,42 @@ export class StdioLsp {
   /** The next notification matching `pred` (already received ones are not considered), or undefined after `timeoutMs`. */
   waitFor(pred: (m: Message) => boolean, timeoutMs = 10_000): Promise<Message | undefined> {
     return new Promise((resolve) => {
-      const w = { pred, resolve, timer: setTimeout(() => {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        resolve(undefined);
-      }, timeoutMs) };
+      const w = {
+        pred,
+        resolve,
+        timer: setTimeout(() => {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          resolve(undefined);
+        }, timeoutMs),
+      };
       this.waiters.push(w);
     });
   }
 
   diagnosticsFor(uri: string, version?: number): (m: Message) => boolean {
-    return (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && (version === undefined || m.params.version === version);
+    return (m) =>
+      m.method === 'textDocument/publishDiagnostics' &&
+      m.params.uri === uri &&
+      (version === undefined || m.params.version === version);
   }
 
-  async initialize(rootUri: string | null = null): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const r = await this.request('initialize', {
-      processId: process.pid,
-      rootUri,
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
-        textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true }, completion: { completionItem: { snippetSupport: true } } },
+  async initialize(rootUri: string | null = null): Promise<any> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
+    const r = await this.request(
+      'initialize',
+      {
+        processId: process.pid,
+        rootUri,
+        capabilities: {
+          workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+          textDocument: {
+            publishDiagnostics: { versionSupport: true, relatedInformation: true },
+            completion: { completionItem: { snippetSupport: true } },
+          },
+        },
       },
-    }, 30_000);
+      30_000,
+    );
     this.notify('initialized', {});
     return r;
   }

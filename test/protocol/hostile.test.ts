@@ -29,21 +29,33 @@ after(async () => {
 });
 
 /** Opens `text` as a fresh AppSpec and returns the first diagnostics published for it. */
-async function openAndDiagnose(fileName: string, text: string): Promise<{ uri: string; diagnostics: { range: RangeLike; message: string; severity?: number }[] }> {
+async function openAndDiagnose(
+  fileName: string,
+  text: string,
+): Promise<{ uri: string; diagnostics: { range: RangeLike; message: string; severity?: number }[] }> {
   const dir = path.join(work, `doc${n++}`);
   fs.mkdirSync(dir);
   const uri = pathToFileURL(path.join(dir, fileName)).href;
   const published = lsp.waitFor(lsp.diagnosticsFor(uri, 1), TIMEOUT_MS);
-  lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: fileName.endsWith('.json') ? 'json' : 'yaml', version: 1, text } });
+  lsp.notify('textDocument/didOpen', {
+    textDocument: { uri, languageId: fileName.endsWith('.json') ? 'json' : 'yaml', version: 1, text },
+  });
   const m = await published;
-  assert.ok(m, `no diagnostics within ${TIMEOUT_MS} ms (server alive: ${lsp.alive}); stderr: ${lsp.stderr.slice(-1000)}`);
+  assert.ok(
+    m,
+    `no diagnostics within ${TIMEOUT_MS} ms (server alive: ${lsp.alive}); stderr: ${lsp.stderr.slice(-1000)}`,
+  );
   return { uri, diagnostics: m.params.diagnostics };
 }
 
 async function stillAnswers(uri: string): Promise<void> {
   assert.ok(lsp.alive, `server exited; stderr: ${lsp.stderr.slice(-2000)}`);
   await lsp.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } }, TIMEOUT_MS);
-  await lsp.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }, TIMEOUT_MS);
+  await lsp.request(
+    'textDocument/completion',
+    { textDocument: { uri }, position: { line: 0, character: 0 } },
+    TIMEOUT_MS,
+  );
   await lsp.request('textDocument/documentSymbol', { textDocument: { uri } }, TIMEOUT_MS);
   lsp.notify('textDocument/didClose', { textDocument: { uri } });
 }
@@ -57,46 +69,78 @@ describe('hostile documents', () => {
         const bad = rangeProblem(d.range, lens);
         assert.equal(bad, undefined, `diagnostic "${d.message}" has a bad range: ${bad}`);
       }
-      if (input.expect) assert.ok(diagnostics.some((d) => input.expect!.test(d.message)), `expected a finding matching ${input.expect}: ${JSON.stringify(diagnostics.map((d) => d.message))}`);
-      if (input.mustError) assert.ok(diagnostics.some((d) => d.severity === 1), `expected an error: ${JSON.stringify(diagnostics)}`);
+      if (input.expect)
+        assert.ok(
+          diagnostics.some((d) => input.expect!.test(d.message)),
+          `expected a finding matching ${input.expect}: ${JSON.stringify(diagnostics.map((d) => d.message))}`,
+        );
+      if (input.mustError)
+        assert.ok(
+          diagnostics.some((d) => d.severity === 1),
+          `expected an error: ${JSON.stringify(diagnostics)}`,
+        );
       await stillAnswers(uri);
     });
   }
 });
 
 describe('edit bursts', () => {
-  test('edits faster than validation, some out of order: the last version wins and nothing older follows it', { timeout: 120_000 }, async () => {
-    const clean = 'version: 0.0\nos: linux\n';
-    const { uri } = await openAndDiagnose('appspec.yml', clean);
-    const seen: number[] = [];
-    const listener = lsp.waitFor((m) => {
-      if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri) seen.push(m.params.version);
-      return false;
-    }, 30_000);
-    void listener;
-    // Versions 2..60, with neighbours swapped every few edits; only version 60 says `os: solaris`.
-    const order: number[] = [];
-    for (let v = 2; v <= 60; v++) order.push(v);
-    for (let i = 1; i + 1 < order.length - 1; i += 5) [order[i], order[i + 1]] = [order[i + 1], order[i]];
-    const textOf = (v: number): string => (v === 60 ? 'version: 0.0\nos: solaris\n' : `version: 0.0\nos: linux\n# edit ${v}\n`);
-    const final = lsp.waitFor(lsp.diagnosticsFor(uri, 60), TIMEOUT_MS);
-    for (const v of order) lsp.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: textOf(v) }] });
-    const m = await final;
-    assert.ok(m, `no diagnostics for the last version; published versions: ${seen.join(',')}`);
-    assert.ok(m.params.diagnostics.some((d: { range: RangeLike }) => d.range.start.line === 1), 'the final diagnostics describe version 60 (os: solaris on line 2)');
-    // Nothing for an older version may arrive after the newest one.
-    await new Promise((r) => setTimeout(r, 1000));
-    const after60 = seen.slice(seen.indexOf(60) + 1);
-    assert.deepEqual(after60.filter((v) => v !== 60), [], `published after version 60: ${after60.join(',')}`);
-    await stillAnswers(uri);
-  });
+  test(
+    'edits faster than validation, some out of order: the last version wins and nothing older follows it',
+    { timeout: 120_000 },
+    async () => {
+      const clean = 'version: 0.0\nos: linux\n';
+      const { uri } = await openAndDiagnose('appspec.yml', clean);
+      const seen: number[] = [];
+      const listener = lsp.waitFor((m) => {
+        if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri) seen.push(m.params.version);
+        return false;
+      }, 30_000);
+      void listener;
+      // Versions 2..60, with neighbours swapped every few edits; only version 60 says `os: solaris`.
+      const order: number[] = [];
+      for (let v = 2; v <= 60; v++) order.push(v);
+      for (let i = 1; i + 1 < order.length - 1; i += 5) [order[i], order[i + 1]] = [order[i + 1], order[i]];
+      const textOf = (v: number): string =>
+        v === 60 ? 'version: 0.0\nos: solaris\n' : `version: 0.0\nos: linux\n# edit ${v}\n`;
+      const final = lsp.waitFor(lsp.diagnosticsFor(uri, 60), TIMEOUT_MS);
+      for (const v of order)
+        lsp.notify('textDocument/didChange', {
+          textDocument: { uri, version: v },
+          contentChanges: [{ text: textOf(v) }],
+        });
+      const m = await final;
+      assert.ok(m, `no diagnostics for the last version; published versions: ${seen.join(',')}`);
+      assert.ok(
+        m.params.diagnostics.some((d: { range: RangeLike }) => d.range.start.line === 1),
+        'the final diagnostics describe version 60 (os: solaris on line 2)',
+      );
+      // Nothing for an older version may arrive after the newest one.
+      await new Promise((r) => setTimeout(r, 1000));
+      const after60 = seen.slice(seen.indexOf(60) + 1);
+      assert.deepEqual(
+        after60.filter((v) => v !== 60),
+        [],
+        `published after version 60: ${after60.join(',')}`,
+      );
+      await stillAnswers(uri);
+    },
+  );
 
   test('a malformed message does not take the server down', { timeout: 60_000 }, async () => {
     const { uri } = await openAndDiagnose('appspec.yml', 'version: 0.0\nos: linux\n');
     const body = '{"jsonrpc":"2.0","method":"textDocument/didChange","params":{';
     lsp.sendRaw(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    lsp.notify('textDocument/didChange', { textDocument: { uri: 'file:///never/opened/appspec.yml', version: 3 }, contentChanges: [{ text: 'x' }] });
-    lsp.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 999, character: 999 }, end: { line: 1000, character: 0 } }, text: 'zzz' }] });
+    lsp.notify('textDocument/didChange', {
+      textDocument: { uri: 'file:///never/opened/appspec.yml', version: 3 },
+      contentChanges: [{ text: 'x' }],
+    });
+    lsp.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [
+        { range: { start: { line: 999, character: 999 }, end: { line: 1000, character: 0 } }, text: 'zzz' },
+      ],
+    });
     await stillAnswers(uri);
   });
 });

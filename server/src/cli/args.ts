@@ -46,7 +46,16 @@ Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 const LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info'];
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = { paths: [], format: 'text', workspaceChecks: true, rules: {}, quiet: false, color: true, help: false, version: false };
+  const o: CliOptions = {
+    paths: [],
+    format: 'text',
+    workspaceChecks: true,
+    rules: {},
+    quiet: false,
+    color: true,
+    help: false,
+    version: false,
+  };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
     if (v === undefined) throw new UsageError(`${name} needs a value`);
@@ -80,14 +89,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-f':
       case '--format': {
         const f = take();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (use text, json or sarif)`);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif')
+          throw new UsageError(`unknown format "${f}" (use text, json or sarif)`);
         o.format = f;
         break;
       }
       case '--max-warnings': {
         const raw = take();
         const n = Number(raw);
-        if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new UsageError(`--max-warnings needs a whole number ≥ 0, got "${raw}"`);
+        if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n))
+          throw new UsageError(`--max-warnings needs a whole number ≥ 0, got "${raw}"`);
         o.maxWarnings = n;
         break;
       }
@@ -103,7 +114,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         const m = /^([A-Za-z]\d{4})=(\w+)$/.exec(spec.trim());
         if (!m) throw new UsageError(`--rule expects ID=LEVEL, e.g. --rule W4001=off (got "${spec}")`);
         const level = m[2].toLowerCase() as RuleLevel;
-        if (!LEVELS.includes(level)) throw new UsageError(`--rule ${m[1]}: unknown level "${m[2]}" (use off, error, warning or info)`);
+        if (!LEVELS.includes(level))
+          throw new UsageError(`--rule ${m[1]}: unknown level "${m[2]}" (use off, error, warning or info)`);
         o.rules[m[1].toUpperCase()] = level;
         break;
       }

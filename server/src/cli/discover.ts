@@ -19,7 +19,13 @@ export interface Discovery {
 }
 
 /** Every file under `dir` (recursively) whose relative path passes `accept`. */
-function walk(dir: string, accept: (rel: string, name: string) => boolean, rel = '', out: string[] = [], seen = new Set<string>()): string[] {
+function walk(
+  dir: string,
+  accept: (rel: string, name: string) => boolean,
+  rel = '',
+  out: string[] = [],
+  seen = new Set<string>(),
+): string[] {
   let real: string;
   try {
     real = fs.realpathSync(dir);

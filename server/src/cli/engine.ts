@@ -79,7 +79,11 @@ export function createEngine(): CliEngine {
       const config = mergeConfigs(req.config ?? nearestConfig(dir), { rules: req.rules });
       if (!req.workspaceChecks) config.workspaceChecks = false;
       const doc = parseAppSpec(pathToFileURL(absPath).href, text, 0);
-      const ctx: RuleContext = { fileName, bundleRoot: dir, ...(config.workspaceChecks === false ? {} : { fs: nodeFs }) };
+      const ctx: RuleContext = {
+        fileName,
+        bundleRoot: dir,
+        ...(config.workspaceChecks === false ? {} : { fs: nodeFs }),
+      };
       return lint(doc, ctx, config);
     },
     rules() {
@@ -93,7 +97,9 @@ export function createEngine(): CliEngine {
         text = fs.readFileSync(absPath, 'utf8');
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`);
+        throw new Error(
+          code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`,
+        );
       }
       const parsed = parseLintConfig(text);
       if (parsed.problems.length) throw new Error(parsed.problems.map((p) => p.message).join('; '));

@@ -74,7 +74,15 @@ export function formatSarif(report: Report, rules: readonly RuleInfo[], version:
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'appspec-lint', version, semanticVersion: version, informationUri: TOOL_URI, rules: sarifRules } },
+        tool: {
+          driver: {
+            name: 'appspec-lint',
+            version,
+            semanticVersion: version,
+            informationUri: TOOL_URI,
+            rules: sarifRules,
+          },
+        },
         originalUriBaseIds: { '%SRCROOT%': { uri: root } },
         artifacts: report.files.map((f) => ({ location: artifactLocation(f) })),
         results,

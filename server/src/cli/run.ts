@@ -122,7 +122,12 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
     } catch (e) {
       fail(`standard input cannot be read (${(e as Error).message})`);
     }
-    if (bytes) lintOne(bytes, path.resolve(io.cwd, name), opts.stdinFilename ? displayPath(path.resolve(io.cwd, name), io.cwd) : '<stdin>');
+    if (bytes)
+      lintOne(
+        bytes,
+        path.resolve(io.cwd, name),
+        opts.stdinFilename ? displayPath(path.resolve(io.cwd, name), io.cwd) : '<stdin>',
+      );
   }
   for (const abs of discovery.files) {
     const shown = displayPath(abs, io.cwd);
@@ -137,7 +142,9 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
   }
 
   const counts = countBySeverity(report.problems);
-  const shownReport: Report = opts.quiet ? { files: report.files, problems: report.problems.filter((p) => p.severity === 'error') } : report;
+  const shownReport: Report = opts.quiet
+    ? { files: report.files, problems: report.problems.filter((p) => p.severity === 'error') }
+    : report;
   if (opts.format === 'json') io.stdout(formatJson(shownReport));
   else if (opts.format === 'sarif') io.stdout(formatSarif(shownReport, engine.rules(), toolVersion(), io.cwd));
   else {

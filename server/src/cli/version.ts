@@ -9,7 +9,10 @@ export function toolVersion(): string {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'appspec-codedeploy' && pkg.version) return (cached = pkg.version);
     } catch {
       // keep looking upwards

@@ -8,7 +8,16 @@ import { lint } from '../../../server/src/engine/lint';
 import { nodeFs } from '../../../server/src/engine/nodeFs';
 import { allRules } from '../../../server/src/engine/rules';
 import { DOCS_BASE_URL } from '../../../server/src/engine/types';
-import { CLEAN_EC2, ERROR_EC2, WARNING_EC2, cleanBundle, hasStackTrace, makeTree, removeTree, runCli } from './cliHarness';
+import {
+  CLEAN_EC2,
+  ERROR_EC2,
+  WARNING_EC2,
+  cleanBundle,
+  hasStackTrace,
+  makeTree,
+  removeTree,
+  runCli,
+} from './cliHarness';
 
 const TEXT_LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) ([EWI]\d{4}) (.+)$/;
 const dirs: string[] = [];
@@ -41,7 +50,11 @@ interface SarifResult {
 /** What the editor's engine reports for the same file, in the CLI's JSON shape. */
 function engineFindings(abs: string, shown: string, workspaceChecks = true): JsonProblem[] {
   const doc = parseAppSpec(pathToFileURL(abs).href, fs.readFileSync(abs, 'utf8'), 0);
-  const ctx = { fileName: path.basename(abs), bundleRoot: path.dirname(abs), ...(workspaceChecks ? { fs: nodeFs } : {}) };
+  const ctx = {
+    fileName: path.basename(abs),
+    bundleRoot: path.dirname(abs),
+    ...(workspaceChecks ? { fs: nodeFs } : {}),
+  };
   return lint(doc, ctx, { workspaceChecks }).map((d) => ({
     file: shown,
     line: d.range.start.line + 1,
@@ -57,7 +70,9 @@ function engineFindings(abs: string, shown: string, workspaceChecks = true): Jso
 /** The files a run checked (clean ones included), from the SARIF artifacts list. */
 function checkedFiles(args: string[], cwd: string): string[] {
   const r = runCli(['--format', 'sarif', ...args], { cwd });
-  return (JSON.parse(r.stdout).runs[0].artifacts as { location: { uri: string } }[]).map((a) => decodeURIComponent(a.location.uri)).sort();
+  return (JSON.parse(r.stdout).runs[0].artifacts as { location: { uri: string } }[])
+    .map((a) => decodeURIComponent(a.location.uri))
+    .sort();
 }
 
 /** The engine's findings for a document written into a fresh bundle (the CLI must print exactly these). */
@@ -84,7 +99,13 @@ describe('appspec-lint basics', () => {
   });
 
   test('no PATH and unknown options are usage errors (exit 2)', () => {
-    for (const args of [[], ['--frobnicate', 'x'], ['--format', 'xml', 'x'], ['--max-warnings', '-1', 'x'], ['--rule', 'W2004=loud', 'x']]) {
+    for (const args of [
+      [],
+      ['--frobnicate', 'x'],
+      ['--format', 'xml', 'x'],
+      ['--max-warnings', '-1', 'x'],
+      ['--rule', 'W2004=loud', 'x'],
+    ]) {
       const r = runCli(args);
       assert.equal(r.status, 2, `args ${JSON.stringify(args)}: ${r.stderr}`);
       assert.match(r.stderr, /^appspec-lint: /);
@@ -120,7 +141,10 @@ describe('exit codes and the text format', () => {
     assert.ok(!findings.some((p) => p.severity === 'error'), JSON.stringify(findings));
     const warnings = findings.filter((p) => p.severity === 'warning');
     // The unknown top-level key `notes` (line 10) is a warning.
-    assert.ok(warnings.some((p) => p.line === 10), JSON.stringify(findings));
+    assert.ok(
+      warnings.some((p) => p.line === 10),
+      JSON.stringify(findings),
+    );
     const plain = runCli(['appspec.yml'], { cwd: dir });
     assert.equal(plain.status, 0, plain.stdout + plain.stderr);
     assert.equal(runCli(['--max-warnings', String(warnings.length), 'appspec.yml'], { cwd: dir }).status, 0);
@@ -139,10 +163,16 @@ describe('exit codes and the text format', () => {
     assert.equal(err.status, 1);
     assert.ok(err.stdout.includes(`appspec.yml:10:1 error ${id} `), err.stdout);
     const both = expectFor(ERROR_EC2 + 'notes: x\n');
-    assert.ok(both.findings.some((p) => p.severity !== 'error'), 'the fixture also has non-errors');
+    assert.ok(
+      both.findings.some((p) => p.severity !== 'error'),
+      'the fixture also has non-errors',
+    );
     const quiet = runCli(['--quiet', 'appspec.yml'], { cwd: both.dir });
     assert.equal(quiet.status, 1);
-    assert.deepEqual(quiet.stdout.trimEnd().split('\n'), both.findings.filter((p) => p.severity === 'error').map(asText));
+    assert.deepEqual(
+      quiet.stdout.trimEnd().split('\n'),
+      both.findings.filter((p) => p.severity === 'error').map(asText),
+    );
   });
 
   test('a missing file exits 2 with a clear message and no stack trace', () => {
@@ -158,13 +188,17 @@ describe('exit codes and the text format', () => {
     assert.match(mixed.stderr, /in 1 file/);
   });
 
-  test('an unreadable file exits 2 with a permission message', { skip: process.getuid?.() === 0 ? 'root can read anything' : false }, () => {
-    const d = tree(cleanBundle());
-    fs.chmodSync(path.join(d, 'appspec.yml'), 0o000);
-    const r = runCli(['appspec.yml'], { cwd: d });
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /appspec\.yml: permission denied/);
-  });
+  test(
+    'an unreadable file exits 2 with a permission message',
+    { skip: process.getuid?.() === 0 ? 'root can read anything' : false },
+    () => {
+      const d = tree(cleanBundle());
+      fs.chmodSync(path.join(d, 'appspec.yml'), 0o000);
+      const r = runCli(['appspec.yml'], { cwd: d });
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /appspec\.yml: permission denied/);
+    },
+  );
 });
 
 describe('file discovery', () => {
@@ -195,7 +229,11 @@ describe('file discovery', () => {
       'elsewhere/appspec.yml': ERROR_EC2,
       'custom-name.yml': ERROR_EC2,
     });
-    assert.deepEqual(checkedFiles(['deploy/**/appspec.{yml,yaml}', 'custom-name.yml'], d), ['custom-name.yml', 'deploy/prod/appspec.yml', 'deploy/test/appspec.yml']);
+    assert.deepEqual(checkedFiles(['deploy/**/appspec.{yml,yaml}', 'custom-name.yml'], d), [
+      'custom-name.yml',
+      'deploy/prod/appspec.yml',
+      'deploy/test/appspec.yml',
+    ]);
     assert.deepEqual(checkedFiles(['deploy/*/app?pec.yml'], d), ['deploy/prod/appspec.yml', 'deploy/test/appspec.yml']);
     const none = runCli(['deploy/*.json'], { cwd: d });
     assert.equal(none.status, 2);
@@ -214,7 +252,10 @@ describe('file discovery', () => {
     const anonErr = runCli(['-'], { cwd: d, input: ERROR_EC2 });
     assert.match(anonErr.stdout, /^<stdin>:2:5 error [EWI]\d{4} /m);
     // JSON content is recognised by the stdin file name.
-    const json = runCli(['--format', 'json', '--stdin-filename', 'appspec.json', '-'], { cwd: d, input: '{"version": 0.0,' });
+    const json = runCli(['--format', 'json', '--stdin-filename', 'appspec.json', '-'], {
+      cwd: d,
+      input: '{"version": 0.0,',
+    });
     assert.equal(json.status, 1);
   });
 });
@@ -232,7 +273,16 @@ describe('same findings as the editor', () => {
       assert.deepEqual(got, engineFindings(abs, 'appspec.yml', ws));
       for (const p of got) {
         assert.ok(p.line >= 1 && p.column >= 1 && p.endLine >= p.line, JSON.stringify(p));
-        assert.deepEqual(Object.keys(p), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message']);
+        assert.deepEqual(Object.keys(p), [
+          'file',
+          'line',
+          'column',
+          'endLine',
+          'endColumn',
+          'severity',
+          'ruleId',
+          'message',
+        ]);
       }
     }
   });
@@ -295,7 +345,12 @@ describe('SARIF', () => {
       assert.equal(res.message.text, p.message);
       const loc = res.locations[0].physicalLocation;
       assert.equal(loc.artifactLocation.uri, 'deploy/appspec.yml');
-      assert.deepEqual(loc.region, { startLine: p.line, startColumn: p.column, endLine: p.endLine, endColumn: p.endColumn });
+      assert.deepEqual(loc.region, {
+        startLine: p.line,
+        startColumn: p.column,
+        endLine: p.endLine,
+        endColumn: p.endColumn,
+      });
     });
     assert.ok(results.some((res: SarifResult) => res.level === 'error'));
     assert.deepEqual(log.runs[0].artifacts, [{ location: { uri: 'deploy/appspec.yml', uriBaseId: '%SRCROOT%' } }]);

@@ -13,7 +13,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; input?: string | Buffer; timeoutMs?: number } = {}): CliRun {
+export function runCli(
+  args: string[],
+  opts: { cwd?: string; input?: string | Buffer; timeoutMs?: number } = {},
+): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
     input: opts.input ?? '',

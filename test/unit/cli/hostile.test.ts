@@ -27,7 +27,11 @@ describe('appspec-lint on hostile files', () => {
       assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}; stderr: ${r.stderr.slice(0, 500)}`);
       const problems = JSON.parse(r.stdout) as JsonProblem[];
       for (const p of problems) assert.ok(p.line >= 1 && p.column >= 1, JSON.stringify(p));
-      if (input.expect) assert.ok(problems.some((p) => input.expect!.test(p.message)), `expected a finding matching ${input.expect}: ${JSON.stringify(problems.map((p) => p.message))}`);
+      if (input.expect)
+        assert.ok(
+          problems.some((p) => input.expect!.test(p.message)),
+          `expected a finding matching ${input.expect}: ${JSON.stringify(problems.map((p) => p.message))}`,
+        );
       const errors = problems.filter((p) => p.severity === 'error').length;
       assert.equal(r.status, errors > 0 ? 1 : 0, 'exit code follows the errors');
       if (input.mustError) assert.ok(errors > 0, JSON.stringify(problems));
