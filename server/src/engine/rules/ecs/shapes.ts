@@ -116,14 +116,17 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
     }
   }
   if (entries.length > 1) {
-    for (const e of entries.slice(1)) {
-      const range = e.namePair ? doc.keyRangeOf(e.namePair) : doc.rangeOf((e.item ?? (list as YAMLSeq)) as Node);
-      out.push({
-        ruleId,
-        range,
-        message: `\`Resources\` has ${entries.length} entries, but a deployment targets ${w.what}; keep exactly one.`,
-      });
-    }
+    const rangeOfEntry = (e: ResourceEntry) =>
+      e.namePair ? doc.keyRangeOf(e.namePair) : doc.rangeOf((e.item ?? (list as YAMLSeq)) as Node);
+    out.push({
+      ruleId,
+      range: rangeOfEntry(entries[1]),
+      message: `\`Resources\` has ${entries.length} entries, but a deployment targets ${w.what}; keep exactly one.`,
+      related: [entries[0], ...entries.slice(2, 20)].map((e, i) => ({
+        range: rangeOfEntry(e),
+        message: i === 0 ? 'first resource' : 'another resource',
+      })),
+    });
   }
   return out;
 }
