@@ -64,7 +64,9 @@ function rows(report) {
           fmt(r.startup_ms),
           fmt(r.open_to_diagnostics_ms),
           `${fmt(r.edit_to_diagnostics_ms?.p50)} / ${fmt(r.edit_to_diagnostics_ms?.p90)} / ${fmt(r.edit_to_diagnostics_ms?.p99)}` +
-            (r.edits_without_diagnostics ? ` (${r.edits_without_diagnostics} edits unanswered)` : ''),
+            ` (n=${r.edit_to_diagnostics_ms?.n})` +
+            (r.edits_without_diagnostics ? ` (${r.edits_without_diagnostics} edits unanswered)` : '') +
+            (r.edits_cut_by_time_budget ? ` (${r.edits_cut_by_time_budget} edits skipped: time budget)` : ''),
           `${fmt(r.completion_ms?.p50)} / ${fmt(r.completion_ms?.p99)}`,
           `${fmt(r.hover_ms?.p50)} / ${fmt(r.hover_ms?.p99)}`,
           fmt(r.rss_mb),

@@ -84,6 +84,7 @@ if (flag('via-cli')) {
 const falseAlarms = [];
 const misses = [];
 const quietSuspicious = [];
+const weakOnInvalid = [];
 const platformDiffs = [];
 const ruleHits = new Map();
 const byVerdict = {};
@@ -119,6 +120,7 @@ for (const e of entries) {
   if ((v === 'valid' || v === 'template') && errors.length) falseAlarms.push({ row, errors });
   if (v === 'invalid' && !errors.length && !warnings.length) misses.push(row);
   if (v === 'suspicious' && !errors.length && !warnings.length) quietSuspicious.push(row);
+  if (v === 'invalid' && !errors.length && warnings.length) weakOnInvalid.push(row);
   if (res.platform && e.platform && res.platform !== e.platform) platformDiffs.push(row);
 }
 
@@ -133,6 +135,11 @@ out.push('', `MISSES (invalid files with no error or warning): ${misses.length}`
 for (const row of misses) {
   out.push(`  ${row.file} [${row.platform}]: ${row.reason}`);
   for (const f of row.findings) out.push(show(f));
+}
+out.push('', `INVALID FILES WITH WARNINGS BUT NO ERROR (informational): ${weakOnInvalid.length}`);
+for (const row of weakOnInvalid) {
+  out.push(`  ${row.file} [${row.platform}]: ${row.reason}`);
+  for (const f of row.findings.filter((x) => x.severity === 'warning')) out.push(show(f));
 }
 out.push('', `QUIET ON SUSPICIOUS FILES (no error or warning): ${quietSuspicious.length}`);
 for (const row of quietSuspicious) out.push(`  ${row.file} [${row.platform}]: ${row.reason}`);
