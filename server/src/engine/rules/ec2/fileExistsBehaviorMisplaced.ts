@@ -37,7 +37,12 @@ export const fileExistsBehaviorMisplaced: Rule = {
       const pair = findPair(entry.map, 'file_exists_behavior');
       if (!pair) continue;
       const value = scalarString(pair.value);
-      const edits = !topLevel && value && doc.format !== 'json' ? moveEdits(doc, pair, value) : undefined;
+      const block =
+        doc.format !== 'json' &&
+        !doc.root?.flow &&
+        !entry.map.flow &&
+        !(findPair(doc.root, 'files')?.value as { flow?: boolean } | null)?.flow;
+      const edits = !topLevel && value && block ? moveEdits(doc, pair, value) : undefined;
       out.push(
         finding(
           'W2019',

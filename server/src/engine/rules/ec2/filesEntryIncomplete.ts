@@ -1,5 +1,7 @@
 import type { Finding, Rule } from '../../types';
-import { findPair, type Pair } from '../../ast';
+import { findPair, isMap, isSeq, type Pair } from '../../ast';
+
+const isCollection = (v: unknown) => isMap(v) || isSeq(v);
 import { finding, mapEntries, sectionValue, textOf } from './util';
 
 export const filesEntryIncomplete: Rule = {
@@ -20,6 +22,7 @@ export const filesEntryIncomplete: Rule = {
       for (const key of ['source', 'destination'] as const) {
         const pair = findPair(map, key);
         if (pair && textOf(pair.value) !== undefined) continue;
+        if (pair && isCollection(pair.value)) continue; // a type error, reported by the schema check
         const range = pair ? doc.keyRangeOf(pair) : anchor ? doc.keyRangeOf(anchor) : doc.rangeOf(map);
         const what = pair ? `has an empty \`${key}\`` : `has no \`${key}\``;
         const hint =

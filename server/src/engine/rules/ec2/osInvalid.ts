@@ -57,7 +57,7 @@ export const osInvalid: Rule = {
           version ? doc.keyRangeOf(version) : doc.rangeOf([0, 0]),
           {
             fixes:
-              doc.format === 'json'
+              doc.format === 'json' || doc.root.flow
                 ? []
                 : [
                     { title: 'Add `os: linux`', edits: [insertOsEdit(doc, 'linux')], isPreferred: true },
