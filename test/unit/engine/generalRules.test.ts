@@ -271,3 +271,7 @@ test('absurdly deep nesting is a clear error, not a crash', () => {
   const out = run(`version: 0.0\nos: linux\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
   assert.ok(out.some((d) => d.ruleId === 'E0001' && /nested too deeply/.test(d.message)));
 });
+
+test('W0006 reports a double-quoted key once', () => {
+  assert.equal(check(rule('W0006'), 'version: 0.0\nos: windows\n"C:\\\\x": 1\n').length, 1);
+});

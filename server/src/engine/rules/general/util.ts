@@ -23,14 +23,11 @@ export function aliasesOf(doc: AppSpecDocument): Alias[] {
   return out;
 }
 
-/** Every scalar node (keys and values) of the document. */
+/** Every scalar node (keys and values) of the document, once each. */
 export function scalarsOf(doc: AppSpecDocument): Scalar[] {
   const out: Scalar[] = [];
   if (!doc.yaml) return out;
   visit(doc.yaml, {
-    Pair(_key, pair) {
-      if (isScalar(pair.key)) out.push(pair.key);
-    },
     Scalar(_key, node) {
       out.push(node);
     },
