@@ -16,7 +16,13 @@ type Handler = (ctx: Ctx) => (...args: unknown[]) => unknown;
 
 /** Node-ish argument: a tree node, or `{ data: {...} }` from the monitor, or nothing (palette). */
 function dataOf(arg: unknown): NodeData {
-  if (arg && typeof arg === 'object' && 'data' in arg && (arg as { data?: unknown }).data && typeof (arg as { data: unknown }).data === 'object') {
+  if (
+    arg &&
+    typeof arg === 'object' &&
+    'data' in arg &&
+    (arg as { data?: unknown }).data &&
+    typeof (arg as { data: unknown }).data === 'object'
+  ) {
     return (arg as { data: NodeData }).data;
   }
   return {};
@@ -57,11 +63,15 @@ async function confirmOnAws(ctx: Ctx, message: string, action: string): Promise<
 async function stop(ctx: Ctx, arg: unknown, rollback: boolean): Promise<void> {
   const id = await deploymentIdOf(ctx, arg);
   if (!id) return;
-  const what = rollback ? 'Stop deployment ' + id + ' and roll back to the last successful revision?' : `Stop deployment ${id}? Targets may be left partly deployed.`;
+  const what = rollback
+    ? 'Stop deployment ' + id + ' and roll back to the last successful revision?'
+    : `Stop deployment ${id}? Targets may be left partly deployed.`;
   if (!(await confirmOnAws(ctx, what, rollback ? 'Stop and Roll Back' : 'Stop'))) return;
   const session = ctx.monitors.session(id);
   const api = await ctx.connection.api();
-  const r = session ? { statusMessage: await session.stopDeployment(rollback) } : await api.stopDeployment(id, rollback);
+  const r = session
+    ? { statusMessage: await session.stopDeployment(rollback) }
+    : await api.stopDeployment(id, rollback);
   void vscode.window.showInformationMessage(`${id}: ${r.statusMessage ?? 'stop requested.'}`);
   ctx.explorer.refresh();
 }
@@ -75,8 +85,12 @@ async function continueDeployment(ctx: Ctx, arg: unknown): Promise<void> {
   } else {
     const api = await ctx.connection.api();
     const d = await api.getDeployment(id);
-    const wait = d.status === 'Ready' ? 'READY_WAIT' : d.instanceTerminationWaitTimeStarted ? 'TERMINATION_WAIT' : undefined;
-    if (!wait) throw new Error(`${id} is ${d.status ?? 'in an unknown state'}: it is not waiting to reroute traffic or to terminate the original environment.`);
+    const wait =
+      d.status === 'Ready' ? 'READY_WAIT' : d.instanceTerminationWaitTimeStarted ? 'TERMINATION_WAIT' : undefined;
+    if (!wait)
+      throw new Error(
+        `${id} is ${d.status ?? 'in an unknown state'}: it is not waiting to reroute traffic or to terminate the original environment.`,
+      );
     await api.continueDeployment(id, wait);
   }
   void vscode.window.showInformationMessage(`${id}: continuing.`);
@@ -93,11 +107,14 @@ async function validateWorkspace(ctx: Ctx): Promise<void> {
     void vscode.window.showInformationMessage('No AppSpec files in this workspace.');
     return;
   }
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Validating ${unique.length} AppSpec file(s)` }, async () => {
-    for (const uri of unique) await vscode.workspace.openTextDocument(uri);
-    // Give the server a moment to publish; the Problems view keeps updating afterwards anyway.
-    await new Promise((r) => setTimeout(r, 1500));
-  });
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Validating ${unique.length} AppSpec file(s)` },
+    async () => {
+      for (const uri of unique) await vscode.workspace.openTextDocument(uri);
+      // Give the server a moment to publish; the Problems view keeps updating afterwards anyway.
+      await new Promise((r) => setTimeout(r, 1500));
+    },
+  );
   let errors = 0;
   let warnings = 0;
   for (const uri of unique) {
@@ -108,7 +125,9 @@ async function validateWorkspace(ctx: Ctx): Promise<void> {
   }
   ctx.log.info(`validated ${unique.length} AppSpec file(s): ${errors} error(s), ${warnings} warning(s)`);
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  void vscode.window.showInformationMessage(`Validated ${unique.length} AppSpec file(s): ${errors} error(s), ${warnings} warning(s).`);
+  void vscode.window.showInformationMessage(
+    `Validated ${unique.length} AppSpec file(s): ${errors} error(s), ${warnings} warning(s).`,
+  );
 }
 
 /** Writes a starter AppSpec (and, for EC2, its hook scripts) into a chosen folder. */
@@ -119,12 +138,18 @@ async function newAppSpec(ctx: Ctx, arg: unknown): Promise<void> {
   );
   if (!pick) return;
   let folder = arg instanceof vscode.Uri ? arg : undefined;
-  if (folder && (await vscode.workspace.fs.stat(folder)).type !== vscode.FileType.Directory) folder = vscode.Uri.joinPath(folder, '..');
+  if (folder && (await vscode.workspace.fs.stat(folder)).type !== vscode.FileType.Directory)
+    folder = vscode.Uri.joinPath(folder, '..');
   if (!folder) {
     const roots = vscode.workspace.workspaceFolders ?? [];
     if (roots.length === 1) folder = roots[0].uri;
     else {
-      const chosen = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, openLabel: 'Create AppSpec here', defaultUri: roots[0]?.uri });
+      const chosen = await vscode.window.showOpenDialog({
+        canSelectFiles: false,
+        canSelectFolders: true,
+        openLabel: 'Create AppSpec here',
+        defaultUri: roots[0]?.uri,
+      });
       folder = chosen?.[0];
     }
   }
@@ -135,7 +160,10 @@ async function newAppSpec(ctx: Ctx, arg: unknown): Promise<void> {
     () => false,
   );
   if (exists) {
-    const again = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists.`, 'Open It');
+    const again = await vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(target)} already exists.`,
+      'Open It',
+    );
     if (again) await vscode.window.showTextDocument(target);
     return;
   }
@@ -194,7 +222,8 @@ export const COMMANDS: Record<string, Handler> = {
     const d = dataOf(arg);
     if (d.deploymentId && d.eventName) await ctx.monitors.openHook(d.deploymentId, d.eventName);
   },
-  'codedeploy.refresh': (ctx) => (arg) => ctx.explorer.refresh(arg && typeof arg === 'object' && 'id' in arg ? (arg as NodeDescriptor) : undefined),
+  'codedeploy.refresh': (ctx) => (arg) =>
+    ctx.explorer.refresh(arg && typeof arg === 'object' && 'id' in arg ? (arg as NodeDescriptor) : undefined),
   'codedeploy.retry': (ctx) => (arg) => ctx.explorer.retry(dataOf(arg).retry),
   'codedeploy.loadMore': (ctx) => (arg) => {
     const d = dataOf(arg);
@@ -208,7 +237,10 @@ export const COMMANDS: Record<string, Handler> = {
   'appspec.newAppSpec': (ctx) => (arg) => newAppSpec(ctx, arg),
   // For the editor tests: what the explorer shows, and what each monitor panel was last sent.
   'codedeploy.internal.getTreeSnapshot': (ctx) => async (arg) => {
-    const depth = arg && typeof arg === 'object' && typeof (arg as { depth?: unknown }).depth === 'number' ? (arg as { depth: number }).depth : undefined;
+    const depth =
+      arg && typeof arg === 'object' && typeof (arg as { depth?: unknown }).depth === 'number'
+        ? (arg as { depth: number }).depth
+        : undefined;
     return depth ? ctx.explorer.loadSnapshot(depth) : ctx.explorer.visibleSnapshot();
   },
   'codedeploy.internal.getMonitorState': (ctx) => (arg) => {

@@ -16,7 +16,13 @@ export interface Settings {
 /** Settings whose change needs the language server restarted (document selector, trace). */
 export const SERVER_RESTART_KEYS = ['appspec.files', 'appspec.trace.server'];
 /** Settings whose change means another CodeDeploy connection. */
-export const CONNECTION_KEYS = ['codedeploy.connection', 'codedeploy.profile', 'codedeploy.region', 'codedeploy.endpoint', 'codedeploy.local.timeScale'];
+export const CONNECTION_KEYS = [
+  'codedeploy.connection',
+  'codedeploy.profile',
+  'codedeploy.region',
+  'codedeploy.endpoint',
+  'codedeploy.local.timeScale',
+];
 
 type Getter = (key: string) => unknown;
 
@@ -37,7 +43,9 @@ export function readConfig(get: Getter): Settings {
     },
     localTimeScale: Number.isFinite(scale) && scale >= 1 ? scale : 10,
     revisionBucket: str(get('codedeploy.revisionBucket')),
-    appSpecFiles: Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [],
+    appSpecFiles: Array.isArray(files)
+      ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '')
+      : [],
     traceServer: trace === 'messages' || trace === 'verbose' ? trace : 'off',
   };
 }

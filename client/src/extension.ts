@@ -40,7 +40,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusBar,
     settings: () => currentSettings(vscode.workspace),
   };
-  const view = vscode.window.createTreeView('codedeploy.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  const view = vscode.window.createTreeView('codedeploy.explorer', {
+    treeDataProvider: explorer,
+    showCollapseAll: true,
+  });
   explorer.attach(view);
   context.subscriptions.push(
     log,
@@ -62,7 +65,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       state.disposeClient = started.disposable;
     } catch (err) {
       log.error(`the AppSpec language server did not start: ${(err as Error).message}`);
-      void vscode.window.showErrorMessage(`AppSpec: the language server did not start (${(err as Error).message}). Deploy still validates in-process.`);
+      void vscode.window.showErrorMessage(
+        `AppSpec: the language server did not start (${(err as Error).message}). Deploy still validates in-process.`,
+      );
     }
   };
   context.subscriptions.push(

@@ -127,7 +127,9 @@ export async function startLanguageClient(
       // picked). Changing file modes is only allowed in a trusted workspace.
       executeCommand: async (command, args, next) => {
         if (command === MAKE_EXECUTABLE && !vscode.workspace.isTrusted) {
-          void vscode.window.showWarningMessage('Making a script executable needs a trusted workspace. Trust the workspace, or run chmod +x yourself.');
+          void vscode.window.showWarningMessage(
+            'Making a script executable needs a trusted workspace. Trust the workspace, or run chmod +x yourself.',
+          );
           return undefined;
         }
         return next(command, args);

@@ -22,7 +22,9 @@
   function h(tag, attrs, children) {
     const el = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, v);
-    for (const c of children || []) if (c !== undefined && c !== null && c !== false) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+    for (const c of children || [])
+      if (c !== undefined && c !== null && c !== false)
+        el.append(typeof c === 'string' ? document.createTextNode(c) : c);
     return el;
   }
 
@@ -43,7 +45,9 @@
     secs = Math.max(0, Math.round(secs));
     const m = Math.floor(secs / 60);
     const r = secs % 60;
-    return m >= 60 ? `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m` : `${m}:${String(r).padStart(2, '0')}`;
+    return m >= 60
+      ? `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`
+      : `${m}:${String(r).padStart(2, '0')}`;
   }
 
   function buttons() {
@@ -82,7 +86,8 @@
 
   function messages() {
     const items = [];
-    if (state.error) items.push(h('p', { class: 'error' }, [h('strong', {}, [state.error.code]), ': ', state.error.message]));
+    if (state.error)
+      items.push(h('p', { class: 'error' }, [h('strong', {}, [state.error.code]), ': ', state.error.message]));
     if (state.rollback) items.push(h('p', { class: 'note' }, [state.rollback]));
     for (const m of state.messages) items.push(h('p', { class: 'note' }, [m]));
     if (state.pollError) items.push(h('p', { class: 'warn' }, ['Could not refresh: ', state.pollError, ' (retrying)']));
@@ -95,7 +100,10 @@
       'section',
       { class: 'countdowns' },
       state.countdowns.map((/** @type {any} */ c) =>
-        h('div', { class: 'countdown' }, [h('span', {}, [c.label, ' ']), h('strong', { 'data-ends-at': String(c.endsAt) }, [clock(c.remainingSeconds)])]),
+        h('div', { class: 'countdown' }, [
+          h('span', {}, [c.label, ' ']),
+          h('strong', { 'data-ends-at': String(c.endsAt) }, [clock(c.remainingSeconds)]),
+        ]),
       ),
     );
   }
@@ -104,26 +112,41 @@
     const t = state.traffic;
     if (!t) return undefined;
     const green = Math.round(t.green);
-    const bar = h('div', { class: 'split', role: 'img', 'aria-label': `Original ${100 - green} percent, replacement ${green} percent` }, [
-      h('div', { class: 'blue' }, []),
-      h('div', { class: 'green' }, []),
-    ]);
+    const bar = h(
+      'div',
+      { class: 'split', role: 'img', 'aria-label': `Original ${100 - green} percent, replacement ${green} percent` },
+      [h('div', { class: 'blue' }, []), h('div', { class: 'green' }, [])],
+    );
     // Widths via CSSOM (inline style attributes would need 'unsafe-inline').
     /** @type {HTMLElement} */ (bar.children[0]).style.width = `${100 - green}%`;
     /** @type {HTMLElement} */ (bar.children[1]).style.width = `${green}%`;
     return h('section', { class: 'traffic' }, [
       h('h2', {}, ['Traffic']),
-      h('p', {}, [h('span', { class: 'dot blue' }, []), ` Original (blue) ${100 - green}%  `, h('span', { class: 'dot green' }, []), ` Replacement (green) ${green}%`]),
+      h('p', {}, [
+        h('span', { class: 'dot blue' }, []),
+        ` Original (blue) ${100 - green}%  `,
+        h('span', { class: 'dot green' }, []),
+        ` Replacement (green) ${green}%`,
+      ]),
       bar,
       h('p', { class: 'muted' }, [t.stepLabel]),
       chart(t),
-      h('p', { class: 'muted legend' }, [t.planned.length ? `Solid: traffic on the replacement as observed. Dashed: the plan of ${state.configName}.` : 'Traffic on the replacement as observed.']),
+      h('p', { class: 'muted legend' }, [
+        t.planned.length
+          ? `Solid: traffic on the replacement as observed. Dashed: the plan of ${state.configName}.`
+          : 'Traffic on the replacement as observed.',
+      ]),
     ]);
   }
 
   /** A step chart: planned (dashed) beside actual (solid), green share 0–100 over time. */
   function chart(/** @type {any} */ t) {
-    const W = 560, H = 180, L = 36, B = 22, T = 8, R = 8;
+    const W = 560,
+      H = 180,
+      L = 36,
+      B = 22,
+      T = 8,
+      R = 8;
     const lastPlanned = t.planned.length ? t.planned[t.planned.length - 1].atSeconds : 0;
     const lastActual = t.actual.length ? t.actual[t.actual.length - 1].t : 0;
     const maxT = Math.max(lastPlanned * 1.15, lastActual, 10);
@@ -152,7 +175,10 @@
       return d + ` H${x(end)}`;
     };
     if (t.planned.length) {
-      const pts = [{ t: 0, green: 0 }, ...t.planned.map((/** @type {any} */ p) => ({ t: p.atSeconds, green: p.green }))];
+      const pts = [
+        { t: 0, green: 0 },
+        ...t.planned.map((/** @type {any} */ p) => ({ t: p.atSeconds, green: p.green })),
+      ];
       // The first planned step happens at 0: start the line at its value.
       if (pts.length > 1 && pts[1].t === 0) pts.shift();
       svg.append(s('path', { d: stepPath(pts, maxT), class: 'planned' }));
@@ -171,22 +197,48 @@
           e.atRisk ? ' — too many failures, the deployment will fail' : '',
         ])
       : undefined;
-    const head = h('tr', {}, [h('th', { scope: 'col' }, ['Instance']), ...e.eventNames.map((/** @type {string} */ n) => h('th', { scope: 'col', class: 'event' }, [n]))]);
+    const head = h('tr', {}, [
+      h('th', { scope: 'col' }, ['Instance']),
+      ...e.eventNames.map((/** @type {string} */ n) => h('th', { scope: 'col', class: 'event' }, [n])),
+    ]);
     const rows = state.targets.map((/** @type {any} */ t) =>
       h('tr', {}, [
-        h('th', { scope: 'row' }, [t.id, t.label ? ` (${t.label})` : '', h('div', { class: 'progress' }, [progress(t.progress)])]),
+        h('th', { scope: 'row' }, [
+          t.id,
+          t.label ? ` (${t.label})` : '',
+          h('div', { class: 'progress' }, [progress(t.progress)]),
+        ]),
         ...e.eventNames.map((/** @type {string} */ n) => {
           const ev = t.events.find((/** @type {any} */ x) => x.name === n);
-          return h('td', { class: `cell ${ev ? ev.status : 'none'}`, title: ev ? `${n}: ${ev.status} ${ev.duration}` : '' }, [ev ? short(ev.status) : '']);
+          return h(
+            'td',
+            { class: `cell ${ev ? ev.status : 'none'}`, title: ev ? `${n}: ${ev.status} ${ev.duration}` : '' },
+            [ev ? short(ev.status) : ''],
+          );
         }),
       ]),
     );
-    return h('section', { class: 'ec2' }, [h('h2', {}, ['Instances']), h('p', {}, [summary]), mh, h('div', { class: 'scroll' }, [h('table', {}, [h('thead', {}, [head]), h('tbody', {}, rows)])])]);
+    return h('section', { class: 'ec2' }, [
+      h('h2', {}, ['Instances']),
+      h('p', {}, [summary]),
+      mh,
+      h('div', { class: 'scroll' }, [h('table', {}, [h('thead', {}, [head]), h('tbody', {}, rows)])]),
+    ]);
   }
 
   /** @param {number} p */
   function progress(p) {
-    const el = h('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(Math.round(p * 100)) }, []);
+    const el = h(
+      'div',
+      {
+        class: 'bar',
+        role: 'progressbar',
+        'aria-valuemin': '0',
+        'aria-valuemax': '100',
+        'aria-valuenow': String(Math.round(p * 100)),
+      },
+      [],
+    );
     el.style.width = `${Math.round(p * 100)}%`;
     return el;
   }
@@ -198,23 +250,36 @@
 
   function targets() {
     if (!state.targets.length) return h('section', {}, [h('p', { class: 'muted' }, ['No targets yet.'])]);
-    return h(
-      'section',
-      { class: 'targets' },
-      [h('h2', {}, ['Lifecycle events']),
+    return h('section', { class: 'targets' }, [
+      h('h2', {}, ['Lifecycle events']),
       ...state.targets.map((/** @type {any} */ t) =>
-        h('details', Object.assign({ class: 'target' }, t.status === 'Failed' || state.targets.length === 1 ? { open: '' } : {}), [
-          h('summary', {}, [h('span', { class: `badge ${t.status}` }, [t.status]), ' ', t.id, t.label ? ` (${t.label})` : '']),
-          h('ol', { class: 'events' }, t.events.map((/** @type {any} */ ev) =>
-            h('li', { class: `ev ${ev.status}` }, [
-              h('span', { class: 'name' }, [ev.name]),
-              h('span', { class: 'muted' }, [` ${ev.status}${ev.duration ? ' · ' + ev.duration : ''}${ev.errorCode ? ' · ' + ev.errorCode : ''}`]),
-              ev.status === 'Failed' ? failure(t, ev) : undefined,
+        h(
+          'details',
+          Object.assign({ class: 'target' }, t.status === 'Failed' || state.targets.length === 1 ? { open: '' } : {}),
+          [
+            h('summary', {}, [
+              h('span', { class: `badge ${t.status}` }, [t.status]),
+              ' ',
+              t.id,
+              t.label ? ` (${t.label})` : '',
             ]),
-          )),
-        ]),
-      )],
-    );
+            h(
+              'ol',
+              { class: 'events' },
+              t.events.map((/** @type {any} */ ev) =>
+                h('li', { class: `ev ${ev.status}` }, [
+                  h('span', { class: 'name' }, [ev.name]),
+                  h('span', { class: 'muted' }, [
+                    ` ${ev.status}${ev.duration ? ' · ' + ev.duration : ''}${ev.errorCode ? ' · ' + ev.errorCode : ''}`,
+                  ]),
+                  ev.status === 'Failed' ? failure(t, ev) : undefined,
+                ]),
+              ),
+            ),
+          ],
+        ),
+      ),
+    ]);
   }
 
   function failure(/** @type {any} */ t, /** @type {any} */ ev) {
@@ -232,7 +297,15 @@
     if (!state) return;
     const focused = document.activeElement && document.activeElement.getAttribute('data-action');
     const open = new Set([...document.querySelectorAll('details.target[open] summary')].map((e) => e.textContent));
-    app.replaceChildren(header(), buttons(), messages() || '', countdowns() || '', traffic() || '', ec2() || '', targets());
+    app.replaceChildren(
+      header(),
+      buttons(),
+      messages() || '',
+      countdowns() || '',
+      traffic() || '',
+      ec2() || '',
+      targets(),
+    );
     for (const d of document.querySelectorAll('details.target')) {
       const sum = d.querySelector('summary');
       if (sum && open.has(sum.textContent)) d.setAttribute('open', '');

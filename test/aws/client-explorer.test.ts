@@ -28,24 +28,33 @@ describe('explorer model on the local endpoint (real SDK over HTTP)', () => {
 
   it('lists the seeded applications with their platform icons, and no console links locally', async () => {
     const apps = await loadChildren(h.api, { kind: 'applications' }, opts);
-    assert.deepEqual(apps.map((a) => [a.label, a.iconId]), [
-      ['checkout-web', 'server'],
-      ['orders-api-lambda', 'symbol-function'],
-      ['storefront-ecs', 'layers'],
-    ]);
+    assert.deepEqual(
+      apps.map((a) => [a.label, a.iconId]),
+      [
+        ['checkout-web', 'server'],
+        ['orders-api-lambda', 'symbol-function'],
+        ['storefront-ecs', 'layers'],
+      ],
+    );
     assert.ok(apps.every((a) => a.contextValue === 'application' && a.data.consoleUrl === undefined));
   });
 
   it('shows groups with config and target summary, and deployments newest first', async () => {
     const apps = await loadChildren(h.api, { kind: 'applications' }, opts);
     const groups = await children(byLabel(apps, 'checkout-web'));
-    assert.deepEqual(groups.map((g) => g.label), ['checkout-web-bluegreen', 'checkout-web-prod']);
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      ['checkout-web-bluegreen', 'checkout-web-prod'],
+    );
     const prod = byLabel(groups, 'checkout-web-prod');
     assert.equal(prod.description, 'HalfAtATime · 1 EC2 tag filter');
     assert.match(prod.contextValue, /^deploymentGroup/);
 
     const ecsGroups = await children(byLabel(apps, 'storefront-ecs'));
-    assert.equal(byLabel(ecsGroups, 'storefront-prod').description, 'ECSLinear10PercentEvery1Minutes · storefront-cluster/storefront');
+    assert.equal(
+      byLabel(ecsGroups, 'storefront-prod').description,
+      'ECSLinear10PercentEvery1Minutes · storefront-cluster/storefront',
+    );
 
     const deployments = await children(prod);
     const real = deployments.filter((d) => d.contextValue.startsWith('deployment'));
@@ -53,8 +62,15 @@ describe('explorer model on the local endpoint (real SDK over HTTP)', () => {
     const created = real.map((d) => d.data.deploymentId);
     const infos = await h.api.batchGetDeployments(created as string[]);
     const times = created.map((id) => infos.find((i) => i.deploymentId === id)!.createTime!.getTime());
-    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
-    assert.ok(real.every((d) => d.iconId === 'pass' && /Succeeded · \d+d ago · by user/.test(d.description ?? '')), JSON.stringify(real.map((d) => d.description)));
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'newest first',
+    );
+    assert.ok(
+      real.every((d) => d.iconId === 'pass' && /Succeeded · \d+d ago · by user/.test(d.description ?? '')),
+      JSON.stringify(real.map((d) => d.description)),
+    );
   });
 
   it('shows the failed Lambda release: its target, the failed hook with its error code and log tail', async () => {

@@ -24,11 +24,22 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
   function session(id: string, finals: string[] = []): { s: MonitorSession; states: MonitorViewState[] } {
     const clock: Clock = { now: () => h.clock.now(), setTimeout: () => 0, clearTimeout: () => undefined };
     const states: MonitorViewState[] = [];
-    const s = new MonitorSession({ api: h.api, deploymentId: id, clock, onState: (st) => states.push(st), onFinal: (_d, o) => finals.push(o.kind) });
+    const s = new MonitorSession({
+      api: h.api,
+      deploymentId: id,
+      clock,
+      onState: (st) => states.push(st),
+      onFinal: (_d, o) => finals.push(o.kind),
+    });
     return { s, states };
   }
 
-  async function pollUntil(s: MonitorSession, stepMs: number, done: (st: MonitorViewState) => boolean, max = 200): Promise<MonitorViewState> {
+  async function pollUntil(
+    s: MonitorSession,
+    stepMs: number,
+    done: (st: MonitorViewState) => boolean,
+    max = 200,
+  ): Promise<MonitorViewState> {
     for (let i = 0; i < max; i++) {
       const outcome = await s.pollOnce();
       const st = s.state!;
@@ -40,7 +51,14 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
 
   it('Lambda canary: planned steps beside the actual series, bake countdown, then the end', async () => {
     const id = await h.api.createDeployment(
-      appSpecContentInput({ application: 'orders-api-lambda', group: 'orders-api-live', config: 'CodeDeployDefault.LambdaCanary10Percent5Minutes' }, lambdaSpec({ current: '9', target: '10' })),
+      appSpecContentInput(
+        {
+          application: 'orders-api-lambda',
+          group: 'orders-api-live',
+          config: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
+        },
+        lambdaSpec({ current: '9', target: '10' }),
+      ),
     );
     const finals: string[] = [];
     const { s, states } = session(id, finals);
@@ -55,7 +73,10 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
     const bake = canary.countdowns.find((c) => c.id === 'nextShift');
     assert.ok(bake, JSON.stringify(canary.countdowns));
     assert.ok(bake.remainingSeconds > 0 && bake.remainingSeconds <= 300, String(bake.remainingSeconds));
-    assert.deepEqual([canary.buttons.stop, canary.buttons.stopAndRollback, canary.buttons.continue.enabled], [true, true, false]);
+    assert.deepEqual(
+      [canary.buttons.stop, canary.buttons.stopAndRollback, canary.buttons.continue.enabled],
+      [true, true, false],
+    );
 
     // Two minutes later the countdown has moved by two minutes.
     h.clock.advance(120_000);
@@ -67,20 +88,34 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
     const end = await pollUntil(s, 30_000, (st) => st.final);
     assert.equal(end.status, 'Succeeded');
     assert.equal(end.traffic?.green, 100);
-    assert.deepEqual(end.buttons, { stop: false, stopAndRollback: false, continue: { enabled: false, waitType: undefined, label: 'Continue' } });
+    assert.deepEqual(end.buttons, {
+      stop: false,
+      stopAndRollback: false,
+      continue: { enabled: false, waitType: undefined, label: 'Continue' },
+    });
     assert.deepEqual(finals, ['succeeded']);
     const seen = [...new Set(end.traffic!.actual.map((p) => p.green))];
-    assert.deepEqual(seen.filter((g) => g > 0), [10, 100]);
+    assert.deepEqual(
+      seen.filter((g) => g > 0),
+      [10, 100],
+    );
     assert.ok(states.length >= 3);
   });
 
   it('ECS READY_WAIT: Continue is offered with the stop countdown; continuing finishes the deployment', async () => {
     const id = await h.api.createDeployment(
-      appSpecContentInput({ application: 'storefront-ecs', group: 'storefront-staging', config: 'CodeDeployDefault.ECSAllAtOnce' }, ecsSpec()),
+      appSpecContentInput(
+        { application: 'storefront-ecs', group: 'storefront-staging', config: 'CodeDeployDefault.ECSAllAtOnce' },
+        ecsSpec(),
+      ),
     );
     const { s } = session(id);
     const ready = await pollUntil(s, 5_000, (st) => st.status === 'Ready');
-    assert.deepEqual(ready.buttons.continue, { enabled: true, waitType: 'READY_WAIT', label: 'Continue: reroute traffic' });
+    assert.deepEqual(ready.buttons.continue, {
+      enabled: true,
+      waitType: 'READY_WAIT',
+      label: 'Continue: reroute traffic',
+    });
     const wait = ready.countdowns.find((c) => c.id === 'readyWait');
     assert.ok(wait);
     assert.match(wait.label, /Stops unless continued/);
@@ -97,7 +132,16 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
     try {
       fs.writeFileSync(
         path.join(root, 'appspec.yml'),
-        ['version: 0.0', 'os: linux', 'hooks:', '  BeforeInstall:', '    - location: scripts/prepare.sh', '  ApplicationStart:', '    - location: scripts/fail-start.sh', ''].join('\n'),
+        [
+          'version: 0.0',
+          'os: linux',
+          'hooks:',
+          '  BeforeInstall:',
+          '    - location: scripts/prepare.sh',
+          '  ApplicationStart:',
+          '    - location: scripts/fail-start.sh',
+          '',
+        ].join('\n'),
       );
       fs.mkdirSync(path.join(root, 'scripts'));
       fs.writeFileSync(path.join(root, 'scripts', 'prepare.sh'), '#!/bin/sh\ntrue\n', { mode: 0o755 });
@@ -105,7 +149,12 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
       const zip = zipBundle(planBundle(path.join(root, 'appspec.yml')));
       const upload = await h.api.uploadRevision('client-test-revisions', 'checkout-web/fail.zip', zip);
       assert.ok(upload.eTag);
-      const id = await h.api.createDeployment(s3DeploymentInput({ application: 'checkout-web', group: 'checkout-web-prod', config: 'CodeDeployDefault.OneAtATime' }, upload));
+      const id = await h.api.createDeployment(
+        s3DeploymentInput(
+          { application: 'checkout-web', group: 'checkout-web-prod', config: 'CodeDeployDefault.OneAtATime' },
+          upload,
+        ),
+      );
       const finals: string[] = [];
       const { s } = session(id, finals);
       const end = await pollUntil(s, 10_000, (st) => st.final);
@@ -131,7 +180,14 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
 
   it('Stop and roll back from the monitor stops the deployment', async () => {
     const id = await h.api.createDeployment(
-      appSpecContentInput({ application: 'orders-api-lambda', group: 'orders-api-live', config: 'CodeDeployDefault.LambdaLinear10PercentEvery10Minutes' }, lambdaSpec({ current: '10', target: '11' })),
+      appSpecContentInput(
+        {
+          application: 'orders-api-lambda',
+          group: 'orders-api-live',
+          config: 'CodeDeployDefault.LambdaLinear10PercentEvery10Minutes',
+        },
+        lambdaSpec({ current: '10', target: '11' }),
+      ),
     );
     const finals: string[] = [];
     const { s } = session(id, finals);

@@ -136,7 +136,9 @@ export class ConnectionManager implements vscode.Disposable {
       this.localScale = timeScale;
       const dataDir = vscode.Uri.joinPath(this.extension.globalStorageUri, 'local-endpoint').fsPath;
       this.local = loadLocal()
-        .then((m) => m.startLocalEndpoint({ port: 0, dataDir, timeScale, log: (msg) => this.log.info(`local endpoint: ${msg}`) }))
+        .then((m) =>
+          m.startLocalEndpoint({ port: 0, dataDir, timeScale, log: (msg) => this.log.info(`local endpoint: ${msg}`) }),
+        )
         .then((ep) => {
           this.log.info(`local endpoint listening at ${ep.url} (time scale ${timeScale}, data in ${dataDir})`);
           return ep;
@@ -182,7 +184,11 @@ export class ConnectionManager implements vscode.Disposable {
           if (typeof p === 'string') return { name: p };
           if (p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string') {
             const x = p as { name: string; sso?: unknown; isSso?: unknown; kind?: unknown; region?: unknown };
-            return { name: x.name, sso: x.sso === true || x.isSso === true || x.kind === 'sso', region: typeof x.region === 'string' ? x.region : undefined };
+            return {
+              name: x.name,
+              sso: x.sso === true || x.isSso === true || x.kind === 'sso',
+              region: typeof x.region === 'string' ? x.region : undefined,
+            };
           }
           return undefined;
         })
@@ -212,7 +218,9 @@ export class ConnectionManager implements vscode.Disposable {
     const items = entries.map((e) =>
       e.kind === 'separator'
         ? ({ label: e.label, kind: vscode.QuickPickItemKind.Separator } as vscode.QuickPickItem & { entry?: PickEntry })
-        : ({ label: e.label, description: e.description, detail: e.detail, entry: e } as vscode.QuickPickItem & { entry?: PickEntry }),
+        : ({ label: e.label, description: e.description, detail: e.detail, entry: e } as vscode.QuickPickItem & {
+            entry?: PickEntry;
+          }),
     );
     const picked = await vscode.window.showQuickPick(items, {
       title: 'CodeDeploy connection',
@@ -226,15 +234,24 @@ export class ConnectionManager implements vscode.Disposable {
   /** Profiles only (the welcome view's "Connect to an AWS profile"). */
   async pickProfile(): Promise<void> {
     const profiles = await this.listProfiles();
-    const entries = pickEntries({ ...this.choiceValue, kind: 'none' }, profiles).filter((e) => e.action?.type === 'profile' || e.action?.type === 'defaultChain');
+    const entries = pickEntries({ ...this.choiceValue, kind: 'none' }, profiles).filter(
+      (e) => e.action?.type === 'profile' || e.action?.type === 'defaultChain',
+    );
     const picked = await vscode.window.showQuickPick(
       entries.map((e) => ({ label: e.label, description: e.description, entry: e })),
-      { title: 'Connect to an AWS profile', placeHolder: 'Profiles from ~/.aws/config and ~/.aws/credentials (SSO profiles marked)' },
+      {
+        title: 'Connect to an AWS profile',
+        placeHolder: 'Profiles from ~/.aws/config and ~/.aws/credentials (SSO profiles marked)',
+      },
     );
     if (!picked?.entry.action) return;
     let next = applyPick(this.choiceValue, picked.entry.action);
     if (!picked.entry.action || picked.entry.action.type !== 'profile' || !picked.entry.action.region) {
-      const region = await vscode.window.showInputBox({ title: 'AWS region', value: this.choiceValue.region || 'us-east-1', prompt: 'Region for CodeDeploy calls' });
+      const region = await vscode.window.showInputBox({
+        title: 'AWS region',
+        value: this.choiceValue.region || 'us-east-1',
+        prompt: 'Region for CodeDeploy calls',
+      });
       if (!region) return;
       next = { ...next, region: region.trim() };
     }
@@ -258,7 +275,10 @@ export class ConnectionManager implements vscode.Disposable {
     this.lastAdviceAt = now;
     const profile = this.choiceValue.profile;
     const command = ssoLoginCommand(profile);
-    const actions = [...(advice.ssoLogin ? ['Copy Login Command', 'Run in Terminal'] : []), ...(advice.pickProfile ? ['Pick Another Profile'] : [])];
+    const actions = [
+      ...(advice.ssoLogin ? ['Copy Login Command', 'Run in Terminal'] : []),
+      ...(advice.pickProfile ? ['Pick Another Profile'] : []),
+    ];
     void vscode.window.showErrorMessage(advice.message, ...actions).then(async (choice) => {
       if (choice === 'Copy Login Command') {
         await vscode.env.clipboard.writeText(command);

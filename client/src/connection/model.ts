@@ -39,7 +39,8 @@ export function statusText(c: ConnectionChoice): string {
 
 export function statusTooltip(c: ConnectionChoice): string {
   if (c.kind === 'local') return 'CodeDeploy: the local simulated endpoint (no AWS account). Click to change.';
-  if (c.kind === 'none') return 'CodeDeploy: no connection chosen. Click to choose the local endpoint or an AWS profile.';
+  if (c.kind === 'none')
+    return 'CodeDeploy: no connection chosen. Click to choose the local endpoint or an AWS profile.';
   return `CodeDeploy: profile ${c.profile || '(default credential chain)'} in ${c.region}${c.endpoint ? ` via ${c.endpoint}` : ''}. Click to change.`;
 }
 
@@ -63,15 +64,37 @@ export interface PickEntry {
   description?: string;
   detail?: string;
   kind?: 'separator';
-  action?: { type: 'local' } | { type: 'profile'; profile: string; region?: string } | { type: 'region'; region: string } | { type: 'defaultChain' };
+  action?:
+    | { type: 'local' }
+    | { type: 'profile'; profile: string; region?: string }
+    | { type: 'region'; region: string }
+    | { type: 'defaultChain' };
 }
 
 /** Common regions offered in the picker (a typed region is accepted too). */
 export const REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1',
-  'ap-south-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2',
-  'ap-east-1', 'me-central-1', 'af-south-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-north-1',
+  'eu-south-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-east-1',
+  'me-central-1',
+  'af-south-1',
 ];
 
 export function isRegion(s: string): boolean {
@@ -88,7 +111,11 @@ export function pickEntries(current: ConnectionChoice, profiles: ProfileInfo[]):
   });
   entries.push({ label: 'Profiles', kind: 'separator' });
   if (!profiles.length) {
-    entries.push({ label: '$(key) Default credential chain', description: 'no profiles found in ~/.aws/config or ~/.aws/credentials', action: { type: 'defaultChain' } });
+    entries.push({
+      label: '$(key) Default credential chain',
+      description: 'no profiles found in ~/.aws/config or ~/.aws/credentials',
+      action: { type: 'defaultChain' },
+    });
   }
   for (const p of [...profiles].sort((a, b) => a.name.localeCompare(b.name))) {
     const isCurrent = current.kind === 'aws' && (current.profile || 'default') === p.name;
@@ -101,7 +128,11 @@ export function pickEntries(current: ConnectionChoice, profiles: ProfileInfo[]):
   if (current.kind === 'aws') {
     entries.push({ label: `Region for ${current.profile || 'default'}`, kind: 'separator' });
     for (const r of REGIONS) {
-      entries.push({ label: `$(globe) ${r}`, description: r === current.region ? 'current' : undefined, action: { type: 'region', region: r } });
+      entries.push({
+        label: `$(globe) ${r}`,
+        description: r === current.region ? 'current' : undefined,
+        action: { type: 'region', region: r },
+      });
     }
   }
   return entries;
@@ -113,7 +144,12 @@ export function applyPick(current: ConnectionChoice, action: NonNullable<PickEnt
     case 'local':
       return { kind: 'local', region: current.region };
     case 'profile':
-      return { kind: 'aws', profile: action.profile, region: action.region ?? current.region, endpoint: current.kind === 'aws' ? current.endpoint : undefined };
+      return {
+        kind: 'aws',
+        profile: action.profile,
+        region: action.region ?? current.region,
+        endpoint: current.kind === 'aws' ? current.endpoint : undefined,
+      };
     case 'defaultChain':
       return { kind: 'aws', profile: undefined, region: current.region };
     case 'region':
@@ -131,7 +167,8 @@ export function ssoLoginCommand(profile: string | undefined): string {
   return profile ? `aws sso login --profile ${shellQuote(profile)}` : 'aws sso login';
 }
 
-const EXPIRED = /expired|ExpiredToken|token.*(invalid|refresh)|sso.*(session|login)|The SSO session|UnrecognizedClientException|InvalidSignature|security token included in the request is invalid|Could not load credentials|CredentialsProviderError/i;
+const EXPIRED =
+  /expired|ExpiredToken|token.*(invalid|refresh)|sso.*(session|login)|The SSO session|UnrecognizedClientException|InvalidSignature|security token included in the request is invalid|Could not load credentials|CredentialsProviderError/i;
 
 export interface CredentialAdvice {
   message: string;
@@ -147,8 +184,12 @@ export function credentialAdvice(err: unknown, c: ConnectionChoice): CredentialA
   const e = err as { name?: string; code?: string; action?: string; message?: string };
   const text = `${e.name ?? ''} ${e.code ?? ''} ${e.message ?? ''}`;
   const profile = c.profile || 'default';
-  if (e.action === 'sso-login' || /sso/i.test(text) && EXPIRED.test(text)) {
-    return { message: `The SSO session for profile "${profile}" has expired or is not signed in.`, ssoLogin: true, pickProfile: true };
+  if (e.action === 'sso-login' || (/sso/i.test(text) && EXPIRED.test(text))) {
+    return {
+      message: `The SSO session for profile "${profile}" has expired or is not signed in.`,
+      ssoLogin: true,
+      pickProfile: true,
+    };
   }
   if (e.action === 'pick-profile' || EXPIRED.test(text)) {
     return {

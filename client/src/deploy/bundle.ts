@@ -53,7 +53,8 @@ export function planBundle(appSpecPath: string, opts: { maxFiles?: number } = {}
         continue;
       }
       if (!e.isFile()) continue;
-      if (files.length >= maxFiles) throw new Error(`The revision folder has more than ${maxFiles} files; is ${root} the right folder?`);
+      if (files.length >= maxFiles)
+        throw new Error(`The revision folder has more than ${maxFiles} files; is ${root} the right folder?`);
       const st = fs.statSync(abs);
       files.push({ path: r, absPath: abs, mode: st.mode & 0o7777, size: st.size });
     }
@@ -77,7 +78,10 @@ export function zipBundle(plan: BundlePlan, overrides: Map<string, Uint8Array> =
   for (const f of plan.files) {
     const data = overrides.get(f.absPath) ?? new Uint8Array(fs.readFileSync(f.absPath));
     // os 3 = Unix: the high 16 bits of the external attributes hold the file mode (regular file).
-    tree[f.path] = [data, { os: 3, attrs: ((0o100000 | (f.mode || 0o644)) << 16) >>> 0, level: 6, mtime: new Date('2000-01-01T00:00:00Z') }];
+    tree[f.path] = [
+      data,
+      { os: 3, attrs: ((0o100000 | (f.mode || 0o644)) << 16) >>> 0, level: 6, mtime: new Date('2000-01-01T00:00:00Z') },
+    ];
   }
   return zipSync(tree);
 }

@@ -51,14 +51,23 @@ async function resolveAppSpec(ctx: Ctx, uri?: vscode.Uri): Promise<vscode.TextDo
   if (uri) return vscode.workspace.openTextDocument(uri);
   const active = vscode.window.activeTextEditor?.document;
   const extra = ctx.settings().appSpecFiles;
-  if (active && (/appspec\.(ya?ml|json)$/i.test(active.fileName) || extra.some((g) => vscode.languages.match({ pattern: g }, active) > 0))) {
+  if (
+    active &&
+    (/appspec\.(ya?ml|json)$/i.test(active.fileName) ||
+      extra.some((g) => vscode.languages.match({ pattern: g }, active) > 0))
+  ) {
     return active;
   }
   const found = await vscode.workspace.findFiles(APPSPEC_GLOB, '**/node_modules/**', 200);
-  if (!found.length) throw new Error('No appspec.yml, appspec.yaml or appspec.json in this workspace. Open an AppSpec file to deploy it.');
+  if (!found.length)
+    throw new Error(
+      'No appspec.yml, appspec.yaml or appspec.json in this workspace. Open an AppSpec file to deploy it.',
+    );
   if (found.length === 1) return vscode.workspace.openTextDocument(found[0]);
   const pick = await vscode.window.showQuickPick(
-    found.map((f) => ({ label: vscode.workspace.asRelativePath(f), uri: f })).sort((a, b) => a.label.localeCompare(b.label)),
+    found
+      .map((f) => ({ label: vscode.workspace.asRelativePath(f), uri: f }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
     { title: 'Deploy: which AppSpec?' },
   );
   return vscode.workspace.openTextDocument(orCancel(pick).uri);
@@ -67,7 +76,11 @@ async function resolveAppSpec(ctx: Ctx, uri?: vscode.Uri): Promise<vscode.TextDo
 /** Shows the errors that block a deployment and offers to jump to the first. */
 async function refuse(doc: vscode.TextDocument, problems: LintProblem[]): Promise<never> {
   const refusal = refusalFor(problems)!;
-  const choice = await vscode.window.showErrorMessage(refusal.title, { modal: true, detail: refusal.detail }, 'Show First Error');
+  const choice = await vscode.window.showErrorMessage(
+    refusal.title,
+    { modal: true, detail: refusal.detail },
+    'Show First Error',
+  );
   if (choice === 'Show First Error') {
     const first = refusal.errors[0];
     const pos = new vscode.Position(first.line, first.character);
@@ -78,37 +91,77 @@ async function refuse(doc: vscode.TextDocument, problems: LintProblem[]): Promis
 
 export async function validateForDeploy(ctx: Ctx, doc: vscode.TextDocument): Promise<void> {
   const client = ctx.languageClient;
-  const request = client?.isRunning() ? (method: string, params: unknown) => client.sendRequest(method, params) : undefined;
-  const { problems, source } = await lintForDeploy({ uri: doc.uri.toString(), text: doc.getText(), fileName: path.basename(doc.fileName) }, request);
+  const request = client?.isRunning()
+    ? (method: string, params: unknown) => client.sendRequest(method, params)
+    : undefined;
+  const { problems, source } = await lintForDeploy(
+    { uri: doc.uri.toString(), text: doc.getText(), fileName: path.basename(doc.fileName) },
+    request,
+  );
   ctx.log.info(`deploy: linted ${doc.uri.fsPath} with the ${source}: ${problems.length} finding(s)`);
   if (refusalFor(problems)) await refuse(doc, problems);
 }
 
-async function pickApplication(api: CodeDeployApi, platform: ComputePlatformName, remembered?: string): Promise<string> {
+async function pickApplication(
+  api: CodeDeployApi,
+  platform: ComputePlatformName,
+  remembered?: string,
+): Promise<string> {
   const names = await api.listApplications();
   const infos: Awaited<ReturnType<CodeDeployApi['batchGetApplications']>> = [];
   for (const part of chunks(names, 100)) infos.push(...(await api.batchGetApplications(part)));
   const apps = applicationsFor(infos, platform);
-  if (!apps.length) throw new Error(`No ${platform === 'Server' ? 'EC2/On-Premises' : platform} application in this connection. Create one first (for example in the AWS console), then deploy again.`);
-  const items = apps.map((a) => ({ label: a.applicationName ?? '', description: a.applicationName === remembered ? 'last used' : undefined }));
+  if (!apps.length)
+    throw new Error(
+      `No ${platform === 'Server' ? 'EC2/On-Premises' : platform} application in this connection. Create one first (for example in the AWS console), then deploy again.`,
+    );
+  const items = apps.map((a) => ({
+    label: a.applicationName ?? '',
+    description: a.applicationName === remembered ? 'last used' : undefined,
+  }));
   items.sort((a, b) => (a.label === remembered ? -1 : b.label === remembered ? 1 : 0));
   if (items.length === 1) return items[0].label;
   return orCancel(await vscode.window.showQuickPick(items, { title: `Deploy: application (${platform})` })).label;
 }
 
-async function pickGroup(api: CodeDeployApi, application: string, platform: ComputePlatformName, remembered?: string) {
+async function pickGroup(
+  api: CodeDeployApi,
+  application: string,
+  platform: ComputePlatformName,
+  remembered?: string,
+  fixed?: string,
+) {
   const names = await api.listDeploymentGroups(application);
   const infos: Awaited<ReturnType<CodeDeployApi['batchGetDeploymentGroups']>> = [];
   for (const part of chunks(names, 100)) infos.push(...(await api.batchGetDeploymentGroups(application, part)));
   const groups = groupsFor(infos, platform);
-  if (!groups.length) throw new Error(`Application ${application} has no deployment group for this AppSpec's platform.`);
-  const items = groups.map((g) => ({ label: g.deploymentGroupName ?? '', description: g.deploymentConfigName, info: g }));
+  if (!groups.length)
+    throw new Error(`Application ${application} has no deployment group for this AppSpec's platform.`);
+  if (fixed) {
+    const g = groups.find((x) => x.deploymentGroupName === fixed);
+    if (!g)
+      throw new Error(`Deployment group ${fixed} is not a ${platform} group, but this AppSpec is for ${platform}.`);
+    return g;
+  }
+  const items = groups.map((g) => ({
+    label: g.deploymentGroupName ?? '',
+    description: g.deploymentConfigName,
+    info: g,
+  }));
   items.sort((a, b) => (a.label === remembered ? -1 : b.label === remembered ? 1 : 0));
   if (items.length === 1) return items[0].info;
-  return orCancel(await vscode.window.showQuickPick(items, { title: `Deploy: deployment group of ${application}` })).info;
+  return orCancel(await vscode.window.showQuickPick(items, { title: `Deploy: deployment group of ${application}` }))
+    .info;
 }
 
-async function pickConfig(ctx: Ctx, api: CodeDeployApi, application: string, group: string, groupDefault: string | undefined, platform: ComputePlatformName): Promise<string | undefined> {
+async function pickConfig(
+  ctx: Ctx,
+  api: CodeDeployApi,
+  application: string,
+  group: string,
+  groupDefault: string | undefined,
+  platform: ComputePlatformName,
+): Promise<string | undefined> {
   const remembered = ctx.memory.lastConfig(application, group);
   let names: string[] = [];
   try {
@@ -120,10 +173,16 @@ async function pickConfig(ctx: Ctx, api: CodeDeployApi, application: string, gro
   const GROUP = `$(symbol-namespace) The group's configuration`;
   const items = [
     { label: GROUP, description: groupDefault ?? 'default', name: undefined as string | undefined },
-    ...ordered.map((n) => ({ label: n, description: n === remembered ? 'last used' : undefined, name: n as string | undefined })),
+    ...ordered.map((n) => ({
+      label: n,
+      description: n === remembered ? 'last used' : undefined,
+      name: n as string | undefined,
+    })),
   ];
   if (remembered && ordered.includes(remembered)) items.unshift(items.splice(1, 1)[0]);
-  const pick = orCancel(await vscode.window.showQuickPick(items, { title: `Deploy: deployment configuration for ${group}` }));
+  const pick = orCancel(
+    await vscode.window.showQuickPick(items, { title: `Deploy: deployment configuration for ${group}` }),
+  );
   await ctx.memory.rememberConfig(application, group, pick.name);
   return pick.name;
 }
@@ -135,7 +194,8 @@ async function askBucket(ctx: Ctx): Promise<string> {
   const bucket = orCancel(
     await vscode.window.showInputBox({
       title: 'S3 bucket for the revision bundle',
-      prompt: 'CodeDeploy reads EC2/On-Premises revisions from S3. The bucket must be in the same region. (Set codedeploy.revisionBucket to skip this question.)',
+      prompt:
+        'CodeDeploy reads EC2/On-Premises revisions from S3. The bucket must be in the same region. (Set codedeploy.revisionBucket to skip this question.)',
       value: remembered ?? (ctx.connection.isLocal ? 'local-revisions' : ''),
       validateInput: (v) => validateBucketName(v.trim()),
     }),
@@ -145,8 +205,14 @@ async function askBucket(ctx: Ctx): Promise<string> {
 }
 
 /** EC2/On-Premises: zip the AppSpec's folder, upload it, deploy the S3 revision pinned by ETag. */
-async function deployServer(ctx: Ctx, api: CodeDeployApi, doc: vscode.TextDocument, target: { application: string; group: string; config?: string }): Promise<string | undefined> {
-  if (doc.uri.scheme !== 'file') throw new Error('Save the AppSpec to a folder first: EC2/On-Premises revisions bundle the files next to it.');
+async function deployServer(
+  ctx: Ctx,
+  api: CodeDeployApi,
+  doc: vscode.TextDocument,
+  target: { application: string; group: string; config?: string },
+): Promise<string | undefined> {
+  if (doc.uri.scheme !== 'file')
+    throw new Error('Save the AppSpec to a folder first: EC2/On-Premises revisions bundle the files next to it.');
   const bucket = await askBucket(ctx);
   const folder = path.dirname(doc.fileName);
   const key = orCancel(
@@ -157,7 +223,11 @@ async function deployServer(ctx: Ctx, api: CodeDeployApi, doc: vscode.TextDocume
     }),
   ).trim();
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Deploying ${path.basename(folder)} to ${target.application}/${target.group}`, cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Deploying ${path.basename(folder)} to ${target.application}/${target.group}`,
+      cancellable: true,
+    },
     async (progress, token) => {
       progress.report({ message: 'bundling…' });
       const plan = planBundle(doc.fileName);
@@ -177,18 +247,36 @@ async function deployServer(ctx: Ctx, api: CodeDeployApi, doc: vscode.TextDocume
         }
       });
       if (token.isCancellationRequested) {
-        void vscode.window.showInformationMessage(`Cancelled. The bundle was uploaded to s3://${bucket}/${key} but no deployment was created.`);
+        void vscode.window.showInformationMessage(
+          `Cancelled. The bundle was uploaded to s3://${bucket}/${key} but no deployment was created.`,
+        );
         return undefined;
       }
       progress.report({ message: 'creating the deployment…' });
-      return api.createDeployment(s3DeploymentInput({ ...target, description: `From ${vscode.workspace.asRelativePath(doc.uri)} (VS Code)` }, upload));
+      return api.createDeployment(
+        s3DeploymentInput(
+          { ...target, description: `From ${vscode.workspace.asRelativePath(doc.uri)} (VS Code)` },
+          upload,
+        ),
+      );
     },
   );
 }
 
-async function deployContent(api: CodeDeployApi, doc: vscode.TextDocument, target: { application: string; group: string; config?: string }): Promise<string> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Deploying to ${target.application}/${target.group}` }, () =>
-    api.createDeployment(appSpecContentInput({ ...target, description: `From ${vscode.workspace.asRelativePath(doc.uri)} (VS Code)` }, doc.getText())),
+async function deployContent(
+  api: CodeDeployApi,
+  doc: vscode.TextDocument,
+  target: { application: string; group: string; config?: string },
+): Promise<string> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Deploying to ${target.application}/${target.group}` },
+    () =>
+      api.createDeployment(
+        appSpecContentInput(
+          { ...target, description: `From ${vscode.workspace.asRelativePath(doc.uri)} (VS Code)` },
+          doc.getText(),
+        ),
+      ),
   );
 }
 
@@ -206,18 +294,20 @@ export async function deployFlow(ctx: Ctx, uri?: vscode.Uri, preset: Preset = {}
     const api = await ctx.connection.api();
     const remembered = ctx.memory.lastTarget(doc.uri.toString());
     const application = preset.application ?? (await pickApplication(api, platform, remembered?.application));
-    const groupInfo = await pickGroup(api, application, platform, preset.group ?? remembered?.group);
-    if (preset.group && groupInfo.deploymentGroupName !== preset.group) {
-      throw new Error(`Deployment group ${preset.group} is not a ${platform} group, but this AppSpec is for ${platform}.`);
-    }
+    const groupInfo = await pickGroup(api, application, platform, remembered?.group, preset.group);
     const group = groupInfo.deploymentGroupName ?? '';
     const config = await pickConfig(ctx, api, application, group, groupInfo.deploymentConfigName, platform);
     await ctx.memory.rememberTarget(doc.uri.toString(), { application, group });
     const target = { application, group, config };
-    const id = platform === 'Server' ? await deployServer(ctx, api, doc, target) : await deployContent(api, doc, target);
+    const id =
+      platform === 'Server' ? await deployServer(ctx, api, doc, target) : await deployContent(api, doc, target);
     if (!id) return undefined;
     ctx.log.info(`deploy: created ${id} in ${application}/${group}`);
-    await ctx.memory.rememberDeployedFrom(id, { uri: doc.uri.toString(), connection: ctx.connection.key, at: Date.now() });
+    await ctx.memory.rememberDeployedFrom(id, {
+      uri: doc.uri.toString(),
+      connection: ctx.connection.key,
+      at: Date.now(),
+    });
     ctx.explorer.refresh();
     await ctx.monitors.open(id, { api });
     return id;
@@ -228,13 +318,20 @@ export async function deployFlow(ctx: Ctx, uri?: vscode.Uri, preset: Preset = {}
 }
 
 /** A new deployment of an earlier deployment's revision to the same group. */
-export async function redeploy(ctx: Ctx, deploymentId: string, opts: { confirm?: boolean } = {}): Promise<string | undefined> {
+export async function redeploy(
+  ctx: Ctx,
+  deploymentId: string,
+  opts: { confirm?: boolean } = {},
+): Promise<string | undefined> {
   const api = await ctx.connection.api();
   const d: DeploymentInfo = await api.getDeployment(deploymentId);
   const rev = d.revision;
-  if (!rev || !d.applicationName || !d.deploymentGroupName) throw new Error(`Deployment ${deploymentId} has no revision to redeploy.`);
+  if (!rev || !d.applicationName || !d.deploymentGroupName)
+    throw new Error(`Deployment ${deploymentId} has no revision to redeploy.`);
   if (rev.revisionType === 'AppSpecContent' && !rev.appSpecContent?.content) {
-    throw new Error(`CodeDeploy does not return the AppSpec content of ${deploymentId}; deploy the AppSpec file again instead.`);
+    throw new Error(
+      `CodeDeploy does not return the AppSpec content of ${deploymentId}; deploy the AppSpec file again instead.`,
+    );
   }
   if (opts.confirm !== false) {
     const ok = await vscode.window.showWarningMessage(
@@ -260,13 +357,18 @@ export async function redeploy(ctx: Ctx, deploymentId: string, opts: { confirm?:
 
 function describeRevision(d: DeploymentInfo): string {
   const r = d.revision;
-  if (r?.s3Location) return `s3://${r.s3Location.bucket}/${r.s3Location.key}${r.s3Location.eTag ? ` (ETag ${r.s3Location.eTag})` : ''}`;
+  if (r?.s3Location)
+    return `s3://${r.s3Location.bucket}/${r.s3Location.key}${r.s3Location.eTag ? ` (ETag ${r.s3Location.eTag})` : ''}`;
   if (r?.gitHubLocation) return `GitHub ${r.gitHubLocation.repository}@${r.gitHubLocation.commitId}`;
   if (r?.appSpecContent) return `AppSpec content, sha256 ${r.appSpecContent.sha256 ?? '?'}`;
   return r?.revisionType ?? 'unknown revision';
 }
 
-export async function redeployLastSuccessful(ctx: Ctx, application: string, group: string): Promise<string | undefined> {
+export async function redeployLastSuccessful(
+  ctx: Ctx,
+  application: string,
+  group: string,
+): Promise<string | undefined> {
   const api = await ctx.connection.api();
   const [info] = await api.batchGetDeploymentGroups(application, [group]);
   const last = info?.lastSuccessfulDeployment?.deploymentId;

@@ -90,7 +90,10 @@ export class DeployMemory {
   }
 
   async unwatch(deploymentId: string): Promise<void> {
-    await this.store.update(K.watching, this.watching().filter((w) => w.deploymentId !== deploymentId));
+    await this.store.update(
+      K.watching,
+      this.watching().filter((w) => w.deploymentId !== deploymentId),
+    );
   }
 }
 

@@ -32,7 +32,11 @@ export function computePlatformOf(platform: string | undefined): ComputePlatform
 
 /** Normalises LSP diagnostics (numeric severity) or engine diagnoses (string severity). */
 export function normalizeProblems(raw: unknown): LintProblem[] {
-  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { diagnostics?: unknown }).diagnostics) ? (raw as { diagnostics: unknown[] }).diagnostics : [];
+  const list = Array.isArray(raw)
+    ? raw
+    : raw && typeof raw === 'object' && Array.isArray((raw as { diagnostics?: unknown }).diagnostics)
+      ? (raw as { diagnostics: unknown[] }).diagnostics
+      : [];
   const out: LintProblem[] = [];
   for (const d of list) {
     if (!d || typeof d !== 'object') continue;
@@ -45,8 +49,21 @@ export function normalizeProblems(raw: unknown): LintProblem[] {
     };
     const sev = x.severity;
     const severity: LintProblem['severity'] =
-      sev === 1 || sev === 'error' ? 'error' : sev === 2 || sev === 'warning' ? 'warning' : sev === 3 || sev === 'info' ? 'info' : sev === 4 || sev === 'hint' ? 'hint' : 'error';
-    const code = typeof x.code === 'string' || typeof x.code === 'number' ? String(x.code) : typeof x.ruleId === 'string' ? x.ruleId : undefined;
+      sev === 1 || sev === 'error'
+        ? 'error'
+        : sev === 2 || sev === 'warning'
+          ? 'warning'
+          : sev === 3 || sev === 'info'
+            ? 'info'
+            : sev === 4 || sev === 'hint'
+              ? 'hint'
+              : 'error';
+    const code =
+      typeof x.code === 'string' || typeof x.code === 'number'
+        ? String(x.code)
+        : typeof x.ruleId === 'string'
+          ? x.ruleId
+          : undefined;
     out.push({
       line: x.range?.start?.line ?? 0,
       character: x.range?.start?.character ?? 0,
@@ -70,7 +87,9 @@ export interface Refusal {
 export function refusalFor(problems: LintProblem[], max = 10): Refusal | undefined {
   const errors = problems.filter((p) => p.severity === 'error');
   if (!errors.length) return undefined;
-  const lines = errors.slice(0, max).map((e) => `${e.line + 1}:${e.character + 1} ${e.code ? e.code + ' ' : ''}${e.message}`);
+  const lines = errors
+    .slice(0, max)
+    .map((e) => `${e.line + 1}:${e.character + 1} ${e.code ? e.code + ' ' : ''}${e.message}`);
   if (errors.length > max) lines.push(`…and ${errors.length - max} more`);
   return {
     errors,
@@ -84,7 +103,10 @@ export function applicationsFor(apps: ApplicationInfo[], platform: ComputePlatfo
   return [...matching].sort((a, b) => (a.applicationName ?? '').localeCompare(b.applicationName ?? ''));
 }
 
-export function groupsFor(groups: DeploymentGroupInfo[], platform: ComputePlatformName | undefined): DeploymentGroupInfo[] {
+export function groupsFor(
+  groups: DeploymentGroupInfo[],
+  platform: ComputePlatformName | undefined,
+): DeploymentGroupInfo[] {
   const matching = platform ? groups.filter((g) => !g.computePlatform || g.computePlatform === platform) : groups;
   return [...matching].sort((a, b) => (a.deploymentGroupName ?? '').localeCompare(b.deploymentGroupName ?? ''));
 }
@@ -105,7 +127,11 @@ export function configsFor(names: string[], platform: ComputePlatformName | unde
 }
 
 /** Orders config choices: the remembered one first, then the group's, then the rest. */
-export function orderConfigs(names: string[], remembered: string | undefined, groupDefault: string | undefined): string[] {
+export function orderConfigs(
+  names: string[],
+  remembered: string | undefined,
+  groupDefault: string | undefined,
+): string[] {
   const first = [remembered, groupDefault].filter((n): n is string => !!n && names.includes(n));
   return [...new Set([...first, ...names])];
 }

@@ -47,7 +47,10 @@ export async function lintForDeploy(params: LintParams, request?: RequestFn, tim
 }
 
 /** The compute platform of an AppSpec's text, by the engine's detection; undefined when unknown. */
-export async function platformOfText(uri: string, text: string): Promise<{ platform?: ComputePlatformName; reason: string }> {
+export async function platformOfText(
+  uri: string,
+  text: string,
+): Promise<{ platform?: ComputePlatformName; reason: string }> {
   const engine = await import('../../../server/src/engine/index');
   const parsed = engine.parseAppSpec(uri, text);
   return { platform: computePlatformOf(parsed.platform.platform), reason: parsed.platform.reason };

@@ -167,7 +167,9 @@ export function applicationNodes(apps: ApplicationInfo[], opts: ModelOptions): N
         id: `app:${name}`,
         label: name,
         description: platformLabel(platform),
-        tooltip: `**${escapeMarkdown(name)}**\n\n${platformLabel(platform)}` + (app.createTime ? `\n\nCreated ${formatAge(app.createTime, opts.now)}` : ''),
+        tooltip:
+          `**${escapeMarkdown(name)}**\n\n${platformLabel(platform)}` +
+          (app.createTime ? `\n\nCreated ${formatAge(app.createTime, opts.now)}` : ''),
         iconId: platformIcon(platform),
         contextValue: CONTEXT.application,
         collapsible: 'collapsed',
@@ -176,7 +178,9 @@ export function applicationNodes(apps: ApplicationInfo[], opts: ModelOptions): N
           application: name,
           platform,
           copyId: name,
-          consoleUrl: opts.consoleRegion ? consoleUrl(opts.consoleRegion, { kind: 'application', application: name }) : undefined,
+          consoleUrl: opts.consoleRegion
+            ? consoleUrl(opts.consoleRegion, { kind: 'application', application: name })
+            : undefined,
         },
       } satisfies NodeDescriptor;
     });
@@ -189,7 +193,8 @@ export function targetSummary(g: DeploymentGroupInfo): string {
   if (ecs.length) parts.push(ecs.map((s) => `${s.clusterName ?? '?'}/${s.serviceName ?? '?'}`).join(', '));
   const tags = (g.ec2TagFilters?.length ?? 0) + (g.ec2TagSet?.ec2TagSetList?.flat().length ?? 0);
   if (tags) parts.push(`${tags} EC2 tag filter${tags === 1 ? '' : 's'}`);
-  const onPrem = (g.onPremisesInstanceTagFilters?.length ?? 0) + (g.onPremisesTagSet?.onPremisesTagSetList?.flat().length ?? 0);
+  const onPrem =
+    (g.onPremisesInstanceTagFilters?.length ?? 0) + (g.onPremisesTagSet?.onPremisesTagSetList?.flat().length ?? 0);
   if (onPrem) parts.push(`${onPrem} on-premises tag filter${onPrem === 1 ? '' : 's'}`);
   const asg = g.autoScalingGroups?.length ?? 0;
   if (asg) parts.push(`${asg} Auto Scaling group${asg === 1 ? '' : 's'}`);
@@ -204,7 +209,12 @@ export function groupNodes(application: string, groups: DeploymentGroupInfo[], o
       const name = g.deploymentGroupName ?? '';
       const config = shortConfigName(g.deploymentConfigName);
       const summary = targetSummary(g);
-      const style = g.deploymentStyle?.deploymentType === 'BLUE_GREEN' ? 'blue/green' : g.computePlatform === 'Server' ? 'in-place' : '';
+      const style =
+        g.deploymentStyle?.deploymentType === 'BLUE_GREEN'
+          ? 'blue/green'
+          : g.computePlatform === 'Server'
+            ? 'in-place'
+            : '';
       const last = g.lastAttemptedDeployment;
       const tooltip = [
         `**${escapeMarkdown(name)}**`,
@@ -238,7 +248,8 @@ export function groupNodes(application: string, groups: DeploymentGroupInfo[], o
 /** Continue is possible while waiting to reroute (Ready) or during the termination wait. */
 export function continueWaitType(d: DeploymentInfo): 'READY_WAIT' | 'TERMINATION_WAIT' | undefined {
   if (d.status === 'Ready') return 'READY_WAIT';
-  if ((d.status === 'InProgress' || d.status === 'Baking') && d.instanceTerminationWaitTimeStarted) return 'TERMINATION_WAIT';
+  if ((d.status === 'InProgress' || d.status === 'Baking') && d.instanceTerminationWaitTimeStarted)
+    return 'TERMINATION_WAIT';
   return undefined;
 }
 
@@ -267,8 +278,12 @@ export function deploymentNode(d: DeploymentInfo, opts: ModelOptions): NodeDescr
     d.description ? escapeMarkdown(d.description) : '',
     `Config: \`${d.deploymentConfigName ?? 'default'}\``,
     d.createTime ? `Created ${age}${creator ? ' ' + creator : ''}` : '',
-    d.completeTime ? `Took ${formatDuration(durationBetween(d.startTime ?? d.createTime, d.completeTime, opts.now))}` : '',
-    d.errorInformation?.code ? `**${escapeMarkdown(d.errorInformation.code)}**: ${escapeMarkdown(d.errorInformation.message ?? '')}` : '',
+    d.completeTime
+      ? `Took ${formatDuration(durationBetween(d.startTime ?? d.createTime, d.completeTime, opts.now))}`
+      : '',
+    d.errorInformation?.code
+      ? `**${escapeMarkdown(d.errorInformation.code)}**: ${escapeMarkdown(d.errorInformation.message ?? '')}`
+      : '',
     ...(d.deploymentStatusMessages ?? []).map((m) => escapeMarkdown(m)),
     rollback ? escapeMarkdown(rollback) : '',
   ].filter(Boolean);
@@ -290,7 +305,9 @@ export function deploymentNode(d: DeploymentInfo, opts: ModelOptions): NodeDescr
       platform: d.computePlatform,
       status: d.status,
       copyId: id,
-      consoleUrl: opts.consoleRegion ? consoleUrl(opts.consoleRegion, { kind: 'deployment', deploymentId: id }) : undefined,
+      consoleUrl: opts.consoleRegion
+        ? consoleUrl(opts.consoleRegion, { kind: 'deployment', deploymentId: id })
+        : undefined,
     },
   };
 }
@@ -319,7 +336,12 @@ export function deploymentNodes(
 
 /** The label/description pair of a target, by kind. */
 function describeTarget(t: DeploymentTarget): { label: string; detail: string; icon: string } {
-  const id = t.instanceTarget?.targetId ?? t.lambdaTarget?.targetId ?? t.ecsTarget?.targetId ?? t.cloudFormationTarget?.targetId ?? '';
+  const id =
+    t.instanceTarget?.targetId ??
+    t.lambdaTarget?.targetId ??
+    t.ecsTarget?.targetId ??
+    t.cloudFormationTarget?.targetId ??
+    '';
   if (t.lambdaTarget) {
     const f = t.lambdaTarget.lambdaFunctionInfo;
     const detail = f
@@ -343,15 +365,32 @@ export function targetStatus(t: DeploymentTarget): string | undefined {
 }
 
 export function targetId(t: DeploymentTarget): string {
-  return t.instanceTarget?.targetId ?? t.lambdaTarget?.targetId ?? t.ecsTarget?.targetId ?? t.cloudFormationTarget?.targetId ?? '';
+  return (
+    t.instanceTarget?.targetId ??
+    t.lambdaTarget?.targetId ??
+    t.ecsTarget?.targetId ??
+    t.cloudFormationTarget?.targetId ??
+    ''
+  );
 }
 
 function lastUpdated(t: DeploymentTarget): Date | undefined {
-  return t.instanceTarget?.lastUpdatedAt ?? t.lambdaTarget?.lastUpdatedAt ?? t.ecsTarget?.lastUpdatedAt ?? t.cloudFormationTarget?.lastUpdatedAt;
+  return (
+    t.instanceTarget?.lastUpdatedAt ??
+    t.lambdaTarget?.lastUpdatedAt ??
+    t.ecsTarget?.lastUpdatedAt ??
+    t.cloudFormationTarget?.lastUpdatedAt
+  );
 }
 
 export function targetEvents(t: DeploymentTarget): LifecycleEvent[] {
-  return t.instanceTarget?.lifecycleEvents ?? t.lambdaTarget?.lifecycleEvents ?? t.ecsTarget?.lifecycleEvents ?? t.cloudFormationTarget?.lifecycleEvents ?? [];
+  return (
+    t.instanceTarget?.lifecycleEvents ??
+    t.lambdaTarget?.lifecycleEvents ??
+    t.ecsTarget?.lifecycleEvents ??
+    t.cloudFormationTarget?.lifecycleEvents ??
+    []
+  );
 }
 
 export function targetNodes(deploymentId: string, targets: DeploymentTarget[], opts: ModelOptions): NodeDescriptor[] {

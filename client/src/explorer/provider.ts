@@ -60,7 +60,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
     item.id = node.id;
     item.description = node.description;
     if (node.tooltip) item.tooltip = new vscode.MarkdownString(node.tooltip);
-    item.iconPath = new vscode.ThemeIcon(node.iconId, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
+    item.iconPath = new vscode.ThemeIcon(
+      node.iconId,
+      node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined,
+    );
     item.contextValue = node.contextValue;
     if (node.command) item.command = { command: node.command.command, title: node.command.title, arguments: [node] };
     return item;
@@ -96,7 +99,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
     const timer = setTimeout(() => {
       this.liveTimers.delete(id);
       if (!this.visible) return;
-      this.changed.fire(node ? this.nodes.get(node.id) ?? node : undefined);
+      this.changed.fire(node ? (this.nodes.get(node.id) ?? node) : undefined);
     }, LIVE_REFRESH_MS);
     this.liveTimers.set(id, timer);
   }
@@ -109,7 +112,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
       for (const t of this.liveTimers.values()) clearTimeout(t);
       this.liveTimers.clear();
     }
-    this.changed.fire(node ? this.nodes.get(node.id) ?? node : undefined);
+    this.changed.fire(node ? (this.nodes.get(node.id) ?? node) : undefined);
   }
 
   /** Retries the loader of an error node (or of any node by its key). */

@@ -24,10 +24,11 @@ export function findHookLine(text: string, hookName: string): HookLocation | und
   const key = new RegExp(`^(\\s*(?:-\\s+)?)(["']?)${escapeRegExp(hookName)}\\2\\s*:`);
   const jsonKey = new RegExp(`"${escapeRegExp(hookName)}"\\s*:`);
   let section = -1;
-  for (let i = 0; i < lines.length; i++) if (HOOK_SECTION.test(lines[i]) || /"(hooks|Hooks)"\s*:/.test(lines[i])) {
-    section = i;
-    break;
-  }
+  for (let i = 0; i < lines.length; i++)
+    if (HOOK_SECTION.test(lines[i]) || /"(hooks|Hooks)"\s*:/.test(lines[i])) {
+      section = i;
+      break;
+    }
   const candidates: HookLocation[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m = key.exec(lines[i]);

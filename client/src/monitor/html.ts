@@ -25,18 +25,28 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'refresh':
       return { type: m.type };
     case 'openHook':
-      return typeof m.targetId === 'string' && typeof m.event === 'string' ? { type: 'openHook', targetId: m.targetId, event: m.event } : undefined;
+      return typeof m.targetId === 'string' && typeof m.event === 'string'
+        ? { type: 'openHook', targetId: m.targetId, event: m.event }
+        : undefined;
     default:
       return undefined;
   }
 }
 
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return randomBytes(18)
+    .toString('base64')
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 /** The page's HTML. Exported so the CSP can be checked without a webview. */
-export function monitorHtml(opts: { cspSource: string; nonce: string; scriptUri: string; styleUri: string; deploymentId: string }): string {
+export function monitorHtml(opts: {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  deploymentId: string;
+}): string {
   const csp = [
     `default-src 'none'`,
     `style-src ${opts.cspSource}`,
@@ -60,4 +70,3 @@ export function monitorHtml(opts: { cspSource: string; nonce: string; scriptUri:
 </body>
 </html>`;
 }
-

@@ -32,13 +32,18 @@ export class MonitorManager implements vscode.Disposable {
     private readonly memory: DeployMemory,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.statusItem = vscode.window.createStatusBarItem('codedeploy.activeDeployments', vscode.StatusBarAlignment.Left, 50);
+    this.statusItem = vscode.window.createStatusBarItem(
+      'codedeploy.activeDeployments',
+      vscode.StatusBarAlignment.Left,
+      50,
+    );
     this.statusItem.name = 'CodeDeploy Deployments';
     this.disposables.push(
       this.statusItem,
       vscode.window.registerWebviewPanelSerializer(MONITOR_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: unknown) => {
-          const id = state && typeof state === 'object' ? (state as { deploymentId?: unknown }).deploymentId : undefined;
+          const id =
+            state && typeof state === 'object' ? (state as { deploymentId?: unknown }).deploymentId : undefined;
           if (typeof id !== 'string' || this.connection.choice.kind === 'none') {
             panel.dispose();
             return;
@@ -50,7 +55,10 @@ export class MonitorManager implements vscode.Disposable {
   }
 
   /** Starts (or reveals) the monitor of a deployment. */
-  async open(deploymentId: string, opts: { api?: CodeDeployApi; existingPanel?: vscode.WebviewPanel; background?: boolean } = {}): Promise<void> {
+  async open(
+    deploymentId: string,
+    opts: { api?: CodeDeployApi; existingPanel?: vscode.WebviewPanel; background?: boolean } = {},
+  ): Promise<void> {
     let w = this.watched.get(deploymentId);
     if (!w) {
       const api = opts.api ?? (await this.connection.api());
@@ -67,7 +75,12 @@ export class MonitorManager implements vscode.Disposable {
           void this.memory.unwatch(deploymentId);
           this.ended.fire(deploymentId);
           this.updateStatus();
-          const show = outcome.kind === 'succeeded' ? vscode.window.showInformationMessage : outcome.kind === 'stopped' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+          const show =
+            outcome.kind === 'succeeded'
+              ? vscode.window.showInformationMessage
+              : outcome.kind === 'stopped'
+                ? vscode.window.showWarningMessage
+                : vscode.window.showErrorMessage;
           void show(outcome.text, 'Show').then((choice) => {
             if (choice === 'Show') void this.open(deploymentId);
           });
@@ -131,7 +144,10 @@ export class MonitorManager implements vscode.Disposable {
       switch (m.type) {
         case 'stop':
         case 'stopAndRollback':
-          await vscode.commands.executeCommand(m.type === 'stop' ? 'codedeploy.stopDeployment' : 'codedeploy.stopAndRollback', { data: { deploymentId } });
+          await vscode.commands.executeCommand(
+            m.type === 'stop' ? 'codedeploy.stopDeployment' : 'codedeploy.stopAndRollback',
+            { data: { deploymentId } },
+          );
           break;
         case 'continue':
           await vscode.commands.executeCommand('codedeploy.continueDeployment', { data: { deploymentId } });
@@ -161,7 +177,10 @@ export class MonitorManager implements vscode.Disposable {
         const at = findHookLine(doc.getText(), hook);
         if (!at) continue;
         const pos = new vscode.Position(at.line, at.character);
-        await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos.translate(0, hook.length)), preview: false });
+        await vscode.window.showTextDocument(doc, {
+          selection: new vscode.Range(pos, pos.translate(0, hook.length)),
+          preview: false,
+        });
         return true;
       } catch {
         // unreadable candidate: try the next
@@ -179,9 +198,16 @@ export class MonitorManager implements vscode.Disposable {
     }
     const first = running[0].session;
     const label = first.state ? `${first.deploymentId} ${first.state.status}` : first.deploymentId;
-    this.statusItem.text = running.length === 1 ? `$(sync~spin) ${label}` : `$(sync~spin) ${running.length} deployments`;
-    this.statusItem.tooltip = running.map((w) => `${w.session.deploymentId}: ${w.session.state?.status ?? '…'}`).join('\n');
-    this.statusItem.command = { command: 'codedeploy.watchDeployment', title: 'Watch', arguments: [{ data: { deploymentId: first.deploymentId } }] };
+    this.statusItem.text =
+      running.length === 1 ? `$(sync~spin) ${label}` : `$(sync~spin) ${running.length} deployments`;
+    this.statusItem.tooltip = running
+      .map((w) => `${w.session.deploymentId}: ${w.session.state?.status ?? '…'}`)
+      .join('\n');
+    this.statusItem.command = {
+      command: 'codedeploy.watchDeployment',
+      title: 'Watch',
+      arguments: [{ data: { deploymentId: first.deploymentId } }],
+    };
     this.statusItem.show();
   }
 

@@ -246,7 +246,16 @@ export function minimumHealthy(config: DeploymentConfigInfo | undefined, total: 
 function ec2View(d: DeploymentInfo, targets: MonitorTarget[], config: DeploymentConfigInfo | undefined): Ec2View {
   const count = (s: string) => targets.filter((t) => t.status === s).length;
   const o = d.deploymentOverview;
-  const total = targets.length || (o ? (o.Pending ?? 0) + (o.InProgress ?? 0) + (o.Succeeded ?? 0) + (o.Failed ?? 0) + (o.Skipped ?? 0) + (o.Ready ?? 0) : 0);
+  const total =
+    targets.length ||
+    (o
+      ? (o.Pending ?? 0) +
+        (o.InProgress ?? 0) +
+        (o.Succeeded ?? 0) +
+        (o.Failed ?? 0) +
+        (o.Skipped ?? 0) +
+        (o.Ready ?? 0)
+      : 0);
   const pick = (s: string, fromOverview: number | undefined) => (targets.length ? count(s) : (fromOverview ?? 0));
   const failed = pick('Failed', o?.Failed);
   const inProgress = pick('InProgress', o?.InProgress);
@@ -307,18 +316,26 @@ export function countdowns(input: MonitorInput, nextShiftAt: number | undefined)
   const out: Countdown[] = [];
   if (isFinalStatus(d.status)) return out;
   if (nextShiftAt !== undefined) {
-    const label = routingOf(input.config, d.deploymentConfigName).kind === 'canary' ? 'Bake time: rest of the traffic shifts in' : 'Next traffic shift in';
+    const label =
+      routingOf(input.config, d.deploymentConfigName).kind === 'canary'
+        ? 'Bake time: rest of the traffic shifts in'
+        : 'Next traffic shift in';
     out.push(countdown('nextShift', label, nextShiftAt, now));
   }
   const bg = d.blueGreenDeploymentConfiguration;
   const ready = bg?.deploymentReadyOption;
   if (d.status === 'Ready' && ready?.waitTimeInMinutes && history.readySince !== undefined) {
     const endsAt = history.readySince + (ready.waitTimeInMinutes * 60_000) / scale;
-    const label = ready.actionOnTimeout === 'STOP_DEPLOYMENT' ? 'Stops unless continued in' : 'Reroutes traffic automatically in';
+    const label =
+      ready.actionOnTimeout === 'STOP_DEPLOYMENT' ? 'Stops unless continued in' : 'Reroutes traffic automatically in';
     out.push(countdown('readyWait', label, endsAt, now));
   }
   const term = bg?.terminateBlueInstancesOnDeploymentSuccess;
-  if (d.instanceTerminationWaitTimeStarted && term?.action === 'TERMINATE' && history.terminationWaitSince !== undefined) {
+  if (
+    d.instanceTerminationWaitTimeStarted &&
+    term?.action === 'TERMINATE' &&
+    history.terminationWaitSince !== undefined
+  ) {
     const endsAt = history.terminationWaitSince + ((term.terminationWaitTimeInMinutes ?? 0) * 60_000) / scale;
     out.push(countdown('terminationWait', 'Original environment terminates in', endsAt, now));
   }
@@ -357,9 +374,10 @@ export function buildViewState(input: MonitorInput): MonitorViewState {
         : undefined,
     traffic,
     countdowns: countdowns(input, nextShiftAt),
-    ec2: d.computePlatform === 'Server' || (!d.computePlatform && targets.some((t) => t.kind === 'instance'))
-      ? ec2View(d, targets, input.config)
-      : undefined,
+    ec2:
+      d.computePlatform === 'Server' || (!d.computePlatform && targets.some((t) => t.kind === 'instance'))
+        ? ec2View(d, targets, input.config)
+        : undefined,
     targets,
     buttons: buttonStates(d),
     now,
@@ -367,12 +385,25 @@ export function buildViewState(input: MonitorInput): MonitorViewState {
 }
 
 /** The end-of-deployment sentence for the notification (undefined while still running). */
-export function finalOutcome(d: DeploymentInfo): { kind: 'succeeded' | 'failed' | 'stopped' | 'rolledBack'; text: string } | undefined {
+export function finalOutcome(
+  d: DeploymentInfo,
+): { kind: 'succeeded' | 'failed' | 'stopped' | 'rolledBack'; text: string } | undefined {
   const id = d.deploymentId ?? 'deployment';
   if (!isFinalStatus(d.status)) return undefined;
   const rolledBack = d.rollbackInfo?.rollbackDeploymentId;
   if (d.status === 'Succeeded') return { kind: 'succeeded', text: `Deployment ${id} succeeded.` };
-  if (rolledBack) return { kind: 'rolledBack', text: `Deployment ${id} ${d.status === 'Stopped' ? 'stopped' : 'failed'} and is being rolled back by ${rolledBack}.` };
-  if (d.status === 'Stopped') return { kind: 'stopped', text: `Deployment ${id} was stopped${d.errorInformation?.message ? ': ' + d.errorInformation.message : '.'}` };
-  return { kind: 'failed', text: `Deployment ${id} failed${d.errorInformation?.message ? ': ' + d.errorInformation.message : '.'}` };
+  if (rolledBack)
+    return {
+      kind: 'rolledBack',
+      text: `Deployment ${id} ${d.status === 'Stopped' ? 'stopped' : 'failed'} and is being rolled back by ${rolledBack}.`,
+    };
+  if (d.status === 'Stopped')
+    return {
+      kind: 'stopped',
+      text: `Deployment ${id} was stopped${d.errorInformation?.message ? ': ' + d.errorInformation.message : '.'}`,
+    };
+  return {
+    kind: 'failed',
+    text: `Deployment ${id} failed${d.errorInformation?.message ? ': ' + d.errorInformation.message : '.'}`,
+  };
 }

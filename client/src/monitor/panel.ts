@@ -20,7 +20,12 @@ export class MonitorPanel implements vscode.Disposable {
   readonly onDidClose = this.closed.event;
 
   static create(extensionUri: vscode.Uri, deploymentId: string, onMessage: (m: WebviewMessage) => void): MonitorPanel {
-    const panel = vscode.window.createWebviewPanel(MONITOR_VIEW_TYPE, `Deployment ${deploymentId}`, vscode.ViewColumn.Active, {});
+    const panel = vscode.window.createWebviewPanel(
+      MONITOR_VIEW_TYPE,
+      `Deployment ${deploymentId}`,
+      vscode.ViewColumn.Active,
+      {},
+    );
     return new MonitorPanel(panel, extensionUri, deploymentId, onMessage);
   }
 

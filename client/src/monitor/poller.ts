@@ -39,7 +39,10 @@ export function isThrottling(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const e = err as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   return (
-    THROTTLE.test(e.name ?? '') || THROTTLE.test(e.code ?? '') || THROTTLE.test(e.message ?? '') || e.$metadata?.httpStatusCode === 429
+    THROTTLE.test(e.name ?? '') ||
+    THROTTLE.test(e.code ?? '') ||
+    THROTTLE.test(e.message ?? '') ||
+    e.$metadata?.httpStatusCode === 429
   );
 }
 

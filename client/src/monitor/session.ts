@@ -5,12 +5,24 @@
  */
 import type { CodeDeployApi, DeploymentConfigInfo, DeploymentInfo, DeploymentTarget } from '../aws/api';
 import { chunks } from '../explorer/model';
-import { accumulate, buildViewState, EMPTY_HISTORY, finalOutcome, type MonitorHistory, type MonitorViewState } from './model';
+import {
+  accumulate,
+  buildViewState,
+  EMPTY_HISTORY,
+  finalOutcome,
+  type MonitorHistory,
+  type MonitorViewState,
+} from './model';
 import { Poller, realClock, type Clock, type PollerIntervals, type PollOutcome } from './poller';
 
 export type SessionApi = Pick<
   CodeDeployApi,
-  'getDeployment' | 'listDeploymentTargets' | 'batchGetDeploymentTargets' | 'getDeploymentConfig' | 'stopDeployment' | 'continueDeployment'
+  | 'getDeployment'
+  | 'listDeploymentTargets'
+  | 'batchGetDeploymentTargets'
+  | 'getDeploymentConfig'
+  | 'stopDeployment'
+  | 'continueDeployment'
 >;
 
 export interface SessionOptions {
@@ -112,7 +124,14 @@ export class MonitorSession {
     this.lastDeployment = deployment;
     this.lastTargets = targets;
     this.lastError = undefined;
-    const state = buildViewState({ deployment, targets, config, history: this.history, now, timeScale: this.opts.timeScale });
+    const state = buildViewState({
+      deployment,
+      targets,
+      config,
+      history: this.history,
+      now,
+      timeScale: this.opts.timeScale,
+    });
     this.emit(state);
     const outcome = finalOutcome(deployment);
     if (outcome) {
@@ -121,7 +140,10 @@ export class MonitorSession {
     }
     const g = state.traffic?.green;
     const shifting =
-      (g !== undefined && g > 0 && g < 100) || state.countdowns.some((c) => c.remainingSeconds <= 15) || deployment.status === 'Created' || deployment.status === 'Queued';
+      (g !== undefined && g > 0 && g < 100) ||
+      state.countdowns.some((c) => c.remainingSeconds <= 15) ||
+      deployment.status === 'Created' ||
+      deployment.status === 'Queued';
     return { final: false, shifting };
   }
 

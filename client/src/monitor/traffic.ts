@@ -30,10 +30,18 @@ export interface TrafficSample {
 export function routingOf(config: DeploymentConfigInfo | undefined, configName: string | undefined): Routing {
   const trc = config?.trafficRoutingConfig;
   if (trc?.type === 'TimeBasedCanary' && trc.timeBasedCanary) {
-    return { kind: 'canary', percent: trc.timeBasedCanary.canaryPercentage, intervalMinutes: trc.timeBasedCanary.canaryInterval };
+    return {
+      kind: 'canary',
+      percent: trc.timeBasedCanary.canaryPercentage,
+      intervalMinutes: trc.timeBasedCanary.canaryInterval,
+    };
   }
   if (trc?.type === 'TimeBasedLinear' && trc.timeBasedLinear) {
-    return { kind: 'linear', percent: trc.timeBasedLinear.linearPercentage, intervalMinutes: trc.timeBasedLinear.linearInterval };
+    return {
+      kind: 'linear',
+      percent: trc.timeBasedLinear.linearPercentage,
+      intervalMinutes: trc.timeBasedLinear.linearInterval,
+    };
   }
   if (trc?.type === 'AllAtOnce') return { kind: 'allAtOnce' };
   const name = configName ?? config?.deploymentConfigName ?? '';
@@ -106,7 +114,8 @@ export function greenPercent(deployment: DeploymentInfo, targets: DeploymentTarg
 export function shiftStart(targets: DeploymentTarget[], samples: TrafficSample[]): number | undefined {
   let start: number | undefined;
   for (const t of targets) {
-    const events = t.lambdaTarget?.lifecycleEvents ?? t.ecsTarget?.lifecycleEvents ?? t.cloudFormationTarget?.lifecycleEvents ?? [];
+    const events =
+      t.lambdaTarget?.lifecycleEvents ?? t.ecsTarget?.lifecycleEvents ?? t.cloudFormationTarget?.lifecycleEvents ?? [];
     for (const e of events) {
       if (e.lifecycleEventName === 'AllowTraffic') {
         const s = toMillis(e.startTime);

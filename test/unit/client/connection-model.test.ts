@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { apiSettings, applyPick, connectionKey, credentialAdvice, pickEntries, ssoLoginCommand, statusText } from '../../../client/src/connection/model';
+import {
+  apiSettings,
+  applyPick,
+  connectionKey,
+  credentialAdvice,
+  pickEntries,
+  ssoLoginCommand,
+  statusText,
+} from '../../../client/src/connection/model';
 import { AwsUserError } from '../../../client/src/aws/api';
 
 test('status bar text', () => {
@@ -10,13 +18,21 @@ test('status bar text', () => {
 });
 
 test('settings for the API: local uses the in-process endpoint with explicit dummy credentials', () => {
-  const s = apiSettings({ kind: 'local', region: 'eu-west-1' }, { url: 'http://127.0.0.1:4000', s3Url: 'http://127.0.0.1:4001' });
+  const s = apiSettings(
+    { kind: 'local', region: 'eu-west-1' },
+    { url: 'http://127.0.0.1:4000', s3Url: 'http://127.0.0.1:4001' },
+  );
   assert.equal(s.kind, 'local');
   assert.equal(s.endpoint, 'http://127.0.0.1:4000');
   assert.equal(s.s3Endpoint, 'http://127.0.0.1:4001');
   assert.ok(s.credentials);
   assert.throws(() => apiSettings({ kind: 'local', region: 'x' }));
-  assert.deepEqual(apiSettings({ kind: 'aws', profile: 'p', region: 'eu-west-1' }), { kind: 'aws', region: 'eu-west-1', profile: 'p', endpoint: undefined });
+  assert.deepEqual(apiSettings({ kind: 'aws', profile: 'p', region: 'eu-west-1' }), {
+    kind: 'aws',
+    region: 'eu-west-1',
+    profile: 'p',
+    endpoint: undefined,
+  });
 });
 
 test('quick pick: local, profiles with SSO marked, regions; picking changes the choice', () => {
@@ -32,20 +48,39 @@ test('quick pick: local, profiles with SSO marked, regions; picking changes the 
   assert.ok(labels.includes('$(globe) ap-south-1'));
   const prod = entries.find((e) => e.label === '$(organization) prod')?.action;
   assert.ok(prod);
-  assert.deepEqual(applyPick({ kind: 'aws', profile: 'dev', region: 'eu-west-1' }, prod), { kind: 'aws', profile: 'prod', region: 'us-west-2', endpoint: undefined });
-  assert.deepEqual(applyPick({ kind: 'aws', profile: 'dev', region: 'eu-west-1' }, { type: 'region', region: 'ap-south-1' }), { kind: 'aws', profile: 'dev', region: 'ap-south-1' });
+  assert.deepEqual(applyPick({ kind: 'aws', profile: 'dev', region: 'eu-west-1' }, prod), {
+    kind: 'aws',
+    profile: 'prod',
+    region: 'us-west-2',
+    endpoint: undefined,
+  });
+  assert.deepEqual(
+    applyPick({ kind: 'aws', profile: 'dev', region: 'eu-west-1' }, { type: 'region', region: 'ap-south-1' }),
+    { kind: 'aws', profile: 'dev', region: 'ap-south-1' },
+  );
   assert.equal(applyPick({ kind: 'aws', profile: 'dev', region: 'eu-west-1' }, { type: 'local' }).kind, 'local');
   // No regions offered while local.
-  assert.equal(pickEntries({ kind: 'local', region: 'us-east-1' }, []).some((e) => e.action?.type === 'region'), false);
+  assert.equal(
+    pickEntries({ kind: 'local', region: 'us-east-1' }, []).some((e) => e.action?.type === 'region'),
+    false,
+  );
 });
 
 test('expired SSO credentials advise `aws sso login` with the profile, quoted when needed', () => {
   const c = { kind: 'aws' as const, profile: 'my team', region: 'eu-west-1' };
-  const advice = credentialAdvice(new AwsUserError('The SSO session associated with this profile has expired', 'ExpiredTokenException', 'sso-login'), c);
+  const advice = credentialAdvice(
+    new AwsUserError('The SSO session associated with this profile has expired', 'ExpiredTokenException', 'sso-login'),
+    c,
+  );
   assert.equal(advice?.ssoLogin, true);
   assert.equal(ssoLoginCommand('my team'), "aws sso login --profile 'my team'");
   assert.equal(ssoLoginCommand('dev'), 'aws sso login --profile dev');
-  const expired = credentialAdvice(Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredTokenException' }), c);
+  const expired = credentialAdvice(
+    Object.assign(new Error('The security token included in the request is expired'), {
+      name: 'ExpiredTokenException',
+    }),
+    c,
+  );
   assert.deepEqual([expired?.ssoLogin, expired?.pickProfile], [false, true]);
   assert.equal(credentialAdvice(new Error('ApplicationDoesNotExistException'), c), undefined);
   assert.equal(credentialAdvice(new AwsUserError('x', 'y', 'sso-login'), { kind: 'local', region: 'r' }), undefined);

@@ -32,11 +32,16 @@ test('validation: errors refuse the deployment, warnings do not', () => {
   assert.match(r.title, /1 error/);
   assert.equal(r.detail, '3:1 E4002 unknown hook "BeforeInstal"');
   // The engine's shape (string severities, ruleId) normalises the same way.
-  const engine = normalizeProblems([{ ruleId: 'E1001', severity: 'error', message: 'bad version', range: { start: { line: 0, character: 9 } } }]);
+  const engine = normalizeProblems([
+    { ruleId: 'E1001', severity: 'error', message: 'bad version', range: { start: { line: 0, character: 9 } } },
+  ]);
   assert.deepEqual(engine, [{ line: 0, character: 9, message: 'bad version', code: 'E1001', severity: 'error' }]);
   assert.deepEqual(normalizeProblems({ diagnostics: [] }), []);
   assert.deepEqual(normalizeProblems(null), []);
-  const many = refusalFor(Array.from({ length: 12 }, (_, i) => ({ line: i, character: 0, message: 'x', severity: 'error' as const })), 10);
+  const many = refusalFor(
+    Array.from({ length: 12 }, (_, i) => ({ line: i, character: 0, message: 'x', severity: 'error' as const })),
+    10,
+  );
   assert.match(many?.detail ?? '', /…and 2 more$/);
 });
 
@@ -49,10 +54,32 @@ test('applications, groups and configs are filtered by the AppSpec platform', ()
     ],
     'Lambda',
   );
-  assert.deepEqual(apps.map((a) => a.applicationName), ['a', 'b']);
-  assert.deepEqual(groupsFor([{ deploymentGroupName: 'x', computePlatform: 'ECS' }, { deploymentGroupName: 'y', computePlatform: 'Server' }], 'Server').map((g) => g.deploymentGroupName), ['y']);
-  const names = ['CodeDeployDefault.OneAtATime', 'CodeDeployDefault.LambdaAllAtOnce', 'CodeDeployDefault.ECSAllAtOnce', 'my-custom', 'CodeDeployDefault.AllAtOnce'];
-  assert.deepEqual(configsFor(names, 'Server'), ['CodeDeployDefault.AllAtOnce', 'CodeDeployDefault.OneAtATime', 'my-custom']);
+  assert.deepEqual(
+    apps.map((a) => a.applicationName),
+    ['a', 'b'],
+  );
+  assert.deepEqual(
+    groupsFor(
+      [
+        { deploymentGroupName: 'x', computePlatform: 'ECS' },
+        { deploymentGroupName: 'y', computePlatform: 'Server' },
+      ],
+      'Server',
+    ).map((g) => g.deploymentGroupName),
+    ['y'],
+  );
+  const names = [
+    'CodeDeployDefault.OneAtATime',
+    'CodeDeployDefault.LambdaAllAtOnce',
+    'CodeDeployDefault.ECSAllAtOnce',
+    'my-custom',
+    'CodeDeployDefault.AllAtOnce',
+  ];
+  assert.deepEqual(configsFor(names, 'Server'), [
+    'CodeDeployDefault.AllAtOnce',
+    'CodeDeployDefault.OneAtATime',
+    'my-custom',
+  ]);
   assert.deepEqual(configsFor(names, 'Lambda'), ['CodeDeployDefault.LambdaAllAtOnce', 'my-custom']);
   assert.deepEqual(orderConfigs(['a', 'b', 'c'], 'c', 'b'), ['c', 'b', 'a']);
   assert.deepEqual(orderConfigs(['a', 'b'], 'gone', undefined), ['a', 'b']);
@@ -76,14 +103,26 @@ test('deployment config, bucket and deployed AppSpec are remembered per workspac
   await mem.watch('d-1', 'local');
   await mem.watch('d-2', 'local');
   await mem.watch('d-1', 'local');
-  assert.deepEqual(mem.watching().map((w) => w.deploymentId), ['d-2', 'd-1']);
+  assert.deepEqual(
+    mem.watching().map((w) => w.deploymentId),
+    ['d-2', 'd-1'],
+  );
   await mem.unwatch('d-2');
-  assert.deepEqual(mem.watching().map((w) => w.deploymentId), ['d-1']);
+  assert.deepEqual(
+    mem.watching().map((w) => w.deploymentId),
+    ['d-1'],
+  );
 });
 
 test('S3 and AppSpecContent revisions', () => {
-  const s3 = s3DeploymentInput({ application: 'web', group: 'prod', config: 'CodeDeployDefault.AllAtOnce' }, { bucket: 'b', key: 'web/r.zip', eTag: '"abc123"' });
-  assert.deepEqual(s3.revision, { revisionType: 'S3', s3Location: { bucket: 'b', key: 'web/r.zip', bundleType: 'zip', eTag: 'abc123', version: undefined } });
+  const s3 = s3DeploymentInput(
+    { application: 'web', group: 'prod', config: 'CodeDeployDefault.AllAtOnce' },
+    { bucket: 'b', key: 'web/r.zip', eTag: '"abc123"' },
+  );
+  assert.deepEqual(s3.revision, {
+    revisionType: 'S3',
+    s3Location: { bucket: 'b', key: 'web/r.zip', bundleType: 'zip', eTag: 'abc123', version: undefined },
+  });
   assert.equal(s3.deploymentConfigName, 'CodeDeployDefault.AllAtOnce');
   const text = 'version: 0.0\nResources: []\n';
   const content = appSpecContentInput({ application: 'fn', group: 'live' }, text);
@@ -94,7 +133,10 @@ test('S3 and AppSpecContent revisions', () => {
 });
 
 test('default keys and bucket names', () => {
-  assert.equal(defaultRevisionKey('my app', 'web', new Date(Date.UTC(2026, 0, 2, 3, 4, 5))), 'my-app/web-20260102-030405.zip');
+  assert.equal(
+    defaultRevisionKey('my app', 'web', new Date(Date.UTC(2026, 0, 2, 3, 4, 5))),
+    'my-app/web-20260102-030405.zip',
+  );
   assert.equal(validateBucketName('my-bucket.1'), undefined);
   assert.ok(validateBucketName('My_Bucket'));
   assert.ok(validateBucketName('ab'));
@@ -112,7 +154,10 @@ test('the bundle holds the revision folder with modes kept and litter left out',
     fs.mkdirSync(path.join(root, '__MACOSX'));
     fs.writeFileSync(path.join(root, '__MACOSX', 'junk'), 'x');
     const plan = planBundle(path.join(root, 'appspec.yml'));
-    assert.deepEqual(plan.files.map((f) => f.path), ['appspec.yml', 'scripts/start.sh']);
+    assert.deepEqual(
+      plan.files.map((f) => f.path),
+      ['appspec.yml', 'scripts/start.sh'],
+    );
     const override = new TextEncoder().encode('version: 0.0\nos: linux\n# unsaved\n');
     const zip = zipBundle(plan, new Map([[path.join(root, 'appspec.yml'), override]]));
     const entries = unzipSync(zip);
@@ -158,9 +203,17 @@ test('the New AppSpec templates lint clean and are detected as their platform', 
   const { lintForDeploy, platformOfText } = await import('../../../client/src/deploy/validate');
   assert.equal(TEMPLATES.length, 3);
   for (const t of TEMPLATES) {
-    const { problems, source } = await lintForDeploy({ uri: `file:///tmp/${t.platform}/appspec.yml`, text: t.content, fileName: t.fileName });
+    const { problems, source } = await lintForDeploy({
+      uri: `file:///tmp/${t.platform}/appspec.yml`,
+      text: t.content,
+      fileName: t.fileName,
+    });
     assert.equal(source, 'engine');
-    assert.deepEqual(problems.filter((p) => p.severity === 'error'), [], `${t.label} template has errors`);
+    assert.deepEqual(
+      problems.filter((p) => p.severity === 'error'),
+      [],
+      `${t.label} template has errors`,
+    );
     assert.equal((await platformOfText(`file:///tmp/${t.platform}/appspec.yml`, t.content)).platform, t.platform);
   }
 });
@@ -171,7 +224,11 @@ test('deploy validation uses the language server when it answers, the engine oth
   const served = await lintForDeploy(params, async (method, p) => {
     assert.equal(method, 'appspec/lint');
     assert.deepEqual(p, params);
-    return { diagnostics: [{ range: { start: { line: 1, character: 0 } }, severity: 1, code: 'E9999', message: 'from the server' }] };
+    return {
+      diagnostics: [
+        { range: { start: { line: 1, character: 0 } }, severity: 1, code: 'E9999', message: 'from the server' },
+      ],
+    };
   });
   assert.equal(served.source, 'server');
   assert.equal(served.problems[0].message, 'from the server');
@@ -179,6 +236,9 @@ test('deploy validation uses the language server when it answers, the engine oth
     throw Object.assign(new Error('Unhandled method appspec/lint'), { code: -32601 });
   });
   assert.equal(fallback.source, 'engine');
-  const broken = await lintForDeploy({ ...params, text: 'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: a.sh\n      timeout: -1\n' });
+  const broken = await lintForDeploy({
+    ...params,
+    text: 'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: a.sh\n      timeout: -1\n',
+  });
   assert.ok(broken.problems.length > 0, 'the engine reports something for a negative timeout');
 });

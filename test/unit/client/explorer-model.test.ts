@@ -37,11 +37,20 @@ test('applications are sorted, iconed by compute platform and link to the consol
     ],
     opts,
   );
-  assert.deepEqual(nodes.map((n) => n.label), ['api', 'shop', 'web']);
-  assert.deepEqual(nodes.map((n) => n.iconId), ['symbol-function', 'layers', 'server']);
+  assert.deepEqual(
+    nodes.map((n) => n.label),
+    ['api', 'shop', 'web'],
+  );
+  assert.deepEqual(
+    nodes.map((n) => n.iconId),
+    ['symbol-function', 'layers', 'server'],
+  );
   assert.equal(nodes[0].contextValue, 'application');
   assert.deepEqual(nodes[0].children, { kind: 'groups', application: 'api', platform: 'Lambda' });
-  assert.equal(nodes[0].data.consoleUrl, 'https://eu-west-1.console.aws.amazon.com/codesuite/codedeploy/applications/api?region=eu-west-1');
+  assert.equal(
+    nodes[0].data.consoleUrl,
+    'https://eu-west-1.console.aws.amazon.com/codesuite/codedeploy/applications/api?region=eu-west-1',
+  );
 });
 
 test('local mode has no console links', () => {
@@ -61,18 +70,31 @@ test('deployment groups show their config and a target summary', () => {
         autoScalingGroups: [{ name: 'asg-1' }],
         lastSuccessfulDeployment: { deploymentId: 'd-1' },
       },
-      { deploymentGroupName: 'ecs', deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce', computePlatform: 'ECS', ecsServices: [{ clusterName: 'c', serviceName: 's' }] },
+      {
+        deploymentGroupName: 'ecs',
+        deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
+        computePlatform: 'ECS',
+        ecsServices: [{ clusterName: 'c', serviceName: 's' }],
+      },
     ],
     opts,
   );
-  assert.deepEqual(nodes.map((n) => n.label), ['ecs', 'prod']);
+  assert.deepEqual(
+    nodes.map((n) => n.label),
+    ['ecs', 'prod'],
+  );
   assert.equal(nodes[1].description, 'HalfAtATime · 1 EC2 tag filter · 1 Auto Scaling group');
   assert.equal(nodes[0].description, 'ECSAllAtOnce · c/s');
   assert.equal(nodes[1].contextValue, 'deploymentGroup.lastSuccessful');
   assert.equal(nodes[0].contextValue, 'deploymentGroup');
 });
 
-const dep = (id: string, status: DeploymentInfo['status'], minutesAgo: number, extra: Partial<DeploymentInfo> = {}): DeploymentInfo => ({
+const dep = (
+  id: string,
+  status: DeploymentInfo['status'],
+  minutesAgo: number,
+  extra: Partial<DeploymentInfo> = {},
+): DeploymentInfo => ({
   deploymentId: id,
   applicationName: 'web',
   deploymentGroupName: 'prod',
@@ -85,8 +107,17 @@ const dep = (id: string, status: DeploymentInfo['status'], minutesAgo: number, e
 });
 
 test('deployments are newest first with status icon, age, initiator and "Load more…"', () => {
-  const nodes = deploymentNodes('web', 'prod', [dep('d-old', 'Succeeded', 90), dep('d-new', 'InProgress', 3), dep('d-mid', 'Failed', 30)], 'tok', opts);
-  assert.deepEqual(nodes.map((n) => n.label), ['d-new', 'd-mid', 'd-old', 'Load more…']);
+  const nodes = deploymentNodes(
+    'web',
+    'prod',
+    [dep('d-old', 'Succeeded', 90), dep('d-new', 'InProgress', 3), dep('d-mid', 'Failed', 30)],
+    'tok',
+    opts,
+  );
+  assert.deepEqual(
+    nodes.map((n) => n.label),
+    ['d-new', 'd-mid', 'd-old', 'Load more…'],
+  );
   assert.equal(nodes[0].description, 'InProgress · 3m ago · by user');
   assert.equal(nodes[0].iconId, 'sync~spin');
   assert.equal(nodes[0].live, true);
@@ -100,7 +131,10 @@ test('deployments are newest first with status icon, age, initiator and "Load mo
 test('deployment context values drive the menus', () => {
   assert.equal(deploymentContextValue(dep('d', 'InProgress', 1)), 'deployment.active.revision');
   assert.equal(deploymentContextValue(dep('d', 'Ready', 1)), 'deployment.active.readyWait.revision');
-  assert.equal(deploymentContextValue(dep('d', 'InProgress', 1, { instanceTerminationWaitTimeStarted: true })), 'deployment.active.terminationWait.revision');
+  assert.equal(
+    deploymentContextValue(dep('d', 'InProgress', 1, { instanceTerminationWaitTimeStarted: true })),
+    'deployment.active.terminationWait.revision',
+  );
   assert.equal(deploymentContextValue(dep('d', 'Succeeded', 1, { revision: undefined })), 'deployment');
 });
 
@@ -110,13 +144,23 @@ const failedInstance: DeploymentTarget = {
     targetId: 'i-1',
     status: 'Failed',
     lifecycleEvents: [
-      { lifecycleEventName: 'BeforeInstall', status: 'Succeeded', startTime: new Date(NOW - 60_000), endTime: new Date(NOW - 48_000) },
+      {
+        lifecycleEventName: 'BeforeInstall',
+        status: 'Succeeded',
+        startTime: new Date(NOW - 60_000),
+        endTime: new Date(NOW - 48_000),
+      },
       {
         lifecycleEventName: 'AfterInstall',
         status: 'Failed',
         startTime: new Date(NOW - 48_000),
         endTime: new Date(NOW - 40_000),
-        diagnostics: { errorCode: 'ScriptFailed', scriptName: 'scripts/after.sh', message: 'exit code 1', logTail: 'npm ERR! ```boom```' },
+        diagnostics: {
+          errorCode: 'ScriptFailed',
+          scriptName: 'scripts/after.sh',
+          message: 'exit code 1',
+          logTail: 'npm ERR! ```boom```',
+        },
       },
     ],
   },
@@ -125,10 +169,23 @@ const failedInstance: DeploymentTarget = {
 test('targets: failed targets expand, lambda shows versions and weight', () => {
   const lambda: DeploymentTarget = {
     deploymentTargetType: 'LambdaTarget',
-    lambdaTarget: { targetId: 'fn:live', status: 'InProgress', lambdaFunctionInfo: { functionName: 'fn', functionAlias: 'live', currentVersion: '1', targetVersion: '2', targetVersionWeight: 10 } },
+    lambdaTarget: {
+      targetId: 'fn:live',
+      status: 'InProgress',
+      lambdaFunctionInfo: {
+        functionName: 'fn',
+        functionAlias: 'live',
+        currentVersion: '1',
+        targetVersion: '2',
+        targetVersionWeight: 10,
+      },
+    },
   };
   const nodes = targetNodes('d-1', [lambda, failedInstance], opts);
-  assert.deepEqual(nodes.map((n) => n.label), ['fn', 'i-1']);
+  assert.deepEqual(
+    nodes.map((n) => n.label),
+    ['fn', 'i-1'],
+  );
   assert.equal(nodes[0].description, 'InProgress · live 1 → 2 (10%)');
   assert.equal(nodes[0].live, true);
   assert.equal(nodes[1].collapsible, 'expanded');
@@ -152,7 +209,11 @@ test('loadChildren: empty lists give a placeholder, errors an error node with re
   assert.equal(empty[0].contextValue, 'placeholder');
 
   const failing = await loadChildren(
-    fakeApi({ listDeploymentGroups: async () => { throw new Error('AccessDenied: not allowed'); } }),
+    fakeApi({
+      listDeploymentGroups: async () => {
+        throw new Error('AccessDenied: not allowed');
+      },
+    }),
     { kind: 'groups', application: 'web' },
     opts,
   );
@@ -174,11 +235,20 @@ test('loadChildren follows as many deployment pages as asked', async () => {
   });
   const key = { kind: 'deployments' as const, application: 'web', group: 'prod' };
   const one = await loadChildren(api, key, { ...opts, pages: () => 1 });
-  assert.deepEqual(one.map((n) => n.label), ['d-3', 'd-2', 'Load more…']);
+  assert.deepEqual(
+    one.map((n) => n.label),
+    ['d-3', 'd-2', 'Load more…'],
+  );
   const two = await loadChildren(api, key, { ...opts, pages: () => 2 });
-  assert.deepEqual(two.map((n) => n.label), ['d-3', 'd-2', 'd-1', 'Load more…']);
+  assert.deepEqual(
+    two.map((n) => n.label),
+    ['d-3', 'd-2', 'd-1', 'Load more…'],
+  );
   const all = await loadChildren(api, key, { ...opts, pages: () => 5 });
-  assert.deepEqual(all.map((n) => n.label), ['d-3', 'd-2', 'd-1', 'd-0']);
+  assert.deepEqual(
+    all.map((n) => n.label),
+    ['d-3', 'd-2', 'd-1', 'd-0'],
+  );
 });
 
 test('loadChildren asks for targets in batches of at most 25', async () => {
@@ -188,7 +258,10 @@ test('loadChildren asks for targets in batches of at most 25', async () => {
     listDeploymentTargets: async () => ids,
     batchGetDeploymentTargets: async (_d, part) => {
       sizes.push(part.length);
-      return part.map((id) => ({ deploymentTargetType: 'InstanceTarget', instanceTarget: { targetId: id, status: 'Succeeded' } }));
+      return part.map((id) => ({
+        deploymentTargetType: 'InstanceTarget',
+        instanceTarget: { targetId: id, status: 'Succeeded' },
+      }));
     },
   });
   const nodes = await loadChildren(api, { kind: 'targets', deploymentId: 'd-1' }, opts);

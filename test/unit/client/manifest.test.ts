@@ -8,7 +8,8 @@ import { makeNonce, monitorHtml, parseWebviewMessage } from '../../../client/src
 /** The repository root: up from the compiled test until package.json (or the working directory). */
 function findRoot(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'client/src/commands.ts'))) return dir;
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'client/src/commands.ts')))
+      return dir;
   }
   return process.cwd();
 }
@@ -34,8 +35,10 @@ test('every command in the command table is declared in package.json and vice ve
   assert.ok(table.size > 15);
   for (const id of table) assert.ok(declared.has(id), `${id} is registered but not declared`);
   // The language client registers the server's commands.
-  for (const id of declared) if (id !== 'appspec.makeExecutable') assert.ok(table.has(id), `${id} is declared but not registered`);
-  for (const list of Object.values(menus)) for (const m of list) assert.ok(declared.has(m.command), `menu uses undeclared ${m.command}`);
+  for (const id of declared)
+    if (id !== 'appspec.makeExecutable') assert.ok(table.has(id), `${id} is declared but not registered`);
+  for (const list of Object.values(menus))
+    for (const m of list) assert.ok(declared.has(m.command), `menu uses undeclared ${m.command}`);
   assert.equal(pkg.engines.vscode, '^1.100.0');
 });
 
@@ -59,7 +62,11 @@ test('menus follow the context values the model produces', () => {
   assert.ok(shownFor('codedeploy.copyId', CONTEXT.application));
   assert.ok(!shownFor('codedeploy.copyId', CONTEXT.placeholder));
   // The console link is hidden in local mode.
-  assert.ok(menus['view/item/context'].filter((m) => m.command === 'codedeploy.openInConsole').every((m) => m.when?.includes('codedeploy.connection == aws')));
+  assert.ok(
+    menus['view/item/context']
+      .filter((m) => m.command === 'codedeploy.openInConsole')
+      .every((m) => m.when?.includes('codedeploy.connection == aws')),
+  );
   assert.ok(pkg.contributes.viewsWelcome.some((w: { when: string }) => w.when === 'codedeploy.connection == none'));
 });
 
@@ -67,7 +74,13 @@ test('the monitor page has a strict CSP with a nonce and no remote content', () 
   const nonce = makeNonce();
   assert.match(nonce, /^[A-Za-z0-9]{16,}$/);
   assert.notEqual(makeNonce(), nonce);
-  const html = monitorHtml({ cspSource: 'vscode-webview://abc', nonce, scriptUri: 'vscode-webview://abc/monitor.js', styleUri: 'vscode-webview://abc/monitor.css', deploymentId: 'd-ABC123"><script>' });
+  const html = monitorHtml({
+    cspSource: 'vscode-webview://abc',
+    nonce,
+    scriptUri: 'vscode-webview://abc/monitor.js',
+    styleUri: 'vscode-webview://abc/monitor.css',
+    deploymentId: 'd-ABC123"><script>',
+  });
   const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
   assert.match(csp, /^default-src 'none';/);
   assert.match(csp, new RegExp(`script-src 'nonce-${nonce}'`));
@@ -79,12 +92,19 @@ test('the monitor page has a strict CSP with a nonce and no remote content', () 
   assert.doesNotMatch(html, /"><script>/, 'the deployment id is sanitised');
   // The page script builds DOM with textContent only.
   const js = fs.readFileSync(path.join(root, 'media/monitor/monitor.js'), 'utf8');
-  assert.doesNotMatch(js, /innerHTML|outerHTML|insertAdjacentHTML|eval\(|new Function|fetch\(|XMLHttpRequest|https?:\/\/(?!www\.w3\.org)/);
+  assert.doesNotMatch(
+    js,
+    /innerHTML|outerHTML|insertAdjacentHTML|eval\(|new Function|fetch\(|XMLHttpRequest|https?:\/\/(?!www\.w3\.org)/,
+  );
 });
 
 test('only known webview messages are accepted', () => {
   assert.deepEqual(parseWebviewMessage({ type: 'stop' }), { type: 'stop' });
-  assert.deepEqual(parseWebviewMessage({ type: 'openHook', targetId: 'i-1', event: 'AfterInstall' }), { type: 'openHook', targetId: 'i-1', event: 'AfterInstall' });
+  assert.deepEqual(parseWebviewMessage({ type: 'openHook', targetId: 'i-1', event: 'AfterInstall' }), {
+    type: 'openHook',
+    targetId: 'i-1',
+    event: 'AfterInstall',
+  });
   assert.equal(parseWebviewMessage({ type: 'openHook', targetId: 1 }), undefined);
   assert.equal(parseWebviewMessage({ type: 'createDeployment' }), undefined);
   assert.equal(parseWebviewMessage('stop'), undefined);

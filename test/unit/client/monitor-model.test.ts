@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { accumulate, buildViewState, buttonStates, EMPTY_HISTORY, finalOutcome, minimumHealthy, type MonitorHistory } from '../../../client/src/monitor/model';
+import {
+  accumulate,
+  buildViewState,
+  buttonStates,
+  EMPTY_HISTORY,
+  finalOutcome,
+  minimumHealthy,
+  type MonitorHistory,
+} from '../../../client/src/monitor/model';
 import { plannedSteps, routingOf, currentStepIndex } from '../../../client/src/monitor/traffic';
 import { findHookLine } from '../../../client/src/monitor/hookLocator';
 import type { DeploymentInfo, DeploymentTarget } from '../../../client/src/aws/api';
@@ -24,19 +32,27 @@ test('canary plan: the percent at once, the rest after one interval', () => {
 
 test('linear plan: +percent every interval up to 100, from the config object or the name', () => {
   const fromConfig = routingOf(
-    { deploymentConfigName: 'custom', trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 30, linearInterval: 2 } } },
+    {
+      deploymentConfigName: 'custom',
+      trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 30, linearInterval: 2 } },
+    },
     'custom',
   );
-  assert.deepEqual(plannedSteps(fromConfig).map((s) => [s.atSeconds, s.green]), [
-    [0, 30],
-    [120, 60],
-    [240, 90],
-    [360, 100],
-  ]);
+  assert.deepEqual(
+    plannedSteps(fromConfig).map((s) => [s.atSeconds, s.green]),
+    [
+      [0, 30],
+      [120, 60],
+      [240, 90],
+      [360, 100],
+    ],
+  );
   const ecs = plannedSteps(routingOf(undefined, 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes'));
   assert.equal(ecs.length, 10);
   assert.deepEqual(ecs[9], { atSeconds: 540, green: 100 });
-  assert.deepEqual(plannedSteps(routingOf(undefined, 'CodeDeployDefault.ECSAllAtOnce')), [{ atSeconds: 0, green: 100 }]);
+  assert.deepEqual(plannedSteps(routingOf(undefined, 'CodeDeployDefault.ECSAllAtOnce')), [
+    { atSeconds: 0, green: 100 },
+  ]);
   assert.deepEqual(plannedSteps(routingOf(undefined, 'my-own')), []);
 });
 
@@ -55,10 +71,25 @@ function lambdaTarget(weight: number, allowTrafficStart?: number): DeploymentTar
     lambdaTarget: {
       targetId: 'fn:live',
       status: 'InProgress',
-      lambdaFunctionInfo: { functionName: 'fn', functionAlias: 'live', currentVersion: '1', targetVersion: '2', targetVersionWeight: weight },
+      lambdaFunctionInfo: {
+        functionName: 'fn',
+        functionAlias: 'live',
+        currentVersion: '1',
+        targetVersion: '2',
+        targetVersionWeight: weight,
+      },
       lifecycleEvents: [
-        { lifecycleEventName: 'BeforeAllowTraffic', status: 'Succeeded', startTime: new Date(T0 - 20_000), endTime: new Date(T0 - 10_000) },
-        { lifecycleEventName: 'AllowTraffic', status: 'InProgress', startTime: allowTrafficStart !== undefined ? new Date(allowTrafficStart) : undefined },
+        {
+          lifecycleEventName: 'BeforeAllowTraffic',
+          status: 'Succeeded',
+          startTime: new Date(T0 - 20_000),
+          endTime: new Date(T0 - 10_000),
+        },
+        {
+          lifecycleEventName: 'AllowTraffic',
+          status: 'InProgress',
+          startTime: allowTrafficStart !== undefined ? new Date(allowTrafficStart) : undefined,
+        },
         { lifecycleEventName: 'AfterAllowTraffic', status: 'Pending' },
       ],
     },
@@ -85,7 +116,12 @@ test('canary: actual series accumulates across polls beside the plan, with the b
   h = accumulate(h, lambdaDeployment, [lambdaTarget(10, T0)], T0 + 60_000);
   assert.equal(h.samples.length, 3);
 
-  const state = buildViewState({ deployment: lambdaDeployment, targets: [lambdaTarget(10, T0)], history: h, now: T0 + 60_000 });
+  const state = buildViewState({
+    deployment: lambdaDeployment,
+    targets: [lambdaTarget(10, T0)],
+    history: h,
+    now: T0 + 60_000,
+  });
   assert.ok(state.traffic);
   assert.equal(state.traffic.kind, 'canary');
   assert.deepEqual(state.traffic.actual, [
@@ -93,7 +129,10 @@ test('canary: actual series accumulates across polls beside the plan, with the b
     { t: 2, green: 10 },
     { t: 60, green: 10 },
   ]);
-  assert.deepEqual(state.traffic.planned.map((s) => s.green), [10, 100]);
+  assert.deepEqual(
+    state.traffic.planned.map((s) => s.green),
+    [10, 100],
+  );
   assert.equal(state.traffic.stepIndex, 0);
   assert.equal(state.traffic.stepCount, 2);
   assert.equal(state.traffic.green, 10);
@@ -108,7 +147,12 @@ test('canary: actual series accumulates across polls beside the plan, with the b
 });
 
 test('linear on ECS: green weight comes from the Green task set; countdown to the next increment', () => {
-  const d: DeploymentInfo = { ...lambdaDeployment, deploymentId: 'd-ECS', computePlatform: 'ECS', deploymentConfigName: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes' };
+  const d: DeploymentInfo = {
+    ...lambdaDeployment,
+    deploymentId: 'd-ECS',
+    computePlatform: 'ECS',
+    deploymentConfigName: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes',
+  };
   const target: DeploymentTarget = {
     deploymentTargetType: 'ECSTarget',
     ecsTarget: {
@@ -139,7 +183,9 @@ test('READY_WAIT: Continue reroutes, countdown from when the wait was first seen
     computePlatform: 'Server',
     status: 'Ready',
     deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
-    blueGreenDeploymentConfiguration: { deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 30 } },
+    blueGreenDeploymentConfiguration: {
+      deploymentReadyOption: { actionOnTimeout: 'STOP_DEPLOYMENT', waitTimeInMinutes: 30 },
+    },
   };
   let h = accumulate(EMPTY_HISTORY, { ...d, status: 'InProgress' }, [], T0 - 5000);
   assert.equal(h.readySince, undefined);
@@ -163,7 +209,9 @@ test('TERMINATION_WAIT: Continue finishes early, countdown until the original is
     computePlatform: 'ECS',
     deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
     instanceTerminationWaitTimeStarted: true,
-    blueGreenDeploymentConfiguration: { terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 5 } },
+    blueGreenDeploymentConfiguration: {
+      terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 5 },
+    },
   };
   const h = accumulate(EMPTY_HISTORY, d, [], T0);
   const s = buildViewState({ deployment: d, targets: [], history: h, now: T0 + 30_000 });
@@ -174,12 +222,26 @@ test('TERMINATION_WAIT: Continue finishes early, countdown until the original is
 
 test('final deployments: no buttons, no countdowns, an outcome sentence', () => {
   const done: DeploymentInfo = { ...lambdaDeployment, status: 'Succeeded', completeTime: new Date(T0 + 10 * min) };
-  const s = buildViewState({ deployment: done, targets: [lambdaTarget(100, T0)], history: EMPTY_HISTORY, now: T0 + 11 * min });
-  assert.deepEqual(s.buttons, { stop: false, stopAndRollback: false, continue: { enabled: false, waitType: undefined, label: 'Continue' } });
+  const s = buildViewState({
+    deployment: done,
+    targets: [lambdaTarget(100, T0)],
+    history: EMPTY_HISTORY,
+    now: T0 + 11 * min,
+  });
+  assert.deepEqual(s.buttons, {
+    stop: false,
+    stopAndRollback: false,
+    continue: { enabled: false, waitType: undefined, label: 'Continue' },
+  });
   assert.deepEqual(s.countdowns, []);
   assert.equal(s.final, true);
   assert.deepEqual(finalOutcome(done), { kind: 'succeeded', text: 'Deployment d-LAMBDA succeeded.' });
-  const failed: DeploymentInfo = { ...lambdaDeployment, status: 'Failed', errorInformation: { code: 'HOOK_EXECUTION_FAILURE', message: 'hook failed' }, rollbackInfo: { rollbackDeploymentId: 'd-RB' } };
+  const failed: DeploymentInfo = {
+    ...lambdaDeployment,
+    status: 'Failed',
+    errorInformation: { code: 'HOOK_EXECUTION_FAILURE', message: 'hook failed' },
+    rollbackInfo: { rollbackDeploymentId: 'd-RB' },
+  };
   assert.equal(finalOutcome(failed)?.kind, 'rolledBack');
   assert.equal(finalOutcome({ ...failed, rollbackInfo: undefined })?.text, 'Deployment d-LAMBDA failed: hook failed');
   assert.equal(finalOutcome({ ...failed, status: 'Stopped', rollbackInfo: undefined })?.kind, 'stopped');
@@ -188,8 +250,22 @@ test('final deployments: no buttons, no countdowns, an outcome sentence', () => 
 });
 
 function instance(id: string, statuses: string[], failDiag = false): DeploymentTarget {
-  const names = ['ApplicationStop', 'DownloadBundle', 'BeforeInstall', 'Install', 'AfterInstall', 'ApplicationStart', 'ValidateService'];
-  const status = statuses.includes('Failed') ? 'Failed' : statuses.length && statuses.every((s) => s === 'Succeeded') ? 'Succeeded' : statuses.some((s) => s !== 'Pending') ? 'InProgress' : 'Pending';
+  const names = [
+    'ApplicationStop',
+    'DownloadBundle',
+    'BeforeInstall',
+    'Install',
+    'AfterInstall',
+    'ApplicationStart',
+    'ValidateService',
+  ];
+  const status = statuses.includes('Failed')
+    ? 'Failed'
+    : statuses.length && statuses.every((s) => s === 'Succeeded')
+      ? 'Succeeded'
+      : statuses.some((s) => s !== 'Pending')
+        ? 'InProgress'
+        : 'Pending';
   return {
     deploymentTargetType: 'InstanceTarget',
     instanceTarget: {
@@ -198,14 +274,22 @@ function instance(id: string, statuses: string[], failDiag = false): DeploymentT
       lifecycleEvents: names.map((n, i) => ({
         lifecycleEventName: n,
         status: (statuses[i] ?? 'Pending') as 'Pending',
-        diagnostics: failDiag && statuses[i] === 'Failed' ? { errorCode: 'ScriptFailed', message: 'exit 1', logTail: 'boom', scriptName: 'scripts/start.sh' } : undefined,
+        diagnostics:
+          failDiag && statuses[i] === 'Failed'
+            ? { errorCode: 'ScriptFailed', message: 'exit 1', logTail: 'boom', scriptName: 'scripts/start.sh' }
+            : undefined,
       })),
     },
   };
 }
 
 test('EC2: per-instance progress, counts and minimum healthy hosts', () => {
-  const d: DeploymentInfo = { deploymentId: 'd-EC2', computePlatform: 'Server', status: 'InProgress', deploymentConfigName: 'CodeDeployDefault.HalfAtATime' };
+  const d: DeploymentInfo = {
+    deploymentId: 'd-EC2',
+    computePlatform: 'Server',
+    status: 'InProgress',
+    deploymentConfigName: 'CodeDeployDefault.HalfAtATime',
+  };
   const S = 'Succeeded';
   const targets = [
     instance('i-a', [S, S, S, S, S, S, S]),
@@ -216,33 +300,61 @@ test('EC2: per-instance progress, counts and minimum healthy hosts', () => {
   const s = buildViewState({
     deployment: d,
     targets,
-    config: { deploymentConfigName: 'CodeDeployDefault.HalfAtATime', minimumHealthyHosts: { type: 'FLEET_PERCENT', value: 50 } },
+    config: {
+      deploymentConfigName: 'CodeDeployDefault.HalfAtATime',
+      minimumHealthyHosts: { type: 'FLEET_PERCENT', value: 50 },
+    },
     history: EMPTY_HISTORY,
     now: T0,
   });
   assert.ok(s.ec2);
   assert.deepEqual(
-    { total: s.ec2.total, succeeded: s.ec2.succeeded, failed: s.ec2.failed, inProgress: s.ec2.inProgress, pending: s.ec2.pending },
+    {
+      total: s.ec2.total,
+      succeeded: s.ec2.succeeded,
+      failed: s.ec2.failed,
+      inProgress: s.ec2.inProgress,
+      pending: s.ec2.pending,
+    },
     { total: 4, succeeded: 1, failed: 1, inProgress: 1, pending: 1 },
   );
   assert.equal(s.ec2.minimumHealthy?.required, 2);
   assert.equal(s.ec2.atRisk, false);
   assert.equal(s.ec2.eventNames.length, 7);
-  assert.deepEqual(s.targets.map((t) => [t.id, Math.round(t.progress * 7)]), [['i-a', 7], ['i-b', 5], ['i-c', 2], ['i-d', 0]]);
+  assert.deepEqual(
+    s.targets.map((t) => [t.id, Math.round(t.progress * 7)]),
+    [
+      ['i-a', 7],
+      ['i-b', 5],
+      ['i-c', 2],
+      ['i-d', 0],
+    ],
+  );
   const failedEvent = s.targets[1].events.find((e) => e.status === 'Failed');
-  assert.deepEqual([failedEvent?.errorCode, failedEvent?.logTail, failedEvent?.scriptName], ['ScriptFailed', 'boom', 'scripts/start.sh']);
+  assert.deepEqual(
+    [failedEvent?.errorCode, failedEvent?.logTail, failedEvent?.scriptName],
+    ['ScriptFailed', 'boom', 'scripts/start.sh'],
+  );
   assert.equal(s.traffic, undefined);
 });
 
 test('minimum healthy hosts by type', () => {
   assert.equal(minimumHealthy({ minimumHealthyHosts: { type: 'HOST_COUNT', value: 3 } }, 9)?.required, 3);
   assert.equal(minimumHealthy({ minimumHealthyHosts: { type: 'FLEET_PERCENT', value: 75 } }, 9)?.required, 7);
-  assert.equal(minimumHealthy({ minimumHealthyHosts: { type: 'MOST_CONCURRENCY' as 'HOST_COUNT', value: 1 } }, 9)?.required, 8);
+  assert.equal(
+    minimumHealthy({ minimumHealthyHosts: { type: 'MOST_CONCURRENCY' as 'HOST_COUNT', value: 1 } }, 9)?.required,
+    8,
+  );
   assert.equal(minimumHealthy(undefined, 9), undefined);
 });
 
 test('the view state survives JSON (it is posted to the webview)', () => {
-  const s = buildViewState({ deployment: lambdaDeployment, targets: [lambdaTarget(10, T0)], history: EMPTY_HISTORY, now: T0 });
+  const s = buildViewState({
+    deployment: lambdaDeployment,
+    targets: [lambdaTarget(10, T0)],
+    history: EMPTY_HISTORY,
+    now: T0,
+  });
   const walk = (v: unknown, path: string): void => {
     if (v === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof v)) return;
     assert.ok(Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype, `${path} is not plain data`);
@@ -252,7 +364,15 @@ test('the view state survives JSON (it is posted to the webview)', () => {
 });
 
 test('hook locator finds the hook key in YAML and JSON AppSpecs', () => {
-  const yaml = ['version: 0.0', 'os: linux', 'hooks:', '  BeforeInstall:', '    - location: scripts/a.sh', '  AfterInstall:', '    - location: scripts/b.sh'].join('\n');
+  const yaml = [
+    'version: 0.0',
+    'os: linux',
+    'hooks:',
+    '  BeforeInstall:',
+    '    - location: scripts/a.sh',
+    '  AfterInstall:',
+    '    - location: scripts/b.sh',
+  ].join('\n');
   assert.deepEqual(findHookLine(yaml, 'AfterInstall'), { line: 5, character: 2 });
   const lambda = ['version: 0.0', 'Resources: []', 'Hooks:', '  - BeforeAllowTraffic: "check"'].join('\n');
   assert.deepEqual(findHookLine(lambda, 'BeforeAllowTraffic'), { line: 3, character: 4 });
