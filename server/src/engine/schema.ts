@@ -117,12 +117,30 @@ export function convertWithPaths(doc: Document, node: unknown, canonicalKeys = f
     if (isSeq(target)) return target.items.map((item, i) => visit(item, `${path}/${i}`, depth + 1));
     if (isMap(target)) {
       const out: Record<string, unknown> = {};
-      for (const p of target.items as Pair[]) {
+      const merges: Pair[] = [];
+      const add = (p: Pair) => {
         let key = keyText(p);
-        if (key === undefined) continue;
+        if (key === undefined) return;
         if (canonicalKeys) key = CANONICAL_KEYS.get(key.toLowerCase()) ?? key;
-        if (Object.prototype.hasOwnProperty.call(out, key)) continue; // the first of duplicate keys wins
+        if (Object.prototype.hasOwnProperty.call(out, key)) return; // the first of duplicate keys wins
         out[key] = visit(p.value, `${path}/${escapePointer(key)}`, depth + 1, p);
+      };
+      for (const p of target.items as Pair[]) {
+        if (keyText(p) === '<<' && (isAlias(p.value) || isSeq(p.value))) merges.push(p);
+        else add(p);
+      }
+      // YAML 1.1 merge keys (`<<: *base`): explicit keys win over merged ones.
+      for (const m of merges) {
+        const sources = isSeq(m.value) ? m.value.items : [m.value];
+        for (const src of sources) {
+          if (!isAlias(src)) continue;
+          if (++aliases > MAX_ALIAS_COUNT) {
+            aliasLimitHit = true;
+            break;
+          }
+          const resolved = src.resolve(doc);
+          if (isMap(resolved)) for (const p of resolved.items as Pair[]) add(p);
+        }
       }
       return out;
     }

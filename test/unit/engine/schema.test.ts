@@ -147,3 +147,13 @@ test('fixes keep JSON quoting', () => {
   const e = findings(ecs, 'appspec.json').find((x) => x.ruleId === 'E1103')!;
   assert.equal(e.fixes?.[0].edits?.[0].newText, '"ENABLED"');
 });
+
+test('YAML merge keys (<<: *base) are merged, not reported as unknown keys', () => {
+  const text =
+    'version: 0.0\nos: linux\nx-defaults: &d\n  timeout: 60\n  runas: root\nhooks:\n  AfterInstall:\n    - <<: *d\n      location: a.sh\n';
+  const fs = findings(text);
+  assert.deepEqual(
+    fs.map((f) => f.text),
+    ['x-defaults'],
+  );
+});
