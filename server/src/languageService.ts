@@ -48,7 +48,12 @@ export interface AppSpecSettings {
   files: string[];
 }
 
-export const DEFAULT_SETTINGS: AppSpecSettings = { rules: {}, workspaceChecks: true, syntaxDiagnostics: 'auto', files: [] };
+export const DEFAULT_SETTINGS: AppSpecSettings = {
+  rules: {},
+  workspaceChecks: true,
+  syntaxDiagnostics: 'auto',
+  files: [],
+};
 
 /** Settings from the client, normalised: anything malformed falls back to the default. */
 export function normalizeSettings(raw: unknown): AppSpecSettings {
@@ -56,14 +61,16 @@ export function normalizeSettings(raw: unknown): AppSpecSettings {
   const rules: Record<string, RuleSetting> = {};
   if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
     for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
-      if (typeof v === 'string' && ['off', 'error', 'warning', 'info', 'hint'].includes(v)) rules[id.toUpperCase()] = v as RuleSetting;
+      if (typeof v === 'string' && ['off', 'error', 'warning', 'info', 'hint'].includes(v))
+        rules[id.toUpperCase()] = v as RuleSetting;
     }
   }
   const syntax = r.syntaxDiagnostics;
   return {
     rules,
     workspaceChecks: typeof r.workspaceChecks === 'boolean' ? r.workspaceChecks : DEFAULT_SETTINGS.workspaceChecks,
-    syntaxDiagnostics: syntax === 'always' || syntax === 'never' || syntax === 'auto' ? syntax : DEFAULT_SETTINGS.syntaxDiagnostics,
+    syntaxDiagnostics:
+      syntax === 'always' || syntax === 'never' || syntax === 'auto' ? syntax : DEFAULT_SETTINGS.syntaxDiagnostics,
     files: Array.isArray(r.files) ? r.files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [],
   };
 }
@@ -137,21 +144,34 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const doc = parse(textDoc);
       const bundleRoot = bundleRootOf(doc.uri);
       const config = lintConfigFor(bundleRoot, settings);
-      const found = lint(doc, { bundleRoot, fileName: fileNameOf(doc.uri), fs: config.workspaceChecks === false ? undefined : fs }, config);
+      const found = lint(
+        doc,
+        { bundleRoot, fileName: fileNameOf(doc.uri), fs: config.workspaceChecks === false ? undefined : fs },
+        config,
+      );
       const mode = settings.syntaxDiagnostics ?? 'auto';
-      const hideSyntax = mode === 'never' || (mode === 'auto' && doc.format === 'yaml' && settings.yamlExtensionActive === true);
+      const hideSyntax =
+        mode === 'never' || (mode === 'auto' && doc.format === 'yaml' && settings.yamlExtensionActive === true);
       return found.filter((d) => !(hideSyntax && isSyntaxFinding(d))).map((d) => toDiagnostic(doc, d));
     },
-    complete: (doc, position, context) => complete(parse(doc), position, { fs, triggerCharacter: context?.triggerCharacter }),
+    complete: (doc, position, context) =>
+      complete(parse(doc), position, { fs, triggerCharacter: context?.triggerCharacter }),
     hover: (doc, position) => hover(parse(doc), position),
     codeActions(textDoc, range, diagnostics) {
       const doc = parse(textDoc);
       // Diagnostics from an older version (or without data) get their fixes from a fresh lint.
       let fresh: ReturnType<typeof lint> | undefined;
       const lookup = (d: Diagnostic) => {
-        fresh ??= lint(doc, { bundleRoot: bundleRootOf(doc.uri), fileName: fileNameOf(doc.uri), fs }, lintConfigFor(bundleRootOf(doc.uri), {}));
+        fresh ??= lint(
+          doc,
+          { bundleRoot: bundleRootOf(doc.uri), fileName: fileNameOf(doc.uri), fs },
+          lintConfigFor(bundleRootOf(doc.uri), {}),
+        );
         const same = fresh.find(
-          (f) => f.ruleId === d.code && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character,
+          (f) =>
+            f.ruleId === d.code &&
+            f.range.start.line === d.range.start.line &&
+            f.range.start.character === d.range.start.character,
         );
         return same?.fixes ?? [];
       };

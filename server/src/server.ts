@@ -45,6 +45,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const fs = createNodeFs();
 const service = createLanguageService({ fs });
+/** Separate instance for `appspec/lint`, so linted text never replaces an open document's cached parse. */
+const lintService = createLanguageService({ fs });
 
 let canAskConfiguration = false;
 let canWatchFiles = false;
@@ -90,10 +92,12 @@ async function settingsFor(uri: string): Promise<AppSpecSettings> {
   if (!canAskConfiguration) return DEFAULT_SETTINGS;
   let p = settingsByUri.get(uri);
   if (!p) {
-    p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'appspec' }).then(normalizeSettings, (err: unknown) => {
-      logError('reading settings', err);
-      return DEFAULT_SETTINGS;
-    });
+    p = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'appspec' })
+      .then(normalizeSettings, (err: unknown) => {
+        logError('reading settings', err);
+        return DEFAULT_SETTINGS;
+      });
     settingsByUri.set(uri, p);
   }
   return p;
@@ -234,47 +238,74 @@ function appspecDoc(uri: string): TextDocument | undefined {
 type WithDoc = { textDocument: { uri: string } };
 
 connection.onCompletion(
-  guard('completion', null, (p: WithDoc & { position: { line: number; character: number }; context?: { triggerCharacter?: string } }) => {
+  guard(
+    'completion',
+    null,
+    (p: WithDoc & { position: { line: number; character: number }; context?: { triggerCharacter?: string } }) => {
+      const doc = appspecDoc(p.textDocument.uri);
+      return doc ? service.complete(doc, p.position, { triggerCharacter: p.context?.triggerCharacter }) : null;
+    },
+  ),
+);
+connection.onHover(
+  guard('hover', null, (p: WithDoc & { position: { line: number; character: number } }) => {
     const doc = appspecDoc(p.textDocument.uri);
-    return doc ? service.complete(doc, p.position, { triggerCharacter: p.context?.triggerCharacter }) : null;
+    return doc ? service.hover(doc, p.position) : null;
   }),
 );
-connection.onHover(guard('hover', null, (p: WithDoc & { position: { line: number; character: number } }) => {
-  const doc = appspecDoc(p.textDocument.uri);
-  return doc ? service.hover(doc, p.position) : null;
-}));
 connection.onCodeAction(
-  guard('code actions', [], (p: WithDoc & { range: { start: { line: number; character: number }; end: { line: number; character: number } }; context: { diagnostics: Diagnostic[] } }) => {
+  guard(
+    'code actions',
+    [],
+    (
+      p: WithDoc & {
+        range: { start: { line: number; character: number }; end: { line: number; character: number } };
+        context: { diagnostics: Diagnostic[] };
+      },
+    ) => {
+      const doc = appspecDoc(p.textDocument.uri);
+      return doc ? service.codeActions(doc, p.range, p.context.diagnostics) : [];
+    },
+  ),
+);
+connection.onDocumentSymbol(
+  guard('document symbols', [], (p: WithDoc) => {
     const doc = appspecDoc(p.textDocument.uri);
-    return doc ? service.codeActions(doc, p.range, p.context.diagnostics) : [];
+    return doc ? service.documentSymbols(doc) : [];
   }),
 );
-connection.onDocumentSymbol(guard('document symbols', [], (p: WithDoc) => {
-  const doc = appspecDoc(p.textDocument.uri);
-  return doc ? service.documentSymbols(doc) : [];
-}));
-connection.onFoldingRanges(guard('folding ranges', [], (p: WithDoc) => {
-  const doc = appspecDoc(p.textDocument.uri);
-  return doc ? service.foldingRanges(doc) : [];
-}));
-connection.onDocumentLinks(guard('document links', [], (p: WithDoc) => {
-  const doc = appspecDoc(p.textDocument.uri);
-  return doc ? service.documentLinks(doc) : [];
-}));
-connection.onDefinition(guard('definition', [], (p: WithDoc & { position: { line: number; character: number } }) => {
-  const doc = appspecDoc(p.textDocument.uri);
-  return doc ? service.definition(doc, p.position) : [];
-}));
-connection.onReferences(guard('references', [], (p: WithDoc & { position: { line: number; character: number } }) => {
-  const doc = appspecDoc(p.textDocument.uri);
-  if (!doc) return service.references(p.textDocument.uri); // asked from a script: where is it used?
-  const target = service.definition(doc, p.position)[0];
-  return target ? service.references(target.targetUri) : [];
-}));
-connection.onCodeLens(guard('code lenses', [], (p: WithDoc) => {
-  const doc = appspecDoc(p.textDocument.uri);
-  return doc ? service.codeLenses(doc) : [];
-}));
+connection.onFoldingRanges(
+  guard('folding ranges', [], (p: WithDoc) => {
+    const doc = appspecDoc(p.textDocument.uri);
+    return doc ? service.foldingRanges(doc) : [];
+  }),
+);
+connection.onDocumentLinks(
+  guard('document links', [], (p: WithDoc) => {
+    const doc = appspecDoc(p.textDocument.uri);
+    return doc ? service.documentLinks(doc) : [];
+  }),
+);
+connection.onDefinition(
+  guard('definition', [], (p: WithDoc & { position: { line: number; character: number } }) => {
+    const doc = appspecDoc(p.textDocument.uri);
+    return doc ? service.definition(doc, p.position) : [];
+  }),
+);
+connection.onReferences(
+  guard('references', [], (p: WithDoc & { position: { line: number; character: number } }) => {
+    const doc = appspecDoc(p.textDocument.uri);
+    if (!doc) return service.references(p.textDocument.uri); // asked from a script: where is it used?
+    const target = service.definition(doc, p.position)[0];
+    return target ? service.references(target.targetUri) : [];
+  }),
+);
+connection.onCodeLens(
+  guard('code lenses', [], (p: WithDoc) => {
+    const doc = appspecDoc(p.textDocument.uri);
+    return doc ? service.codeLenses(doc) : [];
+  }),
+);
 
 connection.onRequest(
   LINT_REQUEST,
@@ -284,7 +315,9 @@ connection.onRequest(
     const uri = p.uri ?? (path.isAbsolute(fileName) ? URI.file(fileName).toString() : `untitled:${fileName}`);
     const settings = p.uri ? await settingsFor(p.uri) : DEFAULT_SETTINGS;
     const doc = TextDocument.create(uri, '', -1, p.text);
-    return service.validate(doc, { ...settings, syntaxDiagnostics: 'always' });
+    const diagnostics = lintService.validate(doc, { ...settings, syntaxDiagnostics: 'always' });
+    lintService.forget(uri);
+    return diagnostics;
   }),
 );
 

@@ -13,7 +13,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver-protocol';
 
@@ -74,19 +79,30 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
   const serverPath = options.serverPath ?? SERVER_PATH;
   if (!existsSync(serverPath)) throw new Error(`${serverPath} does not exist: run \`npm run build\` first.`);
   const limit = options.waitLimitMs ?? 20000;
-  const child = spawn(process.execPath, [serverPath, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [serverPath, '--stdio', ...(options.args ?? [])], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (d: string) => (stderr += d));
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createMessageConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
 
   const published: PublishedDiagnostics[] = [];
   const logs: string[] = [];
-  const waiters: { uri: string; predicate: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
+  const waiters: {
+    uri: string;
+    predicate: (p: PublishedDiagnostics) => boolean;
+    resolve: (p: PublishedDiagnostics) => void;
+  }[] = [];
   let held: (() => void)[] | undefined;
   let configRequests = 0;
 
-  const answer = options.configuration ?? ((item: ConfigurationItem) => (item.section === 'appspec' ? (options.settings ?? {}) : null));
+  const answer =
+    options.configuration ??
+    ((item: ConfigurationItem) => (item.section === 'appspec' ? (options.settings ?? {}) : null));
 
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
     published.push(p);
@@ -115,7 +131,11 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
   function withLimit<T>(what: string, p: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const fail = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what}: nothing after ${limit} ms. Server stderr:\n${stderr}\nLogs:\n${logs.join('\n')}`)), limit);
+      timer = setTimeout(
+        () =>
+          reject(new Error(`${what}: nothing after ${limit} ms. Server stderr:\n${stderr}\nLogs:\n${logs.join('\n')}`)),
+        limit,
+      );
     });
     return Promise.race([p, fail]).finally(() => clearTimeout(timer));
   }
@@ -131,11 +151,20 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
         processId: process.pid,
         rootUri: null,
         capabilities: {
-          workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } },
+          workspace: {
+            configuration: true,
+            didChangeWatchedFiles: { dynamicRegistration: true },
+            workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+          },
           textDocument: {
             completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
             hover: { contentFormat: ['markdown', 'plaintext'] },
-            publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+            publishDiagnostics: {
+              relatedInformation: true,
+              versionSupport: true,
+              codeDescriptionSupport: true,
+              dataSupport: true,
+            },
             documentSymbol: { hierarchicalDocumentSymbolSupport: true },
             definition: { linkSupport: true },
           },
@@ -149,10 +178,15 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
     },
     open(uri, text, languageId, version = 1) {
       const lang = languageId ?? (uri.endsWith('.json') ? 'json' : 'yaml');
-      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: lang, version, text } });
+      void connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: lang, version, text },
+      });
     },
     change(uri, text, version) {
-      void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      void connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
     },
     closeDocument(uri) {
       void connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -166,7 +200,10 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
     waitForDiagnostics(uri, predicate = () => true) {
       const already = published.find((p) => p.uri === uri && predicate(p));
       if (already) return Promise.resolve(already);
-      return withLimit(`diagnostics for ${uri}`, new Promise<PublishedDiagnostics>((resolve) => waiters.push({ uri, predicate, resolve })));
+      return withLimit(
+        `diagnostics for ${uri}`,
+        new Promise<PublishedDiagnostics>((resolve) => waiters.push({ uri, predicate, resolve })),
+      );
     },
     holdConfiguration() {
       held ??= [];

@@ -22,7 +22,8 @@ import { URI } from 'vscode-uri';
 import { startServer, type LspClient } from '../helpers/lspClient';
 
 const BROKEN = 'version: 0.0\nos: linx\nhooks:\n  BeforeInstal:\n    - location: scripts/install.sh\n';
-const GOOD = 'version: 0.0\nos: linux\nhooks:\n  ApplicationStop:\n    - location: scripts/install.sh\n      timeout: 60\n';
+const GOOD =
+  'version: 0.0\nos: linux\nhooks:\n  ApplicationStop:\n    - location: scripts/install.sh\n      timeout: 60\n';
 
 describe('language server over stdio', () => {
   let client: LspClient;
@@ -46,10 +47,22 @@ describe('language server over stdio', () => {
   test('initialize announces the features', async () => {
     const result = await client.initialize({ initializationOptions: { files: ['**/deploy/*.appspec.yaml'] } });
     const caps = result.capabilities;
-    assert.deepEqual((caps.completionProvider as { triggerCharacters: string[] }).triggerCharacters, [':', ' ', '"', '/']);
+    assert.deepEqual((caps.completionProvider as { triggerCharacters: string[] }).triggerCharacters, [
+      ':',
+      ' ',
+      '"',
+      '/',
+    ]);
     assert.equal(caps.hoverProvider, true);
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix']);
-    for (const key of ['codeLensProvider', 'documentLinkProvider', 'definitionProvider', 'referencesProvider', 'documentSymbolProvider', 'foldingRangeProvider'] as const) {
+    for (const key of [
+      'codeLensProvider',
+      'documentLinkProvider',
+      'definitionProvider',
+      'referencesProvider',
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+    ] as const) {
       assert.ok(caps[key], key);
     }
     assert.deepEqual((caps.executeCommandProvider as { commands: string[] }).commands, ['appspec.makeExecutable']);
@@ -96,7 +109,10 @@ describe('language server over stdio', () => {
     client.releaseConfiguration();
     const last = await client.waitForDiagnostics(uri, (p) => p.version === 5);
     const forUri = client.published.slice(before).filter((p) => p.uri === uri);
-    assert.deepEqual(forUri.map((p) => p.version), [5]);
+    assert.deepEqual(
+      forUri.map((p) => p.version),
+      [5],
+    );
     assert.match(last.diagnostics.find((d) => d.code === 'E2001')?.message ?? '', /d5/);
   });
 
@@ -105,8 +121,15 @@ describe('language server over stdio', () => {
     const text = 'version: 0.0\nos: linux\nhooks:\n  \n';
     client.open(uri, text);
     await client.waitForDiagnostics(uri);
-    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 2 } });
-    assert.deepEqual(list.items.map((i) => i.label).slice(0, 3), ['BeforeBlockTraffic', 'AfterBlockTraffic', 'ApplicationStop']);
+    const list = await client.request<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 3, character: 2 },
+    });
+    assert.deepEqual(list.items.map((i) => i.label).slice(0, 3), [
+      'BeforeBlockTraffic',
+      'AfterBlockTraffic',
+      'ApplicationStop',
+    ]);
     assert.equal(list.items.length, 9);
   });
 
@@ -114,34 +137,62 @@ describe('language server over stdio', () => {
     const uri = URI.file(path.join(dir, 'appspec.yml')).toString();
     client.change(uri, GOOD, 2);
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 2);
-    assert.deepEqual(published.diagnostics.filter((d) => d.severity === 1), []);
+    assert.deepEqual(
+      published.diagnostics.filter((d) => d.severity === 1),
+      [],
+    );
 
-    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
+    const hover = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 3, character: 5 },
+    });
     assert.match((hover.contents as MarkupContent).value, /previous successful revision/);
 
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => s.name), ['version', 'os', 'hooks']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['version', 'os', 'hooks'],
+    );
     assert.equal(symbols[2].children?.[0].name, 'ApplicationStop');
 
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.match(lenses[0].command?.title ?? '', /^runs 3rd of 9/);
 
-    const defs = await client.request<LocationLink[]>('textDocument/definition', { textDocument: { uri }, position: { line: 4, character: 20 } });
+    const defs = await client.request<LocationLink[]>('textDocument/definition', {
+      textDocument: { uri },
+      position: { line: 4, character: 20 },
+    });
     assert.equal(defs[0].targetUri, URI.file(path.join(dir, 'scripts', 'install.sh')).toString());
 
     const scriptUri = defs[0].targetUri;
-    const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri: scriptUri }, position: { line: 0, character: 0 }, context: { includeDeclaration: false } });
-    assert.deepEqual(refs.map((r) => [r.uri, r.range.start.line]), [[uri, 4]]);
+    const refs = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: scriptUri },
+      position: { line: 0, character: 0 },
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(
+      refs.map((r) => [r.uri, r.range.start.line]),
+      [[uri, 4]],
+    );
   });
 
   test('appspec/lint answers with every finding, syntax errors included', async () => {
-    const diags = await client.request<Diagnostic[]>('appspec/lint', { text: 'version: 0.0\nos: [linux\n', fileName: 'appspec.yml' });
-    assert.ok(diags.some((d) => d.code === 'E0001'), JSON.stringify(diags));
+    const diags = await client.request<Diagnostic[]>('appspec/lint', {
+      text: 'version: 0.0\nos: [linux\n',
+      fileName: 'appspec.yml',
+    });
+    assert.ok(
+      diags.some((d) => d.code === 'E0001'),
+      JSON.stringify(diags),
+    );
     const clean = await client.request<Diagnostic[]>('appspec/lint', {
       text: 'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties:\n        Name: fn\n        Alias: live\n        CurrentVersion: "1"\n        TargetVersion: "2"\n',
       fileName: 'appspec.yaml',
     });
-    assert.deepEqual(clean.filter((d) => d.severity === 1), []);
+    assert.deepEqual(
+      clean.filter((d) => d.severity === 1),
+      [],
+    );
   });
 
   test('only AppSpecs are handled: other YAML stays silent, extra globs count', async () => {
@@ -151,7 +202,10 @@ describe('language server over stdio', () => {
     client.open(extra, 'version: 0.0\nos: linx\n');
     const published = await client.waitForDiagnostics(extra);
     assert.ok(published.diagnostics.some((d) => d.code === 'E2001'));
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: other }, position: { line: 0, character: 2 } });
+    const hover = await client.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: other },
+      position: { line: 0, character: 2 },
+    });
     assert.equal(hover, null);
     assert.equal(client.published.filter((p) => p.uri === other).length, 0);
   });
@@ -174,10 +228,15 @@ describe('language server over stdio', () => {
   test('bad requests do not crash the server', async () => {
     const hover = await client.request('textDocument/hover', { textDocument: { uri: appspecUri } });
     assert.equal(hover, null, 'a request without a position is answered, not fatal');
-    assert.ok(client.logs.some((l) => l.includes('appspec: hover')), 'the failure is logged');
+    assert.ok(
+      client.logs.some((l) => l.includes('appspec: hover')),
+      'the failure is logged',
+    );
     const lint = await client.request<Diagnostic[]>('appspec/lint', { nothing: true });
     assert.deepEqual(lint, []);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: appspecUri } });
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: appspecUri },
+    });
     assert.ok(symbols.length > 0, 'still serving');
   });
 });

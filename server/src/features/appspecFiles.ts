@@ -36,7 +36,10 @@ export function globToRegExp(glob: string): RegExp {
       const close = glob.indexOf(']', i + 1);
       if (close < 0) re += '\\[';
       else {
-        re += `[${glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        re += `[${glob
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = close;
       }
     } else re += c.replace(/[.+^$()|\\\]]/g, '\\$&');
@@ -60,7 +63,8 @@ export function isAppSpecUri(uri: string, globs: readonly string[] = []): boolea
   if (APPSPEC_FILE_NAMES.includes(name)) return true;
   for (const g of globs) {
     const pattern = g.replace(/\\/g, '/');
-    const anchored = pattern.startsWith('/') || /^[A-Za-z]:\//.test(pattern) || pattern.startsWith('**/') ? pattern : `**/${pattern}`;
+    const anchored =
+      pattern.startsWith('/') || /^[A-Za-z]:\//.test(pattern) || pattern.startsWith('**/') ? pattern : `**/${pattern}`;
     try {
       if (globToRegExp(anchored).test(path)) return true;
     } catch {

@@ -15,7 +15,13 @@ export interface ValueDoc {
 }
 
 export type Shape =
-  | { t: 'scalar'; values?: readonly ValueDoc[]; files?: 'script' | 'source'; example?: string; kind?: 'string' | 'number' | 'boolean' }
+  | {
+      t: 'scalar';
+      values?: readonly ValueDoc[];
+      files?: 'script' | 'source';
+      example?: string;
+      kind?: 'string' | 'number' | 'boolean';
+    }
   | { t: 'map'; fields: readonly Field[]; caseInsensitive?: boolean }
   | { t: 'events'; platform: K.AppSpecPlatform; value: Shape }
   | { t: 'named'; suggest: readonly ValueDoc[]; value: Shape }
@@ -95,7 +101,11 @@ const ECS_PROPERTIES: Shape = {
   caseInsensitive: true,
   fields: fields(K.ECS_PROPERTY_KEYS, {
     TaskDefinition: str('<TASK_DEFINITION>'),
-    LoadBalancerInfo: { t: 'map', caseInsensitive: true, fields: fields(K.ECS_LOAD_BALANCER_KEYS, { ContainerPort: num('80') }) },
+    LoadBalancerInfo: {
+      t: 'map',
+      caseInsensitive: true,
+      fields: fields(K.ECS_LOAD_BALANCER_KEYS, { ContainerPort: num('80') }),
+    },
     PlatformVersion: enumOf([{ value: 'LATEST', description: 'The latest Fargate platform version.' }]),
     NetworkConfiguration: {
       t: 'map',
@@ -148,7 +158,12 @@ function resourceShape(platform: 'ecs' | 'lambda' | undefined): Shape {
     t: 'map',
     caseInsensitive: true,
     fields: fields(keys, { Type: enumOf(resourceTypes(platform)), Properties: properties }).map((f) =>
-      f.info.key === 'Type' && !platform ? { ...f, info: { ...f.info, description: 'The resource type: `AWS::ECS::Service` or `AWS::Lambda::Function`.' } } : f,
+      f.info.key === 'Type' && !platform
+        ? {
+            ...f,
+            info: { ...f.info, description: 'The resource type: `AWS::ECS::Service` or `AWS::Lambda::Function`.' },
+          }
+        : f,
     ),
   };
 }
@@ -157,7 +172,12 @@ function serverlessShape(platform: 'ecs' | 'lambda' | undefined): Shape {
   const names: ValueDoc[] =
     platform === 'lambda'
       ? [{ value: 'myLambdaFunction', description: 'Any name for the function being deployed.' }]
-      : [{ value: 'TargetService', description: 'The ECS service being deployed (the name AWS uses in every example).' }];
+      : [
+          {
+            value: 'TargetService',
+            description: 'The ECS service being deployed (the name AWS uses in every example).',
+          },
+        ];
   return {
     t: 'map',
     caseInsensitive: true,
@@ -176,10 +196,7 @@ const SERVERLESS_UNKNOWN = serverlessShape(undefined);
 /** The top level of a document whose platform is not known yet: every key of every platform. */
 const UNKNOWN_SHAPE: Shape = {
   t: 'map',
-  fields: [
-    ...mapFields(EC2_SHAPE),
-    ...mapFields(SERVERLESS_UNKNOWN).filter((f) => f.info.key !== 'version'),
-  ],
+  fields: [...mapFields(EC2_SHAPE), ...mapFields(SERVERLESS_UNKNOWN).filter((f) => f.info.key !== 'version')],
 };
 
 /** The platform to complete for: the engine's detection, else a guess from what is written so far. */
@@ -207,7 +224,10 @@ export function rootShape(platform: Platform, path: PathStep[] = []): Shape {
 
 export function fieldOf(shape: Shape, key: string): Field | undefined {
   if (shape.t !== 'map') return undefined;
-  return shape.fields.find((f) => f.info.key === key) ?? (shape.caseInsensitive ? shape.fields.find((f) => f.info.key.toLowerCase() === key.toLowerCase()) : undefined);
+  return (
+    shape.fields.find((f) => f.info.key === key) ??
+    (shape.caseInsensitive ? shape.fields.find((f) => f.info.key.toLowerCase() === key.toLowerCase()) : undefined)
+  );
 }
 
 /** Where a path leads: the shape there plus the last key's documentation when it was a known key. */
@@ -271,7 +291,8 @@ export function usedServerlessEvents(doc: AppSpecDocument): string[] {
 export const AWS_DOCS = {
   structure: 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure.html',
   files: 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-files.html',
-  permissions: 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-permissions.html',
+  permissions:
+    'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-permissions.html',
   hooks: 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html',
   resources: 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-resources.html',
   reference: 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file.html',

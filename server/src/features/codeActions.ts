@@ -42,7 +42,11 @@ export function fixToAction(doc: AppSpecDocument, fix: Fix, diagnostic: Diagnost
   const root = bundleRootOf(doc.uri);
   if (!root) return undefined;
   const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
-  if (edits.length) documentChanges.push({ textDocument: { uri: doc.uri, version: doc.version }, edits: edits.map((e) => ({ range: e.range, newText: e.newText })) });
+  if (edits.length)
+    documentChanges.push({
+      textDocument: { uri: doc.uri, version: doc.version },
+      edits: edits.map((e) => ({ range: e.range, newText: e.newText })),
+    });
   const executables: string[] = [];
   for (const file of creates) {
     const abs = resolveInBundle(root, file.path);
@@ -50,7 +54,10 @@ export function fixToAction(doc: AppSpecDocument, fix: Fix, diagnostic: Diagnost
     const uri = fileUri(abs);
     documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
     if (file.content) {
-      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.content }] });
+      documentChanges.push({
+        textDocument: { uri, version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: file.content }],
+      });
     }
     if (file.executable) executables.push(abs);
   }
@@ -89,7 +96,12 @@ function suppressionActions(doc: AppSpecDocument, d: Diagnostic, ruleId: string,
   return out;
 }
 
-export function codeActions(doc: AppSpecDocument, _range: Range, diagnostics: Diagnostic[], lookup?: FixLookup): CodeAction[] {
+export function codeActions(
+  doc: AppSpecDocument,
+  _range: Range,
+  diagnostics: Diagnostic[],
+  lookup?: FixLookup,
+): CodeAction[] {
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
   const fileDone = new Set<string>();

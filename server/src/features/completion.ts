@@ -15,7 +15,16 @@ import {
 import type { LifecycleEvent } from '../engine/knowledge';
 import { LIFECYCLE_EVENTS } from '../engine/knowledge';
 import type { AppSpecDocument, WorkspaceFs } from '../engine/types';
-import { effectivePlatform, fieldOf, hookEvents, resolve, usedServerlessEvents, type Field, type Shape, type ValueDoc } from './catalog';
+import {
+  effectivePlatform,
+  fieldOf,
+  hookEvents,
+  resolve,
+  usedServerlessEvents,
+  type Field,
+  type Shape,
+  type ValueDoc,
+} from './catalog';
 import type { CursorContext } from './cursorContext';
 import { eventMarkdown, eventSummary, keyMarkdown, valueMarkdown } from './describe';
 import { jsonContextAt } from './jsonContext';
@@ -66,7 +75,13 @@ function skeletonItems(doc: AppSpecDocument, range: Range): CompletionItem[] {
     label: s.label,
     kind: CompletionItemKind.Snippet,
     detail: `${skeletonPlatform(s)?.toUpperCase()} skeleton`,
-    documentation: md(`${s.description}\n\n\`\`\`${s.format}\n${s.body.join('\n').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '')}\n\`\`\``),
+    documentation: md(
+      `${s.description}\n\n\`\`\`${s.format}\n${s.body
+        .join('\n')
+        .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\d+/g, '')}\n\`\`\``,
+    ),
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range, newText: s.body.join('\n') },
     filterText: `${s.prefix} ${s.label}`,
@@ -94,7 +109,10 @@ function scalarSnippet(shape: Shape, n: number, json: boolean): string {
   if (shape.t !== 'scalar') return `$${n}`;
   if (shape.values?.length) {
     const raw = shape.values.every((v) => isRawJson(v.value));
-    const choice = shape.values.length === 1 ? esc(shape.values[0].value) : `\${${n}|${shape.values.map((v) => v.value.replace(/[,|\\]/g, '\\$&')).join(',')}|}`;
+    const choice =
+      shape.values.length === 1
+        ? esc(shape.values[0].value)
+        : `\${${n}|${shape.values.map((v) => v.value.replace(/[,|\\]/g, '\\$&')).join(',')}|}`;
     return json && !raw ? `"${choice}"` : choice;
   }
   const ex = shape.example;
@@ -125,7 +143,8 @@ function valueSnippet(shape: Shape, e: Emit): string {
         const lines = req.map((f, i) => `${f.info.key}: ${scalarSnippet(f.shape, i + 1, false)}`);
         return `${nl(1)}- ${lines.join(`${nl(1)}  `)}`;
       }
-      if (shape.item.t === 'scalar') return e.json ? `[${scalarSnippet(shape.item, 1, true)}]` : `${nl(1)}- ${scalarSnippet(shape.item, 1, false)}`;
+      if (shape.item.t === 'scalar')
+        return e.json ? `[${scalarSnippet(shape.item, 1, true)}]` : `${nl(1)}- ${scalarSnippet(shape.item, 1, false)}`;
       return e.json ? `[${nl(1)}$1${nl(0)}]` : `${nl(1)}- $1`;
     }
   }
@@ -149,7 +168,9 @@ function keyItem(
 ): CompletionItem {
   const quotedName = e.json ? `"${name}"` : ctx.quote ? `${ctx.quote}${name}${ctx.quote}` : name;
   const lead = ctx.needsLeadingSpace ? ' ' : '';
-  const newText = ctx.hasValueAfter ? `${lead}${esc(quotedName)}` : `${lead}${esc(quotedName)}${e.json ? ': ' : ':'}${valueSnippet(shape, e)}`;
+  const newText = ctx.hasValueAfter
+    ? `${lead}${esc(quotedName)}`
+    : `${lead}${esc(quotedName)}${e.json ? ': ' : ':'}${valueSnippet(shape, e)}`;
   return {
     label: name,
     kind,
@@ -163,7 +184,16 @@ function keyItem(
 }
 
 function eventItem(ctx: CursorContext, e: Emit, ev: LifecycleEvent, valueShape: Shape, sort: string): CompletionItem {
-  const item = keyItem(ctx, e, ev.name, valueShape, eventMarkdown(ev, LIFECYCLE_EVENTS[ev.platform]), sort, CompletionItemKind.Event, eventSummary(ev));
+  const item = keyItem(
+    ctx,
+    e,
+    ev.name,
+    valueShape,
+    eventMarkdown(ev, LIFECYCLE_EVENTS[ev.platform]),
+    sort,
+    CompletionItemKind.Event,
+    eventSummary(ev),
+  );
   return item;
 }
 
@@ -180,7 +210,13 @@ function valueItem(ctx: CursorContext, e: Emit, v: ValueDoc, key: string | undef
   };
 }
 
-function fileItems(doc: AppSpecDocument, ctx: CursorContext, fs: WorkspaceFs | undefined, kind: 'script' | 'source', e: Emit): CompletionItem[] {
+function fileItems(
+  doc: AppSpecDocument,
+  ctx: CursorContext,
+  fs: WorkspaceFs | undefined,
+  kind: 'script' | 'source',
+  e: Emit,
+): CompletionItem[] {
   const root = bundleRootOf(doc.uri);
   if (!fs || !root) return [];
   const typed = ctx.prefix;
@@ -191,11 +227,15 @@ function fileItems(doc: AppSpecDocument, ctx: CursorContext, fs: WorkspaceFs | u
   const entries = fs.list(dirAbs).filter((x) => !SKIP_DIRS.has(x.name));
   const lineStr = lineText(doc, ctx.line);
   const open = ctx.quote ? 1 : 0;
-  const closes = ctx.quote && ctx.replaceEnd - 1 > ctx.replaceStart && lineStr[ctx.replaceEnd - 1] === ctx.quote ? 1 : 0;
+  const closes =
+    ctx.quote && ctx.replaceEnd - 1 > ctx.replaceStart && lineStr[ctx.replaceEnd - 1] === ctx.quote ? 1 : 0;
   const lead = ctx.needsLeadingSpace ? ' ' : '';
   const quoteAll = e.json && !ctx.quote;
   const segStart = quoteAll || lead ? ctx.replaceStart : ctx.replaceStart + open + dirPart.length;
-  const range: Range = { start: { line: ctx.line, character: segStart }, end: { line: ctx.line, character: ctx.replaceEnd - closes } };
+  const range: Range = {
+    start: { line: ctx.line, character: segStart },
+    end: { line: ctx.line, character: ctx.replaceEnd - closes },
+  };
   const items: CompletionItem[] = entries
     .sort((a, b) => Number(b.isDirectory) - Number(a.isDirectory) || a.name.localeCompare(b.name))
     .map((entry, i) => {
@@ -228,9 +268,12 @@ function fileItems(doc: AppSpecDocument, ctx: CursorContext, fs: WorkspaceFs | u
 
 export function complete(doc: AppSpecDocument, position: Position, opts: CompletionOptions = {}): CompletionList {
   const json = doc.format === 'json';
-  if (opts.triggerCharacter === ' ' && !/[:-] $/.test(lineText(doc, position.line).slice(0, position.character))) return EMPTY;
+  if (opts.triggerCharacter === ' ' && !/[:-] $/.test(lineText(doc, position.line).slice(0, position.character)))
+    return EMPTY;
   if (isEmptyDocument(doc)) return { isIncomplete: false, items: skeletonItems(doc, wholeRange(doc)) };
-  const ctx = json ? jsonContextAt(doc.text, doc.lines, doc.lines.offsetAt(position)) : yamlContextAt(doc.text, position.line, position.character);
+  const ctx = json
+    ? jsonContextAt(doc.text, doc.lines, doc.lines.offsetAt(position))
+    : yamlContextAt(doc.text, position.line, position.character);
   if (!ctx) return EMPTY;
   const platform = effectivePlatform(doc);
   const resolved = resolve(platform, ctx.path);
@@ -260,7 +303,9 @@ export function complete(doc: AppSpecDocument, position: Position, opts: Complet
       items.push(...skeletonItems(doc, range));
     }
   } else if (shape.t === 'events') {
-    const used = new Set(shape.platform === 'ec2' ? ctx.siblings : usedServerlessEvents(doc).filter((n) => n !== ctx.prefix));
+    const used = new Set(
+      shape.platform === 'ec2' ? ctx.siblings : usedServerlessEvents(doc).filter((n) => n !== ctx.prefix),
+    );
     hookEvents(shape.platform).forEach((ev, i) => {
       if (used.has(ev.name)) return;
       items.push(eventItem(ctx, e, ev, shape.value, sortKey(i)));

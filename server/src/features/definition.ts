@@ -15,7 +15,14 @@ export function definition(doc: AppSpecDocument, position: Position, fs: Workspa
   for (const r of resolvedRefs(doc, fs)) {
     const range = (r.ref.node as Ranged).range;
     if (range && range[0] <= offset && offset <= range[1]) {
-      return [{ originSelectionRange: valueRange(doc, r.ref.node), targetUri: r.targetUri, targetRange: TOP, targetSelectionRange: TOP }];
+      return [
+        {
+          originSelectionRange: valueRange(doc, r.ref.node),
+          targetUri: r.targetUri,
+          targetRange: TOP,
+          targetSelectionRange: TOP,
+        },
+      ];
     }
   }
   return [];

@@ -6,7 +6,11 @@ import type * as K from '../engine/knowledge';
 import { AWS_DOCS, docsPageFor, hookEvents, type Field, type Shape, type ValueDoc } from './catalog';
 import type { PathStep } from './nodeAt';
 
-const PLATFORM_NAMES: Record<K.AppSpecPlatform, string> = { ec2: 'EC2/On-Premises', ecs: 'Amazon ECS', lambda: 'AWS Lambda' };
+const PLATFORM_NAMES: Record<K.AppSpecPlatform, string> = {
+  ec2: 'EC2/On-Premises',
+  ecs: 'Amazon ECS',
+  lambda: 'AWS Lambda',
+};
 
 export function ordinal(n: number): string {
   const mod100 = n % 100;
@@ -48,19 +52,25 @@ export function eventMarkdown(e: K.LifecycleEvent, all: readonly K.LifecycleEven
   lines.push('', e.description);
   if (e.scriptable) {
     const { n, of } = eventPosition(e);
-    lines.push('', `Runs ${ordinal(n)} of the ${of} events that take ${e.platform === 'ec2' ? 'scripts' : 'a hook function'} · ${eventDeployments(e)}.`);
+    lines.push(
+      '',
+      `Runs ${ordinal(n)} of the ${of} events that take ${e.platform === 'ec2' ? 'scripts' : 'a hook function'} · ${eventDeployments(e)}.`,
+    );
     if (e.platform === 'ec2') {
       lines.push(
         '',
         e.revision === 'previous'
-          ? "Scripts come from the AppSpec of the **previous successful revision**, not from this file: a change here takes effect on the next deployment."
+          ? 'Scripts come from the AppSpec of the **previous successful revision**, not from this file: a change here takes effect on the next deployment.'
           : 'Scripts come from the AppSpec of the revision being deployed (this file).',
       );
       const inPlace = all.filter((x) => x.platform === 'ec2');
       lines.push('', `In-place order: ${orderLine(inPlace, e.name)}`);
       const original = inPlace.filter((x) => x.blueGreenFleet === 'original');
       const replacement = inPlace.filter((x) => x.blueGreenFleet === 'replacement');
-      lines.push('', `Blue/green: original instances ${orderLine(original, e.name)}; replacement instances ${orderLine(replacement, e.name)}`);
+      lines.push(
+        '',
+        `Blue/green: original instances ${orderLine(original, e.name)}; replacement instances ${orderLine(replacement, e.name)}`,
+      );
     } else {
       lines.push('', `Order: ${orderLine(all, e.name)}`);
     }
@@ -97,5 +107,11 @@ export function keyMarkdown(field: Field, path: PathStep[]): string {
 }
 
 export function valueMarkdown(value: ValueDoc, key: string | undefined, path: PathStep[]): string {
-  return [`**${value.value}**${key ? ` · value of \`${key}\`` : ''}`, '', value.description, '', `[AWS: AppSpec reference](${docsPageFor(path)})`].join('\n');
+  return [
+    `**${value.value}**${key ? ` · value of \`${key}\`` : ''}`,
+    '',
+    value.description,
+    '',
+    `[AWS: AppSpec reference](${docsPageFor(path)})`,
+  ].join('\n');
 }

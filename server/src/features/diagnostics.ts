@@ -36,7 +36,10 @@ export function toDiagnostic(doc: AppSpecDocument, d: Diagnosis): Diagnostic {
     message: d.message,
   };
   if (d.related?.length) {
-    diagnostic.relatedInformation = d.related.map((r) => ({ location: { uri: r.uri ?? doc.uri, range: r.range }, message: r.message }));
+    diagnostic.relatedInformation = d.related.map((r) => ({
+      location: { uri: r.uri ?? doc.uri, range: r.range },
+      message: r.message,
+    }));
   }
   if (d.tags?.length) {
     diagnostic.tags = d.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));

@@ -24,7 +24,8 @@ export function hover(doc: AppSpecDocument, position: Position): Hover | null {
   const resolved = resolve(platform, hit.path);
   if (!resolved) return null;
   if (hit.onKey) {
-    if (resolved.event) return markdown(eventMarkdown(resolved.event, LIFECYCLE_EVENTS[resolved.event.platform]), doc, hit.node);
+    if (resolved.event)
+      return markdown(eventMarkdown(resolved.event, LIFECYCLE_EVENTS[resolved.event.platform]), doc, hit.node);
     if (resolved.field) return markdown(keyMarkdown(resolved.field, hit.path), doc, hit.node);
     if (resolved.named) {
       return markdown(
@@ -44,7 +45,8 @@ export function hover(doc: AppSpecDocument, position: Position): Hover | null {
     if (v) return markdown(valueMarkdown(v, key, hit.path), doc, hit.node);
   }
   if (text === undefined) return null;
-  if (resolved.event) return markdown(eventMarkdown(resolved.event, LIFECYCLE_EVENTS[resolved.event.platform]), doc, hit.node);
+  if (resolved.event)
+    return markdown(eventMarkdown(resolved.event, LIFECYCLE_EVENTS[resolved.event.platform]), doc, hit.node);
   if (resolved.field) return markdown(keyMarkdown(resolved.field, hit.path), doc, hit.node);
   return null;
 }

@@ -78,7 +78,8 @@ export function jsonContextAt(text: string, lines: LineIndex, offset: number): C
     const path = stack.map((f) => f.step).filter((s): s is PathStep => s !== undefined);
     if (frame.type === 'object') {
       if (frame.expect === 'key') atCursor = { frame, path, kind: 'key', index: 0 };
-      else if (frame.expect === 'value' && frame.key !== undefined) atCursor = { frame, path, kind: 'value', key: frame.key, index: 0 };
+      else if (frame.expect === 'value' && frame.key !== undefined)
+        atCursor = { frame, path, kind: 'value', key: frame.key, index: 0 };
     } else if (frame.expect === 'value') {
       atCursor = { frame, path, kind: 'value', index: frame.index };
     }
@@ -86,7 +87,10 @@ export function jsonContextAt(text: string, lines: LineIndex, offset: number): C
 
   let captured = false;
   for (const t of tokens) {
-    const inside = t.type === 'string' ? t.start < offset && (offset < t.end || (!t.closed && offset <= t.end)) : t.type === 'word' && t.start < offset && offset <= t.end;
+    const inside =
+      t.type === 'string'
+        ? t.start < offset && (offset < t.end || (!t.closed && offset <= t.end))
+        : t.type === 'word' && t.start < offset && offset <= t.end;
     if (!captured && (inside || t.start >= offset)) {
       captured = true;
       if (inside) cursorToken = t;
@@ -98,7 +102,13 @@ export function jsonContextAt(text: string, lines: LineIndex, offset: number): C
       case '{':
       case '[': {
         const step = top ? (top.type === 'object' ? top.key : top.index) : undefined;
-        stack.push({ type: t.type === '{' ? 'object' : 'array', step, keys: [], expect: t.type === '{' ? 'key' : 'value', index: 0 });
+        stack.push({
+          type: t.type === '{' ? 'object' : 'array',
+          step,
+          keys: [],
+          expect: t.type === '{' ? 'key' : 'value',
+          index: 0,
+        });
         break;
       }
       case '}':

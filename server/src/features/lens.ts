@@ -14,14 +14,16 @@ export function hookPairs(doc: AppSpecDocument): { pair: Pair; platform: AppSpec
   const out: { pair: Pair; platform: AppSpecPlatform }[] = [];
   if (p === 'ec2' || p === 'unknown') {
     const hooks = findPair(doc.root, 'hooks');
-    if (hooks && isMap(hooks.value)) for (const h of hooks.value.items as Pair[]) out.push({ pair: h, platform: 'ec2' });
+    if (hooks && isMap(hooks.value))
+      for (const h of hooks.value.items as Pair[]) out.push({ pair: h, platform: 'ec2' });
     if (p === 'ec2') return out;
   }
   const platform: AppSpecPlatform = p === 'lambda' ? 'lambda' : 'ecs';
   const hooks = findPair(doc.root, 'Hooks', { caseInsensitive: true });
   if (!hooks || (p === 'unknown' && keyText(hooks) === 'hooks' && isMap(hooks.value))) return out;
   if (isSeq(hooks.value)) {
-    for (const item of hooks.value.items) if (isMap(item)) for (const h of item.items as Pair[]) out.push({ pair: h, platform });
+    for (const item of hooks.value.items)
+      if (isMap(item)) for (const h of item.items as Pair[]) out.push({ pair: h, platform });
   } else if (isMap(hooks.value)) {
     for (const h of hooks.value.items as Pair[]) out.push({ pair: h, platform });
   }

@@ -234,5 +234,11 @@ export const SKELETONS: readonly Skeleton[] = [
 
 /** The platform a whole-file skeleton is for. */
 export function skeletonPlatform(s: Skeleton): 'ec2' | 'ecs' | 'lambda' | undefined {
-  return s.prefix === 'appspec-ec2' ? 'ec2' : s.prefix === 'appspec-ecs' ? 'ecs' : s.prefix === 'appspec-lambda' ? 'lambda' : undefined;
+  return s.prefix === 'appspec-ec2'
+    ? 'ec2'
+    : s.prefix === 'appspec-ecs'
+      ? 'ecs'
+      : s.prefix === 'appspec-lambda'
+        ? 'lambda'
+        : undefined;
 }

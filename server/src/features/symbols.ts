@@ -21,7 +21,14 @@ function nodeRange(doc: AppSpecDocument, node: unknown): Range {
   return r ? doc.rangeOf([r[0], r[1]]) : doc.rangeOf([0, 0]);
 }
 
-function sym(name: string, kind: SymbolKind, range: Range, selectionRange: Range, children?: DocumentSymbol[], detail?: string): DocumentSymbol {
+function sym(
+  name: string,
+  kind: SymbolKind,
+  range: Range,
+  selectionRange: Range,
+  children?: DocumentSymbol[],
+  detail?: string,
+): DocumentSymbol {
   const s: DocumentSymbol = { name: name || '(empty)', kind, range, selectionRange };
   if (detail) s.detail = detail;
   if (children?.length) s.children = children;
@@ -50,15 +57,36 @@ function pairSymbols(doc: AppSpecDocument, node: unknown, depth: number): Docume
 }
 
 function valueSymbol(doc: AppSpecDocument, p: Pair, name: string, kind: SymbolKind, depth: number): DocumentSymbol {
-  const children = isMap(p.value) ? pairSymbols(doc, p.value, depth + 1) : isSeq(p.value) ? itemSymbols(doc, p.value.items as Node[], depth + 1) : undefined;
+  const children = isMap(p.value)
+    ? pairSymbols(doc, p.value, depth + 1)
+    : isSeq(p.value)
+      ? itemSymbols(doc, p.value.items as Node[], depth + 1)
+      : undefined;
   return sym(name, kind, fullRange(doc, p), doc.keyRangeOf(p), children, scalarDetail(p.value));
 }
 
-function itemSymbols(doc: AppSpecDocument, items: Node[], depth: number, label?: (item: Node, i: number) => string): DocumentSymbol[] {
+function itemSymbols(
+  doc: AppSpecDocument,
+  items: Node[],
+  depth: number,
+  label?: (item: Node, i: number) => string,
+): DocumentSymbol[] {
   return items.map((item, i) => {
     const r = nodeRange(doc, item);
-    const name = label?.(item, i) ?? (isScalar(item) ? (scalarString(item) ?? '') : isMap(item) && item.items.length === 1 ? (keyText(item.items[0] as Pair) ?? `[${i}]`) : `[${i}]`);
-    return sym(name, isMap(item) ? SymbolKind.Object : isScalar(item) ? SymbolKind.String : SymbolKind.Array, r, r, pairSymbols(doc, item, depth + 1));
+    const name =
+      label?.(item, i) ??
+      (isScalar(item)
+        ? (scalarString(item) ?? '')
+        : isMap(item) && item.items.length === 1
+          ? (keyText(item.items[0] as Pair) ?? `[${i}]`)
+          : `[${i}]`);
+    return sym(
+      name,
+      isMap(item) ? SymbolKind.Object : isScalar(item) ? SymbolKind.String : SymbolKind.Array,
+      r,
+      r,
+      pairSymbols(doc, item, depth + 1),
+    );
   });
 }
 
@@ -92,7 +120,12 @@ function topSymbol(doc: AppSpecDocument, p: Pair): DocumentSymbol {
       const scripts = isSeq(hook.value)
         ? (hook.value.items as Node[]).map((s) => {
             const r = nodeRange(doc, s);
-            const detail = [str(s, 'timeout') ? `${str(s, 'timeout')} s` : '', str(s, 'runas') ? `as ${str(s, 'runas')}` : ''].filter(Boolean).join(', ');
+            const detail = [
+              str(s, 'timeout') ? `${str(s, 'timeout')} s` : '',
+              str(s, 'runas') ? `as ${str(s, 'runas')}` : '',
+            ]
+              .filter(Boolean)
+              .join(', ');
             return sym(str(s, 'location') ?? '?', SymbolKind.File, r, r, undefined, detail || undefined);
           })
         : [];
@@ -102,7 +135,18 @@ function topSymbol(doc: AppSpecDocument, p: Pair): DocumentSymbol {
   }
   if (lower === 'hooks' && isSeq(p.value)) {
     const events = (p.value.items as Node[]).flatMap((item) =>
-      isMap(item) ? (item.items as Pair[]).map((h) => sym(keyText(h) ?? '?', SymbolKind.Event, fullRange(doc, h), doc.keyRangeOf(h), undefined, scalarDetail(h.value))) : [],
+      isMap(item)
+        ? (item.items as Pair[]).map((h) =>
+            sym(
+              keyText(h) ?? '?',
+              SymbolKind.Event,
+              fullRange(doc, h),
+              doc.keyRangeOf(h),
+              undefined,
+              scalarDetail(h.value),
+            ),
+          )
+        : [],
     );
     return sym(key, SymbolKind.Namespace, range, sel, events);
   }
@@ -112,7 +156,9 @@ function topSymbol(doc: AppSpecDocument, p: Pair): DocumentSymbol {
         ? (item.items as Pair[]).map((res) => {
             const type = scalarString(findPair(res.value, 'Type', { caseInsensitive: true })?.value);
             const props = findPair(res.value, 'Properties', { caseInsensitive: true });
-            const children = props ? [valueSymbol(doc, props, keyText(props) ?? 'Properties', SymbolKind.Object, 2)] : [];
+            const children = props
+              ? [valueSymbol(doc, props, keyText(props) ?? 'Properties', SymbolKind.Object, 2)]
+              : [];
             return sym(keyText(res) ?? '?', SymbolKind.Class, fullRange(doc, res), doc.keyRangeOf(res), children, type);
           })
         : [],

@@ -34,14 +34,21 @@ export function lineInfo(text: string): LineInfo {
 }
 
 function unquote(s: string): string {
-  return s.length >= 2 && ((s.startsWith('"') && s.endsWith('"')) || (s.startsWith("'") && s.endsWith("'"))) ? s.slice(1, -1) : s;
+  return s.length >= 2 && ((s.startsWith('"') && s.endsWith('"')) || (s.startsWith("'") && s.endsWith("'")))
+    ? s.slice(1, -1)
+    : s;
 }
 
 /**
  * Path of the mapping a key at column `col` of line `lineNo` belongs to, and the keys already
  * written in that mapping (other lines only). `dashCol` is set when the line starts a list item.
  */
-export function ownerPath(lines: string[], lineNo: number, col: number, dashCol?: number): { path: PathStep[]; siblings: string[] } {
+export function ownerPath(
+  lines: string[],
+  lineNo: number,
+  col: number,
+  dashCol?: number,
+): { path: PathStep[]; siblings: string[] } {
   const siblings: string[] = [];
   for (let i = lineNo + 1; i < lines.length; i++) {
     const l = lineInfo(lines[i]);

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { CodeAction, CreateFile, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { createLanguageService, type LanguageService } from '../../../server/src/languageService';
@@ -39,7 +39,8 @@ function actionsFor(ls: LanguageService, uri: string, text: string, d: Diagnosti
   return ls.codeActions(doc(uri, text), d.range, [d]);
 }
 
-const same = (a: Diagnostic, b: Diagnostic) => a.code === b.code && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+const same = (a: Diagnostic, b: Diagnostic) =>
+  a.code === b.code && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
 
 describe('code actions: quick fixes from the rules', () => {
   const ls = createLanguageService();
@@ -49,7 +50,10 @@ describe('code actions: quick fixes from the rules', () => {
     const d = ls.validate(doc(YML, text)).find((x) => x.code === 'W4002');
     assert.ok(d, 'W4002 reported');
     assert.equal(d.source, 'appspec');
-    assert.equal(d.codeDescription?.href, 'https://github.com/appspec-tools/appspec-codedeploy/blob/main/docs/rules.md#w4002');
+    assert.equal(
+      d.codeDescription?.href,
+      'https://github.com/appspec-tools/appspec-codedeploy/blob/main/docs/rules.md#w4002',
+    );
     const fix = actionsFor(ls, YML, text, d).find((a) => a.title.includes('BeforeInstall'));
     assert.ok(fix, 'a rename fix');
     assert.equal(fix.kind, 'quickfix');
@@ -61,9 +65,18 @@ describe('code actions: quick fixes from the rules', () => {
 
   test('every edit-only fix the rules offer on these samples removes its diagnostic', () => {
     const samples: [string, string][] = [
-      [YML, 'version: 0.0\nos: Linux\nfile_exists_behavior: overwrite\nhooks:\n  AfterInstal:\n    - location: a.sh\n      timeout: "300"\n      Runas: root\npermissions:\n  - object: /srv\n    mode: 0644\n    type: file\n'],
-      [YML, 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: arn:aws:ecs:us-east-1:111122223333:task-definition/app:1\n        LoadBalancerInfo:\n          ContainerName: app\n          ContainerPort: "80"\n        NetworkConfiguration:\n          AwsvpcConfiguration:\n            Subnets: [subnet-1]\n            SecurityGroups: [sg-1]\n            AssignPublicIp: enabled\n'],
-      ['file:///w/appspec.json', '{\n  "version": 0.0,\n  "Resources": [{ "fn": { "Type": "AWS::Lambda::Function", "Properties": { "Name": "fn", "Alias": "live", "CurrentVersion": 1, "TargetVersion": "2" } } }]\n}\n'],
+      [
+        YML,
+        'version: 0.0\nos: Linux\nfile_exists_behavior: overwrite\nhooks:\n  AfterInstal:\n    - location: a.sh\n      timeout: "300"\n      Runas: root\npermissions:\n  - object: /srv\n    mode: 0644\n    type: file\n',
+      ],
+      [
+        YML,
+        'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: arn:aws:ecs:us-east-1:111122223333:task-definition/app:1\n        LoadBalancerInfo:\n          ContainerName: app\n          ContainerPort: "80"\n        NetworkConfiguration:\n          AwsvpcConfiguration:\n            Subnets: [subnet-1]\n            SecurityGroups: [sg-1]\n            AssignPublicIp: enabled\n',
+      ],
+      [
+        'file:///w/appspec.json',
+        '{\n  "version": 0.0,\n  "Resources": [{ "fn": { "Type": "AWS::Lambda::Function", "Properties": { "Name": "fn", "Alias": "live", "CurrentVersion": 1, "TargetVersion": "2" } } }]\n}\n',
+      ],
     ];
     let applied = 0;
     for (const [uri, text] of samples) {
@@ -104,7 +117,7 @@ describe('code actions: files the fix creates', () => {
       assert.equal(create.uri, b.uri('scripts/start.sh'));
       assert.equal(fix.command?.command, MAKE_EXECUTABLE_COMMAND);
       // The folder exists in a real workspace edit flow once CreateFile runs; create it here as the editor would.
-      require('node:fs').mkdirSync(`${b.dir}/scripts`, { recursive: true });
+      mkdirSync(`${b.dir}/scripts`, { recursive: true });
       const after = apply(fix, uri, text);
       assert.match(readFileSync(`${b.dir}/scripts/start.sh`, 'utf8'), /^#!/);
       const remaining = ls.validate(doc(uri, after, 2)).map((x) => x.code);
@@ -118,7 +131,8 @@ describe('code actions: files the fix creates', () => {
 
 describe('code actions: suppression comments', () => {
   const ls = createLanguageService();
-  const text = 'version: 0.0\nos: linux\nhooks:\n  BeforeInstal:\n    - location: a.sh\n  AfterInstal:\n    - location: b.sh\n';
+  const text =
+    'version: 0.0\nos: linux\nhooks:\n  BeforeInstal:\n    - location: a.sh\n  AfterInstal:\n    - location: b.sh\n';
 
   test('disable for this line silences that diagnostic only', () => {
     const all = ls.validate(doc(YML, text)).filter((x) => x.code === 'W4002');
@@ -140,7 +154,8 @@ describe('code actions: suppression comments', () => {
   });
 
   test('JSON AppSpecs get no suppression comments', () => {
-    const json = '{"version": 0.0, "Resources": [{"fn": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "f", "Alias": "a", "CurrentVersion": "1"}}}]}';
+    const json =
+      '{"version": 0.0, "Resources": [{"fn": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "f", "Alias": "a", "CurrentVersion": "1"}}}]}';
     const uri = 'file:///w/appspec.json';
     const diags = ls.validate(doc(uri, json));
     assert.ok(diags.length > 0);

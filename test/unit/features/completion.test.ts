@@ -32,8 +32,10 @@ function accept(marked: string, label: string, uri = YML): string {
 }
 
 const EC2_HEAD = 'version: 0.0\nos: linux\n';
-const ECS_HEAD = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\n';
-const LAMBDA_HEAD = 'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties:\n        Name: fn\n';
+const ECS_HEAD =
+  'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\n';
+const LAMBDA_HEAD =
+  'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties:\n        Name: fn\n';
 
 describe('completion: YAML EC2', () => {
   test('top-level keys not yet present, EC2 only', () => {
@@ -67,8 +69,17 @@ describe('completion: YAML EC2', () => {
   });
 
   test('script fields in a new list item and in an existing one', () => {
-    assert.deepEqual(labels(complete(`${EC2_HEAD}hooks:\n  BeforeInstall:\n    - |`)), ['location', 'timeout', 'runas', 'sudo']);
-    assert.deepEqual(labels(complete(`${EC2_HEAD}hooks:\n  BeforeInstall:\n    - location: a.sh\n      |`)), ['timeout', 'runas', 'sudo']);
+    assert.deepEqual(labels(complete(`${EC2_HEAD}hooks:\n  BeforeInstall:\n    - |`)), [
+      'location',
+      'timeout',
+      'runas',
+      'sudo',
+    ]);
+    assert.deepEqual(labels(complete(`${EC2_HEAD}hooks:\n  BeforeInstall:\n    - location: a.sh\n      |`)), [
+      'timeout',
+      'runas',
+      'sudo',
+    ]);
   });
 
   test('files and permission entry fields', () => {
@@ -80,8 +91,14 @@ describe('completion: YAML EC2', () => {
   test('enum values: os, file_exists_behavior, permission type', () => {
     assert.deepEqual(labels(complete('version: 0.0\nos: |')), ['linux', 'windows']);
     assert.deepEqual(labels(complete(`${EC2_HEAD}file_exists_behavior: |`)), ['DISALLOW', 'OVERWRITE', 'RETAIN']);
-    assert.deepEqual(labels(complete(`${EC2_HEAD}permissions:\n  - object: /x\n    type:\n      - |`)), ['file', 'directory']);
-    assert.deepEqual(labels(complete(`${EC2_HEAD}permissions:\n  - object: /x\n    type: [file, |]`)), ['file', 'directory']);
+    assert.deepEqual(labels(complete(`${EC2_HEAD}permissions:\n  - object: /x\n    type:\n      - |`)), [
+      'file',
+      'directory',
+    ]);
+    assert.deepEqual(labels(complete(`${EC2_HEAD}permissions:\n  - object: /x\n    type: [file, |]`)), [
+      'file',
+      'directory',
+    ]);
   });
 
   test('a value typed right after the colon gets its space', () => {
@@ -90,14 +107,23 @@ describe('completion: YAML EC2', () => {
   });
 
   test('location and source complete from the files next to the AppSpec', () => {
-    const b = tempBundle({ 'appspec.yml': '', 'scripts/start.sh': '#!/bin/sh\n', 'scripts/stop.sh': '#!/bin/sh\n', 'app/index.html': '' });
+    const b = tempBundle({
+      'appspec.yml': '',
+      'scripts/start.sh': '#!/bin/sh\n',
+      'scripts/stop.sh': '#!/bin/sh\n',
+      'app/index.html': '',
+    });
     try {
       const withFs = createLanguageService({ fs: createNodeFs({ git: false }) });
       const at = (marked: string) => {
         const { text, position } = caret(marked);
         return withFs.complete(doc(b.uri('appspec.yml'), text), position).items;
       };
-      assert.deepEqual(labels(at(`${EC2_HEAD}hooks:\n  BeforeInstall:\n    - location: |`)), ['app/', 'scripts/', 'appspec.yml']);
+      assert.deepEqual(labels(at(`${EC2_HEAD}hooks:\n  BeforeInstall:\n    - location: |`)), [
+        'app/',
+        'scripts/',
+        'appspec.yml',
+      ]);
       const inFolder = at(`${EC2_HEAD}hooks:\n  BeforeInstall:\n    - location: scripts/s|`);
       assert.deepEqual(labels(inFolder), ['start.sh', 'stop.sh']);
       const edit = inFolder[0].textEdit as TextEdit;
@@ -111,8 +137,19 @@ describe('completion: YAML EC2', () => {
 
 describe('completion: ECS and Lambda', () => {
   test('ECS hooks: the five events, used ones left out, no EC2 events', () => {
-    assert.deepEqual(labels(complete(`${ECS_HEAD}Hooks:\n  - |`)), ['BeforeInstall', 'AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
-    assert.deepEqual(labels(complete(`${ECS_HEAD}Hooks:\n  - BeforeInstall: fnA\n  - |`)), ['AfterInstall', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AfterAllowTraffic']);
+    assert.deepEqual(labels(complete(`${ECS_HEAD}Hooks:\n  - |`)), [
+      'BeforeInstall',
+      'AfterInstall',
+      'AfterAllowTestTraffic',
+      'BeforeAllowTraffic',
+      'AfterAllowTraffic',
+    ]);
+    assert.deepEqual(labels(complete(`${ECS_HEAD}Hooks:\n  - BeforeInstall: fnA\n  - |`)), [
+      'AfterInstall',
+      'AfterAllowTestTraffic',
+      'BeforeAllowTraffic',
+      'AfterAllowTraffic',
+    ]);
   });
 
   test('Lambda hooks: only BeforeAllowTraffic and AfterAllowTraffic', () => {
@@ -120,8 +157,16 @@ describe('completion: ECS and Lambda', () => {
   });
 
   test('ECS property keys, load balancer keys and AssignPublicIp values', () => {
-    assert.deepEqual(labels(complete(`${ECS_HEAD}        |`)), ['LoadBalancerInfo', 'PlatformVersion', 'NetworkConfiguration', 'CapacityProviderStrategy']);
-    assert.deepEqual(labels(complete(`${ECS_HEAD}        LoadBalancerInfo:\n          |`)), ['ContainerName', 'ContainerPort']);
+    assert.deepEqual(labels(complete(`${ECS_HEAD}        |`)), [
+      'LoadBalancerInfo',
+      'PlatformVersion',
+      'NetworkConfiguration',
+      'CapacityProviderStrategy',
+    ]);
+    assert.deepEqual(labels(complete(`${ECS_HEAD}        LoadBalancerInfo:\n          |`)), [
+      'ContainerName',
+      'ContainerPort',
+    ]);
     const vpc = `${ECS_HEAD}        NetworkConfiguration:\n          AwsvpcConfiguration:\n            `;
     assert.deepEqual(labels(complete(`${vpc}|`)), ['Subnets', 'SecurityGroups', 'AssignPublicIp']);
     assert.deepEqual(labels(complete(`${vpc}AssignPublicIp: |`)), ['ENABLED', 'DISABLED']);
@@ -129,8 +174,15 @@ describe('completion: ECS and Lambda', () => {
 
   test('Lambda property keys and resource Type values', () => {
     assert.deepEqual(labels(complete(`${LAMBDA_HEAD}        |`)), ['Alias', 'CurrentVersion', 'TargetVersion']);
-    assert.deepEqual(labels(complete('version: 0.0\nResources:\n  - myResource:\n      Type: |')), ['AWS::ECS::Service', 'AWS::Lambda::Function']);
-    assert.deepEqual(labels(complete('version: 0.0\nResources:\n  - TargetService:\n      Type: |')), ['AWS::ECS::Service'], 'TargetService means ECS');
+    assert.deepEqual(labels(complete('version: 0.0\nResources:\n  - myResource:\n      Type: |')), [
+      'AWS::ECS::Service',
+      'AWS::Lambda::Function',
+    ]);
+    assert.deepEqual(
+      labels(complete('version: 0.0\nResources:\n  - TargetService:\n      Type: |')),
+      ['AWS::ECS::Service'],
+      'TargetService means ECS',
+    );
   });
 
   test('ECS top level: Hooks offered once Resources is there', () => {
@@ -149,7 +201,8 @@ describe('completion: JSON', () => {
   });
 
   test('Lambda hook names inside a quoted key, replacing the quotes', () => {
-    const marked = '{\n  "version": 0.0,\n  "Resources": [{ "fn": { "Type": "AWS::Lambda::Function" } }],\n  "Hooks": [{ "Before|" }]\n}';
+    const marked =
+      '{\n  "version": 0.0,\n  "Resources": [{ "fn": { "Type": "AWS::Lambda::Function" } }],\n  "Hooks": [{ "Before|" }]\n}';
     const items = complete(marked, JSN);
     assert.deepEqual(labels(items), ['BeforeAllowTraffic', 'AfterAllowTraffic']);
     const text = accept(marked, 'BeforeAllowTraffic', JSN);
@@ -167,11 +220,19 @@ describe('completion: JSON', () => {
 describe('completion: empty documents and snippets', () => {
   test('an empty YAML document offers a skeleton per platform, each valid once inserted', () => {
     const items = complete('|');
-    assert.deepEqual(labels(items), ['AppSpec for EC2/On-Premises', 'AppSpec for Amazon ECS', 'AppSpec for AWS Lambda']);
+    assert.deepEqual(labels(items), [
+      'AppSpec for EC2/On-Premises',
+      'AppSpec for Amazon ECS',
+      'AppSpec for AWS Lambda',
+    ]);
     for (const item of items) {
       const text = expandSnippet((item.textEdit as TextEdit).newText);
       const errors = ls.validate(doc(YML, text), { workspaceChecks: false }).filter((d) => d.severity === 1);
-      assert.deepEqual(errors.map((d) => `${d.code} ${d.message}`), [], item.label);
+      assert.deepEqual(
+        errors.map((d) => `${d.code} ${d.message}`),
+        [],
+        item.label,
+      );
     }
   });
 
@@ -182,16 +243,25 @@ describe('completion: empty documents and snippets', () => {
       const text = expandSnippet((item.textEdit as TextEdit).newText).replace(/\t/g, '  ');
       assert.doesNotThrow(() => JSON.parse(text), item.label);
       const errors = ls.validate(doc(JSN, text)).filter((d) => d.severity === 1);
-      assert.deepEqual(errors.map((d) => `${d.code} ${d.message}`), [], item.label);
+      assert.deepEqual(
+        errors.map((d) => `${d.code} ${d.message}`),
+        [],
+        item.label,
+      );
     }
   });
 
   test('snippets/*.code-snippets hold exactly the skeletons, prefixes start with appspec', () => {
     const root = path.resolve(__dirname, '..', '..', '..', '..');
     for (const format of ['yaml', 'json'] as const) {
-      const file = JSON.parse(readFileSync(path.join(root, 'snippets', `appspec-${format}.code-snippets`), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+      const file = JSON.parse(
+        readFileSync(path.join(root, 'snippets', `appspec-${format}.code-snippets`), 'utf8'),
+      ) as Record<string, { prefix: string; body: string[] }>;
       const expected = SKELETONS.filter((s) => s.format === format);
-      assert.deepEqual(Object.keys(file), expected.map((s) => s.label));
+      assert.deepEqual(
+        Object.keys(file),
+        expected.map((s) => s.label),
+      );
       for (const s of expected) {
         assert.deepEqual(file[s.label].body, s.body, s.label);
         assert.match(file[s.label].prefix, /^appspec/);

@@ -12,7 +12,8 @@ function hoverText(marked: string, uri = 'file:///w/appspec.yml'): string | unde
 }
 
 describe('hover', () => {
-  const EC2 = 'version: 0.0\nos: linux\nhooks:\n  Applica|tionStop:\n    - location: scripts/stop.sh\n      timeout: 60\n';
+  const EC2 =
+    'version: 0.0\nos: linux\nhooks:\n  Applica|tionStop:\n    - location: scripts/stop.sh\n      timeout: 60\n';
 
   test('ApplicationStop: order, deployment types, previous revision, AWS link', () => {
     const md = hoverText(EC2)!;
@@ -22,7 +23,10 @@ describe('hover', () => {
     assert.match(md, /in-place & blue\/green/);
     assert.match(md, /previous successful revision/);
     assert.match(md, /In-place order: .*BeforeBlockTraffic.*\*\*ApplicationStop\*\*.*AfterAllowTraffic/);
-    assert.match(md, /https:\/\/docs\.aws\.amazon\.com\/codedeploy\/latest\/userguide\/reference-appspec-file-structure-hooks\.html/);
+    assert.match(
+      md,
+      /https:\/\/docs\.aws\.amazon\.com\/codedeploy\/latest\/userguide\/reference-appspec-file-structure-hooks\.html/,
+    );
   });
 
   test('BeforeInstall runs the current revision', () => {
@@ -46,11 +50,14 @@ describe('hover', () => {
   });
 
   test('ECS and Lambda hooks and keys (any key case), JSON too', () => {
-    const ecs = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\nHooks:\n  - AfterAllow|TestTraffic: fn\n';
+    const ecs =
+      'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\nHooks:\n  - AfterAllow|TestTraffic: fn\n';
     assert.match(hoverText(ecs)!, /Runs 3rd of the 5 events.*blue\/green/);
-    const lower = 'version: 0.0\nresources:\n  - TargetService:\n      type: AWS::ECS::Service\n      properties:\n        taskDef|inition: x\n';
+    const lower =
+      'version: 0.0\nresources:\n  - TargetService:\n      type: AWS::ECS::Service\n      properties:\n        taskDef|inition: x\n';
     assert.match(hoverText(lower)!, /\*\*TaskDefinition\*\* · required/);
-    const json = '{"version": 0.0, "Resources": [{"fn": {"Type": "AWS::Lambda::Function"}}], "Hooks": [{"AfterAllow|Traffic": "f"}]}';
+    const json =
+      '{"version": 0.0, "Resources": [{"fn": {"Type": "AWS::Lambda::Function"}}], "Hooks": [{"AfterAllow|Traffic": "f"}]}';
     assert.match(hoverText(json, 'file:///w/appspec.json')!, /AWS Lambda lifecycle event[\s\S]*Runs 2nd of the 2/);
   });
 
@@ -62,11 +69,19 @@ describe('hover', () => {
 
 describe('code lenses', () => {
   test('one per hook event, per platform', () => {
-    const ec2 = 'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: a.sh\n  ValidateService:\n    - location: b.sh\n  Bogus:\n    - location: c.sh\n';
+    const ec2 =
+      'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: a.sh\n  ValidateService:\n    - location: b.sh\n  Bogus:\n    - location: c.sh\n';
     const titles = ls.codeLenses(doc('file:///w/appspec.yml', ec2)).map((l) => l.command?.title);
-    assert.deepEqual(titles, ['runs 4th of 9 · in-place & blue/green (replacement instances)', 'runs 7th of 9 · in-place & blue/green (replacement instances)']);
-    const lambda = 'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\nHooks:\n  - AfterAllowTraffic: f\n';
-    assert.deepEqual(ls.codeLenses(doc('file:///w/appspec.yml', lambda)).map((l) => l.command?.title), ['runs 2nd of 2 · traffic shifting']);
+    assert.deepEqual(titles, [
+      'runs 4th of 9 · in-place & blue/green (replacement instances)',
+      'runs 7th of 9 · in-place & blue/green (replacement instances)',
+    ]);
+    const lambda =
+      'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\nHooks:\n  - AfterAllowTraffic: f\n';
+    assert.deepEqual(
+      ls.codeLenses(doc('file:///w/appspec.yml', lambda)).map((l) => l.command?.title),
+      ['runs 2nd of 2 · traffic shifting'],
+    );
     const [lens] = ls.codeLenses(doc('file:///w/appspec.yml', lambda));
     assert.deepEqual(lens.range.start, { line: 5, character: 4 });
   });

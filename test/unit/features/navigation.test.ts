@@ -47,16 +47,28 @@ describe('document symbols', () => {
     assert.equal(hooks.children![0].children![0].detail, '300 s');
     assert.equal(hooks.children![1].children![0].detail, 'as web');
     for (const s of symbols) {
-      assert.ok(s.range.start.line <= s.selectionRange.start.line && s.selectionRange.end.line <= s.range.end.line, `${s.name}: selection inside range`);
+      assert.ok(
+        s.range.start.line <= s.selectionRange.start.line && s.selectionRange.end.line <= s.range.end.line,
+        `${s.name}: selection inside range`,
+      );
     }
   });
 
   test('ECS: the resource with its type and properties, hooks by event', () => {
-    const ecs = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: td\n        LoadBalancerInfo:\n          ContainerName: app\n          ContainerPort: 80\nHooks:\n  - BeforeInstall: fnA\n  - AfterAllowTraffic: fnB\n';
+    const ecs =
+      'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: td\n        LoadBalancerInfo:\n          ContainerName: app\n          ContainerPort: 80\nHooks:\n  - BeforeInstall: fnA\n  - AfterAllowTraffic: fnB\n';
     const symbols = ls.documentSymbols(doc('file:///w/appspec.yml', ecs));
     assert.deepEqual(tree(symbols), [
       'version',
-      { Resources: [{ TargetService: [{ Properties: ['TaskDefinition', { LoadBalancerInfo: ['ContainerName', 'ContainerPort'] }] }] }] },
+      {
+        Resources: [
+          {
+            TargetService: [
+              { Properties: ['TaskDefinition', { LoadBalancerInfo: ['ContainerName', 'ContainerPort'] }] },
+            ],
+          },
+        ],
+      },
       { Hooks: ['BeforeInstall', 'AfterAllowTraffic'] },
     ]);
     assert.equal(symbols[1].children![0].detail, 'AWS::ECS::Service');
@@ -64,15 +76,21 @@ describe('document symbols', () => {
   });
 
   test('JSON Lambda', () => {
-    const json = '{\n  "version": 0.0,\n  "Resources": [\n    { "fn": { "Type": "AWS::Lambda::Function", "Properties": { "Name": "fn" } } }\n  ]\n}';
-    assert.deepEqual(tree(ls.documentSymbols(doc('file:///w/appspec.json', json))), ['version', { Resources: [{ fn: [{ Properties: ['Name'] }] }] }]);
+    const json =
+      '{\n  "version": 0.0,\n  "Resources": [\n    { "fn": { "Type": "AWS::Lambda::Function", "Properties": { "Name": "fn" } } }\n  ]\n}';
+    assert.deepEqual(tree(ls.documentSymbols(doc('file:///w/appspec.json', json))), [
+      'version',
+      { Resources: [{ fn: [{ Properties: ['Name'] }] }] },
+    ]);
   });
 });
 
 describe('folding ranges', () => {
   const ls = createLanguageService();
   test('sections, entries and comment runs (YAML)', () => {
-    const ranges = ls.foldingRanges(doc('file:///w/appspec.yml', EC2)).map((r) => [r.startLine, r.endLine, r.kind ?? '']);
+    const ranges = ls
+      .foldingRanges(doc('file:///w/appspec.yml', EC2))
+      .map((r) => [r.startLine, r.endLine, r.kind ?? '']);
     assert.deepEqual(ranges, [
       [2, 4, ''],
       [3, 4, ''],
@@ -117,7 +135,10 @@ describe('links, definition and references to files next to the AppSpec', () => 
       assert.deepEqual(ls.definition(doc(uri, EC2), { line: 1, character: 5 }), []);
 
       const refs = ls.references(b.uri('scripts/install.sh'));
-      assert.deepEqual(refs.map((r) => [r.uri, r.range.start.line]), [[uri, 13]]);
+      assert.deepEqual(
+        refs.map((r) => [r.uri, r.range.start.line]),
+        [[uri, 13]],
+      );
       ls.forget(uri);
       assert.deepEqual(ls.references(b.uri('scripts/install.sh')), []);
     } finally {
@@ -141,6 +162,11 @@ describe('links, definition and references to files next to the AppSpec', () => 
   test('ECS and Lambda have no file references; untitled documents have none', () => {
     const ls = createLanguageService({ fs: createNodeFs({ git: false }) });
     assert.deepEqual(ls.documentLinks(doc('untitled:appspec.yml', EC2)), []);
-    assert.deepEqual(ls.documentLinks(doc('file:///w/appspec.yml', 'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n')), []);
+    assert.deepEqual(
+      ls.documentLinks(
+        doc('file:///w/appspec.yml', 'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n'),
+      ),
+      [],
+    );
   });
 });

@@ -9,12 +9,20 @@ import { doc } from './util';
 describe('settings', () => {
   test('normalizeSettings falls back to the defaults on bad input', () => {
     assert.deepEqual(normalizeSettings(undefined), DEFAULT_SETTINGS);
-    assert.deepEqual(normalizeSettings({ rules: { w4002: 'off', X: 'loud' }, workspaceChecks: 'no', syntaxDiagnostics: 'sometimes', files: ['a/*.yml', 3] }), {
-      rules: { W4002: 'off' },
-      workspaceChecks: true,
-      syntaxDiagnostics: 'auto',
-      files: ['a/*.yml'],
-    });
+    assert.deepEqual(
+      normalizeSettings({
+        rules: { w4002: 'off', X: 'loud' },
+        workspaceChecks: 'no',
+        syntaxDiagnostics: 'sometimes',
+        files: ['a/*.yml', 3],
+      }),
+      {
+        rules: { W4002: 'off' },
+        workspaceChecks: true,
+        syntaxDiagnostics: 'auto',
+        files: ['a/*.yml'],
+      },
+    );
   });
 
   test('defaults equal package.json contributes.configuration', () => {
@@ -31,7 +39,10 @@ describe('settings', () => {
     const d = doc('file:///w/appspec.yml', text);
     assert.equal(ls.validate(d).find((x) => x.code === 'W4002')?.severity, 2);
     assert.equal(ls.validate(d, { rules: { W4002: 'error' } }).find((x) => x.code === 'W4002')?.severity, 1);
-    assert.equal(ls.validate(d, { rules: { W4002: 'off' } }).find((x) => x.code === 'W4002'), undefined);
+    assert.equal(
+      ls.validate(d, { rules: { W4002: 'off' } }).find((x) => x.code === 'W4002'),
+      undefined,
+    );
   });
 
   test('syntax errors: always, never, and auto with the YAML extension active', () => {
@@ -43,7 +54,11 @@ describe('settings', () => {
     assert.equal(has({ syntaxDiagnostics: 'auto', yamlExtensionActive: true }), false);
     assert.equal(has({ syntaxDiagnostics: 'always', yamlExtensionActive: true }), true);
     const json = doc('file:///w/appspec.json', '{"version": 0.0,');
-    assert.equal(ls.validate(json, { yamlExtensionActive: true }).some((x) => x.code === 'E0001'), true, 'JSON is not the YAML extension\'s business');
+    assert.equal(
+      ls.validate(json, { yamlExtensionActive: true }).some((x) => x.code === 'E0001'),
+      true,
+      "JSON is not the YAML extension's business",
+    );
   });
 });
 

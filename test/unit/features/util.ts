@@ -33,7 +33,11 @@ export function expandSnippet(snippet: string): string {
 }
 
 /** A temp folder with files (content, or content + mode); returns its path and a cleanup. */
-export function tempBundle(files: Record<string, string | { content: string; mode: number }>): { dir: string; uri: (rel: string) => string; cleanup: () => void } {
+export function tempBundle(files: Record<string, string | { content: string; mode: number }>): {
+  dir: string;
+  uri: (rel: string) => string;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), 'appspec-features-'));
   for (const [rel, spec] of Object.entries(files)) {
     const abs = path.join(dir, ...rel.split('/'));
