@@ -1,7 +1,9 @@
 /** The JSON 1.1 wire layer of the local endpoint, spoken by hand (what the SDK hides). */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as path from 'node:path';
 import { startHarness, type Harness } from './helpers';
 
 function post(
@@ -91,6 +93,30 @@ describe('local endpoint wire protocol', () => {
     assert.equal(r.json.__type, 'SerializationException');
     // The endpoint is still fine afterwards.
     assert.deepEqual(await h.api.listApplications(), ['checkout-web', 'orders-api-lambda', 'storefront-ecs']);
+  });
+
+  it('keeps S3 keys inside the store and rejects invalid bucket names', async () => {
+    const put = (p: string) =>
+      new Promise<number>((resolve, reject) => {
+        const { hostname, port } = new URL(h.endpoint.url);
+        // Path given as-is (a URL string would have its dot segments normalised away).
+        const req = http.request({ hostname, port, path: p, method: 'PUT' }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('x');
+      });
+    assert.equal(await put('/s3/../evil'), 400);
+    assert.equal(await put('/s3/%2E%2E/evil'), 400);
+    assert.equal(await put('/s3/Bad_Bucket/key'), 400);
+    assert.equal(await put('/s3/my-bucket/%E0%A4%A'), 400);
+    assert.equal(await put('/s3/my-bucket/..'), 200);
+    assert.deepEqual(fs.readdirSync(h.dataDir).sort(), ['s3', 'state.json'], 'nothing written next to the store');
+    assert.deepEqual(fs.readdirSync(path.join(h.dataDir, 's3', 'my-bucket')).sort(), [
+      '%2E%2E.data',
+      '%2E%2E.meta.json',
+    ]);
   });
 
   it('treats an empty body as {}', async () => {

@@ -114,6 +114,47 @@ describe('stop, failures and automatic rollback', () => {
     assert.match(d.rollbackInfo?.rollbackMessage ?? '', /no earlier successful deployment/);
   });
 
+  it('TagResource switches failure on for a seeded group; the EC2 rollback redeploys the last successful revision', async () => {
+    const arn = 'arn:aws:codedeploy:us-east-1:111122223333:deploymentgroup:checkout-web/checkout-web-prod';
+    await h.raw.send(
+      new cd.TagResourceCommand({
+        ResourceArn: arn,
+        Tags: [{ Key: 'codedeploy-local:fail-hook', Value: 'BeforeInstall' }],
+      }),
+    );
+    const tags = await h.raw.send(new cd.ListTagsForResourceCommand({ ResourceArn: arn }));
+    assert.ok(tags.Tags?.some((t) => t.Key === 'codedeploy-local:fail-hook' && t.Value === 'BeforeInstall'));
+    const group = (await h.api.batchGetDeploymentGroups('checkout-web', ['checkout-web-prod']))[0];
+    const lastGood = await h.api.getDeployment(group.lastSuccessfulDeployment!.deploymentId!);
+    const id = await h.api.createDeployment({
+      applicationName: 'checkout-web',
+      deploymentGroupName: 'checkout-web-prod',
+      revision: lastGood.revision!,
+      deploymentConfigName: 'CodeDeployDefault.OneAtATime',
+    });
+    const d = await runToEnd(h, id, 5_000);
+    assert.equal(d.status, 'Failed');
+    assert.equal(d.errorInformation?.code, 'HEALTH_CONSTRAINTS');
+    // OneAtATime: the first instance fails, the others are never touched.
+    assert.deepEqual(d.deploymentOverview, {
+      Pending: 0,
+      InProgress: 0,
+      Succeeded: 0,
+      Failed: 2,
+      Skipped: 2,
+      Ready: 0,
+    });
+    const rb = await runToEnd(h, d.rollbackInfo!.rollbackDeploymentId!, 5_000);
+    assert.equal(rb.status, 'Succeeded', 'the failure switch does not apply to rollbacks');
+    assert.equal(rb.creator, 'autoRollback');
+    assert.deepEqual(rb.revision, lastGood.revision);
+    await h.raw.send(new cd.UntagResourceCommand({ ResourceArn: arn, TagKeys: ['codedeploy-local:fail-hook'] }));
+    await assert.rejects(
+      h.raw.send(new cd.TagResourceCommand({ ResourceArn: 'arn:aws:s3:::bucket', Tags: [{ Key: 'a' }] })),
+      { name: 'InvalidArnException' },
+    );
+  });
+
   it('fails a deployment whose AppSpecContent is broken with the editor engine message', async () => {
     const broken = lambdaSpec({ current: '30', target: '31' }).replace(/.*TargetVersion.*\n/, '');
     const expected = lintText(broken, { fileName: 'appspec.yaml' }).filter((x) => x.severity === 'error');

@@ -13,7 +13,7 @@ const TARGET_PREFIX = 'CodeDeploy_20141006.';
 const JSON_TYPE = 'application/x-amz-json-1.1';
 /** CodeDeploy requests are small; revision bundles (S3) may be larger. */
 export const MAX_JSON_BODY = 1024 * 1024;
-export const MAX_S3_BODY = 512 * 1024 * 1024;
+export const MAX_S3_BODY = 256 * 1024 * 1024;
 
 let requestSeq = 0;
 

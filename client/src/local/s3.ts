@@ -26,8 +26,10 @@ export class LocalS3 {
   constructor(private readonly root: string) {}
 
   private paths(bucket: string, key: string): { data: string; meta: string } {
-    const dir = path.join(this.root, encodeURIComponent(bucket));
-    const base = path.join(dir, encodeURIComponent(key));
+    // One flat file name per key; dots are encoded too, so `.` and `..` can never leave the store.
+    const safe = (s: string) => encodeURIComponent(s).replace(/\./g, '%2E');
+    const dir = path.join(this.root, safe(bucket));
+    const base = path.join(dir, safe(key));
     return { data: `${base}.data`, meta: `${base}.meta.json` };
   }
 
@@ -93,13 +95,22 @@ export function decodeAwsChunked(buf: Buffer): Buffer {
 
 /** Handles one S3 request whose path starts with `/s3/`; `body` is the full request body. */
 export function handleS3(store: LocalS3, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const rest = url.pathname.slice(S3_PREFIX.length);
+  // The raw path, not a parsed URL: URL parsing would resolve `..` segments before the checks below.
+  const pathname = (req.url ?? '/').split('?')[0];
+  const rest = pathname.slice(S3_PREFIX.length);
   const slash = rest.indexOf('/');
-  const bucket = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash));
-  const key = slash < 0 ? '' : decodeURIComponent(rest.slice(slash + 1));
+  let bucket: string;
+  let key: string;
+  try {
+    bucket = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash));
+    key = slash < 0 ? '' : decodeURIComponent(rest.slice(slash + 1));
+  } catch {
+    return xmlError(res, 400, 'InvalidURI', 'Could not parse the specified URI.', pathname);
+  }
   const resource = `/${bucket}/${key}`;
-  if (!bucket) return xmlError(res, 400, 'InvalidBucketName', 'The bucket name is missing.', resource);
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    return xmlError(res, 400, 'InvalidBucketName', 'The specified bucket is not valid.', resource);
+  }
   if (!key) {
     // Bucket-level calls (HeadBucket, CreateBucket): buckets exist implicitly.
     res.writeHead(200, { 'x-amz-request-id': 'local' });

@@ -139,6 +139,9 @@ export class CodeDeployService {
         );
         return { revisions: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
       },
+      TagResource: (i) => this.tagResource(i),
+      UntagResource: (i) => this.untagResource(i),
+      ListTagsForResource: (i) => ({ Tags: structuredClone(this.tagsOf(i.ResourceArn)) }),
       CreateDeployment: (i) => d.create(i),
       GetDeployment: (i) => ({ deploymentInfo: d.info(d.get(i.deploymentId)) }),
       BatchGetDeployments: (i) => d.batchGet(i),
@@ -185,6 +188,45 @@ export class CodeDeployService {
 
   groupInfo(g: GroupRecord): Json {
     return structuredClone(g.info);
+  }
+
+  // ---- tags (the failure switch is a deployment group tag) ----
+
+  /** The tag list of an application or deployment group ARN (the live array, for editing). */
+  private tagsOf(arn: unknown): { Key: string; Value?: string }[] {
+    if (typeof arn !== 'string' || arn === '')
+      fail('ResourceArnRequiredException', 'The ARN of a resource is required, but was not found.');
+    const m = /^arn:aws[a-z-]*:codedeploy:[^:]*:\d*:(application|deploymentgroup):([^/]+)(?:\/(.+))?$/.exec(arn);
+    if (!m || (m[1] === 'application') !== (m[3] === undefined))
+      fail('InvalidArnException', `The specified ARN is not in a valid format: ${arn}`);
+    if (m[1] === 'deploymentgroup') return this.group(m[2], m[3]).tags;
+    const app = this.app(m[2]);
+    this.state.appTags ??= {};
+    return (this.state.appTags[app.applicationName] ??= []);
+  }
+
+  private tagResource(i: Json): Json {
+    const tags = this.tagsOf(i.ResourceArn);
+    if (!Array.isArray(i.Tags) || i.Tags.length === 0) fail('TagRequiredException', 'A tag was not specified.');
+    for (const t of i.Tags as { Key?: unknown; Value?: unknown }[]) {
+      if (typeof t?.Key !== 'string' || t.Key === '')
+        fail('InvalidTagException', 'The tag was specified in an invalid format.');
+      const value = typeof t.Value === 'string' ? t.Value : undefined;
+      const existing = tags.find((x) => x.Key === t.Key);
+      if (existing) existing.Value = value;
+      else tags.push({ Key: t.Key, ...(value !== undefined ? { Value: value } : {}) });
+    }
+    this.markDirty();
+    return {};
+  }
+
+  private untagResource(i: Json): Json {
+    const tags = this.tagsOf(i.ResourceArn);
+    const keys = Array.isArray(i.TagKeys) ? i.TagKeys.map(String) : [];
+    if (keys.length === 0) fail('TagRequiredException', 'A tag was not specified.');
+    for (let n = tags.length - 1; n >= 0; n--) if (keys.includes(tags[n].Key)) tags.splice(n, 1);
+    this.markDirty();
+    return {};
   }
 
   // ---- operations ----

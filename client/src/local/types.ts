@@ -162,6 +162,8 @@ export interface State {
   deployments: DeploymentRecord[];
   revisions: RevisionRecord[];
   instances: SimulatedInstance[];
+  /** Tags of applications (deployment group tags live on the group), by application name. */
+  appTags?: Record<string, { Key: string; Value?: string }[]>;
   /** Counter used to make ids unique and stable across restarts. */
   counter: number;
 }
