@@ -50,12 +50,12 @@ const lines = [
   '`appspec.rules` setting:',
   '',
   '```json',
-  '{ "rules": { "W4001": "off", "I0009": "warning" }, "workspaceChecks": true }',
+  '{ "rules": { "W4012": "off", "I0009": "warning" }, "workspaceChecks": true }',
   '```',
   '',
-  'Silence a rule on one line with a trailing comment `# appspec-lint disable=W4001`, on the next line with the same comment on a',
-  'line of its own, or in the whole file with `# appspec-lint disable-file=W4001` (`all` silences every rule). JSON AppSpecs have no',
-  'comments; use `.appspec-lint.json` for them.',
+  'Silence a rule on one line with a trailing comment `# appspec-lint disable=W4012`, on the next line with the same comment on a',
+  'line of its own, or in the whole file with `# appspec-lint disable-file=W4012` (`all` silences every rule). JSON AppSpecs have no',
+  'comments; use `.appspec-lint.json` for them. See [engine.md](engine.md) for how files are checked.',
   '',
 ];
 for (const [digit, title] of AREAS) {
