@@ -29,7 +29,7 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
       deploymentId: id,
       clock,
       onState: (st) => states.push(st),
-      onFinal: (_d, o) => finals.push(o.kind),
+      onFinal: (_d, o, sawItRun) => finals.push(sawItRun ? o.kind : `already ${o.kind}`),
     });
     return { s, states };
   }
@@ -94,6 +94,15 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
       continue: { enabled: false, waitType: undefined, label: 'Continue' },
     });
     assert.deepEqual(finals, ['succeeded']);
+    // Watching it again later: the end is reported as already over (no "news" notification).
+    const again: boolean[] = [];
+    const late = new MonitorSession({
+      api: h.api,
+      deploymentId: id,
+      onFinal: (_d, _o, sawItRun) => again.push(sawItRun),
+    });
+    assert.deepEqual(await late.pollOnce(), { final: true, shifting: false });
+    assert.deepEqual(again, [false]);
     const seen = [...new Set(end.traffic!.actual.map((p) => p.green))];
     assert.deepEqual(
       seen.filter((g) => g > 0),

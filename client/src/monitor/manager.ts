@@ -71,10 +71,13 @@ export class MonitorManager implements vscode.Disposable {
           this.watched.get(deploymentId)?.panel?.post(state);
           this.updateStatus();
         },
-        onFinal: (_d, outcome) => {
+        onFinal: (_d, outcome, sawItRun) => {
           void this.memory.unwatch(deploymentId);
-          this.ended.fire(deploymentId);
           this.updateStatus();
+          // Opening an old deployment is not news; one that ended while we watched (or while the
+          // window was reloading) is.
+          if (!sawItRun && !opts.background) return;
+          this.ended.fire(deploymentId);
           const show =
             outcome.kind === 'succeeded'
               ? vscode.window.showInformationMessage

@@ -32,7 +32,12 @@ export interface SessionOptions {
   intervals?: PollerIntervals;
   timeScale?: number;
   onState?: (state: MonitorViewState) => void;
-  onFinal?: (deployment: DeploymentInfo, outcome: NonNullable<ReturnType<typeof finalOutcome>>) => void;
+  /** `sawItRun`: the session saw the deployment before it ended (false when it was already over). */
+  onFinal?: (
+    deployment: DeploymentInfo,
+    outcome: NonNullable<ReturnType<typeof finalOutcome>>,
+    sawItRun: boolean,
+  ) => void;
   onError?: (err: unknown) => void;
 }
 
@@ -44,6 +49,7 @@ export class MonitorSession {
   private lastDeployment: DeploymentInfo | undefined;
   private lastTargets: DeploymentTarget[] = [];
   private lastError: string | undefined;
+  private sawItRun = false;
   state: MonitorViewState | undefined;
 
   constructor(private readonly opts: SessionOptions) {
@@ -135,9 +141,10 @@ export class MonitorSession {
     this.emit(state);
     const outcome = finalOutcome(deployment);
     if (outcome) {
-      this.opts.onFinal?.(deployment, outcome);
+      this.opts.onFinal?.(deployment, outcome, this.sawItRun);
       return { final: true, shifting: false };
     }
+    this.sawItRun = true;
     const g = state.traffic?.green;
     const shifting =
       (g !== undefined && g > 0 && g < 100) ||

@@ -86,3 +86,25 @@ test('expired SSO credentials advise `aws sso login` with the profile, quoted wh
   assert.equal(credentialAdvice(new AwsUserError('x', 'y', 'sso-login'), { kind: 'local', region: 'r' }), undefined);
   assert.equal(connectionKey({ kind: 'aws', profile: 'dev', region: 'eu-west-1' }), 'aws:dev:eu-west-1');
 });
+
+test('typed settings: defaults and bad values', async () => {
+  const { readConfig } = await import('../../../client/src/config');
+  const s = readConfig(() => undefined);
+  assert.deepEqual(s.connection, { kind: 'none', profile: undefined, region: 'us-east-1', endpoint: undefined });
+  assert.equal(s.localTimeScale, 10);
+  assert.deepEqual(s.appSpecFiles, []);
+  const values: Record<string, unknown> = {
+    'codedeploy.connection': 'aws',
+    'codedeploy.profile': ' dev ',
+    'codedeploy.region': 'eu-west-1',
+    'codedeploy.local.timeScale': 0,
+    'appspec.files': ['**/deploy/*.yml', 3, ''],
+    'appspec.trace.server': 'verbose',
+  };
+  const t = readConfig((k) => values[k]);
+  assert.deepEqual(t.connection, { kind: 'aws', profile: 'dev', region: 'eu-west-1', endpoint: undefined });
+  assert.equal(t.localTimeScale, 10, 'a time scale below 1 falls back to the default');
+  assert.deepEqual(t.appSpecFiles, ['**/deploy/*.yml']);
+  assert.equal(t.traceServer, 'verbose');
+  assert.equal(readConfig((k) => (k === 'codedeploy.connection' ? 'bogus' : undefined)).connection.kind, 'none');
+});
