@@ -41,6 +41,24 @@ test('E6001 fires on two resources in JSON', () => {
   assert.equal(line(f), 4);
 });
 
+test('E6001 mapping fix makes a one-item list (YAML and JSON); other rules still see the resource', () => {
+  const text =
+    'version: 0.0\nResources:\n  TargetService:\n    Type: AWS::ECS::Service\n    Properties:\n      TaskDefinition: x\n';
+  assert.equal(run(ecsTaskDefinitionMissing, text).length, 0);
+  assert.equal(run(ecsResourceType, text.replace('AWS::ECS::Service', 'AWS::ECS::service')).length, 1);
+  const { fixed, after } = fixAndRerun(ecsResourcesShape, text);
+  assert.deepEqual(after, []);
+  assert.equal(
+    fixed,
+    'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\n',
+  );
+  const json =
+    '{"Resources": {"TargetService": {"Type": "AWS::ECS::Service", "Properties": {"TaskDefinition": "<TASK_DEFINITION>"}}}}';
+  const r = fixAndRerun(ecsResourcesShape, json, 'appspec.json');
+  assert.deepEqual(r.after, []);
+  assert.equal(JSON.parse(r.fixed).Resources.length, 1);
+});
+
 test('E6001 fires when Resources is a mapping, not a list', () => {
   const f = one(ecsResourcesShape, 'version: 0.0\nResources:\n  TargetService:\n    Type: AWS::ECS::Service\n');
   assert.match(f.message, /must be a list/);

@@ -90,6 +90,15 @@ test('E6014 EC2 events on ECS name the closest ECS event; reserved events are ex
   assert.match(h.message, /Unknown ECS lifecycle event 'Deploy'/);
 });
 
+test('E6014 swapped event and function get a swap fix', () => {
+  const text = ECS_HEAD + '  - CodeDeployHook_check: AfterAllowTestTraffic\n';
+  const f = one(ecsHookEventUnknown, text);
+  assert.match(f.message, /look swapped.*`AfterAllowTestTraffic: CodeDeployHook_check`/);
+  const { fixed, after } = fixAndRerun(ecsHookEventUnknown, text);
+  assert.deepEqual(after, []);
+  assert.match(fixed, /- AfterAllowTestTraffic: CodeDeployHook_check\n$/);
+});
+
 test('E6014 in JSON', () => {
   const json = fixture('ecs/valid-full.json').replace('"BeforeInstall"', '"BeforeInstal"');
   const f = one(ecsHookEventUnknown, json, 'appspec.json');

@@ -67,11 +67,12 @@ export function resourcesPair(doc: AppSpecDocument): Pair | undefined {
   return pairCI(doc.root, 'Resources');
 }
 
-/** Every item of the `Resources` list (empty when there is no list). */
+/** Every item of the `Resources` list (a mapping written instead of the list counts as its one item). */
 export function resourceEntries(doc: AppSpecDocument): ResourceEntry[] {
   const list = valueOf(resourcesPair(doc));
-  if (!isSeq(list)) return [];
-  return (list as YAMLSeq).items.map((raw, index) => {
+  // A mapping instead of a list is reported by E6001/E7001; the other rules still check its one resource.
+  const items: unknown[] = isSeq(list) ? (list as YAMLSeq).items : isMap(list) ? [list] : [];
+  return items.map((raw, index) => {
     const item = (raw as Node | null) ?? null;
     if (!isMap(item)) return { index, item, misIndented: false };
     const pairs = pairsOf(item);

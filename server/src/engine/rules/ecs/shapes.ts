@@ -79,6 +79,7 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
         ruleId,
         range: doc.keyRangeOf(pair),
         message: `\`Resources\` must be a list with one entry, e.g. ${w.example}.${hint}`,
+        fixes: isMap(list) ? fixes(wrapInListFix(doc, list as YAMLMap)) : undefined,
       },
     ];
   }
@@ -129,6 +130,36 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
     });
   }
   return out;
+}
+
+/** Turns `Resources: {Name: …}` into a one-item list: `- ` before the name (block) or `[ … ]` (flow/JSON). */
+function wrapInListFix(doc: AppSpecDocument, map: YAMLMap): Fix | undefined {
+  const range = (map as Node).range;
+  const firstKey = pairsOf(map)[0]?.key as Node | undefined;
+  if (!range || !firstKey?.range) return undefined;
+  const title = 'Make Resources a list';
+  if (map.flow) {
+    return {
+      title,
+      isPreferred: true,
+      edits: [
+        { range: doc.rangeOf([range[0], range[0]]), newText: '[' },
+        { range: doc.rangeOf([range[1], range[1]]), newText: ']' },
+      ],
+    };
+  }
+  const edits: Edit[] = [{ range: doc.rangeOf([firstKey.range[0], firstKey.range[0]]), newText: '- ' }];
+  let end = range[1];
+  while (end > 0 && /\s/.test(doc.text[end - 1])) end -= 1;
+  const first = doc.lines.positionAt(firstKey.range[0]).line;
+  const last = doc.lines.positionAt(end).line;
+  for (let lineNo = first + 1; lineNo <= last; lineNo++) {
+    const at = doc.lines.offsetAt({ line: lineNo, character: 0 });
+    const next = doc.text.indexOf('\n', at);
+    if (doc.text.slice(at, next < 0 ? undefined : next).trim() === '') continue;
+    edits.push({ range: doc.rangeOf([at, at]), newText: '  ' });
+  }
+  return { title, isPreferred: true, edits };
 }
 
 /** `Type`/`Properties` written next to the resource name instead of under it, with a re-indent fix. */
@@ -262,6 +293,29 @@ export function hookEventFindings(doc: AppSpecDocument, ruleId: string, kind: Ki
     const event = entry.event;
     if (valid.includes(event) || hasPlaceholder(entry.pair.key)) continue;
     const range = doc.keyRangeOf(entry.pair);
+    const swapped = stringValue(entry.pair.value);
+    if (swapped !== undefined && valid.includes(swapped)) {
+      const k = entry.pair.key as Node;
+      const v = entry.pair.value as Node;
+      const fix =
+        k.range && v.range
+          ? {
+              title: `Swap: '${swapped}: ${event}'`,
+              isPreferred: true,
+              edits: [
+                { range: doc.rangeOf([k.range[0], k.range[1]]), newText: doc.text.slice(v.range[0], v.range[1]) },
+                { range: doc.rangeOf([v.range[0], v.range[1]]), newText: doc.text.slice(k.range[0], k.range[1]) },
+              ],
+            }
+          : undefined;
+      out.push({
+        ruleId,
+        range,
+        message: `Event and function look swapped: the event name goes first (\`${swapped}: ${event}\`).`,
+        fixes: fixes(fix),
+      });
+      continue;
+    }
     const typo = closestName(event, valid);
     if (typo) {
       out.push({
