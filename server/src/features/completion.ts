@@ -168,9 +168,10 @@ function keyItem(
 ): CompletionItem {
   const quotedName = e.json ? `"${name}"` : ctx.quote ? `${ctx.quote}${name}${ctx.quote}` : name;
   const lead = ctx.needsLeadingSpace ? ' ' : '';
+  const comma = ctx.commaAfter && !ctx.hasValueAfter ? ',' : '';
   const newText = ctx.hasValueAfter
     ? `${lead}${esc(quotedName)}`
-    : `${lead}${esc(quotedName)}${e.json ? ': ' : ':'}${valueSnippet(shape, e)}`;
+    : `${lead}${esc(quotedName)}${e.json ? ': ' : ':'}${valueSnippet(shape, e)}${comma}`;
   return {
     label: name,
     kind,
@@ -180,6 +181,9 @@ function keyItem(
     textEdit: { range: editRange(ctx), newText },
     filterText: ctx.quote ? `${ctx.quote}${name}` : name,
     sortText: sort,
+    ...(ctx.commaBefore
+      ? { additionalTextEdits: [{ range: { start: ctx.commaBefore, end: ctx.commaBefore }, newText: ',' }] }
+      : {}),
   };
 }
 

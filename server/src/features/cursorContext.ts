@@ -24,6 +24,10 @@ export interface CursorContext {
   needsLeadingSpace?: boolean;
   /** The key already has a `:` after the cursor, so only the name is replaced. */
   hasValueAfter?: boolean;
+  /** JSON: a comma is missing after the previous member; insert one at this position. */
+  commaBefore?: { line: number; character: number };
+  /** JSON: another member follows, so the completion must end with a comma. */
+  commaAfter?: boolean;
   /** Column where the key starts (for multi-line inserts). */
   keyCol: number;
 }

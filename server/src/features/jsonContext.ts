@@ -71,6 +71,8 @@ export function jsonContextAt(text: string, lines: LineIndex, offset: number): C
   const stack: Frame[] = [];
   let cursorToken: Token | undefined;
   let atCursor: { frame: Frame; path: PathStep[]; kind: 'key' | 'value'; key?: string; index: number } | undefined;
+  let previous: Token | undefined;
+  let missingComma = false;
 
   const capture = (): void => {
     const frame = stack[stack.length - 1];
@@ -78,7 +80,11 @@ export function jsonContextAt(text: string, lines: LineIndex, offset: number): C
     const path = stack.map((f) => f.step).filter((s): s is PathStep => s !== undefined);
     if (frame.type === 'object') {
       if (frame.expect === 'key') atCursor = { frame, path, kind: 'key', index: 0 };
-      else if (frame.expect === 'value' && frame.key !== undefined)
+      else if (frame.expect === 'comma' && previous && text.slice(previous.end, offset).includes('\n')) {
+        // A new line after a complete member: the user starts the next key and forgot the comma.
+        missingComma = true;
+        atCursor = { frame, path, kind: 'key', index: 0 };
+      } else if (frame.expect === 'value' && frame.key !== undefined)
         atCursor = { frame, path, kind: 'value', key: frame.key, index: 0 };
     } else if (frame.expect === 'value') {
       atCursor = { frame, path, kind: 'value', index: frame.index };
@@ -97,6 +103,7 @@ export function jsonContextAt(text: string, lines: LineIndex, offset: number): C
       capture();
       if (inside) continue; // the word being typed is not an existing key
     }
+    if (!captured) previous = t;
     const top = stack[stack.length - 1];
     switch (t.type) {
       case '{':
@@ -155,6 +162,8 @@ export function jsonContextAt(text: string, lines: LineIndex, offset: number): C
     if (cursorToken.type === 'string') quote = '"';
   }
   const after = text.slice(cursorToken ? cursorToken.end : offset);
+  const commaBefore = missingComma && previous ? lines.positionAt(previous.end) : undefined;
+  const commaAfter = atCursor.kind === 'key' && !/^\s*:/.test(after) && /^\s*"/.test(after);
   return {
     kind: atCursor.kind,
     path: atCursor.kind === 'key' ? atCursor.path : [...atCursor.path, atCursor.key ?? atCursor.index],
@@ -165,6 +174,8 @@ export function jsonContextAt(text: string, lines: LineIndex, offset: number): C
     replaceEnd,
     quote,
     hasValueAfter: /^\s*:/.test(after),
+    ...(commaBefore ? { commaBefore } : {}),
+    ...(commaAfter ? { commaAfter } : {}),
     keyCol: replaceStart,
   };
 }

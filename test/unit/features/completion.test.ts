@@ -209,6 +209,20 @@ describe('completion: JSON', () => {
     assert.match(text, /"Hooks": \[\{ "BeforeAllowTraffic": "CodeDeployHook_validate" \}\]/);
   });
 
+  test('commas: added after the new member when another follows, and after the previous one when missing', () => {
+    const lambda = '{\n  "version": 0.0,\n  |\n  "Resources": [{ "fn": { "Type": "AWS::Lambda::Function" } }]\n}';
+    const hooks = complete(lambda, JSN).find((i) => i.label === 'Hooks');
+    assert.equal(newText(hooks), '"Hooks": [\n\t$1\n],');
+    const missing = '{\n  "version": 0.0,\n  "Resources": [{ "fn": { "Type": "AWS::Lambda::Function" } }]\n  |\n}';
+    const item = complete(missing, JSN).find((i) => i.label === 'Hooks')!;
+    assert.deepEqual(item.additionalTextEdits, [
+      { range: { start: { line: 2, character: 62 }, end: { line: 2, character: 62 } }, newText: ',' },
+    ]);
+    const text = accept(missing, 'Hooks', JSN);
+    const applied = applyEdits(text, item.additionalTextEdits!);
+    assert.doesNotThrow(() => JSON.parse(applied), applied);
+  });
+
   test('values are quoted, numbers are not', () => {
     const items = complete('{\n  "version": 0.0,\n  "Resources": [{ "svc": { "Type": | } }]\n}', JSN);
     assert.deepEqual(labels(items), ['AWS::ECS::Service', 'AWS::Lambda::Function']);
