@@ -169,6 +169,15 @@ describe('service exceptions over the wire', () => {
   it('target errors, and targets before the deployment started', async () => {
     const id = await lambdaDeployment();
     await expectTyped(
+      new cd.CreateDeploymentCommand({
+        applicationName: 'orders-api-lambda',
+        deploymentGroupName: 'orders-api-live',
+        revision: contentRevision(lambdaSpec()),
+      }),
+      cd.DeploymentLimitExceededException,
+      'DeploymentLimitExceededException',
+    );
+    await expectTyped(
       new cd.ListDeploymentTargetsCommand({ deploymentId: id }),
       cd.DeploymentNotStartedException,
       'DeploymentNotStartedException',

@@ -91,6 +91,21 @@ export class DeploymentOps {
       fail('InvalidFileExistsBehaviorException', 'An invalid fileExistsBehavior option was specified.');
     }
 
+    if (!opts.creator && opts.createdAtMs === undefined) {
+      // Like the service: one active deployment per deployment group.
+      const active = svc.state.deployments.find(
+        (x) =>
+          x.info.applicationName === app.applicationName &&
+          x.info.deploymentGroupName === group.info.deploymentGroupName &&
+          !COMPLETED.has(x.info.status),
+      );
+      if (active) {
+        fail(
+          'DeploymentLimitExceededException',
+          `The Deployment Group '${group.info.deploymentGroupName}' already has an active Deployment '${active.info.deploymentId}'`,
+        );
+      }
+    }
     const location = normalizeRevision(revision);
     const read = opts.plan ? ({ ok: true, plan: opts.plan } as RevisionResult) : this.readRevision(location, platform);
     const nowMs = opts.createdAtMs ?? svc.nowSec() * 1000;
