@@ -11,6 +11,8 @@ export type RuleSetting = 'off' | Severity;
 export interface LintConfig {
   rules?: Record<string, RuleSetting>;
   workspaceChecks?: boolean;
+  /** Problems met while reading a config file; lint reports them on each AppSpec (rule W0014). */
+  problems?: { message: string; path?: string }[];
 }
 
 export const CONFIG_FILE_NAME = '.appspec-lint.json';
@@ -122,6 +124,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
     if (!c) continue;
     if (c.rules) out.rules = { ...(out.rules ?? {}), ...c.rules };
     if (c.workspaceChecks !== undefined) out.workspaceChecks = c.workspaceChecks;
+    if (c.problems?.length) out.problems = [...(out.problems ?? []), ...c.problems];
   }
   return out;
 }
@@ -168,7 +171,14 @@ export function loadLintConfig(
     } catch {
       text = undefined;
     }
-    if (text !== undefined) return { ...parseLintConfig(text, knownRuleIds), path };
+    if (text !== undefined) {
+      const parsed = parseLintConfig(text, knownRuleIds);
+      // The problems also travel inside the config, so whoever lints with it reports them (W0014).
+      const config: LintConfig = parsed.problems.length
+        ? { ...parsed.config, problems: parsed.problems.map((p) => ({ message: p.message, path })) }
+        : parsed.config;
+      return { config, problems: parsed.problems, path };
+    }
     if (stop !== undefined && dir.replace(/[\\/]+$/, '') === stop) break;
     dir = parentOf(dir);
   }

@@ -33,6 +33,17 @@ function structureBroken(doc: AppSpecDocument): boolean {
   return doc.syntaxErrors.some((p) => p.severity === 'error' && !LOCAL_SYNTAX_CODES.has(p.code));
 }
 
+export const CONFIG_PROBLEM_ID = 'W0014';
+
+function configFindings(doc: AppSpecDocument, problems: NonNullable<LintConfig['problems']>): Finding[] {
+  const start = doc.text.startsWith('\uFEFF') ? 1 : 0;
+  return problems.map((p) => ({
+    ruleId: CONFIG_PROBLEM_ID,
+    message: `${p.message}${p.path ? ` (${p.path})` : ''} ${/not valid JSON/.test(p.message) ? 'None of its settings were applied.' : 'That entry was ignored.'}`,
+    range: doc.rangeOf([start, start]),
+  }));
+}
+
 function runRule(rule: Rule, doc: AppSpecDocument, ctx: RuleContext): Finding[] {
   try {
     const found = rule.check(doc, ctx);
@@ -114,6 +125,8 @@ export function lint(
     }
   }
   schema = schema.filter((s) => !ruleFindings.some((r) => overlaps(r.range, s.range)));
+
+  if (config?.problems?.length) schema.push(...configFindings(doc, config.problems));
 
   const severities = new Map<string, Severity>();
   for (const r of rules) severities.set(r.id, r.severity);

@@ -94,3 +94,22 @@ test('unknown rule IDs are reported (with a suggestion) when the known IDs are g
   assert.match(r.problems[0].message, /Unknown rule ID "E0011".*did you mean/);
   assert.deepEqual(parseLintConfig('{"rules": {"E0011": "off"}}').problems, []);
 });
+
+test('a malformed config file becomes one W0014 finding on the AppSpec, through merge and lint', () => {
+  const loaded = loadLintConfig('/repo', (p) =>
+    p === '/repo/.appspec-lint.json' ? '{"rules": {"I0009": "of"}}' : undefined,
+  );
+  assert.equal(loaded.problems.length, 1);
+  const merged = mergeConfigs({ rules: {} }, { rules: { W0004: 'off' } }, loaded.config);
+  const out = lintText('version: 0.0\nos: linux\n', { config: merged });
+  const w = out.filter((d) => d.ruleId === 'W0014');
+  assert.equal(w.length, 1);
+  assert.equal(w[0].severity, 'warning');
+  assert.match(w[0].message, /Rule "I0009".*"of".*\/repo\/\.appspec-lint\.json.*That entry was ignored/);
+  const broken = loadLintConfig('/repo', () => '{ nope');
+  assert.match(
+    lintText('version: 0.0\nos: linux\n', { config: broken.config }).find((d) => d.ruleId === 'W0014')!.message,
+    /None of its settings/,
+  );
+  assert.ok(!lintText('version: 0.0\nos: linux\n').some((d) => d.ruleId === 'W0014'));
+});

@@ -12,6 +12,7 @@ import { duplicateKey } from './duplicateKey';
 import { fileTooLarge } from './fileTooLarge';
 import { notAnAppSpec } from './notAnAppSpec';
 import { jsonFileHoldsYaml } from './jsonFileHoldsYaml';
+import { configInvalid } from './configInvalid';
 import { versionMissing, versionInvalid, versionQuotedEc2, versionQuoted, versionEcsLambda } from './versionRules';
 import { mixedPlatform } from './mixedPlatform';
 import { platformUnknown } from './platformUnknown';
@@ -38,6 +39,7 @@ export const generalRules: Rule[] = [
   fileTooLarge,
   notAnAppSpec,
   jsonFileHoldsYaml,
+  configInvalid,
   versionMissing,
   versionInvalid,
   versionQuotedEc2,

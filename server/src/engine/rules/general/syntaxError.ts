@@ -64,7 +64,8 @@ function jsonError(doc: AppSpecDocument): Finding | undefined {
 
 /** The parser's message plus a hint in AppSpec terms for the common mistakes. */
 function friendly(code: string, message: string): string {
-  if (/call stack/i.test(message)) return 'the file is nested too deeply to be parsed; an AppSpec needs only a few levels.';
+  if (/call stack/i.test(message))
+    return 'the file is nested too deeply to be parsed; an AppSpec needs only a few levels.';
   switch (code) {
     case 'MULTIPLE_DOCS':
       return 'the file holds more than one YAML document (a second `---`). An AppSpec is one document: agent v2 rejects the file and v1 reads only the first part.';
