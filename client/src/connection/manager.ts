@@ -51,6 +51,8 @@ export class ConnectionManager implements vscode.Disposable {
   private localScale: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private lastAdviceAt = 0;
+  /** Set while setChoice() writes several settings: one reload at the end, not one per key. */
+  private writing = false;
 
   constructor(
     private readonly extension: vscode.ExtensionContext,
@@ -60,7 +62,7 @@ export class ConnectionManager implements vscode.Disposable {
     void this.updateContextKey();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('codedeploy')) this.reload();
+        if (e.affectsConfiguration('codedeploy') && !this.writing) this.reload();
       }),
     );
   }
@@ -199,14 +201,27 @@ export class ConnectionManager implements vscode.Disposable {
     }
   }
 
-  /** Writes the choice to the user settings (not the workspace's files). */
+  /** Writes the choice to the user settings (the workspace's settings only where they already set it). */
   async setChoice(choice: ConnectionChoice): Promise<void> {
     const cfg = vscode.workspace.getConfiguration('codedeploy');
-    const target = vscode.ConfigurationTarget.Global;
-    await cfg.update('connection', choice.kind, target);
-    if (choice.kind === 'aws') {
-      await cfg.update('profile', choice.profile ?? '', target);
-      await cfg.update('region', choice.region, target);
+    // User settings, unless the workspace already sets the key (then the workspace value wins and must change).
+    const update = (key: string, value: unknown) => {
+      const inspected = cfg.inspect(key);
+      const target =
+        inspected?.workspaceValue !== undefined
+          ? vscode.ConfigurationTarget.Workspace
+          : vscode.ConfigurationTarget.Global;
+      return cfg.update(key, value, target);
+    };
+    this.writing = true;
+    try {
+      if (choice.kind === 'aws') {
+        await update('profile', choice.profile ?? '');
+        await update('region', choice.region);
+      }
+      await update('connection', choice.kind);
+    } finally {
+      this.writing = false;
     }
     this.reload();
   }
