@@ -2,6 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { AwsUserError, type ConnectionSettings } from '../../client/src/aws/api';
@@ -213,6 +214,36 @@ describe('real failures through createCodeDeployApi', () => {
       return true;
     });
     api.dispose();
+  });
+
+  it('a service that keeps throttling is retried with backoff, then reported as retry', async () => {
+    let calls = 0;
+    const srv = http.createServer((req, res) => {
+      calls++;
+      req.resume();
+      res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }));
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+    const port = (srv.address() as net.AddressInfo).port;
+    const api = createCodeDeployApi({
+      kind: 'local',
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${port}`,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
+    try {
+      await assert.rejects(api.listDeploymentConfigs(), (e: unknown) => {
+        assert.ok(e instanceof AwsUserError);
+        assert.equal(e.action, 'retry');
+        assert.equal(e.code, 'ThrottlingException');
+        return true;
+      });
+      assert.ok(calls >= 2, `retried (${calls} calls)`);
+    } finally {
+      api.dispose();
+      await new Promise<void>((r) => srv.close(() => r()));
+    }
   });
 
   it('an SSO profile without a session asks for `aws sso login --profile work-sso`', async () => {
