@@ -27,6 +27,7 @@ const GOOD =
 
 describe('language server over stdio', () => {
   let client: LspClient;
+  let settings: Record<string, unknown> = { workspaceChecks: true };
   let dir: string;
   let appspecUri: string;
 
@@ -36,7 +37,7 @@ describe('language server over stdio', () => {
     writeFileSync(path.join(dir, 'scripts', 'install.sh'), '#!/bin/sh\necho ok\n', { mode: 0o755 });
     writeFileSync(path.join(dir, 'appspec.yml'), BROKEN);
     appspecUri = URI.file(path.join(dir, 'appspec.yml')).toString();
-    client = await startServer({ settings: { workspaceChecks: true } });
+    client = await startServer({ configuration: (item) => (item.section === 'appspec' ? settings : null) });
   });
 
   after(async () => {
@@ -223,6 +224,39 @@ describe('language server over stdio', () => {
     } finally {
       rmSync(outside, { force: true });
     }
+  });
+
+  test('a hook script created on disk: the watched-file event re-checks the AppSpec', async () => {
+    const sub = path.join(dir, 'watched');
+    mkdirSync(sub);
+    const uri = URI.file(path.join(sub, 'appspec.yml')).toString();
+    client.open(uri, 'version: 0.0\nos: linux\nhooks:\n  ApplicationStart:\n    - location: start.sh\n');
+    const first = await client.waitForDiagnostics(uri);
+    assert.ok(
+      first.diagnostics.some((d) => d.code === 'W5001'),
+      'missing script reported',
+    );
+    const count = client.published.length;
+    writeFileSync(path.join(sub, 'start.sh'), '#!/bin/sh\n', { mode: 0o755 });
+    client.notify('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: URI.file(path.join(sub, 'start.sh')).toString(), type: 1 }],
+    });
+    const again = await client.waitForDiagnostics(uri, (p) => client.published.indexOf(p) >= count);
+    assert.ok(!again.diagnostics.some((d) => d.code === 'W5001'), 'W5001 gone once the script exists');
+  });
+
+  test('changed settings apply to open documents', async () => {
+    const uri = URI.file(path.join(dir, 'settings', 'appspec.yml')).toString();
+    client.open(uri, 'version: 0.0\nos: linux\nhooks:\n  BeforeInstal:\n    - location: a.sh\n');
+    const first = await client.waitForDiagnostics(uri);
+    assert.ok(first.diagnostics.some((d) => d.code === 'W4002'));
+    const count = client.published.length;
+    settings = { workspaceChecks: false, rules: { W4002: 'off' } };
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    const again = await client.waitForDiagnostics(uri, (p) => client.published.indexOf(p) >= count);
+    assert.ok(!again.diagnostics.some((d) => d.code === 'W4002'), 'W4002 turned off');
+    settings = { workspaceChecks: true };
+    client.notify('workspace/didChangeConfiguration', { settings: null });
   });
 
   test('bad requests do not crash the server', async () => {
