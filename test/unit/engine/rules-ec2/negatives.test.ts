@@ -140,6 +140,44 @@ const QUIET: { id: string; name: string; text: string }[] = [
         .join(''),
   },
   { id: 'I4004', name: 'non-traffic event', text: script('') },
+  { id: 'W2014', name: 'plain source', text: H + 'files:\n  - source: target/app.jar\n    destination: /opt/app\n' },
+  { id: 'W2020', name: 'known keys only', text: H + 'files:\n  - source: /\n    destination: /opt/app\n' },
+  { id: 'W2021', name: 'short windows path', text: W + 'files:\n  - source: \\\n    destination: C:\\app\n' },
+  {
+    id: 'W2021',
+    name: 'long linux path',
+    text: H + 'files:\n  - source: /\n    destination: /' + 'a'.repeat(300) + '\n',
+  },
+  { id: 'E3002', name: 'list of mappings', text: perm('') },
+  { id: 'E3003', name: 'object present', text: perm('    owner: app\n') },
+  { id: 'E3007', name: 'lists of strings', text: perm('    except: [tmp]\n    acls:\n      - u:bob:rw\n') },
+  {
+    id: 'W3017',
+    name: 'context name',
+    text: perm('    context:\n      name: system_u\n      type: t\n      range: s0\n'),
+  },
+  { id: 'I3019', name: 'context with range', text: perm('    context:\n      type: t\n      range: s0\n') },
+  {
+    id: 'W3021',
+    name: 'all permission keys',
+    text: perm(
+      '    pattern: "**"\n    except: []\n    owner: a\n    group: b\n    mode: 644\n    acls: []\n    type: [file]\n    context:\n      name: u\n      type: t\n      range: s0\n',
+    ),
+  },
+  { id: 'W4003', name: 'scriptable event', text: script('') },
+  { id: 'W4005', name: 'event with scripts', text: script('') },
+  { id: 'E4006', name: 'mapping entries', text: script('') },
+  { id: 'E4007', name: 'location present', text: script('') },
+  { id: 'E2001', name: 'linux', text: H },
+  { id: 'E2005', name: 'no Hooks', text: H },
+  { id: 'E2018', name: 'valid value', text: H + 'file_exists_behavior: DISALLOW\n' },
+  { id: 'E3001', name: 'permissions on linux', text: perm('') },
+  { id: 'E3006', name: 'flow list', text: perm('    type: [directory]\n') },
+  { id: 'E3010', name: 'without workspace', text: perm('    pattern: "*.conf"\n') },
+  { id: 'W3015', name: 'no acls', text: perm('') },
+  { id: 'W2022', name: 'linux paths', text: H + 'files:\n  - source: build/app\n    destination: /opt/app\n' },
+  { id: 'W2002', name: 'not on disk', text: H },
+  { id: 'I2003', name: 'appspec.yml', text: H },
   {
     id: 'W4008',
     name: 'relative paths',
@@ -173,6 +211,11 @@ for (const q of QUIET) {
     );
   });
 }
+
+test('every EC2 rule has a quiet case (workspace rules also in workspace.test.ts)', () => {
+  const quiet = new Set(QUIET.map((q) => q.id));
+  for (const rule of ec2Rules) assert.ok(quiet.has(rule.id) || /^W5/.test(rule.id), `${rule.id} has a quiet case`);
+});
 
 test('EC2 rules do not run on ECS or Lambda AppSpecs', () => {
   const ecs =
