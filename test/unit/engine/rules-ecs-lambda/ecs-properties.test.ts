@@ -9,6 +9,8 @@ import { ecsNetworkLists } from '../../../../server/src/engine/rules/ecs/E6010-n
 import { ecsCapacityProviderStrategy } from '../../../../server/src/engine/rules/ecs/E6011-capacity-provider-strategy';
 import { ecsCapacityProviderMissing } from '../../../../server/src/engine/rules/ecs/W6012-capacity-provider-missing';
 import { ecsPlatformVersion } from '../../../../server/src/engine/rules/ecs/I6013-platform-version';
+import { ecsContainerName } from '../../../../server/src/engine/rules/ecs/E6015-container-name';
+import { ecsNetworkIdFormat } from '../../../../server/src/engine/rules/ecs/W6016-network-id-format';
 import { fixAndRerun, fixture, line, none, one, run } from './helpers';
 
 /** An ECS AppSpec whose Properties are `extra` (indented 8) after TaskDefinition. */
@@ -31,6 +33,8 @@ test('all ECS property rules are quiet on the valid fixtures', () => {
     ecsCapacityProviderStrategy,
     ecsCapacityProviderMissing,
     ecsPlatformVersion,
+    ecsContainerName,
+    ecsNetworkIdFormat,
   ];
   for (const rule of rules) {
     none(rule, fixture('ecs/valid-full.yml'));
@@ -240,4 +244,22 @@ test('I6013 PlatformVersion hint', () => {
   const text = ecs(LBI + '        PlatformVersion: latest\n');
   assert.deepEqual(fixAndRerun(ecsPlatformVersion, text).after, []);
   assert.equal(run(ecsPlatformVersion, text)[0].ruleId, 'I6013');
+});
+
+test('E6015 ContainerName must be a container name', () => {
+  none(ecsContainerName, ecs(LBI));
+  none(ecsContainerName, ecs(LBI.replace('"web"', '<CONTAINER_NAME>')));
+  const f = one(ecsContainerName, ecs(LBI.replace('"web"', '"spring-petclinic-2.6.0-SNAPSHOT.jar"')));
+  assert.match(f.message, /not a valid ECS container name.*image or file name/);
+  assert.equal(line(f), 7);
+  const json = fixture('ecs/valid-full.json').replace('"checkout-web"', '"nginx:1.27"');
+  assert.equal(line(one(ecsContainerName, json, 'appspec.json')), 9);
+});
+
+test('W6016 subnet and security group IDs', () => {
+  none(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET)));
+  none(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET.replace('["subnet-1"]', '[PRIVATE_SUBNET_A, "<SUBNET>"]'))));
+  const f = one(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET.replace('["sg-1"]', '["web-servers"]'))));
+  assert.match(f.message, /'web-servers' in `SecurityGroups` does not look like a security group ID \(`sg-…`\)/);
+  assert.equal(line(f), 12);
 });

@@ -13,6 +13,8 @@ import { ecsCapacityProviderStrategy } from './E6011-capacity-provider-strategy'
 import { ecsCapacityProviderMissing } from './W6012-capacity-provider-missing';
 import { ecsPlatformVersion } from './I6013-platform-version';
 import { ecsHookEventUnknown } from './E6014-hook-event-unknown';
+import { ecsContainerName } from './E6015-container-name';
+import { ecsNetworkIdFormat } from './W6016-network-id-format';
 import { hookFunctionValue } from './E8001-hook-function-value';
 import { hooksAsMap } from './W8002-hooks-as-map';
 import { hookItemSeveralEvents } from './W8003-hook-item-several-events';
@@ -43,6 +45,8 @@ export const ecsRules: Rule[] = [
   ecsCapacityProviderMissing,
   ecsPlatformVersion,
   ecsHookEventUnknown,
+  ecsContainerName,
+  ecsNetworkIdFormat,
   hookFunctionValue,
   hooksAsMap,
   hookItemSeveralEvents,
