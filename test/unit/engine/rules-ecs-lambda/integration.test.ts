@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ecsRules } from '../../../../server/src/engine/rules/ecs';
 import { lambdaRules } from '../../../../server/src/engine/rules/lambda';
-import { applyFix, fixture, lintAll, parse } from './helpers';
+import { applyFix, fixture, lintAll, parse, repoRoot } from './helpers';
 
 const severityLetter = { error: 'E', warning: 'W', info: 'I', hint: 'I' } as const;
 
@@ -166,3 +166,16 @@ test(
     assert.ok(checked >= 30, `only ${checked} files`);
   },
 );
+
+test('every ECS/Lambda rule is exercised by a test in this folder', () => {
+  const dir = path.join(repoRoot(), 'test', 'unit', 'engine', 'rules-ecs-lambda');
+  const sources = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
+  for (const rule of [...ecsRules, ...lambdaRules]) {
+    const file = `${rule.id}-${rule.name.replace(/^(ecs|lambda)-/, '')}`;
+    assert.ok(sources.includes(file), `${rule.id}: no test imports ${file}`);
+  }
+});
