@@ -96,6 +96,12 @@ export interface CodeDeployApi {
   listDeploymentConfigs(): Promise<string[]>;
   getDeploymentConfig(name: string): Promise<DeploymentConfigInfo>;
   getApplicationRevision(application: string, revision: RevisionLocation): Promise<GenericRevisionInfo | undefined>;
+  /**
+   * The registered revision as GetApplicationRevision returns it, AppSpec content included (GetDeployment
+   * never returns the content of an AppSpecContent revision). Undefined when the revision is unknown.
+   * (Added by client-ui for "Redeploy" of Lambda/ECS deployments.)
+   */
+  getRevisionLocation?(application: string, revision: RevisionLocation): Promise<RevisionLocation | undefined>;
   createDeployment(input: CreateDeploymentInput): Promise<string>;
   stopDeployment(id: string, autoRollback?: boolean): Promise<{ status?: string; statusMessage?: string }>;
   continueDeployment(id: string, waitType?: DeploymentWaitType): Promise<void>;

@@ -253,6 +253,18 @@ class SdkCodeDeployApi implements CodeDeployApi {
     });
   }
 
+  getRevisionLocation(application: string, revision: RevisionLocation) {
+    return this.run(async () => {
+      try {
+        const r = await this.client.send(new GetApplicationRevisionCommand({ applicationName: application, revision }));
+        return r.revision;
+      } catch (err) {
+        if ((err as { name?: string }).name === 'RevisionDoesNotExistException') return undefined;
+        throw err;
+      }
+    });
+  }
+
   createDeployment(input: CreateDeploymentInput) {
     return this.run(async () => {
       const r = await this.client.send(new CreateDeploymentCommand(input));

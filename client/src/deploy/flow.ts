@@ -24,6 +24,7 @@ import {
   type ComputePlatformName,
   type LintProblem,
 } from './plan';
+import { redeployInput } from './redeploy';
 import { lintForDeploy, platformOfText } from './validate';
 
 export const APPSPEC_GLOB = '**/appspec.{yml,yaml,json}';
@@ -324,16 +325,9 @@ export async function redeploy(
   opts: { confirm?: boolean } = {},
 ): Promise<string | undefined> {
   const api = await ctx.connection.api();
-  const d: DeploymentInfo = await api.getDeployment(deploymentId);
-  const rev = d.revision;
-  if (!rev || !d.applicationName || !d.deploymentGroupName)
-    throw new Error(`Deployment ${deploymentId} has no revision to redeploy.`);
-  if (rev.revisionType === 'AppSpecContent' && !rev.appSpecContent?.content) {
-    throw new Error(
-      `CodeDeploy does not return the AppSpec content of ${deploymentId}; deploy the AppSpec file again instead.`,
-    );
-  }
-  if (opts.confirm !== false) {
+  const { input, from: d } = await redeployInput(api, deploymentId);
+  // Asking first matters on AWS; the local endpoint is a sandbox.
+  if (opts.confirm !== false && !ctx.connection.isLocal) {
     const ok = await vscode.window.showWarningMessage(
       `Redeploy the revision of ${deploymentId} to ${d.applicationName}/${d.deploymentGroupName}?`,
       { modal: true, detail: describeRevision(d) },
@@ -341,13 +335,7 @@ export async function redeploy(
     );
     if (ok !== 'Redeploy') return undefined;
   }
-  const id = await api.createDeployment({
-    applicationName: d.applicationName,
-    deploymentGroupName: d.deploymentGroupName,
-    deploymentConfigName: d.deploymentConfigName,
-    revision: rev,
-    description: `Redeploy of ${deploymentId} (VS Code)`,
-  });
+  const id = await api.createDeployment(input);
   const from = ctx.memory.deployedFrom(deploymentId);
   if (from) await ctx.memory.rememberDeployedFrom(id, { ...from, at: Date.now() });
   ctx.explorer.refresh();
