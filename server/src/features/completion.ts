@@ -268,6 +268,33 @@ function fileItems(
   return items;
 }
 
+/** Key completions for the mapping (or event list / named entry) of `shape` at the cursor. */
+function keyItems(doc: AppSpecDocument, ctx: CursorContext, e: Emit, shape: Shape): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const present = new Set(ctx.siblings.map((s) => s.toLowerCase()));
+  if (shape.t === 'map') {
+    shape.fields.forEach((f, i) => {
+      if (present.has(f.info.key.toLowerCase()) && (shape.caseInsensitive || ctx.siblings.includes(f.info.key))) return;
+      if (fieldOf(shape, f.info.key) !== f) return;
+      items.push(keyItem(ctx, e, f.info.key, f.shape, keyMarkdown(f, [...ctx.path, f.info.key]), sortKey(i)));
+    });
+  } else if (shape.t === 'events') {
+    const used = new Set(
+      shape.platform === 'ec2' ? ctx.siblings : usedServerlessEvents(doc).filter((n) => n !== ctx.prefix),
+    );
+    hookEvents(shape.platform).forEach((ev, i) => {
+      if (used.has(ev.name)) return;
+      items.push(eventItem(ctx, e, ev, shape.value, sortKey(i)));
+    });
+  } else if (shape.t === 'named') {
+    shape.suggest.forEach((v, i) => {
+      const item = keyItem(ctx, e, v.value, shape.value, v.description, sortKey(i), CompletionItemKind.Class);
+      items.push(item);
+    });
+  }
+  return items;
+}
+
 // ---- entry point --------------------------------------------------------------------------
 
 export function complete(doc: AppSpecDocument, position: Position, opts: CompletionOptions = {}): CompletionList {
@@ -295,30 +322,20 @@ export function complete(doc: AppSpecDocument, position: Position, opts: Complet
     return { isIncomplete: false, items };
   }
 
-  const present = new Set(ctx.siblings.map((s) => s.toLowerCase()));
-  if (shape.t === 'map') {
-    shape.fields.forEach((f, i) => {
-      if (present.has(f.info.key.toLowerCase()) && (shape.caseInsensitive || ctx.siblings.includes(f.info.key))) return;
-      if (fieldOf(shape, f.info.key) !== f) return;
-      items.push(keyItem(ctx, e, f.info.key, f.shape, keyMarkdown(f, [...ctx.path, f.info.key]), sortKey(i)));
-    });
-    if (ctx.path.length === 0 && ctx.siblings.length === 0 && !json) {
-      const range = { start: { line: ctx.line, character: 0 }, end: { line: ctx.line, character: ctx.replaceEnd } };
-      items.push(...skeletonItems(doc, range));
+  if (shape.t === 'list' && !json && !ctx.newItem && !ctx.hasValueAfter && ctx.siblings.length === 0) {
+    // Under a list key with no `- ` typed yet (`files:` then Enter): offer the first item's keys as `- key: …`.
+    const itemCtx: CursorContext = { ...ctx, path: [...ctx.path, 0], newItem: true };
+    const inner = keyItems(doc, itemCtx, { json, pad: e.pad + '  ' }, shape.item);
+    for (const item of inner) {
+      const edit = item.textEdit as { range: Range; newText: string };
+      item.textEdit = { range: edit.range, newText: `- ${edit.newText}` };
     }
-  } else if (shape.t === 'events') {
-    const used = new Set(
-      shape.platform === 'ec2' ? ctx.siblings : usedServerlessEvents(doc).filter((n) => n !== ctx.prefix),
-    );
-    hookEvents(shape.platform).forEach((ev, i) => {
-      if (used.has(ev.name)) return;
-      items.push(eventItem(ctx, e, ev, shape.value, sortKey(i)));
-    });
-  } else if (shape.t === 'named') {
-    shape.suggest.forEach((v, i) => {
-      const item = keyItem(ctx, e, v.value, shape.value, v.description, sortKey(i), CompletionItemKind.Class);
-      items.push(item);
-    });
+    return { isIncomplete: false, items: inner };
+  }
+  items.push(...keyItems(doc, ctx, e, shape));
+  if (shape.t === 'map' && ctx.path.length === 0 && ctx.siblings.length === 0 && !json) {
+    const range = { start: { line: ctx.line, character: 0 }, end: { line: ctx.line, character: ctx.replaceEnd } };
+    items.push(...skeletonItems(doc, range));
   }
   return { isIncomplete: false, items };
 }

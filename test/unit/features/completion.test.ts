@@ -82,6 +82,15 @@ describe('completion: YAML EC2', () => {
     ]);
   });
 
+  test('under a list key with no dash yet, items come with their `- `', () => {
+    const files = complete(`${EC2_HEAD}files:\n  |`);
+    assert.deepEqual(labels(files), ['source', 'destination']);
+    assert.equal(newText(files[0]), '- source: ${1:/}');
+    const text = accept(`${EC2_HEAD}hooks:\n  BeforeInstall:\n    |`, 'location');
+    assert.equal(text, `${EC2_HEAD}hooks:\n  BeforeInstall:\n    - location: scripts/start.sh`);
+    assert.deepEqual(labels(complete(`${ECS_HEAD}Hooks:\n  |`)).slice(0, 2), ['BeforeInstall', 'AfterInstall']);
+  });
+
   test('files and permission entry fields', () => {
     assert.deepEqual(labels(complete(`${EC2_HEAD}files:\n  - source: /\n    |`)), ['destination']);
     const perm = labels(complete(`${EC2_HEAD}permissions:\n  - object: /var/www\n    |`));
