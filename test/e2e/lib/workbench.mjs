@@ -69,28 +69,50 @@ export async function runCommand(page, title, timeoutMs = MEDIUM) {
   await row.click();
 }
 
-/** Opens a workspace file via Quick Open (Ctrl+P) and waits for its editor tab to be active. */
+/**
+ * Opens a workspace file via Quick Open (Ctrl+P), picking the row for exactly that path, and waits until the editor
+ * shows it (breadcrumbs name its folder: several files share the name appspec.yml).
+ */
 export async function openFile(page, relPath, timeoutMs = MEDIUM) {
   await closeQuickInput(page);
   await focusWorkbench(page);
-  const base = relPath.split('/').pop();
+  const parts = relPath.split('/');
+  const base = parts.pop();
+  const dir = parts.join('/');
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(relPath);
-  const row = page.locator('.quick-input-list .monaco-list-row').first();
-  await waitUntil(
-    async () => (await row.isVisible()) && (await row.getAttribute('aria-label'))?.includes(base),
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  const row = await waitUntil(
+    async () => {
+      const n = await rows.count();
+      for (let i = 0; i < n; i++) {
+        const label = (await rows.nth(i).getAttribute('aria-label')) ?? '';
+        if (label.includes(base) && (!dir || segmentMatch(label, dir))) return rows.nth(i);
+      }
+      return undefined;
+    },
     `quick open did not list ${relPath}`,
     timeoutMs,
   );
-  await page.keyboard.press('Enter');
+  await row.click();
   await waitUntil(
-    async () => (await page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.includes(base),
-    `the editor tab for ${relPath} did not become active`,
+    async () => {
+      const crumbs = await page.locator('.editor-group-container.active .breadcrumbs-control').first().innerText().catch(() => '');
+      const tab = (await page.locator('.editor-group-container.active .tabs-container .tab.active').getAttribute('aria-label').catch(() => '')) ?? '';
+      return tab.includes(base) && (!dir || crumbs.split(/\s*\n\s*/).includes(parts[parts.length - 1]));
+    },
+    `the editor for ${relPath} did not become active`,
     timeoutMs,
   );
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+}
+
+/** `dir` appears in `text` as a whole path (not as the prefix of a longer folder name like lambda → lambda-fail). */
+function segmentMatch(text, dir) {
+  const escaped = dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[\\s,/])${escaped}($|[\\s,/])`).test(text);
 }
 
 async function focusWorkbench(page) {
@@ -133,7 +155,7 @@ export async function goToLine(page, line, column = 1) {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`${line}:${column}`);
+  await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await waitUntil(async () => !(await quickInputVisible(page)), 'Go to Line did not close', 10_000);
 }
