@@ -140,8 +140,8 @@ describe('stop, failures and automatic rollback', () => {
       Pending: 0,
       InProgress: 0,
       Succeeded: 0,
-      Failed: 2,
-      Skipped: 2,
+      Failed: 1,
+      Skipped: 3,
       Ready: 0,
     });
     const rb = await runToEnd(h, d.rollbackInfo!.rollbackDeploymentId!, 5_000);

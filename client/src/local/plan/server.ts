@@ -149,7 +149,12 @@ export function serverScript(
     const results = batch.map((id) => runInstance(id, installList, s.t));
     s.t = Math.max(...results.map((r) => r.end));
     failedCount += results.filter((r) => r.failed).length;
-    if (fleetIds.length - failedCount < required) {
+    // Go on only while the next batch can be taken down and enough instances stay healthy; at the end,
+    // enough instances must have succeeded.
+    const nextBatch = Math.min(sizing.batch, fleetIds.length - i - sizing.batch);
+    const healthyIfNext = fleetIds.length - failedCount - nextBatch;
+    const unhealthy = nextBatch > 0 ? healthyIfNext < sizing.minHealthy : fleetIds.length - failedCount < required;
+    if (unhealthy) {
       for (const id of fleetIds.slice(i + sizing.batch)) s.target(id, 'Skipped');
       s.now({ k: 'fail', code: 'HEALTH_CONSTRAINTS', message: HEALTH_MESSAGE });
       return { ops: s, targets };
