@@ -46,3 +46,11 @@ test('rule metadata: ids, names, severities, platforms, docs', () => {
     assert.ok(r.title.length > 10 && r.doc.length > 80, `${r.id} has a title and doc`);
   }
 });
+
+test('findings about keys the agent ignores are tagged unnecessary; others are not', () => {
+  const text =
+    'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: opt\n    overwrite: true\nhooks:\n  Install:\n    - location: a.sh\n      runAs: app\n';
+  const found = lintEc2(text);
+  for (const id of ['W2020', 'W4003', 'W4012']) assert.deepEqual(withId(found, id)[0]?.tags, ['unnecessary'], id);
+  assert.equal(withId(found, 'W2013')[0]?.tags, undefined);
+});

@@ -1,6 +1,6 @@
 import type { AppSpecDocument, Edit, Finding, Rule } from '../../types';
 import { findPair, scalarString, type Node, type Pair } from '../../ast';
-import { filesEntries, finding } from './util';
+import { filesEntries, finding, unnecessary } from './util';
 
 /** Edits that move a `file_exists_behavior` pair out of a block `files` entry to the top level. */
 function moveEdits(doc: AppSpecDocument, pair: Pair, value: string): Edit[] | undefined {
@@ -52,6 +52,6 @@ export const fileExistsBehaviorMisplaced: Rule = {
         ),
       );
     }
-    return out;
+    return out.map(unnecessary);
   },
 };

@@ -1,6 +1,6 @@
 import type { Fix, Finding, Rule } from '../../types';
 import { findPair, keyText, pairsOf } from '../../ast';
-import { closest, filesEntries, finding, renameKey } from './util';
+import { closest, filesEntries, finding, renameKey, unnecessary } from './util';
 import { FILES_ENTRY_KEYS } from './names';
 
 export const filesEntryUnknownKey: Rule = {
@@ -45,6 +45,6 @@ export const filesEntryUnknownKey: Rule = {
         out.push(finding('W2020', message, doc.keyRangeOf(pair), { fixes }));
       }
     }
-    return out;
+    return out.map(unnecessary);
   },
 };

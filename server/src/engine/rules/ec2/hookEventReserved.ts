@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
 import { findPair, keyText, pairsOf } from '../../ast';
-import { finding } from './util';
+import { finding, unnecessary } from './util';
 import { EC2_RESERVED_EVENTS } from './names';
 
 const INSTEAD: Record<string, string> = {
@@ -36,6 +36,6 @@ export const hookEventReserved: Rule = {
         ),
       );
     }
-    return out;
+    return out.map(unnecessary);
   },
 };

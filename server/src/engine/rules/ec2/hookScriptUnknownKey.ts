@@ -1,6 +1,6 @@
 import type { Finding, Fix, Rule } from '../../types';
 import { findPair, keyText, pairsOf } from '../../ast';
-import { closest, finding, hookScripts, renameKey } from './util';
+import { closest, finding, hookScripts, renameKey, unnecessary } from './util';
 import { SCRIPT_KEYS } from './names';
 import { COMMAND_LIKE } from './hookScriptLocationMissing';
 
@@ -50,6 +50,6 @@ export const hookScriptUnknownKey: Rule = {
         out.push(finding('W4012', message, doc.keyRangeOf(pair), { fixes }));
       }
     }
-    return out;
+    return out.map(unnecessary);
   },
 };

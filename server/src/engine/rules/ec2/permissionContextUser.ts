@@ -1,6 +1,6 @@
 import type { Finding, Fix, Rule } from '../../types';
 import { findPair, isMap } from '../../ast';
-import { finding, permissionEntries, renameKey } from './util';
+import { finding, permissionEntries, renameKey, unnecessary } from './util';
 
 export const permissionContextUser: Rule = {
   id: 'W3017',
@@ -30,6 +30,6 @@ export const permissionContextUser: Rule = {
         ),
       );
     }
-    return out;
+    return out.map(unnecessary);
   },
 };

@@ -1,6 +1,6 @@
 import type { Finding, Fix, Rule } from '../../types';
 import { findPair, isMap, keyText, pairsOf, type YAMLMap } from '../../ast';
-import { closest, finding, permissionEntries, renameKey } from './util';
+import { closest, finding, permissionEntries, renameKey, unnecessary } from './util';
 import { CONTEXT_KEYS, PERMISSION_KEYS } from './names';
 
 function unknownKeys(
@@ -58,6 +58,6 @@ export const permissionUnknownKey: Rule = {
       const ctxNode = findPair(entry.map, 'context')?.value;
       if (isMap(ctxNode)) unknownKeys(doc, ctxNode, CONTEXT_KEYS, '`context`', out);
     }
-    return out;
+    return out.map(unnecessary);
   },
 };

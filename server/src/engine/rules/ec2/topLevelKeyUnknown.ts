@@ -1,6 +1,6 @@
 import type { Fix, Rule } from '../../types';
 import { findPair, keyText, pairsOf } from '../../ast';
-import { closest, finding, renameKey } from './util';
+import { closest, finding, renameKey, unnecessary } from './util';
 import { EC2_EVENTS, EC2_RESERVED_EVENTS, TOP_LEVEL_KEYS } from './names';
 
 /** Keys other rules explain better: `os` (E2001), `Hooks` (E2005), `Resources` (E1005, mixed platforms). */
@@ -53,6 +53,6 @@ export const topLevelKeyUnknown: Rule = {
       }
       out.push(finding('W2004', message, doc.keyRangeOf(pair), { fixes }));
     }
-    return out;
+    return out.map(unnecessary);
   },
 };

@@ -315,3 +315,8 @@ export function readTimeout(node: unknown): TimeoutReading | undefined {
   if (/^-\d+(?:\.\d*)?$/.test(src)) return { kind: 'int', seconds: Math.trunc(Number(src)) };
   return { kind: 'invalid', text: src };
 }
+
+/** Marks a finding about text the agent ignores, so editors can fade it. */
+export function unnecessary(f: Finding): Finding {
+  return { ...f, tags: ['unnecessary'] };
+}
