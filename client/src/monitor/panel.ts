@@ -20,12 +20,9 @@ export class MonitorPanel implements vscode.Disposable {
   readonly onDidClose = this.closed.event;
 
   static create(extensionUri: vscode.Uri, deploymentId: string, onMessage: (m: WebviewMessage) => void): MonitorPanel {
-    const panel = vscode.window.createWebviewPanel(
-      MONITOR_VIEW_TYPE,
-      `Deployment ${deploymentId}`,
-      vscode.ViewColumn.Active,
-      {},
-    );
+    // Beside the AppSpec being deployed, so the hook a failure links to opens next to the monitor.
+    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(MONITOR_VIEW_TYPE, `Deployment ${deploymentId}`, column, {});
     return new MonitorPanel(panel, extensionUri, deploymentId, onMessage);
   }
 
