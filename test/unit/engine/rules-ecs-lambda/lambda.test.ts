@@ -116,6 +116,11 @@ test('E7005 version format', () => {
   assert.deepEqual(after, []);
   assert.match(fixed, /TargetVersion: "5"/);
   none(lambdaVersionFormat, lambda(P({ ...GOOD, CurrentVersion: '4' })));
+  // An unquoted `04` is the number 4 for every YAML parser: only I7006 (quote it) applies.
+  none(lambdaVersionFormat, lambda(P({ ...GOOD, CurrentVersion: '04' })));
+  const q = fixAndRerun(lambdaVersionNotString, lambda(P({ ...GOOD, CurrentVersion: '04' })));
+  assert.match(q.fixed, /CurrentVersion: "4"/);
+  assert.deepEqual(run(lambdaVersionFormat, q.fixed), []);
 });
 
 test('I7006 unquoted version numbers get a quote fix (YAML and JSON)', () => {

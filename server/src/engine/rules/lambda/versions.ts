@@ -29,7 +29,14 @@ export function versionValues(props: YAMLMap): VersionValue[] {
       out.push({ key, pair, node, text: '', kind: 'other', tag });
       continue;
     }
-    const text = typeof node.value === 'string' ? node.value.trim() : (scalarSource(node) ?? String(node.value));
+    const source = scalarSource(node) ?? String(node.value);
+    // An integer literal such as `01` reaches the service as the number 1; keep decimals (`1.0`) as written.
+    const text =
+      typeof node.value === 'string'
+        ? node.value.trim()
+        : typeof node.value === 'number' && /^\+?\d+$/.test(source)
+          ? String(node.value)
+          : source;
     if (text !== '$LATEST' && hasPlaceholder(node) && !tag) continue;
     out.push({
       key,
