@@ -154,7 +154,7 @@ if (!flag('skip-lspbench') && existsSync(lspbenchPath)) {
       const j = JSON.parse(r.stdout);
       delete j.diagnostics_settled;
       delete j.capabilities;
-      lspbench.push({ doc: d.name, ...j });
+      lspbench.push({ ...j, doc: d.name });
     } catch {
       lspbench.push({ doc: d.name, error: (r.stderr || r.stdout || String(r.error)).slice(0, 300) });
     }
