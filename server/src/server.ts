@@ -53,6 +53,8 @@ let canWatchFiles = false;
 let init: InitOptions = {};
 let globalFiles: string[] = [];
 const settingsByUri = new Map<string, Promise<AppSpecSettings>>();
+/** Settings pushed with didChangeConfiguration, for clients that cannot answer workspace/configuration. */
+let pushedSettings: AppSpecSettings = DEFAULT_SETTINGS;
 /** Documents validated as AppSpecs, with the folder they live in. */
 const appspecs = new Map<string, string | undefined>();
 
@@ -89,7 +91,7 @@ function isAppSpec(uri: string, settings?: AppSpecSettings): boolean {
 }
 
 async function settingsFor(uri: string): Promise<AppSpecSettings> {
-  if (!canAskConfiguration) return DEFAULT_SETTINGS;
+  if (!canAskConfiguration) return pushedSettings;
   let p = settingsByUri.get(uri);
   if (!p) {
     p = connection.workspace
@@ -191,7 +193,11 @@ connection.onInitialized(
 );
 
 connection.onDidChangeConfiguration(
-  guard('configuration change', undefined, async () => {
+  guard('configuration change', undefined, async (params: { settings?: { appspec?: unknown } | null }) => {
+    if (!canAskConfiguration && params?.settings?.appspec) {
+      pushedSettings = normalizeSettings(params.settings.appspec);
+      globalFiles = pushedSettings.files;
+    }
     settingsByUri.clear();
     await refreshGlobalFiles();
     revalidateAll();

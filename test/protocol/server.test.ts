@@ -274,3 +274,23 @@ describe('language server over stdio', () => {
     assert.ok(symbols.length > 0, 'still serving');
   });
 });
+
+describe('language server with a client that cannot answer workspace/configuration', () => {
+  test('pushed settings apply', async () => {
+    const client = await startServer();
+    try {
+      await client.initialize({ capabilities: {} });
+      const uri = 'file:///nowhere/appspec.yml';
+      client.open(uri, 'version: 0.0\nos: linux\nhooks:\n  BeforeInstal:\n    - location: a.sh\n');
+      const first = await client.waitForDiagnostics(uri);
+      assert.ok(first.diagnostics.some((d) => d.code === 'W4002'));
+      assert.equal(client.configurationRequests(), 0);
+      const count = client.published.length;
+      client.notify('workspace/didChangeConfiguration', { settings: { appspec: { rules: { W4002: 'off' } } } });
+      const again = await client.waitForDiagnostics(uri, (p) => client.published.indexOf(p) >= count);
+      assert.ok(!again.diagnostics.some((d) => d.code === 'W4002'));
+    } finally {
+      await client.close();
+    }
+  });
+});
