@@ -132,6 +132,12 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
   return out;
 }
 
+/** True when only spaces precede `offset` on its line. */
+function startsLine(doc: AppSpecDocument, offset: number): boolean {
+  const column = doc.lines.positionAt(offset).character;
+  return doc.text.slice(offset - column, offset).trim() === '';
+}
+
 /** Turns `Resources: {Name: …}` into a one-item list: `- ` before the name (block) or `[ … ]` (flow/JSON). */
 function wrapInListFix(doc: AppSpecDocument, map: YAMLMap): Fix | undefined {
   const range = (map as Node).range;
@@ -148,6 +154,7 @@ function wrapInListFix(doc: AppSpecDocument, map: YAMLMap): Fix | undefined {
       ],
     };
   }
+  if (!startsLine(doc, firstKey.range[0])) return undefined;
   const edits: Edit[] = [{ range: doc.rangeOf([firstKey.range[0], firstKey.range[0]]), newText: '- ' }];
   let end = range[1];
   while (end > 0 && /\s/.test(doc.text[end - 1])) end -= 1;
@@ -181,6 +188,7 @@ function indentFix(doc: AppSpecDocument, e: ResourceEntry): Fix | undefined {
   const others = pairsOf(item).filter((p) => p !== e.namePair);
   const firstKey = others[0]?.key as Node | undefined;
   if (!item?.range || !nameKey?.range || !firstKey?.range || (item as YAMLMap).flow) return undefined;
+  if (!startsLine(doc, firstKey.range[0])) return undefined;
   const delta =
     doc.lines.positionAt(nameKey.range[0]).character + 2 - doc.lines.positionAt(firstKey.range[0]).character;
   if (delta <= 0) return undefined;
