@@ -1,0 +1,167 @@
+/** Garbage in: every operation answers with a typed error (never a crash, never a hang), and state stays usable. */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as http from 'node:http';
+import { startHarness, type Harness } from './helpers';
+
+const OPERATIONS = [
+  'CreateApplication',
+  'GetApplication',
+  'ListApplications',
+  'BatchGetApplications',
+  'CreateDeploymentGroup',
+  'GetDeploymentGroup',
+  'ListDeploymentGroups',
+  'BatchGetDeploymentGroups',
+  'CreateDeploymentConfig',
+  'GetDeploymentConfig',
+  'ListDeploymentConfigs',
+  'GetApplicationRevision',
+  'ListApplicationRevisions',
+  'TagResource',
+  'UntagResource',
+  'ListTagsForResource',
+  'CreateDeployment',
+  'GetDeployment',
+  'BatchGetDeployments',
+  'ListDeployments',
+  'StopDeployment',
+  'ContinueDeployment',
+  'ListDeploymentTargets',
+  'BatchGetDeploymentTargets',
+  'GetDeploymentTarget',
+  'ListDeploymentInstances',
+  'BatchGetDeploymentInstances',
+  'GetDeploymentInstance',
+];
+
+const BODIES: unknown[] = [
+  {},
+  { applicationName: 5, deploymentGroupName: ['x'], deploymentId: { a: 1 }, nextToken: 7 },
+  {
+    applicationName: 'checkout-web',
+    deploymentGroupName: 'checkout-web-prod',
+    revision: 'S3',
+    deploymentIds: 'd-AAAAAAAAA',
+  },
+  {
+    applicationName: 'checkout-web',
+    deploymentGroupName: 'checkout-web-prod',
+    revision: { revisionType: 'S3', s3Location: 'x' },
+  },
+  {
+    applicationName: 'storefront-ecs',
+    deploymentGroupName: 'storefront-prod',
+    revision: { revisionType: 'AppSpecContent', appSpecContent: { content: 42 } },
+  },
+  {
+    applicationName: 'orders-api-lambda',
+    deploymentGroupName: 'orders-api-live',
+    revision: { revisionType: 'AppSpecContent', appSpecContent: { content: '\u0000\u0001{{{' } },
+  },
+  {
+    applicationNames: [null, 3],
+    deploymentGroupNames: [{}],
+    targetIds: [1, 2],
+    instanceIds: 'i-1',
+    Tags: 'x',
+    TagKeys: 5,
+    ResourceArn: 9,
+  },
+  {
+    applicationName: 'x'.repeat(5000),
+    createTimeRange: 'yesterday',
+    includeOnlyStatuses: 'Failed',
+    targetFilters: [1],
+  },
+  { deploymentId: 'd-AAAAAAAAA', deploymentWaitType: 9, autoRollbackEnabled: 'yes' },
+  {
+    computePlatform: {},
+    applicationName: 'fuzz-app',
+    deploymentConfigName: 'fuzz-config',
+    minimumHealthyHosts: 'many',
+    trafficRoutingConfig: 3,
+  },
+  {
+    applicationName: 'checkout-web',
+    deploymentGroupName: 'fuzz-group',
+    serviceRoleArn: 'arn:aws:iam::111122223333:role/r',
+    ec2TagFilters: 'App=web',
+    deploymentStyle: 5,
+    autoRollbackConfiguration: [],
+    blueGreenDeploymentConfiguration: { deploymentReadyOption: 'now' },
+    loadBalancerInfo: { targetGroupPairInfos: 'tg' },
+    ecsServices: {},
+  },
+  {
+    applicationName: 'checkout-web',
+    deploymentGroupName: 'fuzz-group-2',
+    serviceRoleArn: 'r',
+    ec2TagFilters: [{ Key: 'App' }],
+    deploymentStyle: { deploymentType: 'SIDEWAYS' },
+  },
+  {
+    deploymentConfigName: 'fuzz-lambda',
+    computePlatform: 'Lambda',
+    trafficRoutingConfig: { type: 'TimeBasedLinear', timeBasedLinear: { linearPercentage: 0, linearInterval: 1 } },
+  },
+  {
+    deploymentConfigName: 'fuzz-server',
+    computePlatform: 'Server',
+    minimumHealthyHosts: { type: 'FLEET_PERCENT', value: 100 },
+  },
+];
+
+function call(url: string, op: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `CodeDeploy_20141006.${op}` },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+describe('robustness of the local endpoint', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(() => h.close());
+
+  it('answers every operation with garbage input by a 200 or a typed 400, never a 500', async () => {
+    const problems: string[] = [];
+    for (const op of OPERATIONS) {
+      for (const body of BODIES) {
+        const r = await call(h.endpoint.url, op, body);
+        if (
+          r.status !== 200 &&
+          (r.status !== 400 || typeof r.json.__type !== 'string' || typeof r.json.message !== 'string')
+        ) {
+          problems.push(
+            `${op} ${JSON.stringify(body).slice(0, 80)} → ${r.status} ${JSON.stringify(r.json).slice(0, 120)}`,
+          );
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    // Still fully usable afterwards, and time still advances.
+    h.clock.advance(60 * 60_000);
+    assert.ok((await h.api.listApplications()).includes('checkout-web'));
+    const configs = await h.api.listDeploymentConfigs();
+    assert.ok(configs.length > 10);
+    assert.ok(!configs.includes('fuzz-lambda') && !configs.includes('fuzz-server'), 'invalid configurations were not stored');
+    assert.deepEqual(await h.api.listDeploymentGroups('checkout-web'), ['checkout-web-bluegreen', 'checkout-web-prod']);
+  });
+});
