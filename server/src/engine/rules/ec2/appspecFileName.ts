@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { finding, joinRoot } from './util';
+import { fileAnchor, finding, joinRoot } from './util';
 
 /** Names of templates a build step renders into the real AppSpec. */
 const TEMPLATE = /\.(?:tpl|tmpl|template|j2|jinja2?|in|erb|mustache|hbs|dist|example|sample)$/i;
@@ -26,6 +26,6 @@ export const appspecFileName: Rule = {
     const message = sibling
       ? `This file (\`${name}\`) is not the AppSpec the agent reads: it uses \`${sibling}\` next to it.`
       : `The EC2/On-Premises agent reads only \`appspec.yml\` or \`appspec.yaml\` at the bundle root; a file named \`${name}\` is not found at deployment time.`;
-    return [finding('W2002', message, doc.rangeOf([0, 0]))];
+    return [finding('W2002', message, fileAnchor(doc))];
   },
 };

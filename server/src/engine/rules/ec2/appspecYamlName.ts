@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { finding, joinRoot } from './util';
+import { fileAnchor, finding, joinRoot } from './util';
 
 export const appspecYamlName: Rule = {
   id: 'I2003',
@@ -19,7 +19,7 @@ export const appspecYamlName: Rule = {
       finding(
         'I2003',
         'Agent v1 hook events look for `appspec.yml` unless told otherwise; `appspec.yml` is the name every agent finds.',
-        doc.rangeOf([0, 0]),
+        fileAnchor(doc),
       ),
     ];
   },

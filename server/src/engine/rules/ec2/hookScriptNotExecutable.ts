@@ -2,6 +2,9 @@ import type { Finding, Rule } from '../../types';
 import { WINDOWS_SCRIPT, finding, osOf } from './util';
 import { resolvedScripts } from './workspace';
 
+/** Windows file systems have no execute bit; there only the git index can tell. */
+const WINDOWS_HOST = typeof process !== 'undefined' && process.platform === 'win32';
+
 export const hookScriptNotExecutable: Rule = {
   id: 'W5002',
   name: 'hook-script-not-executable',
@@ -13,7 +16,8 @@ export const hookScriptNotExecutable: Rule = {
     'locations ("Unable to set script at specified location … as executable"), and a bundle zipped from a checkout ' +
     'without the executable bit depends on that retry. Mark the script executable (`chmod +x`, and ' +
     '`git update-index --chmod=+x` so the git index records mode 100755). The script counts as executable when either ' +
-    'the file mode or the git index says so; Windows scripts and `os: windows` are not checked.',
+    'the file mode or the git index says so (on a Windows machine only the git index counts); Windows scripts and ' +
+    '`os: windows` are not checked.',
   check(doc, ctx) {
     if (osOf(doc) === 'windows') return [];
     const resolved = resolvedScripts(doc, ctx);
@@ -21,7 +25,7 @@ export const hookScriptNotExecutable: Rule = {
     const out: Finding[] = [];
     for (const s of resolved.scripts) {
       if (!s.stat?.isFile || WINDOWS_SCRIPT.test(s.rel)) continue;
-      const fileExec = s.stat.mode === undefined ? undefined : (s.stat.mode & 0o111) !== 0;
+      const fileExec = s.stat.mode === undefined || WINDOWS_HOST ? undefined : (s.stat.mode & 0o111) !== 0;
       const git = resolved.fs.gitMode?.(s.abs);
       const gitExec = git === undefined ? undefined : (git & 0o111) !== 0;
       if (fileExec === true || gitExec === true || (fileExec === undefined && gitExec === undefined)) continue;

@@ -320,3 +320,9 @@ export function readTimeout(node: unknown): TimeoutReading | undefined {
 export function unnecessary(f: Finding): Finding {
   return { ...f, tags: ['unnecessary'] };
 }
+
+/** Where file-level findings go: the first top-level key, or the start of the file. */
+export function fileAnchor(doc: AppSpecDocument): Range {
+  const first = pairsOf(doc.root)[0];
+  return first ? doc.keyRangeOf(first) : doc.rangeOf([0, 0]);
+}
