@@ -156,7 +156,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     complete: (doc, position, context) =>
       complete(parse(doc), position, { fs, triggerCharacter: context?.triggerCharacter }),
-    hover: (doc, position) => hover(parse(doc), position),
+    hover: (doc, position) => hover(parse(doc), position, fs),
     codeActions(textDoc, range, diagnostics) {
       const doc = parse(textDoc);
       // Diagnostics from an older version (or without data) get their fixes from a fresh lint.

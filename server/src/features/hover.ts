@@ -5,7 +5,8 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { scalarString } from '../engine/ast';
 import { LIFECYCLE_EVENTS } from '../engine/knowledge';
-import type { AppSpecDocument } from '../engine/types';
+import type { AppSpecDocument, WorkspaceFs } from '../engine/types';
+import { bundleRootOf, resolveInBundle } from './paths';
 import { effectivePlatform, resolve, type Shape } from './catalog';
 import { eventMarkdown, keyMarkdown, valueMarkdown } from './describe';
 import { nodeAt } from './nodeAt';
@@ -17,7 +18,25 @@ function markdown(value: string, doc: AppSpecDocument, node: unknown): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, ...(r ? { range: doc.rangeOf([r[0], r[1]]) } : {}) };
 }
 
-export function hover(doc: AppSpecDocument, position: Position): Hover | null {
+/** Where a `location` / `files[].source` value points, and whether it is there. */
+function fileNote(doc: AppSpecDocument, value: string, fs: WorkspaceFs | undefined): string {
+  const rel = value.trim().replace(/\\/g, '/').replace(/^\/+/, '');
+  if (!rel) return "The whole revision (the AppSpec's folder).";
+  const root = bundleRootOf(doc.uri);
+  const abs = root ? resolveInBundle(root, value) : undefined;
+  if (!abs) return `Relative to the revision root: \`${rel}\`.`;
+  const st = fs?.stat(abs);
+  const state = !fs
+    ? ''
+    : st?.isFile
+      ? ' (file found)'
+      : st?.isDirectory
+        ? ' (folder found)'
+        : ' (**not found** next to the AppSpec)';
+  return `Relative to the revision root: \`${rel}\`${state}.`;
+}
+
+export function hover(doc: AppSpecDocument, position: Position, fs?: WorkspaceFs): Hover | null {
   const hit = nodeAt(doc, doc.lines.offsetAt(position));
   if (!hit || hit.path.length === 0) return null;
   const platform = effectivePlatform(doc);
@@ -47,6 +66,9 @@ export function hover(doc: AppSpecDocument, position: Position): Hover | null {
   if (text === undefined) return null;
   if (resolved.event)
     return markdown(eventMarkdown(resolved.event, LIFECYCLE_EVENTS[resolved.event.platform]), doc, hit.node);
-  if (resolved.field) return markdown(keyMarkdown(resolved.field, hit.path), doc, hit.node);
+  if (resolved.field) {
+    const files = shape.t === 'scalar' && shape.files ? `\n\n${fileNote(doc, text, fs)}` : '';
+    return markdown(keyMarkdown(resolved.field, hit.path) + files, doc, hit.node);
+  }
   return null;
 }

@@ -134,6 +134,11 @@ describe('links, definition and references to files next to the AppSpec', () => 
       assert.deepEqual(def.originSelectionRange?.start, { line: 13, character: 16 });
       assert.deepEqual(ls.definition(doc(uri, EC2), { line: 1, character: 5 }), []);
 
+      const onScript = ls.hover(doc(uri, EC2), position);
+      assert.match((onScript?.contents as { value: string }).value, /`scripts\/install\.sh` \(file found\)/);
+      const missing = ls.hover(doc(uri, EC2), { line: 16, character: 20 });
+      assert.match((missing?.contents as { value: string }).value, /`scripts\/start\.sh` \(\*\*not found\*\*/);
+
       const refs = ls.references(b.uri('scripts/install.sh'));
       assert.deepEqual(
         refs.map((r) => [r.uri, r.range.start.line]),
