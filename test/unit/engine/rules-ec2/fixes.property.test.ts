@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAppSpec } from '../../../../server/src/engine/document';
 import { lint } from '../../../../server/src/engine/lint';
-import { CASES } from './cases';
+import { CASES } from './allCases';
 import { FIXTURES, applyEdits } from './helpers';
 
 const TOKENS = [

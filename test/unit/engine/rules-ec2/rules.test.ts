@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ec2Rules } from '../../../../server/src/engine/rules/ec2';
-import { CASES } from './cases';
+import { CASES } from './allCases';
 import { FIXTURES, assertFixClears, lintEc2, makeBundle, withId } from './helpers';
 
 for (const c of CASES) {
