@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { LifecycleEvent } from '../engine/knowledge';
 import { LIFECYCLE_EVENTS } from '../engine/knowledge';
+import { allRules } from '../engine/rules';
 import type { AppSpecDocument, WorkspaceFs } from '../engine/types';
 import {
   effectivePlatform,
@@ -295,12 +296,38 @@ function keyItems(doc: AppSpecDocument, ctx: CursorContext, e: Emit, shape: Shap
   return items;
 }
 
+/** Rule IDs after `# appspec-lint disable=` / `disable-file=` (YAML comments). */
+function suppressionItems(doc: AppSpecDocument, position: Position): CompletionItem[] | undefined {
+  const before = lineText(doc, position.line).slice(0, position.character);
+  const m = /#\s*appspec-lint\s+(?:disable|disable-file)\s*=\s*((?:[A-Za-z0-9_]+\s*,\s*)*)([A-Za-z0-9_]*)$/.exec(
+    before,
+  );
+  if (!m) return undefined;
+  const listed = new Set(m[1].split(',').map((x) => x.trim().toUpperCase()));
+  const range: Range = { start: { line: position.line, character: position.character - m[2].length }, end: position };
+  return [...allRules]
+    .filter((r) => !listed.has(r.id))
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((r, i) => ({
+      label: r.id,
+      kind: CompletionItemKind.Value,
+      detail: r.name,
+      documentation: md(`**${r.id}** ${r.title}\n\n${r.doc}`),
+      textEdit: { range, newText: r.id },
+      sortText: String(i).padStart(4, '0'),
+    }));
+}
+
 // ---- entry point --------------------------------------------------------------------------
 
 export function complete(doc: AppSpecDocument, position: Position, opts: CompletionOptions = {}): CompletionList {
   const json = doc.format === 'json';
   if (opts.triggerCharacter === ' ' && !/[:-] $/.test(lineText(doc, position.line).slice(0, position.character)))
     return EMPTY;
+  if (!json) {
+    const rules = suppressionItems(doc, position);
+    if (rules) return { isIncomplete: false, items: rules };
+  }
   if (isEmptyDocument(doc)) return { isIncomplete: false, items: skeletonItems(doc, wholeRange(doc)) };
   const ctx = json
     ? jsonContextAt(doc.text, doc.lines, doc.lines.offsetAt(position))

@@ -299,6 +299,14 @@ describe('completion: empty documents and snippets', () => {
     assert.equal(ls.complete(doc(YML, v.text), v.position, { triggerCharacter: ' ' }).items.length, 2);
   });
 
+  test('rule IDs after an appspec-lint disable comment', () => {
+    const items = complete(`${EC2_HEAD}# appspec-lint disable=W4002,W40|\nhooks: {}\n`);
+    assert.ok(items.length > 0);
+    assert.ok(items.every((i) => /^[EWI]\d{4}$/.test(i.label)));
+    assert.ok(!items.some((i) => i.label === 'W4002'), 'already listed');
+    assert.deepEqual((items[0].textEdit as TextEdit).range.start, { line: 2, character: 29 });
+  });
+
   test('no completion inside comments', () => {
     assert.equal(complete(`${EC2_HEAD}# hoo|`).length, 0);
   });
