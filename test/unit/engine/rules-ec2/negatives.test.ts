@@ -167,6 +167,8 @@ const QUIET: { id: string; name: string; text: string }[] = [
   { id: 'W4003', name: 'scriptable event', text: script('') },
   { id: 'W4005', name: 'event with scripts', text: script('') },
   { id: 'E4006', name: 'mapping entries', text: script('') },
+  { id: 'E4006', name: 'templated entry', text: H + 'hooks:\n  ApplicationStart:\n    - ${START_SCRIPT}\n' },
+  { id: 'E2010', name: 'templated entry', text: H + 'files:\n  - ${FILES_ENTRY}\n' },
   { id: 'E4007', name: 'location present', text: script('') },
   { id: 'E2001', name: 'linux', text: H },
   { id: 'E2005', name: 'no Hooks', text: H },

@@ -1,6 +1,6 @@
 import type { Finding, Fix, Rule } from '../../types';
 import { findPair, isMap, isScalar, isSeq, keyText, pairsOf, type Node } from '../../ast';
-import { finding, replaceNode } from './util';
+import { finding, replaceNode, templated } from './util';
 
 export const hookScriptNotMapping: Rule = {
   id: 'E4006',
@@ -17,7 +17,7 @@ export const hookScriptNotMapping: Rule = {
       const list = eventPair.value;
       if (!isSeq(list)) continue;
       for (const item of list.items) {
-        if (isMap(item)) continue;
+        if (isMap(item) || templated(item)) continue;
         const node = item as Node | null;
         const fixes: Fix[] = [];
         if (isScalar(node) && node.value !== null && node.range) {

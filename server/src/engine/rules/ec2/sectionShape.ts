@@ -1,7 +1,7 @@
 /** Shape checks shared by the `files` (E2010) and `permissions` (E3002) rules. */
 import type { AppSpecDocument, Finding } from '../../types';
 import { findPair, isMap, isScalar, isSeq, type Node } from '../../ast';
-import { finding, isExplicitNull, replaceNode, wrapInList } from './util';
+import { finding, isExplicitNull, replaceNode, templated, wrapInList } from './util';
 
 export function listSectionShape(
   doc: AppSpecDocument,
@@ -45,7 +45,7 @@ export function listSectionShape(
   }
   const out: Finding[] = [];
   value.items.forEach((item, i) => {
-    if (isMap(item)) return;
+    if (isMap(item) || templated(item)) return;
     const node = item as Node | null;
     const range = node && node.range ? doc.rangeOf(node) : doc.rangeOf(value);
     out.push(
