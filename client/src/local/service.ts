@@ -13,6 +13,9 @@ import { Store } from './store';
 import type { LocalS3 } from './s3';
 import type { ApplicationRecord, ComputePlatform, GroupRecord, Json, RevisionRecord, State } from './types';
 import { seedState } from './seed';
+import { checkConfigShape, checkGroupShapes } from './shapes';
+import { tagResource, tagsOf, untagResource } from './tags';
+import { revisionKey, stripContent } from './revisionKey';
 import { predefinedConfigs } from './configs';
 
 export interface ServiceOptions {
@@ -139,21 +142,21 @@ export class CodeDeployService {
         );
         return { revisions: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
       },
-      TagResource: (i) => this.tagResource(i),
-      UntagResource: (i) => this.untagResource(i),
-      ListTagsForResource: (i) => ({ Tags: structuredClone(this.tagsOf(i.ResourceArn)) }),
+      TagResource: (i) => tagResource(this, i),
+      UntagResource: (i) => untagResource(this, i),
+      ListTagsForResource: (i) => ({ Tags: structuredClone(tagsOf(this, i.ResourceArn)) }),
       CreateDeployment: (i) => d.create(i),
       GetDeployment: (i) => ({ deploymentInfo: d.info(d.get(i.deploymentId)) }),
       BatchGetDeployments: (i) => d.batchGet(i),
       ListDeployments: (i) => d.list(i),
       StopDeployment: (i) => d.stop(i),
       ContinueDeployment: (i) => d.continue(i),
-      ListDeploymentTargets: (i) => d.listTargets(i),
-      BatchGetDeploymentTargets: (i) => d.batchGetTargets(i),
-      GetDeploymentTarget: (i) => d.getTarget(i),
-      ListDeploymentInstances: (i) => d.listInstances(i),
-      BatchGetDeploymentInstances: (i) => d.batchGetInstances(i),
-      GetDeploymentInstance: (i) => d.getInstance(i),
+      ListDeploymentTargets: (i) => d.targets.listTargets(i),
+      BatchGetDeploymentTargets: (i) => d.targets.batchGetTargets(i),
+      GetDeploymentTarget: (i) => d.targets.getTarget(i),
+      ListDeploymentInstances: (i) => d.targets.listInstances(i),
+      BatchGetDeploymentInstances: (i) => d.targets.batchGetInstances(i),
+      GetDeploymentInstance: (i) => d.targets.getInstance(i),
     };
   }
 
@@ -188,45 +191,6 @@ export class CodeDeployService {
 
   groupInfo(g: GroupRecord): Json {
     return structuredClone(g.info);
-  }
-
-  // ---- tags (the failure switch is a deployment group tag) ----
-
-  /** The tag list of an application or deployment group ARN (the live array, for editing). */
-  private tagsOf(arn: unknown): { Key: string; Value?: string }[] {
-    if (typeof arn !== 'string' || arn === '')
-      fail('ResourceArnRequiredException', 'The ARN of a resource is required, but was not found.');
-    const m = /^arn:aws[a-z-]*:codedeploy:[^:]*:\d*:(application|deploymentgroup):([^/]+)(?:\/(.+))?$/.exec(arn);
-    if (!m || (m[1] === 'application') !== (m[3] === undefined))
-      fail('InvalidArnException', `The specified ARN is not in a valid format: ${arn}`);
-    if (m[1] === 'deploymentgroup') return this.group(m[2], m[3]).tags;
-    const app = this.app(m[2]);
-    this.state.appTags ??= {};
-    return (this.state.appTags[app.applicationName] ??= []);
-  }
-
-  private tagResource(i: Json): Json {
-    const tags = this.tagsOf(i.ResourceArn);
-    if (!Array.isArray(i.Tags) || i.Tags.length === 0) fail('TagRequiredException', 'A tag was not specified.');
-    for (const t of i.Tags as { Key?: unknown; Value?: unknown }[]) {
-      if (typeof t?.Key !== 'string' || t.Key === '')
-        fail('InvalidTagException', 'The tag was specified in an invalid format.');
-      const value = typeof t.Value === 'string' ? t.Value : undefined;
-      const existing = tags.find((x) => x.Key === t.Key);
-      if (existing) existing.Value = value;
-      else tags.push({ Key: t.Key, ...(value !== undefined ? { Value: value } : {}) });
-    }
-    this.markDirty();
-    return {};
-  }
-
-  private untagResource(i: Json): Json {
-    const tags = this.tagsOf(i.ResourceArn);
-    const keys = Array.isArray(i.TagKeys) ? i.TagKeys.map(String) : [];
-    if (keys.length === 0) fail('TagRequiredException', 'A tag was not specified.');
-    for (let n = tags.length - 1; n >= 0; n--) if (keys.includes(tags[n].Key)) tags.splice(n, 1);
-    this.markDirty();
-    return {};
   }
 
   // ---- operations ----
@@ -447,112 +411,4 @@ export class CodeDeployService {
       },
     };
   }
-}
-
-/** A revision's identity: S3 bucket/key/version/eTag, GitHub repo/commit, or the content's SHA-256. */
-export function revisionKey(loc: Json): string {
-  const type = String(loc.revisionType ?? '');
-  if (type === 'S3') {
-    const s = (loc.s3Location ?? {}) as Json;
-    return `S3|${String(s.bucket)}|${String(s.key)}|${String(s.version ?? '')}|${String(s.eTag ?? '').replace(/"/g, '')}`;
-  }
-  if (type === 'GitHub') {
-    const g = (loc.gitHubLocation ?? {}) as Json;
-    return `GitHub|${String(g.repository)}|${String(g.commitId)}`;
-  }
-  const body = ((type === 'String' ? loc.string : loc.appSpecContent) ?? {}) as Json;
-  return `${type}|${String(body.sha256 ?? '')}`;
-}
-
-/** The revision as GetDeployment returns it: AppSpecContent/String content is never included. */
-export function stripContent(loc: Json): Json {
-  const copy = structuredClone(loc);
-  for (const k of ['appSpecContent', 'string']) {
-    const body = copy[k] as Json | undefined;
-    if (body) delete body.content;
-  }
-  return copy;
-}
-
-const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
-const isObjList = (v: unknown): boolean => Array.isArray(v) && v.every(isObj);
-
-/** The structural checks CreateDeploymentGroup makes before anything is stored. */
-function checkGroupShapes(i: Json): void {
-  for (const k of ['ec2TagFilters', 'onPremisesInstanceTagFilters']) {
-    if (i[k] !== undefined && !isObjList(i[k]))
-      fail('InvalidTagFilterException', `The ${k} were specified in an invalid format.`);
-  }
-  if (i.tags !== undefined && !isObjList(i.tags))
-    fail('InvalidTagsToAddException', 'The specified tags are not valid.');
-  const style = i.deploymentStyle;
-  if (
-    style !== undefined &&
-    (!isObj(style) ||
-      (style.deploymentType !== undefined && !['IN_PLACE', 'BLUE_GREEN'].includes(String(style.deploymentType))) ||
-      (style.deploymentOption !== undefined &&
-        !['WITH_TRAFFIC_CONTROL', 'WITHOUT_TRAFFIC_CONTROL'].includes(String(style.deploymentOption))))
-  ) {
-    fail(
-      'InvalidDeploymentStyleException',
-      'An invalid deployment style was specified. Valid deployment types are "IN_PLACE" and "BLUE_GREEN." Valid deployment options are "WITH_TRAFFIC_CONTROL" and "WITHOUT_TRAFFIC_CONTROL."',
-    );
-  }
-  const rollback = i.autoRollbackConfiguration;
-  if (
-    rollback !== undefined &&
-    (!isObj(rollback) || (rollback.events !== undefined && !Array.isArray(rollback.events)))
-  ) {
-    fail(
-      'InvalidAutoRollbackConfigException',
-      'The automatic rollback configuration was specified in an invalid format.',
-    );
-  }
-  const bg = i.blueGreenDeploymentConfiguration;
-  if (bg !== undefined && (!isObj(bg) || Object.values(bg).some((v) => v !== undefined && !isObj(v)))) {
-    fail(
-      'InvalidBlueGreenDeploymentConfigurationException',
-      'The configuration for the blue/green deployment group was provided in an invalid format.',
-    );
-  }
-  if (i.loadBalancerInfo !== undefined && !isObj(i.loadBalancerInfo))
-    fail('InvalidLoadBalancerInfoException', 'An invalid load balancer name, or no load balancer name, was specified.');
-  const lb = i.loadBalancerInfo as Json | undefined;
-  for (const k of ['targetGroupInfoList', 'elbInfoList', 'targetGroupPairInfos']) {
-    if (lb?.[k] !== undefined && !isObjList(lb[k]))
-      fail('InvalidLoadBalancerInfoException', `The load balancer ${k} was specified in an invalid format.`);
-  }
-  if (i.ecsServices !== undefined && !isObjList(i.ecsServices))
-    fail('InvalidECSServiceException', 'The Amazon ECS service identifier is not valid.');
-}
-
-/** CreateDeploymentConfig: minimum healthy hosts for Server, a traffic routing config for Lambda/ECS. */
-function checkConfigShape(i: Json, platform: ComputePlatform): void {
-  const int = (v: unknown, min: number, max: number) =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-  if (platform === 'Server') {
-    const m = i.minimumHealthyHosts;
-    const ok =
-      isObj(m) &&
-      ((m.type === 'HOST_COUNT' && int(m.value, 0, 1_000_000)) || (m.type === 'FLEET_PERCENT' && int(m.value, 0, 99)));
-    if (!ok)
-      fail(
-        'InvalidMinimumHealthyHostValueException',
-        'The minimum healthy instance value was specified in an invalid format.',
-      );
-    return;
-  }
-  const r = i.trafficRoutingConfig;
-  const c = isObj(r) ? (r.timeBasedCanary as Json | undefined) : undefined;
-  const l = isObj(r) ? (r.timeBasedLinear as Json | undefined) : undefined;
-  const ok =
-    isObj(r) &&
-    (r.type === 'AllAtOnce' ||
-      (r.type === 'TimeBasedCanary' && isObj(c) && int(c.canaryPercentage, 1, 99) && int(c.canaryInterval, 1, 2880)) ||
-      (r.type === 'TimeBasedLinear' && isObj(l) && int(l.linearPercentage, 1, 99) && int(l.linearInterval, 1, 2880)));
-  if (!ok)
-    fail(
-      'InvalidTrafficRoutingConfigurationException',
-      'The configuration that specifies how traffic is routed during a deployment is invalid.',
-    );
 }
