@@ -44,7 +44,18 @@ export class TextLineIndex implements LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    // An offset inside a line break (between \r and \n, or on the break itself) is the end of the line.
+    return { line: lo, character: Math.min(o, this.contentEnd(lo)) - this.starts[lo] };
+  }
+  /** Offset just past the last character of a line, before its line break. */
+  private contentEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    return this.text.charCodeAt(next - 1) === 10 &&
+      this.text.charCodeAt(next - 2) === 13 &&
+      next - 2 >= this.starts[line]
+      ? next - 2
+      : next - 1;
   }
   offsetAt(position: { line: number; character: number }): number {
     if (position.line < 0) return 0;

@@ -148,3 +148,13 @@ test('DocumentCache parses each (uri, version) once and evicts the least recentl
   assert.equal(cache.peek('file:///b.yml'), undefined);
   assert.equal(cache.peek('file:///a.yml'), a2);
 });
+
+test('an offset inside a line break maps to the end of that line', () => {
+  const li = new TextLineIndex('ab\r\ncd\nef');
+  assert.deepEqual(li.positionAt(2), { line: 0, character: 2 }); // on \r
+  assert.deepEqual(li.positionAt(3), { line: 0, character: 2 }); // on \n of \r\n
+  assert.deepEqual(li.positionAt(4), { line: 1, character: 0 });
+  assert.deepEqual(li.positionAt(6), { line: 1, character: 2 }); // on \n
+  assert.deepEqual(li.positionAt(9), { line: 2, character: 2 });
+  assert.deepEqual(new TextLineIndex('\r\n').positionAt(1), { line: 0, character: 0 });
+});
