@@ -34,6 +34,29 @@ export function displayPath(abs: string, cwd: string): string {
   return abs;
 }
 
+/**
+ * Files beyond this are read only up to it: the engine skips deep checks past 5 MB anyway and
+ * reports the size, so a stray multi-gigabyte file cannot exhaust memory.
+ */
+const READ_CAP_BYTES = 16 * 1024 * 1024;
+
+function readCapped(abs: string, cap: number): Uint8Array {
+  const fd = fs.openSync(abs, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const buf = Buffer.alloc(Math.min(size, cap));
+    let off = 0;
+    while (off < buf.length) {
+      const n = fs.readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function describeIoError(file: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') return `${file}: no such file`;
@@ -133,7 +156,7 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
     const shown = displayPath(abs, io.cwd);
     let bytes: Uint8Array;
     try {
-      bytes = fs.readFileSync(abs);
+      bytes = readCapped(abs, READ_CAP_BYTES);
     } catch (e) {
       fail(describeIoError(shown, e));
       continue;
