@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { isMap, isScalar } from '../../ast';
 import type { Node } from '../../ast';
-import { isEmptyValue, pairCI, resourceEntries, valueOf, containsPlaceholder } from './model';
+import { containsPlaceholder, entryAnchor, isEmptyValue, pairCI, resourceEntries, valueOf } from './model';
 import { addKeyFix, fixes, stringLiteral } from './edits';
 
 /** Check 71: `Properties` missing; `TaskDefinition` missing or empty. */
@@ -19,13 +19,13 @@ export const ecsTaskDefinitionMissing: Rule = {
   check(doc) {
     const out: Finding[] = [];
     for (const e of resourceEntries(doc)) {
-      if (!e.body || !e.namePair) continue;
+      if (!e.body) continue;
       const propsPair = pairCI(e.body, 'Properties');
       const props = valueOf(propsPair);
       if (!propsPair) {
         out.push({
           ruleId: 'E6004',
-          range: doc.keyRangeOf(e.namePair),
+          range: entryAnchor(doc, e),
           message: 'The ECS resource has no `Properties` (it needs at least `TaskDefinition` and `LoadBalancerInfo`).',
         });
         continue;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { resourceEntries } from './model';
-import { misindentFinding } from './shapes';
+import { misindentFinding, namelessFinding } from './shapes';
 
 /**
  * A resource whose `Type`/`Properties` are not indented under its name, in a file whose platform
@@ -11,15 +11,20 @@ export const resourceMisindented: Rule = {
   name: 'resource-misindented',
   severity: 'error',
   platforms: ['unknown'],
-  title: 'Resource Type and Properties are not indented under the resource name',
+  title: 'Resource Type and Properties are not nested under a resource name',
   doc:
-    'In `Resources: - MyFunction:` the keys `Type` and `Properties` must be indented further than the resource name. ' +
-    'Written at the same column as the name, they become siblings of it: the resource is empty, CodeDeploy finds no ' +
-    '`Type`, and the platform of the file cannot be told. This rule covers files whose platform is unknown for that ' +
-    'reason; with a known platform the same mistake is reported by E6001 (ECS) or E7001 (Lambda). Fix: indent `Type` ' +
-    'and `Properties` (and everything under them) by two more spaces (quick fix).',
+    'Each `Resources` entry is a resource name with `Type` and `Properties` indented under it (`- MyFunction:` then ' +
+    '`Type: …` two spaces further in). When `Type`/`Properties` sit at the same column as the name, or the name line ' +
+    'is missing altogether, the resource has no `Type` as far as CodeDeploy is concerned and the platform of the file ' +
+    'cannot be told. This rule covers files whose platform is unknown for that reason; with a known platform the same ' +
+    'mistakes are reported by E6001 (ECS) or E7001 (Lambda). Fix: indent `Type` and `Properties` under the name, or ' +
+    'add the name line (quick fixes; ECS resources are named `TargetService`).',
   check: (doc) =>
-    resourceEntries(doc)
-      .filter((e) => e.misIndented)
-      .map((e) => misindentFinding(doc, 'E8010', e)),
+    resourceEntries(doc).flatMap((e) =>
+      e.misIndented
+        ? [misindentFinding(doc, 'E8010', e)]
+        : e.nameless
+          ? [namelessFinding(doc, 'E8010', e, 'unknown')]
+          : [],
+    ),
 };

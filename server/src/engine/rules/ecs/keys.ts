@@ -70,7 +70,7 @@ export function walkKeys(doc: AppSpecDocument): KeyVisit[] {
         key,
         canonical,
         allowed: RESOURCE_BODY_KEYS,
-        where: `resource \`${keyText(entry.namePair!) ?? ''}\``,
+        where: entry.namePair ? `resource \`${keyText(entry.namePair) ?? ''}\`` : 'the resource',
       });
     }
     visitTable(valueOf(pairCI(entry.body, 'Properties')), props, 'Properties', out);

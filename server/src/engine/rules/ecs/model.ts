@@ -3,7 +3,7 @@
  * shared (8xxx) rules. ECS/Lambda keys are matched case-insensitively (AWS tooling accepts
  * `resources`, `properties`, `taskDefinition`, …); values are compared exactly.
  */
-import type { AppSpecDocument } from '../../types';
+import type { AppSpecDocument, Range } from '../../types';
 import { findPair, hasPlaceholder, isMap, isScalar, isSeq, keyText, pairsOf, scalarString } from '../../ast';
 import type { Node, Pair, YAMLMap, YAMLSeq } from '../../ast';
 
@@ -58,6 +58,8 @@ export interface ResourceEntry {
   body?: YAMLMap;
   /** True when `Type`/`Properties` sit next to the resource name instead of under it. */
   misIndented: boolean;
+  /** True when the entry starts with `Type`/`Properties`: the resource name is missing. */
+  nameless?: boolean;
 }
 
 const BODY_KEYS = ['type', 'properties'];
@@ -78,12 +80,26 @@ export function resourceEntries(doc: AppSpecDocument): ResourceEntry[] {
     const pairs = pairsOf(item);
     const first = pairs[0];
     const bodyPairs = pairs.filter((p) => BODY_KEYS.includes((keyText(p) ?? '').toLowerCase()));
+    if (first && bodyPairs.includes(first))
+      return { index, item, body: item as YAMLMap, misIndented: false, nameless: true };
     if (first && isEmptyValue(first.value) && bodyPairs.length > 0 && !bodyPairs.includes(first)) {
       return { index, item, namePair: first, body: item, misIndented: true };
     }
     const body = first && isMap(first.value) ? (first.value as YAMLMap) : undefined;
     return { index, item, namePair: first, body, misIndented: false };
   });
+}
+
+/** Where to report about a resource: its name, or its first key when the name is missing. */
+export function entryAnchor(doc: AppSpecDocument, e: ResourceEntry): Range {
+  const pair = e.namePair ?? pairsOf(e.body)[0];
+  return pair ? doc.keyRangeOf(pair) : doc.rangeOf((e.item ?? { range: null }) as Node);
+}
+
+/** The resource's name for messages (`the resource` when it has none). */
+export function entryName(e: ResourceEntry): string {
+  const name = e.namePair ? keyText(e.namePair) : undefined;
+  return name ? `\`${name}\`` : 'the resource';
 }
 
 /** The first resource (the only one in a well-formed ECS/Lambda AppSpec). */

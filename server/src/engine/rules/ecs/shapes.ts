@@ -20,6 +20,8 @@ import {
   resourceEntries,
   type ResourceEntry,
   resourcesPair,
+  entryAnchor,
+  entryName,
   stringValue,
   valueOf,
   pairCI,
@@ -94,6 +96,10 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
       });
       continue;
     }
+    if (e.nameless) {
+      out.push(namelessFinding(doc, ruleId, e, kind));
+      continue;
+    }
     const namePair = e.namePair!;
     const name = keyText(namePair) ?? '';
     if (e.misIndented) {
@@ -118,7 +124,7 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
   }
   if (entries.length > 1) {
     const rangeOfEntry = (e: ResourceEntry) =>
-      e.namePair ? doc.keyRangeOf(e.namePair) : doc.rangeOf((e.item ?? (list as YAMLSeq)) as Node);
+      e.body || e.namePair ? entryAnchor(doc, e) : doc.rangeOf((e.item ?? (list as YAMLSeq)) as Node);
     out.push({
       ruleId,
       range: rangeOfEntry(entries[1]),
@@ -167,6 +173,54 @@ function wrapInListFix(doc: AppSpecDocument, map: YAMLMap): Fix | undefined {
     edits.push({ range: doc.rangeOf([at, at]), newText: '  ' });
   }
   return { title, isPreferred: true, edits };
+}
+
+/** The name a resource without one should get: `TargetService` for ECS, the function name for Lambda. */
+function suggestedName(e: ResourceEntry, kind: Kind | 'unknown'): string {
+  const type = stringValue(valueOf(pairCI(e.body, 'Type')));
+  if (kind === 'ecs' || (kind === 'unknown' && type?.toLowerCase() === RESOURCE_TYPES.ecs.toLowerCase()))
+    return 'TargetService';
+  const fn = stringValue(valueOf(pairCI(valueOf(pairCI(e.body, 'Properties')), 'Name')));
+  return fn && /^[A-Za-z0-9_-]{1,64}$/.test(fn) ? fn : 'MyFunction';
+}
+
+/** An entry that starts with `Type`/`Properties`: the resource name line is missing. */
+export function namelessFinding(
+  doc: AppSpecDocument,
+  ruleId: string,
+  e: ResourceEntry,
+  kind: Kind | 'unknown',
+): Finding {
+  const name = suggestedName(e, kind);
+  return {
+    ruleId,
+    range: entryAnchor(doc, e),
+    message: `This resource has no name: write \`- ${name}:\` and indent \`Type\` and \`Properties\` under it.`,
+    fixes: fixes(addNameFix(doc, e, name)),
+  };
+}
+
+/** Inserts `name:` before the entry's first key and indents the entry under it (block style only). */
+function addNameFix(doc: AppSpecDocument, e: ResourceEntry, name: string): Fix | undefined {
+  const item = e.item as Node | null;
+  const firstKey = pairsOf(item)[0]?.key as Node | undefined;
+  if (!item?.range || !firstKey?.range || (item as YAMLMap).flow) return undefined;
+  const column = doc.lines.positionAt(firstKey.range[0]).character;
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const edits: Edit[] = [
+    { range: doc.rangeOf([firstKey.range[0], firstKey.range[0]]), newText: `${name}:${eol}${' '.repeat(column + 2)}` },
+  ];
+  let end = item.range[1];
+  while (end > 0 && /\s/.test(doc.text[end - 1])) end -= 1;
+  const first = doc.lines.positionAt(firstKey.range[0]).line;
+  const last = doc.lines.positionAt(end).line;
+  for (let lineNo = first + 1; lineNo <= last; lineNo++) {
+    const at = doc.lines.offsetAt({ line: lineNo, character: 0 });
+    const next = doc.text.indexOf('\n', at);
+    if (doc.text.slice(at, next < 0 ? undefined : next).trim() === '') continue;
+    edits.push({ range: doc.rangeOf([at, at]), newText: '  ' });
+  }
+  return { title: `Add the resource name '${name}'`, isPreferred: true, edits };
 }
 
 /** `Type`/`Properties` written next to the resource name instead of under it, with a re-indent fix. */
@@ -218,13 +272,13 @@ export function resourceTypeFindings(doc: AppSpecDocument, ruleId: string, kind:
   const other = RESOURCE_TYPES[kind === 'ecs' ? 'lambda' : 'ecs'];
   const out: Finding[] = [];
   for (const e of resourceEntries(doc)) {
-    if (!e.body || !e.namePair) continue;
+    if (!e.body) continue;
     const typePair = pairCI(e.body, 'Type');
     if (!typePair) {
       out.push({
         ruleId,
-        range: doc.keyRangeOf(e.namePair),
-        message: `Resource \`${keyText(e.namePair) ?? ''}\` has no \`Type\`; it must be \`${expected}\`.`,
+        range: entryAnchor(doc, e),
+        message: `Resource ${entryName(e)} has no \`Type\`; it must be \`${expected}\`.`,
         fixes: fixes(addKeyFix(doc, e.body, 'Type', scalarText(doc, expected), `Add 'Type: ${expected}'`)),
       });
       continue;

@@ -1,6 +1,14 @@
 import type { Finding, Rule } from '../../types';
 import { isMap, keyText } from '../../ast';
-import { containsPlaceholder, functionNameOf, isEmptyValue, pairCI, resourceEntries, valueOf } from '../ecs/model';
+import {
+  containsPlaceholder,
+  entryAnchor,
+  functionNameOf,
+  isEmptyValue,
+  pairCI,
+  resourceEntries,
+  valueOf,
+} from '../ecs/model';
 import { addKeyFix, fixes, stringLiteral } from '../ecs/edits';
 
 const REQUIRED = ['Name', 'Alias', 'TargetVersion'] as const;
@@ -21,12 +29,12 @@ export const lambdaRequiredProperties: Rule = {
   check(doc) {
     const out: Finding[] = [];
     for (const e of resourceEntries(doc)) {
-      if (!e.body || !e.namePair) continue;
+      if (!e.body) continue;
       const propsPair = pairCI(e.body, 'Properties');
       if (!propsPair) {
         out.push({
           ruleId: 'E7003',
-          range: doc.keyRangeOf(e.namePair),
+          range: entryAnchor(doc, e),
           message:
             'The Lambda resource has no `Properties` (it needs `Name`, `Alias`, `CurrentVersion` and `TargetVersion`).',
         });
@@ -44,7 +52,7 @@ export const lambdaRequiredProperties: Rule = {
         });
         continue;
       }
-      const resourceName = keyText(e.namePair) ?? '';
+      const resourceName = e.namePair ? (keyText(e.namePair) ?? '') : '';
       for (const key of REQUIRED) {
         const pair = pairCI(props, key);
         if (!pair) {
