@@ -324,7 +324,7 @@ export class CodeDeployService {
     }
     return {
       deploymentGroupsInfo: infos,
-      errorMessage: missing.length ? `Deployment groups not found: ${missing.join(', ')}` : '',
+      ...(missing.length ? { errorMessage: `Deployment groups not found: ${missing.join(', ')}` } : {}),
     };
   }
 

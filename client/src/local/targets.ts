@@ -128,7 +128,7 @@ export class TargetOps {
     }
     return {
       instancesSummary: found,
-      errorMessage: missing.length ? `Instances not found in the deployment: ${missing.join(', ')}` : '',
+      ...(missing.length ? { errorMessage: `Instances not found in the deployment: ${missing.join(', ')}` } : {}),
     };
   }
 
