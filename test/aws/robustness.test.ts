@@ -161,7 +161,10 @@ describe('robustness of the local endpoint', () => {
     assert.ok((await h.api.listApplications()).includes('checkout-web'));
     const configs = await h.api.listDeploymentConfigs();
     assert.ok(configs.length > 10);
-    assert.ok(!configs.includes('fuzz-lambda') && !configs.includes('fuzz-server'), 'invalid configurations were not stored');
+    assert.ok(
+      !configs.includes('fuzz-lambda') && !configs.includes('fuzz-server'),
+      'invalid configurations were not stored',
+    );
     assert.deepEqual(await h.api.listDeploymentGroups('checkout-web'), ['checkout-web-bluegreen', 'checkout-web-prod']);
   });
 });
