@@ -4,7 +4,7 @@
  */
 import type { CodeLens } from 'vscode-languageserver-types';
 import { isMap, isSeq, keyText, findPair, type Pair } from '../engine/ast';
-import { findEvent, type AppSpecPlatform } from '../engine/knowledge';
+import { findEvent, type AppSpecPlatform, type LifecycleEvent } from '../engine/knowledge';
 import type { AppSpecDocument } from '../engine/types';
 import { eventSummary } from './describe';
 
@@ -32,11 +32,23 @@ export function hookPairs(doc: AppSpecDocument): { pair: Pair; platform: AppSpec
 
 export function codeLenses(doc: AppSpecDocument): CodeLens[] {
   const lenses: CodeLens[] = [];
+  const events: LifecycleEvent[] = [];
   for (const { pair, platform } of hookPairs(doc)) {
     const name = keyText(pair);
     const event = name ? findEvent(platform, name) : undefined;
     if (!event) continue;
+    events.push(event);
     lenses.push({ range: doc.keyRangeOf(pair), command: { title: eventSummary(event), command: '' } });
+  }
+  // On the section itself: the order the hooks actually run in, whatever order they are written in.
+  const section = findPair(doc.root, 'hooks') ?? findPair(doc.root, 'Hooks', { caseInsensitive: true });
+  const scriptable = events.filter((e) => e.scriptable);
+  if (section && scriptable.length > 1) {
+    const order = [...new Map(scriptable.map((e) => [e.name, e])).values()].sort((a, b) => a.order - b.order);
+    lenses.unshift({
+      range: doc.keyRangeOf(section),
+      command: { title: `run order: ${order.map((e) => e.name).join(' → ')}`, command: '' },
+    });
   }
   return lenses;
 }

@@ -73,6 +73,7 @@ describe('code lenses', () => {
       'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: a.sh\n  ValidateService:\n    - location: b.sh\n  Bogus:\n    - location: c.sh\n';
     const titles = ls.codeLenses(doc('file:///w/appspec.yml', ec2)).map((l) => l.command?.title);
     assert.deepEqual(titles, [
+      'run order: BeforeInstall → ValidateService',
       'runs 4th of 9 · in-place & blue/green (replacement instances)',
       'runs 7th of 9 · in-place & blue/green (replacement instances)',
     ]);
@@ -84,5 +85,13 @@ describe('code lenses', () => {
     );
     const [lens] = ls.codeLenses(doc('file:///w/appspec.yml', lambda));
     assert.deepEqual(lens.range.start, { line: 5, character: 4 });
+  });
+
+  test('the section lens lists the hooks in run order, not in written order', () => {
+    const ecs =
+      'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\nHooks:\n  - AfterAllowTraffic: c\n  - BeforeInstall: a\n  - AfterAllowTestTraffic: b\n';
+    const [section] = ls.codeLenses(doc('file:///w/appspec.yml', ecs));
+    assert.equal(section.command?.title, 'run order: BeforeInstall → AfterAllowTestTraffic → AfterAllowTraffic');
+    assert.deepEqual(section.range.start, { line: 4, character: 0 });
   });
 });
