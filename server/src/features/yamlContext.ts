@@ -20,7 +20,7 @@ interface LineInfo {
 const KEY_LINE = /^("[^"]*"|'[^']*'|[^\s#'"[{][^#]*?)\s*:(?:\s+.*)?$/s;
 
 export function lineInfo(text: string): LineInfo {
-  const m = /^(\s*)((?:-(?:\s+|$))*)(.*)$/s.exec(text) as RegExpExecArray;
+  const m = /^(\s*)((?:-(?:\s+|$))*)(.*)$/s.exec(text.replace(/^\uFEFF/, '')) as RegExpExecArray;
   const indent = m[1].length;
   const dashes = m[2];
   const rest = m[3].replace(/\s+$/, '');

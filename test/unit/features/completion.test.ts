@@ -43,6 +43,10 @@ describe('completion: YAML EC2', () => {
     assert.deepEqual(got, ['files', 'file_exists_behavior', 'permissions', 'hooks']);
   });
 
+  test('a byte order mark does not hide the first key', () => {
+    assert.deepEqual(labels(complete(`\uFEFF${EC2_HEAD}|`)), ['files', 'file_exists_behavior', 'permissions', 'hooks']);
+  });
+
   test('hook names: the nine scriptable events in lifecycle order, present ones left out', () => {
     const items = complete(`${EC2_HEAD}hooks:\n  ApplicationStart:\n    - location: a.sh\n  |`);
     assert.deepEqual(labels(items), [
