@@ -76,3 +76,7 @@ test('E8010 a nameless ECS resource is named TargetService (also when a second, 
     ],
   );
 });
+
+test('E8010 stays quiet on other YAML with a Resources list', () => {
+  none(resourceMisindented, 'Resources:\n  - name:\n    type: bucket\n    properties:\n      size: 3\n');
+});

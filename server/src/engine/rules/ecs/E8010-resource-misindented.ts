@@ -1,5 +1,21 @@
 import type { Rule } from '../../types';
-import { resourceEntries } from './model';
+import { keyText, pairsOf } from '../../ast';
+import { pairCI, resourceEntries, stringValue, valueOf, type ResourceEntry } from './model';
+import { ECS_PROPERTIES, LAMBDA_PROPERTIES, RESOURCE_TYPES } from './names';
+
+const KNOWN_PROPERTIES = [...Object.keys(ECS_PROPERTIES.keys), ...Object.keys(LAMBDA_PROPERTIES.keys)].map((k) =>
+  k.toLowerCase(),
+);
+const KNOWN_TYPES = Object.values(RESOURCE_TYPES).map((t) => t.toLowerCase());
+
+/** Only entries that are clearly ECS/Lambda resources: the platform is unknown, so other YAML must stay quiet. */
+function looksLikeAppSpecResource(e: ResourceEntry): boolean {
+  const type = stringValue(valueOf(pairCI(e.body, 'Type')));
+  if (type && KNOWN_TYPES.includes(type.toLowerCase())) return true;
+  return pairsOf(valueOf(pairCI(e.body, 'Properties'))).some((p) =>
+    KNOWN_PROPERTIES.includes((keyText(p) ?? '').toLowerCase()),
+  );
+}
 import { misindentFinding, namelessFinding } from './shapes';
 
 /**
@@ -20,11 +36,13 @@ export const resourceMisindented: Rule = {
     'mistakes are reported by E6001 (ECS) or E7001 (Lambda). Fix: indent `Type` and `Properties` under the name, or ' +
     'add the name line (quick fixes; ECS resources are named `TargetService`).',
   check: (doc) =>
-    resourceEntries(doc).flatMap((e) =>
-      e.misIndented
-        ? [misindentFinding(doc, 'E8010', e)]
-        : e.nameless
-          ? [namelessFinding(doc, 'E8010', e, 'unknown')]
-          : [],
-    ),
+    resourceEntries(doc)
+      .filter(looksLikeAppSpecResource)
+      .flatMap((e) =>
+        e.misIndented
+          ? [misindentFinding(doc, 'E8010', e)]
+          : e.nameless
+            ? [namelessFinding(doc, 'E8010', e, 'unknown')]
+            : [],
+      ),
 };
