@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createNodeFs } from '../../../../server/src/engine/nodeFs';
-import type { Fix } from '../../../../server/src/engine/types';
+import type { Fix, WorkspaceFs } from '../../../../server/src/engine/types';
 import { fixOf, lintEc2, makeBundle, realFs, withId } from './helpers';
 
 const LINUX = 'version: 0.0\nos: linux\n';
@@ -171,4 +171,40 @@ test('W2016 and I2017 use the workspace to tell files from folders', () => {
     0,
     'without the workspace an extension-less name is not known to be a file',
   );
+});
+
+/** A view of a real folder as a case-insensitive disk (macOS/Windows), to show what those users see. */
+function caseInsensitive(fs: WorkspaceFs): WorkspaceFs {
+  const resolve = (abs: string): string => {
+    const parts = abs.split('/');
+    let cur = '';
+    for (const part of parts.slice(1)) {
+      const hit = fs.list(cur || '/').find((e) => e.name.toLowerCase() === part.toLowerCase());
+      cur += '/' + (hit ? hit.name : part);
+    }
+    return cur;
+  };
+  return {
+    ...fs,
+    stat: (p) => fs.stat(resolve(p)),
+    readHead: (p, n) => fs.readHead(resolve(p), n),
+    list: (d) => fs.list(resolve(d)),
+  };
+}
+
+test('W5001 and W5005 report paths that match only case-insensitively, except for os: windows', () => {
+  const root = makeBundle({ 'Scripts/Start.sh': { content: SHEBANG, mode: 0o755 }, 'Build/App.jar': 'x' });
+  const fs = caseInsensitive(realFs);
+  const text =
+    LINUX +
+    'files:\n  - source: build/App.jar\n    destination: /opt/app\nhooks:\n  ApplicationStart:\n    - location: scripts/start.sh\n';
+  const found = lintEc2(text, { bundleRoot: root, fs });
+  const [hook] = withId(found, 'W5001');
+  assert.match(hook.message, /is spelled `Scripts\/Start.sh` on disk/);
+  assert.equal(hook.range.start.line, 7);
+  const [source] = withId(found, 'W5005');
+  assert.match(source.message, /is spelled `Build\/App.jar` on disk/);
+  assert.equal(withId(lintEc2(text.replace('os: linux', 'os: windows'), { bundleRoot: root, fs }), 'W5005').length, 0);
+  const exact = LINUX + 'hooks:\n  ApplicationStart:\n    - location: Scripts/Start.sh\n';
+  assert.equal(withId(lintEc2(exact, { bundleRoot: root, fs }), 'W5001').length, 0);
 });

@@ -1,5 +1,6 @@
 import type { Finding, Rule } from '../../types';
-import { bundleRelative, escapesRoot, filesEntries, finding, joinRoot } from './util';
+import { bundleRelative, escapesRoot, filesEntries, finding, joinRoot, osOf } from './util';
+import { caseMismatch } from './workspace';
 
 export const filesSourceMissing: Rule = {
   id: 'W5005',
@@ -10,7 +11,8 @@ export const filesSourceMissing: Rule = {
   doc:
     '`source` is relative to the bundle root, the folder holding the AppSpec (`/` means the whole bundle). A source ' +
     'missing from the revision fails the install with "No such file or directory". A build step may still produce it ' +
-    '(e.g. `target/app.jar`), so this is a warning. Only checked for AppSpec files on disk.',
+    '(e.g. `target/app.jar`), so this is a warning. A path that matches only case-insensitively (on macOS or Windows disks) is reported too ' +
+    'unless `os` is `windows`. Only checked for AppSpec files on disk.',
   check(doc, ctx) {
     if (!ctx.fs || !ctx.bundleRoot) return [];
     const out: Finding[] = [];
@@ -18,7 +20,19 @@ export const filesSourceMissing: Rule = {
       if (entry.source === undefined || !entry.sourcePair) continue;
       const rel = bundleRelative(entry.source);
       if (rel === '' || escapesRoot(rel) || /[*?]/.test(rel)) continue;
-      if (ctx.fs.stat(joinRoot(ctx.bundleRoot, rel))) continue;
+      if (ctx.fs.stat(joinRoot(ctx.bundleRoot, rel))) {
+        const spelled = osOf(doc) === 'windows' ? undefined : caseMismatch(ctx.fs, ctx.bundleRoot, rel);
+        if (spelled) {
+          out.push(
+            finding(
+              'W5005',
+              `\`source: ${entry.source}\` is spelled \`${spelled}\` on disk; Linux file systems are case-sensitive, so the install will not find it.`,
+              doc.rangeOf(entry.sourcePair.value as never),
+            ),
+          );
+        }
+        continue;
+      }
       out.push(
         finding(
           'W5005',

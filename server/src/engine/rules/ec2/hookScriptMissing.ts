@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
 import { WINDOWS_SCRIPT, finding, osOf } from './util';
-import { resolvedScripts } from './workspace';
+import { caseMismatch, resolvedScripts } from './workspace';
 
 function scriptContent(rel: string, event: string): string {
   return `#!/bin/bash\nset -euo pipefail\n# ${event} hook for CodeDeploy (${rel}): replace this comment with the real steps.\n`;
@@ -16,7 +16,8 @@ export const hookScriptMissing: Rule = {
     'The `location` of a hook is looked up relative to the bundle root, which is the folder that holds the AppSpec. ' +
     'If the file is not in the revision, the event fails with "Script does not exist at specified location". A build ' +
     'step may still produce the file, so this is a warning. Create the script (the quick fix writes an executable ' +
-    'Bash stub) or correct the path. Only checked for AppSpec files on disk.',
+    'Bash stub) or correct the path. On case-insensitive disks (macOS, Windows) a path that differs from the file only in case is ' +
+    'reported too, because Linux instances will not find it. Only checked for AppSpec files on disk.',
   check(doc, ctx) {
     const resolved = resolvedScripts(doc, ctx);
     if (!resolved) return [];
@@ -24,6 +25,17 @@ export const hookScriptMissing: Rule = {
     const windows = osOf(doc) === 'windows';
     const offered = new Set<string>();
     for (const s of resolved.scripts) {
+      const spelled = s.stat && !windows ? caseMismatch(resolved.fs, ctx.bundleRoot as string, s.rel) : undefined;
+      if (spelled) {
+        out.push(
+          finding(
+            'W5001',
+            `Hook script \`${s.location}\` is spelled \`${spelled}\` on disk; Linux file systems are case-sensitive, so the instance will not find it.`,
+            doc.rangeOf(s.node),
+          ),
+        );
+        continue;
+      }
       if (s.stat?.isFile) continue;
       const what = s.stat?.isDirectory ? 'is a folder, not a file' : 'does not exist in the bundle';
       const canCreate = !s.stat && !windows && !WINDOWS_SCRIPT.test(s.rel) && !offered.has(s.rel);

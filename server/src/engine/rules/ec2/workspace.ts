@@ -33,3 +33,26 @@ export function resolvedScripts(
   }
   return { fs, scripts };
 }
+
+/**
+ * On a case-insensitive disk (macOS, Windows) `stat` finds `scripts/Start.sh` for `scripts/start.sh`, but Linux
+ * instances will not. Returns the path as spelled on disk when some segment differs only in case.
+ */
+export function caseMismatch(fs: WorkspaceFs, root: string, rel: string): string | undefined {
+  let dir = root;
+  const actual: string[] = [];
+  let differs = false;
+  for (const seg of rel.split('/').filter(Boolean)) {
+    const names = fs.list(dir).map((e) => e.name);
+    if (names.length === 0 || names.includes(seg)) {
+      actual.push(seg);
+    } else {
+      const other = names.find((n) => n.toLowerCase() === seg.toLowerCase());
+      if (!other) return undefined;
+      actual.push(other);
+      differs = true;
+    }
+    dir = joinRoot(dir, actual[actual.length - 1]);
+  }
+  return differs ? actual.join('/') : undefined;
+}
