@@ -85,7 +85,7 @@ const stages = [
   {
     name: 'lint',
     run: async () => {
-      const eslint = await run(NODE, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
+      const eslint = await run(NODE, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.', '--ignore-pattern', '.tmp/**', '--ignore-pattern', 'artifacts/**']);
       const tsc = await run(NODE, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
       const notes = [];
       if (eslint.code !== 0) notes.push('eslint failed');

@@ -4,7 +4,7 @@
 // `payload` URL parameter. Exits 0 only when the extension host reports codeAutomationExit(0).
 // Prints each test as it finishes, then the results and a closing `N passed, N failed` line.
 // Env: APPSPEC_EDITOR_GREP=regex (subset), APPSPEC_EDITOR_TIMEOUT=seconds (default 600), APPSPEC_E2E_KEEP=1.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureInstalled } from './lib/install.mjs';
@@ -16,6 +16,27 @@ import { openSession } from './lib/session.mjs';
 const TESTS = path.join(ROOT, 'out', 'test', 'editor', 'index.js');
 const WORKSPACE = path.join(ROOT, 'test', 'editor', 'workspace');
 const TIMEOUT_S = Number(process.env.APPSPEC_EDITOR_TIMEOUT || 600);
+
+/** The extension's own log channels (CodeDeploy, AppSpec Language Server) from the run's user-data logs. */
+function printExtensionLogs(dataDir) {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.includes('appspec-tools.appspec-codedeploy') && e.name.endsWith('.log')) found.push(p);
+    }
+  };
+  try {
+    walk(path.join(dataDir, 'logs'));
+  } catch {
+    return;
+  }
+  for (const f of found) {
+    const text = readFileSync(f, 'utf8').trim();
+    if (text) console.log(`--- ${path.basename(f)} (tail) ---\n${text.split('\n').slice(-40).join('\n')}`);
+  }
+}
 
 function finish(passed, failed, code) {
   console.log(`${passed} passed, ${failed} failed`);
@@ -97,6 +118,14 @@ try {
 } catch (e) {
   failedToRun = e.message;
 } finally {
+  const failedTests = (() => {
+    try {
+      return JSON.parse(readFileSync(resultsFile, 'utf8')).failed > 0;
+    } catch {
+      return true;
+    }
+  })();
+  if ((failedToRun || failedTests) && session) printExtensionLogs(session.dirs.data);
   if (failedToRun && session?.server) {
     console.error(`--- code-server log (tail) ---\n${session.server.log().slice(-4000)}`);
   }
