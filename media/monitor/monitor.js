@@ -286,10 +286,10 @@
     const link = h('button', { type: 'button', class: 'link' }, [`Open ${ev.name} in the AppSpec`]);
     link.addEventListener('click', () => send('openHook', { targetId: t.id, event: ev.name }));
     return h('div', { class: 'failure' }, [
+      h('p', {}, [link]),
       ev.scriptName ? h('p', {}, ['Script: ', h('code', {}, [ev.scriptName])]) : undefined,
       ev.message ? h('p', {}, [ev.message]) : undefined,
       ev.logTail ? h('pre', { class: 'log', tabindex: '0', 'aria-label': 'Log tail' }, [ev.logTail]) : undefined,
-      link,
     ]);
   }
 

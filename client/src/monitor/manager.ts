@@ -180,10 +180,10 @@ export class MonitorManager implements vscode.Disposable {
         const at = findHookLine(doc.getText(), hook);
         if (!at) continue;
         const pos = new vscode.Position(at.line, at.character);
-        // Where the AppSpec is already shown, else beside the monitor (which keeps its place).
+        // Where the AppSpec is already shown, else in the active editor group (a new tab).
         const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
         await vscode.window.showTextDocument(doc, {
-          viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside,
+          viewColumn: shown?.viewColumn,
           selection: new vscode.Range(pos, pos.translate(0, hook.length)),
           preview: false,
         });

@@ -20,9 +20,12 @@ export class MonitorPanel implements vscode.Disposable {
   readonly onDidClose = this.closed.event;
 
   static create(extensionUri: vscode.Uri, deploymentId: string, onMessage: (m: WebviewMessage) => void): MonitorPanel {
-    // Beside the AppSpec being deployed, so the hook a failure links to opens next to the monitor.
-    const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(MONITOR_VIEW_TYPE, `Deployment ${deploymentId}`, column, {});
+    const panel = vscode.window.createWebviewPanel(
+      MONITOR_VIEW_TYPE,
+      `Deployment ${deploymentId}`,
+      vscode.ViewColumn.Active,
+      {},
+    );
     return new MonitorPanel(panel, extensionUri, deploymentId, onMessage);
   }
 

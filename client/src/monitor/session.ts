@@ -50,6 +50,7 @@ export class MonitorSession {
   private lastTargets: DeploymentTarget[] = [];
   private lastError: string | undefined;
   private sawItRun = false;
+  private finished = false;
   state: MonitorViewState | undefined;
 
   constructor(private readonly opts: SessionOptions) {
@@ -71,7 +72,7 @@ export class MonitorSession {
   }
 
   get running(): boolean {
-    return this.poller.running;
+    return this.poller.running && !this.finished;
   }
 
   get deployment(): DeploymentInfo | undefined {
@@ -141,6 +142,7 @@ export class MonitorSession {
     this.emit(state);
     const outcome = finalOutcome(deployment);
     if (outcome) {
+      this.finished = true;
       this.opts.onFinal?.(deployment, outcome, this.sawItRun);
       return { final: true, shifting: false };
     }
