@@ -44,21 +44,29 @@ export const filesDuplicateDestination: Rule = {
     'read from the workspace when available, otherwise guessed from a file extension, so folder collisions are not reported.',
   check(doc: AppSpecDocument, ctx: RuleContext) {
     const out: Finding[] = [];
-    const seen: { entry: FilesEntry; dest: string; src: string; base: string; isFile: boolean | undefined }[] = [];
+    type Seen = { entry: FilesEntry; dest: string; src: string; base: string; isFile: boolean | undefined };
+    // Indexed by (destination, source) and, for single files, by (destination, file name): linear on large bundles.
+    const bySource = new Map<string, Seen>();
+    const byFileName = new Map<string, Seen>();
     for (const entry of filesEntries(doc)) {
       if (entry.source === undefined || entry.destination === undefined || !entry.destPair) continue;
-      const cur = {
+      const cur: Seen = {
         entry,
         dest: destKey(entry.destination),
         src: normalizePosix(bundleRelative(entry.source)),
         base: baseName(entry.source),
         isFile: sourceIsFile(entry, ctx),
       };
-      const clash = seen.find(
-        (s) =>
-          s.dest === cur.dest &&
-          (s.src === cur.src || (s.isFile === true && cur.isFile === true && s.base === cur.base)),
-      );
+      const sourceKey = `${cur.dest}\0${cur.src}`;
+      const nameKey = `${cur.dest}\0${cur.base}`;
+      const sameSource = bySource.get(sourceKey);
+      const sameName = cur.isFile === true ? byFileName.get(nameKey) : undefined;
+      const clash =
+        sameSource && sameName
+          ? sameSource.entry.index <= sameName.entry.index
+            ? sameSource
+            : sameName
+          : (sameSource ?? sameName);
       if (clash) {
         const same = clash.src === cur.src;
         const message = same
@@ -75,7 +83,8 @@ export const filesDuplicateDestination: Rule = {
           }),
         );
       }
-      seen.push(cur);
+      if (!bySource.has(sourceKey)) bySource.set(sourceKey, cur);
+      if (cur.isFile === true && !byFileName.has(nameKey)) byFileName.set(nameKey, cur);
     }
     return out;
   },

@@ -18,6 +18,8 @@ export const permissionObjectPath: Rule = {
     const files = filesEntries(doc);
     const dests = files.map((f) => f.destination);
     const destsKnown = dests.length > 0 && dests.every((d) => d !== undefined && d.startsWith('/'));
+    // Normalised once, without repeats: large bundles list the same destination many times.
+    const uniqueDests = destsKnown ? [...new Set((dests as string[]).map(normalizePosix))] : [];
     for (const entry of permissionEntries(doc)) {
       if (entry.object === undefined || !entry.objectPair) continue;
       const range = doc.rangeOf(entry.objectPair.value as never);
@@ -33,12 +35,12 @@ export const permissionObjectPath: Rule = {
       }
       if (!destsKnown) continue;
       const obj = normalizePosix(entry.object);
-      const related = (dests as string[]).map(normalizePosix).some((d) => isUnder(obj, d) || isUnder(d, obj));
+      const related = uniqueDests.some((d) => isUnder(obj, d) || isUnder(d, obj));
       if (!related) {
         out.push(
           finding(
             'W3004',
-            `\`object: ${entry.object}\` is not inside any \`files\` destination (${(dests as string[]).map((d) => `\`${d}\``).join(', ')}); permissions apply only to installed files, so this entry has no effect.`,
+            `\`object: ${entry.object}\` is not inside any \`files\` destination (${listSome(uniqueDests)}); permissions apply only to installed files, so this entry has no effect.`,
             range,
           ),
         );
@@ -47,3 +49,9 @@ export const permissionObjectPath: Rule = {
     return out;
   },
 };
+
+/** The first few destinations, then how many more, so a message stays readable on large bundles. */
+function listSome(paths: string[], shown = 3): string {
+  const head = paths.slice(0, shown).map((d) => `\`${d}\``);
+  return paths.length > shown ? `${head.join(', ')} and ${paths.length - shown} more` : head.join(', ');
+}
