@@ -3,15 +3,21 @@
  * TreeDataProvider (provider.ts) only maps descriptors to TreeItems. `loadChildren` never throws:
  * failures become an error node with "Retry", empty lists a placeholder node.
  */
-import type {
-  ApplicationInfo,
-  CodeDeployApi,
-  DeploymentGroupInfo,
-  DeploymentInfo,
-  DeploymentTarget,
-  LifecycleEvent,
-} from '../aws/api';
+import type { ApplicationInfo, DeploymentGroupInfo, DeploymentInfo, DeploymentTarget } from '../aws/api';
 import { consoleUrl } from './consoleUrl';
+import { describeTarget, lastUpdated, targetEvents, targetId, targetStatus } from './targets';
+import {
+  CONTEXT,
+  keyId,
+  type ExplorerApi,
+  type LoaderKey,
+  type ModelOptions,
+  type NodeData,
+  type NodeDescriptor,
+} from './types';
+
+export * from './types';
+export { targetEvents, targetId, targetStatus } from './targets';
 import {
   codeBlock,
   creatorLabel,
@@ -26,98 +32,6 @@ import {
   statusIcon,
   toMillis,
 } from './format';
-
-/** Context values; package.json menus match them (`viewItem =~ /^deployment.*\.active/`). */
-export const CONTEXT = {
-  application: 'application',
-  deploymentGroup: 'deploymentGroup',
-  deployment: 'deployment',
-  target: 'target',
-  lifecycleEvent: 'lifecycleEvent',
-  loadMore: 'loadMore',
-  error: 'error',
-  placeholder: 'placeholder',
-} as const;
-
-/** What to load below a node. */
-export type LoaderKey =
-  | { kind: 'applications' }
-  | { kind: 'groups'; application: string; platform?: string }
-  | { kind: 'deployments'; application: string; group: string; platform?: string }
-  | { kind: 'targets'; deploymentId: string; platform?: string }
-  | { kind: 'events'; deploymentId: string; targetId: string };
-
-/** Identifiers carried by a node so commands can act on it. */
-export interface NodeData {
-  application?: string;
-  group?: string;
-  deploymentId?: string;
-  targetId?: string;
-  platform?: string;
-  status?: string;
-  eventName?: string;
-  /** What "Copy ID" copies. */
-  copyId?: string;
-  /** Absent in local mode. */
-  consoleUrl?: string;
-  /** For an error node: the loader to retry. For "Load more": the group's loader. */
-  retry?: LoaderKey;
-  /** For an error node: what failed (for credential advice), never a stack or a secret. */
-  error?: { name?: string; code?: string; action?: string; message: string };
-}
-
-export interface NodeDescriptor {
-  id: string;
-  label: string;
-  description?: string;
-  /** Markdown. */
-  tooltip?: string;
-  iconId: string;
-  iconColor?: string;
-  contextValue: string;
-  collapsible: 'none' | 'collapsed' | 'expanded';
-  children?: LoaderKey;
-  /** Command run on click (a "Load more…" or "Retry" item). */
-  command?: { command: string; title: string };
-  /** The node shows something still changing; the tree refreshes it by itself. */
-  live?: boolean;
-  data: NodeData;
-}
-
-export interface ModelOptions {
-  now: number;
-  /** Region for console links; undefined (local mode) hides them. */
-  consoleRegion?: string;
-  /** How many pages of deployments to show per group ("Load more…" adds one). */
-  pages?: (application: string, group: string) => number;
-}
-
-export type ExplorerApi = Pick<
-  CodeDeployApi,
-  | 'listApplications'
-  | 'batchGetApplications'
-  | 'listDeploymentGroups'
-  | 'batchGetDeploymentGroups'
-  | 'listDeployments'
-  | 'batchGetDeployments'
-  | 'listDeploymentTargets'
-  | 'batchGetDeploymentTargets'
->;
-
-export function keyId(key: LoaderKey): string {
-  switch (key.kind) {
-    case 'applications':
-      return 'root';
-    case 'groups':
-      return `app:${key.application}`;
-    case 'deployments':
-      return `group:${key.application}/${key.group}`;
-    case 'targets':
-      return `dep:${key.deploymentId}`;
-    case 'events':
-      return `target:${key.deploymentId}/${key.targetId}`;
-  }
-}
 
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message || err.name;
@@ -332,65 +246,6 @@ export function deploymentNodes(
     });
   }
   return nodes;
-}
-
-/** The label/description pair of a target, by kind. */
-function describeTarget(t: DeploymentTarget): { label: string; detail: string; icon: string } {
-  const id =
-    t.instanceTarget?.targetId ??
-    t.lambdaTarget?.targetId ??
-    t.ecsTarget?.targetId ??
-    t.cloudFormationTarget?.targetId ??
-    '';
-  if (t.lambdaTarget) {
-    const f = t.lambdaTarget.lambdaFunctionInfo;
-    const detail = f
-      ? `${f.functionAlias ?? ''} ${f.currentVersion ?? '?'} → ${f.targetVersion ?? '?'}` +
-        (f.targetVersionWeight !== undefined ? ` (${Math.round(f.targetVersionWeight)}%)` : '')
-      : '';
-    return { label: f?.functionName ?? id, detail: detail.trim(), icon: 'symbol-function' };
-  }
-  if (t.ecsTarget) {
-    const green = t.ecsTarget.taskSetsInfo?.find((s) => s.taskSetLabel === 'Green');
-    const detail = green?.trafficWeight !== undefined ? `green ${Math.round(green.trafficWeight)}%` : '';
-    return { label: id, detail, icon: 'layers' };
-  }
-  if (t.cloudFormationTarget) return { label: id, detail: t.cloudFormationTarget.resourceType ?? '', icon: 'cloud' };
-  const label = t.instanceTarget?.instanceLabel;
-  return { label: id, detail: label ? label.toLowerCase() : '', icon: 'vm' };
-}
-
-export function targetStatus(t: DeploymentTarget): string | undefined {
-  return t.instanceTarget?.status ?? t.lambdaTarget?.status ?? t.ecsTarget?.status ?? t.cloudFormationTarget?.status;
-}
-
-export function targetId(t: DeploymentTarget): string {
-  return (
-    t.instanceTarget?.targetId ??
-    t.lambdaTarget?.targetId ??
-    t.ecsTarget?.targetId ??
-    t.cloudFormationTarget?.targetId ??
-    ''
-  );
-}
-
-function lastUpdated(t: DeploymentTarget): Date | undefined {
-  return (
-    t.instanceTarget?.lastUpdatedAt ??
-    t.lambdaTarget?.lastUpdatedAt ??
-    t.ecsTarget?.lastUpdatedAt ??
-    t.cloudFormationTarget?.lastUpdatedAt
-  );
-}
-
-export function targetEvents(t: DeploymentTarget): LifecycleEvent[] {
-  return (
-    t.instanceTarget?.lifecycleEvents ??
-    t.lambdaTarget?.lifecycleEvents ??
-    t.ecsTarget?.lifecycleEvents ??
-    t.cloudFormationTarget?.lifecycleEvents ??
-    []
-  );
 }
 
 export function targetNodes(deploymentId: string, targets: DeploymentTarget[], opts: ModelOptions): NodeDescriptor[] {
