@@ -8,7 +8,7 @@ import { hookItemSeveralEvents } from '../../../../server/src/engine/rules/ecs/W
 import { hookEventDuplicate } from '../../../../server/src/engine/rules/ecs/W8004-hook-event-duplicate';
 import { hookFunctionPrefix } from '../../../../server/src/engine/rules/ecs/I8008-hook-function-prefix';
 import { hooksShape } from '../../../../server/src/engine/rules/ecs/E8009-hooks-shape';
-import { fixAndRerun, fixture, line, none, one, parse, run } from './helpers';
+import { fixAndRerun, fixture, line, lintAll, none, one, parse, run } from './helpers';
 
 const ECS_HEAD = `version: 0.0
 Resources:
@@ -246,4 +246,34 @@ test('I8008 is a hint about the CodeDeployHook_ prefix, silent on placeholders',
   none(hookFunctionPrefix, LAMBDA_HEAD + '  - BeforeAllowTraffic: "${PRE_TRAFFIC_FN}"\n');
   assert.equal(hookFunctionPrefix.severity, 'hint');
   assert.equal(run(hookFunctionPrefix, fixture('ecs/template-pipeline.yml')).length, 0);
+});
+
+test('the sample template placeholder `LifeCycleEvent: ""` is one warning, not errors', () => {
+  const text = [
+    'version: 0.0',
+    'Resources:',
+    '  - MyFunction:',
+    '      Type: AWS::Lambda::Function',
+    '      Properties:',
+    '        Name: "orders"',
+    '        Alias: "live"',
+    '        CurrentVersion: "1"',
+    '        TargetVersion: "2"',
+    'Hooks:',
+    '    - LifeCycleEvent: ""',
+    '',
+  ].join('\n');
+  const f = one(lambdaHookEventUnknown, text);
+  assert.equal(f.severity, 'warning');
+  assert.equal(line(f), 10);
+  assert.match(f.message, /placeholder of the AWS sample template/);
+  none(hookFunctionValue, text);
+  const all = lintAll(text);
+  assert.deepEqual(
+    all.filter((d) => d.severity === 'error').map((d) => d.ruleId),
+    [],
+  );
+  // A real event left empty is still an error.
+  const empty = text.replace('LifeCycleEvent', 'BeforeAllowTraffic');
+  assert.equal(one(hookFunctionValue, empty).ruleId, 'E8001');
 });

@@ -3,6 +3,7 @@ import { hasPlaceholder, isMap, isScalar, isSeq, pairsOf } from '../../ast';
 import type { Node, Pair } from '../../ast';
 import { functionRefProblem, hookEntries, isEmptyValue, show, valueOf } from './model';
 import { fixes, stringLiteral } from './edits';
+import { TEMPLATE_EVENT_PLACEHOLDER } from './shapes';
 
 type Doc = Parameters<Rule['check']>[0];
 
@@ -41,6 +42,8 @@ export const hookFunctionValue: Rule = {
     for (const { pair, event } of hookEntries(doc)) {
       const node = valueOf(pair);
       if (isEmptyValue(node)) {
+        // `LifeCycleEvent: ""` is the sample template's fill-in line: the event rule already says so once.
+        if (event === TEMPLATE_EVENT_PLACEHOLDER) continue;
         out.push({
           ruleId: 'E8001',
           range: doc.keyRangeOf(pair),

@@ -345,6 +345,9 @@ function addTypeValue(doc: AppSpecDocument, typePair: Pair, expected: string) {
 }
 
 /** Checks 80 / 94: hook events are the platform's scriptable events, with "did you mean". */
+/** The event name the AWS sample AppSpec templates use as a fill-in placeholder. */
+export const TEMPLATE_EVENT_PLACEHOLDER = 'LifeCycleEvent';
+
 export function hookEventFindings(doc: AppSpecDocument, ruleId: string, kind: Kind): Finding[] {
   const valid: readonly string[] = kind === 'ecs' ? ECS_HOOK_EVENTS : LAMBDA_HOOK_EVENTS;
   const reserved = kind === 'ecs' ? ECS_RESERVED_EVENTS : LAMBDA_RESERVED_EVENTS;
@@ -355,6 +358,17 @@ export function hookEventFindings(doc: AppSpecDocument, ruleId: string, kind: Ki
     const event = entry.event;
     if (valid.includes(event) || hasPlaceholder(entry.pair.key)) continue;
     const range = doc.keyRangeOf(entry.pair);
+    if (event === TEMPLATE_EVENT_PLACEHOLDER) {
+      // The AWS sample/console template ships `- LifeCycleEvent: ""` for the author to fill in. An unedited
+      // template is not a broken file, so this is a warning rather than an error (no false alarm on templates).
+      out.push({
+        ruleId,
+        range,
+        severity: 'warning',
+        message: `\`${event}\` is the placeholder of the AWS sample template; replace it with one of ${list} and a function name, or delete the entry.`,
+      });
+      continue;
+    }
     const swapped = stringValue(entry.pair.value);
     if (swapped !== undefined && valid.includes(swapped)) {
       const k = entry.pair.key as Node;
