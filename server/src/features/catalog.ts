@@ -1,7 +1,7 @@
 /**
  * The shape of an AppSpec per platform, wired from the engine's knowledge tables: which keys a
  * mapping takes, what kind of value each key holds, and which values an enum allows. Completion
- * and hover walk it with a path; the facts (names, descriptions) all live in engine/knowledge.ts.
+ * and hover walk it with a path; the facts (names, descriptions) all live in engine/knowledge/.
  */
 import * as K from '../engine/knowledge';
 import type { Platform } from '../engine/types';

@@ -1,6 +1,6 @@
 /**
  * Names the ECS/Lambda rules check against: lifecycle events, property keys (canonical
- * PascalCase) and "did you mean". The facts come from knowledge.ts; this file only shapes them.
+ * PascalCase) and "did you mean". The facts come from engine/knowledge/; this file only shapes them.
  */
 import {
   EC2_TOP_LEVEL_KEYS,
