@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
-import { WINDOWS_SCRIPT, finding, osOf } from './util';
-import { resolvedScripts } from './workspace';
+import { finding } from './util';
+import { linuxScriptFiles } from './workspace';
 
 const HEAD_BYTES = 4096;
 
@@ -16,12 +16,10 @@ export const hookScriptCrlf: Rule = {
     'status bar "CRLF" → "LF"; add `*.sh text eol=lf` to `.gitattributes`). Only the first 4 KiB are read; Windows ' +
     'scripts and `os: windows` are not checked.',
   check(doc, ctx) {
-    if (osOf(doc) === 'windows') return [];
-    const resolved = resolvedScripts(doc, ctx);
+    const resolved = linuxScriptFiles(doc, ctx);
     if (!resolved) return [];
     const out: Finding[] = [];
     for (const s of resolved.scripts) {
-      if (!s.stat?.isFile || WINDOWS_SCRIPT.test(s.rel)) continue;
       const head = resolved.fs.readHead(s.abs, HEAD_BYTES);
       if (!head) continue;
       let crlf = false;

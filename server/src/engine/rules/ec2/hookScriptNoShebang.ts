@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
-import { WINDOWS_SCRIPT, finding, osOf } from './util';
-import { resolvedScripts } from './workspace';
+import { finding, osOf } from './util';
+import { linuxScriptFiles } from './workspace';
 
 export const hookScriptNoShebang: Rule = {
   id: 'W5003',
@@ -14,11 +14,11 @@ export const hookScriptNoShebang: Rule = {
     'with `os: linux`, for scripts that are not Windows scripts or binaries.',
   check(doc, ctx) {
     if (osOf(doc) !== 'linux') return [];
-    const resolved = resolvedScripts(doc, ctx);
+    const resolved = linuxScriptFiles(doc, ctx);
     if (!resolved) return [];
     const out: Finding[] = [];
     for (const s of resolved.scripts) {
-      if (!s.stat?.isFile || WINDOWS_SCRIPT.test(s.rel) || s.stat.size === 0) continue;
+      if (s.stat.size === 0) continue;
       const head = resolved.fs.readHead(s.abs, 64);
       if (!head) continue;
       let start = 0;

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
-import { WINDOWS_SCRIPT, finding, osOf } from './util';
-import { resolvedScripts } from './workspace';
+import { finding } from './util';
+import { linuxScriptFiles } from './workspace';
 
 /** Windows file systems have no execute bit; there only the git index can tell. */
 const WINDOWS_HOST = typeof process !== 'undefined' && process.platform === 'win32';
@@ -19,12 +19,10 @@ export const hookScriptNotExecutable: Rule = {
     'the file mode or the git index says so (on a Windows machine only the git index counts); Windows scripts and ' +
     '`os: windows` are not checked.',
   check(doc, ctx) {
-    if (osOf(doc) === 'windows') return [];
-    const resolved = resolvedScripts(doc, ctx);
+    const resolved = linuxScriptFiles(doc, ctx);
     if (!resolved) return [];
     const out: Finding[] = [];
     for (const s of resolved.scripts) {
-      if (!s.stat?.isFile || WINDOWS_SCRIPT.test(s.rel)) continue;
       const fileExec = s.stat.mode === undefined || WINDOWS_HOST ? undefined : (s.stat.mode & 0o111) !== 0;
       const git = resolved.fs.gitMode?.(s.abs);
       const gitExec = git === undefined ? undefined : (git & 0o111) !== 0;

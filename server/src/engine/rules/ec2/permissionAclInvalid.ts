@@ -1,7 +1,6 @@
 import type { Finding, Rule } from '../../types';
-import { findPair, isScalar, isSeq } from '../../ast';
 import { checkAcl } from './aclGrammar';
-import { finding, permissionEntries, scalarText, templated } from './util';
+import { aclItems, finding, permissionEntries } from './util';
 
 export const permissionAclInvalid: Rule = {
   id: 'E3014',
@@ -17,11 +16,7 @@ export const permissionAclInvalid: Rule = {
   check(doc) {
     const out: Finding[] = [];
     for (const entry of permissionEntries(doc)) {
-      const acls = findPair(entry.map, 'acls')?.value;
-      if (!isSeq(acls)) continue;
-      for (const item of acls.items) {
-        const text = scalarText(item);
-        if (text === undefined || !isScalar(item) || templated(item)) continue;
+      for (const { item, text } of aclItems(entry)) {
         const verdict = checkAcl(text);
         if (verdict.kind === 'invalid')
           out.push(finding('E3014', `Invalid ACL entry \`${text}\`: ${verdict.reason}.`, doc.rangeOf(item)));

@@ -1,7 +1,6 @@
 import type { Finding, Rule } from '../../types';
-import { findPair, isScalar, isSeq } from '../../ast';
 import { checkAcl } from './aclGrammar';
-import { finding, permissionEntries, scalarText, templated } from './util';
+import { aclItems, finding, permissionEntries } from './util';
 
 export const permissionAclVersionSpecific: Rule = {
   id: 'W3015',
@@ -16,11 +15,7 @@ export const permissionAclVersionSpecific: Rule = {
   check(doc) {
     const out: Finding[] = [];
     for (const entry of permissionEntries(doc)) {
-      const acls = findPair(entry.map, 'acls')?.value;
-      if (!isSeq(acls)) continue;
-      for (const item of acls.items) {
-        const text = scalarText(item);
-        if (text === undefined || !isScalar(item) || templated(item)) continue;
+      for (const { item, text } of aclItems(entry)) {
         const verdict = checkAcl(text);
         if (verdict.kind === 'v1-only' || verdict.kind === 'v2-only')
           out.push(finding('W3015', `ACL entry \`${text}\`: ${verdict.reason}.`, doc.rangeOf(item)));

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../types';
-import { findPair, isScalar, isSeq } from '../../ast';
+import { findPair } from '../../ast';
 import { checkAcl } from './aclGrammar';
-import { finding, isNullish, permissionEntries, scalarText, templated } from './util';
+import { aclItems, finding, isNullish, permissionEntries } from './util';
 
 export const permissionDefaultAclOnFiles: Rule = {
   id: 'E3011',
@@ -21,11 +21,7 @@ export const permissionDefaultAclOnFiles: Rule = {
       if (entry.types !== undefined && !entry.types.includes('file')) continue;
       const typePair = findPair(entry.map, 'type');
       if (entry.types === undefined && typePair && !isNullish(typePair.value)) continue;
-      const acls = findPair(entry.map, 'acls')?.value;
-      if (!isSeq(acls)) continue;
-      for (const item of acls.items) {
-        const text = scalarText(item);
-        if (text === undefined || !isScalar(item) || templated(item)) continue;
+      for (const { item, text } of aclItems(entry)) {
         const verdict = checkAcl(text);
         if (verdict.kind === 'invalid' || !verdict.isDefault) continue;
         out.push(

@@ -287,6 +287,19 @@ export function permissionEntries(doc: AppSpecDocument): PermissionEntry[] {
   });
 }
 
+/** The `acls` items of a permission entry that are plain scalars (templated ones left out), with their text. */
+export function aclItems(entry: PermissionEntry): { item: Scalar; text: string }[] {
+  const acls = findPair(entry.map, 'acls')?.value;
+  if (!isSeq(acls)) return [];
+  const out: { item: Scalar; text: string }[] = [];
+  for (const item of acls.items) {
+    const text = scalarText(item);
+    if (text === undefined || !isScalar(item) || templated(item)) continue;
+    out.push({ item, text });
+  }
+  return out;
+}
+
 /** A scalar's text (numbers converted), untrimmed; undefined for non-scalars and nulls. */
 export function scalarText(node: unknown): string | undefined {
   return scalarString(node);

@@ -1,7 +1,16 @@
 /** Shared lookup for the workspace checks (5xxx): hook scripts resolved against the bundle root. */
 import type { AppSpecDocument, RuleContext, WorkspaceFs } from '../../types';
 import { findPair, isScalar, type Node } from '../../ast';
-import { WINDOWS_ABSOLUTE, bundleRelative, hookScripts, joinRoot, templated, textOf } from './util';
+import {
+  WINDOWS_ABSOLUTE,
+  WINDOWS_SCRIPT,
+  bundleRelative,
+  hookScripts,
+  joinRoot,
+  osOf,
+  templated,
+  textOf,
+} from './util';
 
 export interface ResolvedScript {
   event: string;
@@ -32,6 +41,24 @@ export function resolvedScripts(
     scripts.push({ event, node: value, location, rel, abs, stat: fs.stat(abs) });
   }
   return { fs, scripts };
+}
+
+/** A resolved script that exists as a file. */
+export type ScriptFile = ResolvedScript & { stat: NonNullable<ResolvedScript['stat']> };
+
+/**
+ * For the checks of Linux script files: the resolved scripts that are files and not Windows scripts
+ * (`.ps1`, `.bat`, `.cmd`, `.exe`). Undefined with `os: windows` or without a workspace.
+ */
+export function linuxScriptFiles(
+  doc: AppSpecDocument,
+  ctx: RuleContext,
+): { fs: WorkspaceFs; scripts: ScriptFile[] } | undefined {
+  if (osOf(doc) === 'windows') return undefined;
+  const resolved = resolvedScripts(doc, ctx);
+  if (!resolved) return undefined;
+  const scripts = resolved.scripts.filter((s): s is ScriptFile => !!s.stat?.isFile && !WINDOWS_SCRIPT.test(s.rel));
+  return { fs: resolved.fs, scripts };
 }
 
 /**

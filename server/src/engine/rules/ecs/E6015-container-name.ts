@@ -1,7 +1,6 @@
-import type { Finding, Rule } from '../../types';
-import { hasPlaceholder, isScalar, scalarSource } from '../../ast';
-import type { Node } from '../../ast';
-import { allProperties, getCI, isEmptyValue, pairCI, show, valueOf } from './model';
+import type { Rule } from '../../types';
+import { hasPlaceholder, scalarSource } from '../../ast';
+import { checkPropertyScalar, show } from './model';
 
 /** ECS container names: 1-255 letters, digits, `_` and `-` (RegisterTaskDefinition). */
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
@@ -19,31 +18,26 @@ export const ecsContainerName: Rule = {
     'file name such as `app.jar`) cannot name any container, so the deployment fails. Placeholders are not reported. ' +
     'Fix: copy the `name` of the container that the load balancer targets from the task definition.',
   check(doc) {
-    const out: Finding[] = [];
-    for (const props of allProperties(doc)) {
-      const node = valueOf(pairCI(getCI(props, ['LoadBalancerInfo']), 'ContainerName'));
-      if (!node || isEmptyValue(node) || hasPlaceholder(node)) continue;
-      if (!isScalar(node)) {
-        out.push({
+    return checkPropertyScalar(
+      doc,
+      'E6015',
+      ['LoadBalancerInfo', 'ContainerName'],
+      '`ContainerName` must be one container name (a string).',
+      (node) => {
+        if (hasPlaceholder(node)) return undefined;
+        const text = typeof node.value === 'string' ? node.value : (scalarSource(node) ?? String(node.value));
+        if (CONTAINER_NAME.test(text)) return undefined;
+        const why = /[.:/]/.test(text)
+          ? ' (it looks like an image or file name, not the container `name` from the task definition)'
+          : text.length > 255
+            ? ' (longer than 255 characters)'
+            : '';
+        return {
           ruleId: 'E6015',
-          range: doc.rangeOf(node as Node),
-          message: '`ContainerName` must be one container name (a string).',
-        });
-        continue;
-      }
-      const text = typeof node.value === 'string' ? node.value : (scalarSource(node) ?? String(node.value));
-      if (CONTAINER_NAME.test(text)) continue;
-      const why = /[.:/]/.test(text)
-        ? ' (it looks like an image or file name, not the container `name` from the task definition)'
-        : text.length > 255
-          ? ' (longer than 255 characters)'
-          : '';
-      out.push({
-        ruleId: 'E6015',
-        range: doc.rangeOf(node),
-        message: `ContainerName ${show(text)} is not a valid ECS container name: use letters, digits, \`_\` and \`-\` only${why}.`,
-      });
-    }
-    return out;
+          range: doc.rangeOf(node),
+          message: `ContainerName ${show(text)} is not a valid ECS container name: use letters, digits, \`_\` and \`-\` only${why}.`,
+        };
+      },
+    );
   },
 };

@@ -3,9 +3,9 @@
  * shared (8xxx) rules. ECS/Lambda keys are matched case-insensitively (AWS tooling accepts
  * `resources`, `properties`, `taskDefinition`, …); values are compared exactly.
  */
-import type { AppSpecDocument, Range } from '../../types';
+import type { AppSpecDocument, Finding, Range } from '../../types';
 import { findPair, hasPlaceholder, isMap, isScalar, isSeq, keyText, pairsOf, scalarString } from '../../ast';
-import type { Node, Pair, YAMLMap, YAMLSeq } from '../../ast';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from '../../ast';
 
 export const CI = { caseInsensitive: true } as const;
 
@@ -118,6 +118,31 @@ export function allProperties(doc: AppSpecDocument): YAMLMap[] {
   return resourceEntries(doc)
     .map((e) => propertiesOf(e))
     .filter((m): m is YAMLMap => m !== undefined);
+}
+
+/**
+ * For the checks of one name-like property: follows `path` in each resource's Properties and hands every scalar
+ * value to `check`. Empty values are skipped; a value that is not a scalar is reported with the message `notOne`.
+ */
+export function checkPropertyScalar(
+  doc: AppSpecDocument,
+  ruleId: string,
+  path: string[],
+  notOne: string,
+  check: (node: Scalar) => Finding | undefined,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const props of allProperties(doc)) {
+    const node = getCI(props, path);
+    if (isEmptyValue(node)) continue;
+    if (!isScalar(node)) {
+      out.push({ ruleId, range: doc.rangeOf(node as Node), message: notOne });
+      continue;
+    }
+    const finding = check(node);
+    if (finding) out.push(finding);
+  }
+  return out;
 }
 
 /** One `Event: function` entry of `Hooks`, from the list form or the (undocumented) map form. */

@@ -134,6 +134,24 @@ function startsLine(doc: AppSpecDocument, offset: number): boolean {
   return doc.text.slice(offset - column, offset).trim() === '';
 }
 
+/**
+ * Edits that put `indent` before every non-blank line from line `fromLine` through the line where the node ending
+ * at `endOffset` ends (trailing whitespace not counted).
+ */
+function indentLines(doc: AppSpecDocument, fromLine: number, endOffset: number, indent: string): Edit[] {
+  let end = endOffset;
+  while (end > 0 && /\s/.test(doc.text[end - 1])) end -= 1;
+  const last = doc.lines.positionAt(end).line;
+  const edits: Edit[] = [];
+  for (let lineNo = fromLine; lineNo <= last; lineNo++) {
+    const at = doc.lines.offsetAt({ line: lineNo, character: 0 });
+    const next = doc.text.indexOf('\n', at);
+    if (doc.text.slice(at, next < 0 ? undefined : next).trim() === '') continue;
+    edits.push({ range: doc.rangeOf([at, at]), newText: indent });
+  }
+  return edits;
+}
+
 /** Turns `Resources: {Name: …}` into a one-item list: `- ` before the name (block) or `[ … ]` (flow/JSON). */
 function wrapInListFix(doc: AppSpecDocument, map: YAMLMap): Fix | undefined {
   const range = (map as Node).range;
@@ -152,16 +170,7 @@ function wrapInListFix(doc: AppSpecDocument, map: YAMLMap): Fix | undefined {
   }
   if (!startsLine(doc, firstKey.range[0])) return undefined;
   const edits: Edit[] = [{ range: doc.rangeOf([firstKey.range[0], firstKey.range[0]]), newText: '- ' }];
-  let end = range[1];
-  while (end > 0 && /\s/.test(doc.text[end - 1])) end -= 1;
-  const first = doc.lines.positionAt(firstKey.range[0]).line;
-  const last = doc.lines.positionAt(end).line;
-  for (let lineNo = first + 1; lineNo <= last; lineNo++) {
-    const at = doc.lines.offsetAt({ line: lineNo, character: 0 });
-    const next = doc.text.indexOf('\n', at);
-    if (doc.text.slice(at, next < 0 ? undefined : next).trim() === '') continue;
-    edits.push({ range: doc.rangeOf([at, at]), newText: '  ' });
-  }
+  edits.push(...indentLines(doc, doc.lines.positionAt(firstKey.range[0]).line + 1, range[1], '  '));
   return { title, isPreferred: true, edits };
 }
 
@@ -200,16 +209,7 @@ function addNameFix(doc: AppSpecDocument, e: ResourceEntry, name: string): Fix |
   const edits: Edit[] = [
     { range: doc.rangeOf([firstKey.range[0], firstKey.range[0]]), newText: `${name}:${eol}${' '.repeat(column + 2)}` },
   ];
-  let end = item.range[1];
-  while (end > 0 && /\s/.test(doc.text[end - 1])) end -= 1;
-  const first = doc.lines.positionAt(firstKey.range[0]).line;
-  const last = doc.lines.positionAt(end).line;
-  for (let lineNo = first + 1; lineNo <= last; lineNo++) {
-    const at = doc.lines.offsetAt({ line: lineNo, character: 0 });
-    const next = doc.text.indexOf('\n', at);
-    if (doc.text.slice(at, next < 0 ? undefined : next).trim() === '') continue;
-    edits.push({ range: doc.rangeOf([at, at]), newText: '  ' });
-  }
+  edits.push(...indentLines(doc, doc.lines.positionAt(firstKey.range[0]).line + 1, item.range[1], '  '));
   return { title: `Add the resource name '${name}'`, isPreferred: true, edits };
 }
 
@@ -236,17 +236,7 @@ function indentFix(doc: AppSpecDocument, e: ResourceEntry): Fix | undefined {
   const delta =
     doc.lines.positionAt(nameKey.range[0]).character + 2 - doc.lines.positionAt(firstKey.range[0]).character;
   if (delta <= 0) return undefined;
-  let end = item.range[1];
-  while (end > 0 && /\s/.test(doc.text[end - 1])) end -= 1;
-  const first = doc.lines.positionAt(firstKey.range[0]).line;
-  const last = doc.lines.positionAt(end).line;
-  const edits: Edit[] = [];
-  for (let lineNo = first; lineNo <= last; lineNo++) {
-    const at = doc.lines.offsetAt({ line: lineNo, character: 0 });
-    const next = doc.text.indexOf('\n', at);
-    if (doc.text.slice(at, next < 0 ? undefined : next).trim() === '') continue;
-    edits.push({ range: doc.rangeOf([at, at]), newText: ' '.repeat(delta) });
-  }
+  const edits = indentLines(doc, doc.lines.positionAt(firstKey.range[0]).line, item.range[1], ' '.repeat(delta));
   return edits.length
     ? { title: `Indent Type and Properties under '${keyText(e.namePair!) ?? ''}'`, isPreferred: true, edits }
     : undefined;

@@ -1,7 +1,6 @@
-import type { Finding, Rule } from '../../types';
-import { hasPlaceholder, isScalar, scalarString } from '../../ast';
-import type { Node } from '../../ast';
-import { allProperties, functionRefProblem, isEmptyValue, pairCI, show, valueOf } from '../ecs/model';
+import type { Rule } from '../../types';
+import { hasPlaceholder, scalarString } from '../../ast';
+import { checkPropertyScalar, functionRefProblem, show } from '../ecs/model';
 
 /** Check 93 (Name): a function name, `name:alias`, partial ARN or function ARN. */
 export const lambdaFunctionName: Rule = {
@@ -17,22 +16,19 @@ export const lambdaFunctionName: Rule = {
     'an ARN of another service or a name longer than 64 characters cannot name a function, so the deployment fails. ' +
     'Placeholders are not reported. Fix: give the function name as shown in the Lambda console.',
   check(doc) {
-    const out: Finding[] = [];
-    for (const props of allProperties(doc)) {
-      const node = valueOf(pairCI(props, 'Name'));
-      if (!node || isEmptyValue(node) || hasPlaceholder(node)) continue;
-      if (!isScalar(node)) {
-        out.push({
-          ruleId: 'E7008',
-          range: doc.rangeOf(node as Node),
-          message: '`Name` must be one function name or ARN (a string).',
-        });
-        continue;
-      }
-      const text = scalarString(node) ?? '';
-      const why = functionRefProblem(text);
-      if (why) out.push({ ruleId: 'E7008', range: doc.rangeOf(node), message: `Function name ${show(text)} ${why}.` });
-    }
-    return out;
+    return checkPropertyScalar(
+      doc,
+      'E7008',
+      ['Name'],
+      '`Name` must be one function name or ARN (a string).',
+      (node) => {
+        if (hasPlaceholder(node)) return undefined;
+        const text = scalarString(node) ?? '';
+        const why = functionRefProblem(text);
+        return why
+          ? { ruleId: 'E7008', range: doc.rangeOf(node), message: `Function name ${show(text)} ${why}.` }
+          : undefined;
+      },
+    );
   },
 };

@@ -1,7 +1,6 @@
-import type { Finding, Rule } from '../../types';
-import { hasPlaceholder, isScalar, scalarSource } from '../../ast';
-import type { Node } from '../../ast';
-import { allProperties, isEmptyValue, pairCI, show, valueOf } from '../ecs/model';
+import type { Rule } from '../../types';
+import { hasPlaceholder, scalarSource } from '../../ast';
+import { checkPropertyScalar, show } from '../ecs/model';
 
 /** Why `alias` is not a Lambda alias name, or undefined. */
 function aliasProblem(alias: string): string | undefined {
@@ -26,23 +25,11 @@ export const lambdaAliasName: Rule = {
     'Any other value cannot name an alias and the deployment fails. Placeholders are not reported. Fix: use the alias ' +
     'name shown in the Lambda console; create the alias first if it does not exist.',
   check(doc) {
-    const out: Finding[] = [];
-    for (const props of allProperties(doc)) {
-      const node = valueOf(pairCI(props, 'Alias'));
-      if (!node || isEmptyValue(node)) continue;
-      if (!isScalar(node)) {
-        out.push({
-          ruleId: 'E7009',
-          range: doc.rangeOf(node as Node),
-          message: '`Alias` must be one alias name (a string).',
-        });
-        continue;
-      }
+    return checkPropertyScalar(doc, 'E7009', ['Alias'], '`Alias` must be one alias name (a string).', (node) => {
       const text = typeof node.value === 'string' ? node.value : (scalarSource(node) ?? String(node.value));
-      if (text !== '$LATEST' && hasPlaceholder(node)) continue;
+      if (text !== '$LATEST' && hasPlaceholder(node)) return undefined;
       const why = aliasProblem(text);
-      if (why) out.push({ ruleId: 'E7009', range: doc.rangeOf(node), message: `Alias ${show(text)} ${why}.` });
-    }
-    return out;
+      return why ? { ruleId: 'E7009', range: doc.rangeOf(node), message: `Alias ${show(text)} ${why}.` } : undefined;
+    });
   },
 };
