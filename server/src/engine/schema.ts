@@ -93,11 +93,38 @@ export interface ConvertResult {
 const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
+ * A plain scalar such as `00010358`: a leading zero followed by digits that include 8 or 9. The `yaml`
+ * package reads it as the decimal number 10358, but both EC2 agents (Ruby YAML 1.1) see an invalid
+ * octal number and keep the text, so a folder named that way stays a name. Leading-zero numbers made
+ * of digits 0-7 only (`0644`) stay numbers: the permission mode rules report those.
+ */
+const LEADING_ZERO_TEXT = /^0[0-9]*[89][0-9]*$/;
+
+/** The value the EC2 agents read for a plain scalar (see LEADING_ZERO_TEXT). */
+function ec2ScalarValue(node: Node): unknown {
+  const s = node as Node & { value: unknown; source?: string; type?: string };
+  if (
+    typeof s.value === 'number' &&
+    s.type === 'PLAIN' &&
+    typeof s.source === 'string' &&
+    LEADING_ZERO_TEXT.test(s.source)
+  )
+    return s.source;
+  return s.value === undefined ? null : s.value;
+}
+
+/**
  * Converts a YAML node to a plain value, recording pointer → node. Aliases are followed at most
  * `MAX_ALIAS_COUNT` times in total (so alias bombs stay small); `canonicalKeys` renames keys to
- * their PascalCase spelling (ECS/Lambda).
+ * their PascalCase spelling (ECS/Lambda); `ec2Scalars` reads scalars the way the EC2 agents do
+ * (`00010358` is text there).
  */
-export function convertWithPaths(doc: Document, node: unknown, canonicalKeys = false): ConvertResult {
+export function convertWithPaths(
+  doc: Document,
+  node: unknown,
+  canonicalKeys = false,
+  ec2Scalars = false,
+): ConvertResult {
   const paths = new Map<string, PathEntry>();
   let aliases = 0;
   let aliasLimitHit = false;
@@ -113,7 +140,10 @@ export function convertWithPaths(doc: Document, node: unknown, canonicalKeys = f
       target = n.resolve(doc);
       if (!target) return null;
     }
-    if (isScalar(target)) return target.value === undefined ? null : target.value;
+    if (isScalar(target)) {
+      if (ec2Scalars) return ec2ScalarValue(target);
+      return target.value === undefined ? null : target.value;
+    }
     if (isSeq(target)) return target.items.map((item, i) => visit(item, `${path}/${i}`, depth + 1));
     if (isMap(target)) {
       const out: Record<string, unknown> = {};
@@ -408,7 +438,7 @@ export function schemaFindings(doc: AppSpecDocument): Finding[] {
   if (platform === 'unknown' || !doc.yaml || !doc.root) return [];
   const validate = validators[platform];
   const schema = SCHEMAS[platform];
-  const { value, paths } = convertWithPaths(doc.yaml, doc.root, platform !== 'ec2');
+  const { value, paths } = convertWithPaths(doc.yaml, doc.root, platform !== 'ec2', platform === 'ec2');
   if (validate(value)) return [];
   const ctx: Ctx = { platform, doc, schema, paths };
   const out: Finding[] = [];

@@ -40,3 +40,18 @@ test('1: `Hooks` holding a number is still an error', () => {
     show(found),
   );
 });
+
+// 2. Leading-zero names with 8 or 9 on EC2.
+
+test('2: `source: 00010358` is a folder name on EC2, not the number 10358', () => {
+  const found = run(EC2('files:\n  - source: 00010358\n    destination: /srv/app\n'));
+  assert.deepEqual(errors(found), [], show(found));
+});
+
+test('2: a leading-zero number of digits 0-7 stays a number (`source: 0644` is still an error)', () => {
+  const found = run(EC2('files:\n  - source: 0644\n    destination: /srv/app\n'));
+  assert.ok(
+    errors(found).some((d) => d.ruleId === 'E1101' && /number 644/.test(d.message)),
+    show(found),
+  );
+});
