@@ -109,7 +109,7 @@ const stages = [
         ...dirs,
       ]);
       const counts = tapCounts(tap);
-      return { code: r.code, counts, note: `node --test ${dirs.join(' ')}` };
+      return { code: r.code, counts, note: `node --test ${dirs.join(' ')}; includes the fuzz suite` };
     },
   },
   {

@@ -99,7 +99,7 @@ try {
     console.log(`- ${name}: ${mod.title}`);
     // A clean stage: no open prompt, no editors, no panel from the previous scenario.
     for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
-    await runCommand(page, 'View: Close All Editors').catch(() => {});
+    await runCommand(page, 'View: Close All Editor Groups').catch(() => {});
     let timer;
     try {
       await Promise.race([

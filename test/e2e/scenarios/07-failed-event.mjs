@@ -20,7 +20,7 @@ export async function run({ page, shot, log }) {
   await open.click();
   // lambda-fail/appspec.yml: line 13 is `  - AfterAllowTraffic: …`; the key starts at column 5.
   await waitUntil(
-    async () => (await page.locator('.tabs-container .tab.active').getAttribute('aria-label'))?.includes('appspec.yml'),
+    async () => (await page.locator('.editor-group-container.active .tabs-container .tab.active').first().getAttribute('aria-label'))?.includes('appspec.yml'),
     'the AppSpec editor to become active',
     30_000,
   );
