@@ -37,7 +37,8 @@ function fail(message) {
   process.exit(1);
 }
 
-if (!existsSync(path.join(ROOT, 'node_modules', '.bin', 'tsc'))) fail('dependencies are missing: run `npm install` first.');
+if (!existsSync(path.join(ROOT, 'node_modules', '.bin', 'tsc')))
+  fail('dependencies are missing: run `npm install` first.');
 
 console.log('[1/3] VS Code server (code-server, installed once into test/e2e)…');
 if (!(await ensureInstalled())) fail('could not install code-server (see above).');

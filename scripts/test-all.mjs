@@ -85,7 +85,14 @@ const stages = [
   {
     name: 'lint',
     run: async () => {
-      const eslint = await run(NODE, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.', '--ignore-pattern', '.tmp/**', '--ignore-pattern', 'artifacts/**']);
+      const eslint = await run(NODE, [
+        path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
+        '.',
+        '--ignore-pattern',
+        '.tmp/**',
+        '--ignore-pattern',
+        'artifacts/**',
+      ]);
       const tsc = await run(NODE, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b']);
       const notes = [];
       if (eslint.code !== 0) notes.push('eslint failed');
@@ -96,7 +103,9 @@ const stages = [
   {
     name: 'unit',
     run: async () => {
-      const dirs = ['unit', 'protocol', 'aws'].map((d) => path.join('out', 'test', d)).filter((d) => existsSync(path.join(ROOT, d)));
+      const dirs = ['unit', 'protocol', 'aws']
+        .map((d) => path.join('out', 'test', d))
+        .filter((d) => existsSync(path.join(ROOT, d)));
       if (dirs.length === 0) return { code: 1, note: 'no compiled tests in out/test (did the build run?)' };
       const tap = path.join(TMP, 'unit.tap');
       rmSync(tap, { force: true });

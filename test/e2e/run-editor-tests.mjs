@@ -92,7 +92,11 @@ try {
     workspaceName: 'editor-tests',
     workspaceSettings: { 'codedeploy.connection': 'local', 'codedeploy.local.timeScale': 300 },
     extension: { devPath: ROOT, testsPath: TESTS },
-    env: { APPSPEC_EDITOR_RESULTS: resultsFile, APPSPEC_EDITOR_LOG: logFile, APPSPEC_EDITOR_GREP: process.env.APPSPEC_EDITOR_GREP ?? '' },
+    env: {
+      APPSPEC_EDITOR_RESULTS: resultsFile,
+      APPSPEC_EDITOR_LOG: logFile,
+      APPSPEC_EDITOR_GREP: process.env.APPSPEC_EDITOR_GREP ?? '',
+    },
     beforeGoto: async (page) => {
       await page.exposeFunction('codeAutomationExit', (code) => {
         exitCode = code;
@@ -142,7 +146,9 @@ if (resultsFile) rmSync(path.dirname(resultsFile), { recursive: true, force: tru
 console.log(`\nin-editor tests finished after ${secs()}s (extension host exit code: ${exitCode ?? 'none'})`);
 if (failedToRun) console.error(`in-editor tests could not complete: ${failedToRun}`);
 if (!results) {
-  console.error('no results file was written: the suite did not load inside the extension host (is out/test/editor built?).');
+  console.error(
+    'no results file was written: the suite did not load inside the extension host (is out/test/editor built?).',
+  );
   finish(0, 1, 1);
 }
 const failures = results.tests.filter((t) => t.state === 'failed');

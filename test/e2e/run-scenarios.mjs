@@ -75,7 +75,9 @@ const results = [];
 const t0 = Date.now();
 let session;
 try {
-  console.log(`scenarios: starting code-server + chromium with the extension ${dev ? 'as a development extension' : 'installed from the VSIX'}…`);
+  console.log(
+    `scenarios: starting code-server + chromium with the extension ${dev ? 'as a development extension' : 'installed from the VSIX'}…`,
+  );
   session = await openSession({
     name: 'scenarios',
     sources: [path.join(E2E_DIR, 'workspace')],
@@ -105,7 +107,10 @@ try {
       await Promise.race([
         mod.run({ page, session, shot, log }),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`scenario timed out after ${SCENARIO_TIMEOUT / 1000}s`)), SCENARIO_TIMEOUT);
+          timer = setTimeout(
+            () => reject(new Error(`scenario timed out after ${SCENARIO_TIMEOUT / 1000}s`)),
+            SCENARIO_TIMEOUT,
+          );
         }),
       ]);
       results.push({ name, ok: true });
@@ -114,7 +119,8 @@ try {
       results.push({ name, ok: false, error: e.message });
       console.log(`  FAIL (${((Date.now() - started) / 1000).toFixed(1)}s): ${e.message.split('\n').join('\n    ')}`);
       const toasts = (await notifications(page).catch(() => [])).filter(Boolean);
-      if (toasts.length) console.log(`    notifications on screen:\n      ${toasts.map((t) => t.replace(/\n/g, ' ')).join('\n      ')}`);
+      if (toasts.length)
+        console.log(`    notifications on screen:\n      ${toasts.map((t) => t.replace(/\n/g, ' ')).join('\n      ')}`);
       await shot('failure');
       console.log('');
     } finally {
@@ -125,12 +131,15 @@ try {
   console.error(`scenarios could not run: ${e.message}`);
   if (session?.page) await session.screenshot('scenarios-setup-failure');
   if (session?.server) console.error(`--- code-server log (tail) ---\n${session.server.log().slice(-3000)}`);
-  for (const file of scenarios) if (!results.some((r) => r.name === file.replace(/\.mjs$/, ''))) results.push({ name: file, ok: false, error: 'not run' });
+  for (const file of scenarios)
+    if (!results.some((r) => r.name === file.replace(/\.mjs$/, '')))
+      results.push({ name: file, ok: false, error: 'not run' });
 } finally {
   await session?.close();
 }
 
 console.log('Scenarios:');
-for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.ok ? '' : `  — ${r.error.split('\n')[0]}`}`);
+for (const r of results)
+  console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.ok ? '' : `  — ${r.error.split('\n')[0]}`}`);
 console.log(`(${((Date.now() - t0) / 1000).toFixed(0)}s in all; screenshots in artifacts/screenshots/)`);
 finish(results.filter((r) => r.ok).length, results.filter((r) => !r.ok).length);

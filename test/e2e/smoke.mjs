@@ -25,7 +25,11 @@ try {
   await waitForWorkbench(session.page);
   console.log(`workbench ready after ${((Date.now() - t0) / 1000).toFixed(1)}s`);
   await session.screenshot('smoke-workbench');
-  await waitUntil(() => activityItem(session.page, 'CodeDeploy').isVisible(), 'the CodeDeploy activity-bar entry did not appear', 60_000);
+  await waitUntil(
+    () => activityItem(session.page, 'CodeDeploy').isVisible(),
+    'the CodeDeploy activity-bar entry did not appear',
+    60_000,
+  );
   await session.screenshot('smoke-activitybar');
   console.log('CodeDeploy entry visible in the activity bar');
   ok = true;

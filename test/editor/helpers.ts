@@ -5,7 +5,11 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'appspec-tools.appspec-codedeploy';
 
 /** Polls `fn` until it returns something other than undefined/false; fails with `what` at the deadline. */
-export async function waitFor<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -48,11 +52,18 @@ export function ruleId(d: vscode.Diagnostic): string | undefined {
 }
 
 export function describeDiagnostics(ds: readonly vscode.Diagnostic[]): string {
-  return ds.map((d) => `${ruleId(d)}@${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('\n') || '(none)';
+  return (
+    ds.map((d) => `${ruleId(d)}@${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('\n') ||
+    '(none)'
+  );
 }
 
 /** Opens a document (which makes the language server validate it) and waits until `expectIds` are all reported. */
-export async function diagnosticsWith(relative: string, expectIds: string[], timeoutMs = 60_000): Promise<vscode.Diagnostic[]> {
+export async function diagnosticsWith(
+  relative: string,
+  expectIds: string[],
+  timeoutMs = 60_000,
+): Promise<vscode.Diagnostic[]> {
   const uri = wsUri(relative);
   await vscode.workspace.openTextDocument(uri);
   let last: readonly vscode.Diagnostic[] = [];

@@ -37,7 +37,10 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'appspec-electron-'));
 const ws = path.join(tmp, 'editor-tests');
 cpSync(WORKSPACE, ws, { recursive: true });
 mkdirSync(path.join(ws, '.vscode'), { recursive: true });
-writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'codedeploy.connection': 'local', 'codedeploy.local.timeScale': 300 }, null, 2));
+writeFileSync(
+  path.join(ws, '.vscode', 'settings.json'),
+  JSON.stringify({ 'codedeploy.connection': 'local', 'codedeploy.local.timeScale': 300 }, null, 2),
+);
 const resultsFile = path.join(tmp, 'results.json');
 process.env.APPSPEC_EDITOR_RESULTS = resultsFile;
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -49,7 +52,14 @@ try {
     version: process.env.VSCODE_TEST_VERSION || '1.100.3',
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: TESTS,
-    launchArgs: [ws, '--disable-extensions', '--user-data-dir', path.join(tmp, 'data'), '--extensions-dir', path.join(tmp, 'ext')],
+    launchArgs: [
+      ws,
+      '--disable-extensions',
+      '--user-data-dir',
+      path.join(tmp, 'data'),
+      '--extensions-dir',
+      path.join(tmp, 'ext'),
+    ],
     extensionTestsEnv: { APPSPEC_EDITOR_RESULTS: resultsFile, AWS_EC2_METADATA_DISABLED: 'true' },
   });
 } catch (e) {

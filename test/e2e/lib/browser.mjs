@@ -24,7 +24,9 @@ export function chromiumAvailable() {
 /** Launches chromium with a persistent (fresh) profile; returns { context, page }. */
 export async function launchBrowser(dirs, { viewport = { width: 1400, height: 900 } } = {}) {
   if (!chromiumAvailable()) {
-    throw new Error(`chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
+    throw new Error(
+      `chromium not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`,
+    );
   }
   const { chromium } = require('playwright-core');
   const context = await chromium.launchPersistentContext(dirs.browserProfile, {

@@ -109,7 +109,7 @@ export async function startCodeServer(dirs, { env = isolatedEnv(dirs), port, tim
 
 /** The workbench URL for a folder, optionally with the dev-extension/test payload. */
 export function workbenchUrl(server, folder, { devExtensionPath, testsPath } = {}) {
-  let url = `http://${server.authority}/?folder=${encodeURIComponent(folder).replace(/%2F/g, "/")}`;
+  let url = `http://${server.authority}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
   if (devExtensionPath) {
     const payload = [['extensionDevelopmentPath', `vscode-remote://${server.authority}${devExtensionPath}`]];
     if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://${server.authority}${testsPath}`]);

@@ -43,14 +43,15 @@ function run(cmd, args, options) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: 'inherit', ...options });
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(signal ? 1 : code ?? 1));
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
   });
 }
 
 /** Missing system prerequisites for the install, as human-readable strings. */
 export function missingPrerequisites() {
   const missing = [];
-  if (!existsSync('/usr/bin/rg')) missing.push('ripgrep (/usr/bin/rg seeds @vscode/ripgrep, which would download from GitHub)');
+  if (!existsSync('/usr/bin/rg'))
+    missing.push('ripgrep (/usr/bin/rg seeds @vscode/ripgrep, which would download from GitHub)');
   if (!existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev (headers for the kerberos native module)');
   return missing;
 }
@@ -81,7 +82,9 @@ export async function ensureInstalled({ force = false, log = console.log } = {})
   }
   const hasLock = existsSync(path.join(E2E_DIR, 'package-lock.json'));
   const args = hasLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund', '--save-exact'];
-  log(`e2e install: npm ${args.join(' ')} in ${path.relative(process.cwd(), E2E_DIR) || '.'} (about 1-2 minutes, native modules compile)`);
+  log(
+    `e2e install: npm ${args.join(' ')} in ${path.relative(process.cwd(), E2E_DIR) || '.'} (about 1-2 minutes, native modules compile)`,
+  );
   const env = {
     ...process.env,
     TMPDIR: TMP,

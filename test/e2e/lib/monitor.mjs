@@ -32,7 +32,9 @@ export async function waitForMonitorStatus(page, statuses, timeoutMs = LONG) {
       500,
     );
   } catch (e) {
-    throw new ExpectationError(`${e.message}; monitor shows "${last}"\n${(await monitorText(page).catch(() => '')).slice(0, 800)}`);
+    throw new ExpectationError(
+      `${e.message}; monitor shows "${last}"\n${(await monitorText(page).catch(() => '')).slice(0, 800)}`,
+    );
   }
 }
 

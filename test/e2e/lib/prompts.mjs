@@ -15,15 +15,40 @@ export async function answerPrompts(page, { until, what, timeoutMs = 90_000, log
   while (Date.now() < deadline) {
     if (await until().catch(() => false)) return answered;
     if (await widget.isVisible().catch(() => false)) {
-      const title = ((await widget.locator('.quick-input-title').innerText().catch(() => '')) || '').trim();
-      const placeholder = (await widget.locator('input.input').getAttribute('placeholder').catch(() => '')) || '';
-      const first = ((await widget.locator('.quick-input-list .monaco-list-row').first().innerText().catch(() => '')) || '').split('\n')[0];
+      const title = (
+        (await widget
+          .locator('.quick-input-title')
+          .innerText()
+          .catch(() => '')) || ''
+      ).trim();
+      const placeholder =
+        (await widget
+          .locator('input.input')
+          .getAttribute('placeholder')
+          .catch(() => '')) || '';
+      const first = (
+        (await widget
+          .locator('.quick-input-list .monaco-list-row')
+          .first()
+          .innerText()
+          .catch(() => '')) || ''
+      ).split('\n')[0];
       const key = `${title}|${placeholder}|${first}`;
       // Wait until the list has items (quick picks load asynchronously) before accepting.
-      const busy = (await widget.locator('.quick-input-progress.active:not(.done)').count().catch(() => 0)) > 0;
-      const hasList = await widget.locator('.quick-input-list').isVisible().catch(() => false);
+      const busy =
+        (await widget
+          .locator('.quick-input-progress.active:not(.done)')
+          .count()
+          .catch(() => 0)) > 0;
+      const hasList = await widget
+        .locator('.quick-input-list')
+        .isVisible()
+        .catch(() => false);
       if (!busy && (!hasList || first) && key !== lastKey) {
-        if (answered.length >= maxPrompts) throw new ExpectationError(`more than ${maxPrompts} prompts while waiting for ${what}: ${answered.join(' → ')}`);
+        if (answered.length >= maxPrompts)
+          throw new ExpectationError(
+            `more than ${maxPrompts} prompts while waiting for ${what}: ${answered.join(' → ')}`,
+          );
         answered.push(title || placeholder || '(prompt)');
         log(`    prompt "${title || placeholder}" → ${first ? `"${first}"` : 'default'} (Enter)`);
         lastKey = key;
@@ -34,5 +59,7 @@ export async function answerPrompts(page, { until, what, timeoutMs = 90_000, log
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new ExpectationError(`timed out after ${timeoutMs / 1000}s waiting for ${what}${answered.length ? ` (answered: ${answered.join(' → ')})` : ''}`);
+  throw new ExpectationError(
+    `timed out after ${timeoutMs / 1000}s waiting for ${what}${answered.length ? ` (answered: ${answered.join(' → ')})` : ''}`,
+  );
 }

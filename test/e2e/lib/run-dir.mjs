@@ -1,6 +1,16 @@
 // A fresh, throw-away directory tree per run: workspace copy, user-data-dir, extensions-dir, config, HOME, XDG_*, TMPDIR,
 // and a Chromium profile. Lives under the OS temp dir (short paths: code-server puts unix sockets in TMPDIR).
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -86,7 +96,8 @@ export function isolatedEnv(dirs, extra = {}) {
   const env = { ...process.env };
   // Never leak the caller's AWS identity or config into the product under test.
   for (const k of Object.keys(env)) {
-    if (/^AWS_/.test(k) || k === 'VSCODE_IPC_HOOK_CLI' || k.startsWith('VSCODE_') || k === 'NODE_OPTIONS') delete env[k];
+    if (/^AWS_/.test(k) || k === 'VSCODE_IPC_HOOK_CLI' || k.startsWith('VSCODE_') || k === 'NODE_OPTIONS')
+      delete env[k];
   }
   return {
     ...env,

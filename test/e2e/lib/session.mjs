@@ -44,7 +44,9 @@ export async function openSession(o) {
     session.url = workbenchUrl(
       session.server,
       dirs.workspace,
-      'devPath' in o.extension ? { devExtensionPath: o.extension.devPath ?? ROOT, testsPath: o.extension.testsPath } : {},
+      'devPath' in o.extension
+        ? { devExtensionPath: o.extension.devPath ?? ROOT, testsPath: o.extension.testsPath }
+        : {},
     );
     if (o.browser !== false) {
       const { context, page } = await launchBrowser(dirs);

@@ -19,8 +19,11 @@ export async function waitUntil(fn, message, timeoutMs = MEDIUM, intervalMs = 25
       last = e;
     }
     if (Date.now() > deadline) {
-      const detail = last instanceof Error ? last.message.split('\n')[0] : last === undefined ? '' : JSON.stringify(last);
-      throw new ExpectationError(`${message} (waited ${Math.round(timeoutMs / 1000)}s${detail ? `; last: ${detail}` : ''})`);
+      const detail =
+        last instanceof Error ? last.message.split('\n')[0] : last === undefined ? '' : JSON.stringify(last);
+      throw new ExpectationError(
+        `${message} (waited ${Math.round(timeoutMs / 1000)}s${detail ? `; last: ${detail}` : ''})`,
+      );
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
@@ -62,7 +65,8 @@ export async function runCommand(page, title, timeoutMs = MEDIUM) {
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await waitUntil(
-    async () => (await row.isVisible()) && (await row.getAttribute('aria-label'))?.toLowerCase().includes(title.toLowerCase()),
+    async () =>
+      (await row.isVisible()) && (await row.getAttribute('aria-label'))?.toLowerCase().includes(title.toLowerCase()),
     `command "${title}" did not appear in the command palette`,
     timeoutMs,
   );
@@ -99,14 +103,25 @@ export async function openFile(page, relPath, timeoutMs = MEDIUM) {
   await row.click();
   await waitUntil(
     async () => {
-      const crumbs = await page.locator('.editor-group-container.active .breadcrumbs-control').first().innerText().catch(() => '');
-      const tab = (await page.locator('.editor-group-container.active .tabs-container .tab.active').getAttribute('aria-label').catch(() => '')) ?? '';
+      const crumbs = await page
+        .locator('.editor-group-container.active .breadcrumbs-control')
+        .first()
+        .innerText()
+        .catch(() => '');
+      const tab =
+        (await page
+          .locator('.editor-group-container.active .tabs-container .tab.active')
+          .getAttribute('aria-label')
+          .catch(() => '')) ?? '';
       return tab.includes(base) && (!dir || crumbs.split(/\s*\n\s*/).includes(parts[parts.length - 1]));
     },
     `the editor for ${relPath} did not become active`,
     timeoutMs,
   );
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+  await page
+    .locator('.editor-group-container.active .monaco-editor .view-lines')
+    .first()
+    .waitFor({ timeout: timeoutMs });
 }
 
 /** `dir` appears in `text` as a whole path (not as the prefix of a longer folder name like lambda → lambda-fail). */
@@ -117,7 +132,10 @@ function segmentMatch(text, dir) {
 
 async function focusWorkbench(page) {
   // A click on the status bar gives the page keyboard focus without changing editor state.
-  await page.locator('.monaco-workbench .part.statusbar').click({ position: { x: 2, y: 2 } }).catch(() => {});
+  await page
+    .locator('.monaco-workbench .part.statusbar')
+    .click({ position: { x: 2, y: 2 } })
+    .catch(() => {});
 }
 
 /** Focuses the Problems panel and returns its locator. */
@@ -175,7 +193,13 @@ export async function treeRows(page, viewId) {
   for (let i = 0; i < n; i++) {
     const r = rows.nth(i);
     out.push({
-      label: (await r.locator('.label-name, .monaco-highlighted-label').first().innerText().catch(() => '')).trim(),
+      label: (
+        await r
+          .locator('.label-name, .monaco-highlighted-label')
+          .first()
+          .innerText()
+          .catch(() => '')
+      ).trim(),
       level: Number(await r.getAttribute('aria-level')),
       expanded: await r.getAttribute('aria-expanded'),
       ariaLabel: (await r.getAttribute('aria-label')) ?? '',
@@ -190,6 +214,12 @@ export async function notifications(page) {
   const toasts = page.locator('.notifications-toasts .notification-toast');
   const n = await toasts.count();
   const out = [];
-  for (let i = 0; i < n; i++) out.push(await toasts.nth(i).innerText().catch(() => ''));
+  for (let i = 0; i < n; i++)
+    out.push(
+      await toasts
+        .nth(i)
+        .innerText()
+        .catch(() => ''),
+    );
   return out;
 }

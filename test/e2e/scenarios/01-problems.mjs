@@ -7,12 +7,14 @@ export async function run({ page, shot }) {
   await openFile(page, 'ec2-app/appspec.yml');
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
   await waitUntil(
-    async () => (await editor.locator('.squiggly-error').count()) > 0 && (await editor.locator('.squiggly-warning').count()) > 0,
+    async () =>
+      (await editor.locator('.squiggly-error').count()) > 0 && (await editor.locator('.squiggly-warning').count()) > 0,
     'an error squiggle (os: Linux) and a warning squiggle (AfterInstal) in the editor',
     90_000,
   );
   await shot('problems-squiggles');
   const text = await waitForProblems(page, ['E2001', 'W4002']);
-  if (!/Did you mean `?linux`?/.test(text)) throw new Error(`the E2001 entry explains the fix; Problems panel:\n${text}`);
+  if (!/Did you mean `?linux`?/.test(text))
+    throw new Error(`the E2001 entry explains the fix; Problems panel:\n${text}`);
   await shot('problems-panel');
 }

@@ -12,10 +12,15 @@ export async function run({ page, shot }) {
   const row = suggest.locator('.monaco-list-row', { hasText: 'ValidateService' }).first();
   await waitUntil(() => row.isVisible(), 'the suggestion list to offer ValidateService', 45_000);
   const others = await suggest.locator('.monaco-list-row').allInnerTexts();
-  if (others.some((t) => /AfterAllowTestTraffic/.test(t))) throw new Error(`ECS-only events offered in an EC2 AppSpec: ${others.join(' | ')}`);
+  if (others.some((t) => /AfterAllowTestTraffic/.test(t)))
+    throw new Error(`ECS-only events offered in an EC2 AppSpec: ${others.join(' | ')}`);
   await shot('completion-suggestions');
   await row.click();
-  await waitUntil(async () => /^\s*ValidateService:/m.test(await activeEditorText(page)), 'ValidateService: inserted in the editor', 20_000);
+  await waitUntil(
+    async () => /^\s*ValidateService:/m.test(await activeEditorText(page)),
+    'ValidateService: inserted in the editor',
+    20_000,
+  );
   await page.keyboard.press('Escape');
   await shot('completion-inserted');
 }

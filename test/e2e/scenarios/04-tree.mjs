@@ -23,8 +23,13 @@ export async function run({ page, shot }) {
   await expand(page, 'orders-api-lambda');
   await expand(page, 'orders-api-live');
   const deployments = page.locator('.part.sidebar .monaco-list-row[aria-level="3"]');
-  await waitUntil(async () => (await deployments.count()) >= 2, 'the deployments of orders-api-live (level 3 rows)', 60_000);
+  await waitUntil(
+    async () => (await deployments.count()) >= 2,
+    'the deployments of orders-api-live (level 3 rows)',
+    60_000,
+  );
   const labels = await deployments.allInnerTexts();
-  if (!labels.some((l) => /d-[A-Z0-9]+/.test(l))) throw new Error(`deployment rows show deployment ids; got:\n${labels.join('\n')}`);
+  if (!labels.some((l) => /d-[A-Z0-9]+/.test(l)))
+    throw new Error(`deployment rows show deployment ids; got:\n${labels.join('\n')}`);
   await shot('tree-deployments');
 }

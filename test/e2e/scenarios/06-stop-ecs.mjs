@@ -15,7 +15,11 @@ export async function run({ page, shot, log }) {
   });
   await waitForMonitorStatus(page, ['Created', 'Queued', 'InProgress', 'Ready', 'Baking']);
   const button = monitorFrame(page).locator('button[data-action="stopAndRollback"]');
-  await waitUntil(async () => (await button.count()) > 0 && (await button.isEnabled()), 'the "Stop and roll back" button to be enabled', 60_000);
+  await waitUntil(
+    async () => (await button.count()) > 0 && (await button.isEnabled()),
+    'the "Stop and roll back" button to be enabled',
+    60_000,
+  );
   await shot('stop-ecs-running');
   await button.click();
   await waitForMonitorStatus(page, ['Stopped'], 120_000);

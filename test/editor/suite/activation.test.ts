@@ -11,9 +11,9 @@ describe('activation', () => {
 
   it('registers the contributed CodeDeploy and AppSpec commands', async () => {
     await activateExtension();
-    const contributed = ((vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes?.commands ?? []) as { command: string }[]).map(
-      (c) => c.command,
-    );
+    const contributed = (
+      (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes?.commands ?? []) as { command: string }[]
+    ).map((c) => c.command);
     assert.ok(contributed.length >= 10, 'package.json contributes the command table');
     const missing = await waitFor(async () => {
       const all = new Set(await vscode.commands.getCommands(true));

@@ -9,7 +9,9 @@ async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.
     range,
     vscode.CodeActionKind.QuickFix.value,
   );
-  return (actions ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  return (actions ?? []).filter(
+    (a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),
+  );
 }
 
 async function applyFix(uri: vscode.Uri, id: string, titlePattern: RegExp): Promise<vscode.TextDocument> {

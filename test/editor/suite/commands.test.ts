@@ -18,7 +18,9 @@ interface MonitorState {
  */
 async function deployWithDefaults(command: string, ...args: unknown[]): Promise<string | undefined> {
   let settled = false;
-  const run = Promise.resolve(vscode.commands.executeCommand<string | undefined>(command, ...args)).finally(() => (settled = true));
+  const run = Promise.resolve(vscode.commands.executeCommand<string | undefined>(command, ...args)).finally(
+    () => (settled = true),
+  );
   const deadline = Date.now() + 90_000;
   while (!settled && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 400));
@@ -64,6 +66,9 @@ describe('deploy, monitor and stop commands (local endpoint)', () => {
     await commandResult('codedeploy.stopAndRollback', id);
     const state = await finalState(id);
     assert.equal(state.status, 'Stopped', `final status of ${id}`);
-    assert.ok(state.rollback, `the monitor mentions the rollback (state: ${JSON.stringify({ status: state.status, rollback: state.rollback })})`);
+    assert.ok(
+      state.rollback,
+      `the monitor mentions the rollback (state: ${JSON.stringify({ status: state.status, rollback: state.rollback })})`,
+    );
   });
 });

@@ -35,12 +35,20 @@ describe('completion', () => {
     it(`offers the ${c.platform} lifecycle hook names`, async () => {
       const uri = wsUri(c.file);
       await vscode.workspace.openTextDocument(uri);
-      const labels = await waitFor(async () => {
-        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, c.position);
-        const l = (list?.items ?? []).map(labelOf);
-        return c.include.every((x) => l.includes(x)) ? l : undefined;
-      }, `completion items ${c.include.join(', ')} in ${c.file}`);
-      for (const x of c.exclude) assert.ok(!labels.includes(x), `${x} is not offered for ${c.platform} (got ${labels.join(', ')})`);
+      const labels = await waitFor(
+        async () => {
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+            'vscode.executeCompletionItemProvider',
+            uri,
+            c.position,
+          );
+          const l = (list?.items ?? []).map(labelOf);
+          return c.include.every((x) => l.includes(x)) ? l : undefined;
+        },
+        `completion items ${c.include.join(', ')} in ${c.file}`,
+      );
+      for (const x of c.exclude)
+        assert.ok(!labels.includes(x), `${x} is not offered for ${c.platform} (got ${labels.join(', ')})`);
     });
   }
 });

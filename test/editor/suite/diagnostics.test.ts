@@ -52,7 +52,8 @@ describe('diagnostics', () => {
         assert.ok(d, `${id} reported`);
         assert.equal(d.range.start.line + 1, line, `${id} on line ${line}; got:\n${describeDiagnostics(ds)}`);
         const letter = id[0];
-        if (SEVERITY[letter] !== undefined) assert.equal(d.severity, SEVERITY[letter], `${id} severity matches its letter`);
+        if (SEVERITY[letter] !== undefined)
+          assert.equal(d.severity, SEVERITY[letter], `${id} severity matches its letter`);
         assert.ok(d.message.length > 10, `${id} has a message`);
       }
     });
@@ -65,6 +66,10 @@ describe('diagnostics', () => {
     // diagnostics, the valid one has been validated too, so an empty list here means "valid", not "not yet".
     await diagnosticsWith('order-probe/appspec.yml', ['W4002']);
     const ds = vscode.languages.getDiagnostics(uri).filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
-    assert.deepEqual(ds.map(ruleId), [], `no errors/warnings on lambda-deploy/appspec.yml:\n${describeDiagnostics(ds)}`);
+    assert.deepEqual(
+      ds.map(ruleId),
+      [],
+      `no errors/warnings on lambda-deploy/appspec.yml:\n${describeDiagnostics(ds)}`,
+    );
   });
 });

@@ -20,13 +20,22 @@ function find(nodes: SnapshotNode[] | undefined, label: string): SnapshotNode | 
 }
 
 function outline(nodes: SnapshotNode[] | undefined, indent = ''): string {
-  return (nodes ?? []).map((n) => `${indent}${n.label}${n.description ? ` — ${n.description}` : ''}\n${outline(n.childNodes, indent + '  ')}`).join('');
+  return (nodes ?? [])
+    .map(
+      (n) =>
+        `${indent}${n.label}${n.description ? ` — ${n.description}` : ''}\n${outline(n.childNodes, indent + '  ')}`,
+    )
+    .join('');
 }
 
 describe('CodeDeploy explorer (local endpoint)', () => {
   before(async () => {
     await activateExtension();
-    assert.equal(vscode.workspace.getConfiguration('codedeploy').get('connection'), 'local', 'the test workspace selects the local endpoint');
+    assert.equal(
+      vscode.workspace.getConfiguration('codedeploy').get('connection'),
+      'local',
+      'the test workspace selects the local endpoint',
+    );
   });
 
   it('lists the applications of each compute platform with their deployment groups and deployments', async () => {
@@ -41,15 +50,21 @@ describe('CodeDeploy explorer (local endpoint)', () => {
     const group = find(lambda.childNodes, 'orders-api-live');
     assert.ok(group, `orders-api-live under orders-api-lambda:\n${outline(tree)}`);
     const ecs = find(tree, 'storefront-ecs')!;
-    for (const g of ['storefront-prod', 'storefront-staging']) assert.ok(find(ecs.childNodes, g), `${g} under storefront-ecs:\n${outline(tree)}`);
+    for (const g of ['storefront-prod', 'storefront-staging'])
+      assert.ok(find(ecs.childNodes, g), `${g} under storefront-ecs:\n${outline(tree)}`);
     const checkout = find(tree, 'checkout-web')!;
-    assert.ok(find(checkout.childNodes, 'checkout-web-prod'), `checkout-web-prod under checkout-web:\n${outline(tree)}`);
+    assert.ok(
+      find(checkout.childNodes, 'checkout-web-prod'),
+      `checkout-web-prod under checkout-web:\n${outline(tree)}`,
+    );
   });
 
   it('shows the deployment history of a group, including the failed release', async () => {
     const tree = await commandResult<SnapshotNode[]>('codedeploy.internal.getTreeSnapshot', { depth: 4 });
     const group = find(find(tree, 'orders-api-lambda')?.childNodes, 'orders-api-live');
-    const deployments = (group?.childNodes ?? []).filter((n) => /^d-[A-Z0-9]+/.test(n.label) || /d-[A-Z0-9]{6,}/.test(`${n.label} ${n.description ?? ''}`));
+    const deployments = (group?.childNodes ?? []).filter(
+      (n) => /^d-[A-Z0-9]+/.test(n.label) || /d-[A-Z0-9]{6,}/.test(`${n.label} ${n.description ?? ''}`),
+    );
     assert.ok(deployments.length >= 2, `at least the two seeded deployments under orders-api-live:\n${outline(tree)}`);
     const text = outline(group?.childNodes);
     assert.match(text, /fail/i, `a failed deployment is shown:\n${text}`);
