@@ -9,6 +9,7 @@ import { schemaFindings, SCHEMA_RULE_IDS } from './schema';
 import { applySuppressions } from './suppressions';
 import type { LintConfig } from './config';
 import { parseAppSpec, type ParseOptions } from './document';
+import { PLACEHOLDER_NOTE, softening, subjectAt, subjectIndex } from './subject';
 
 const NOT_AN_APPSPEC_ID = 'E0012';
 const KEEP_WITH_NOT_APPSPEC = new Set([NOT_AN_APPSPEC_ID, 'E0001', 'E0007']);
@@ -124,19 +125,34 @@ export function lint(
       if (debug) console.error(`appspec-lint: schema check failed on ${doc.uri}:`, err);
     }
   }
+  const severities = new Map<string, Severity>();
+  for (const r of rules) severities.set(r.id, r.severity);
+  const defaultSeverity = (f: Finding): Severity => f.severity ?? severities.get(f.ruleId) ?? 'warning';
+
   schema = schema.filter((s) => !ruleFindings.some((r) => overlaps(r.range, s.range)));
 
   if (config?.problems?.length) schema.push(...configFindings(doc, config.problems));
 
-  const severities = new Map<string, Severity>();
-  for (const r of rules) severities.set(r.id, r.severity);
+  // The template policy (see subject.ts): errors about blank values or placeholders are softened.
+  let index: ReturnType<typeof subjectIndex> | undefined;
   const out: Diagnosis[] = [];
   for (const f of [...ruleFindings, ...schema]) {
-    const fallback = f.severity ?? severities.get(f.ruleId) ?? 'warning';
+    const fallback = defaultSeverity(f);
     const configured = config?.rules?.[f.ruleId];
-    const setting = configured ?? fallback;
+    let finding = f;
+    let setting = configured ?? fallback;
+    if (configured === undefined && fallback === 'error' && doc.yaml) {
+      index ??= subjectIndex(doc.yaml);
+      const how = softening(f.ruleId, subjectAt(doc, index, f.range));
+      if (how === 'drop') continue;
+      if (how === 'blank') setting = 'warning';
+      if (how === 'placeholder') {
+        setting = 'warning';
+        finding = { ...f, message: `${f.message.replace(/\.$/, '')}${PLACEHOLDER_NOTE}.` };
+      }
+    }
     if (setting === 'off') continue;
-    out.push({ ...f, severity: setting });
+    out.push({ ...finding, severity: setting });
   }
   return applySuppressions(doc, out).sort(comparePos);
 }

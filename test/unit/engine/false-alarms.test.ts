@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { PLACEHOLDER_NOTE } from '../../../server/src/engine/subject';
 import type { Diagnosis } from '../../../server/src/engine/types';
 import { run } from './helpers';
 
@@ -54,4 +55,84 @@ test('2: a leading-zero number of digits 0-7 stays a number (`source: 0644` is s
     errors(found).some((d) => d.ruleId === 'E1101' && /number 644/.test(d.message)),
     show(found),
   );
+});
+
+// 3. Blank values in unedited templates: warnings, message unchanged.
+
+test('3: blank ECS values (TaskDefinition, ContainerPort, Subnets, AssignPublicIp) are warnings', () => {
+  const text = ECS(
+    '        TaskDefinition: ""\n        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: ""\n' +
+      '        NetworkConfiguration:\n          AwsvpcConfiguration:\n            Subnets: ["", ""]\n' +
+      '            SecurityGroups: ["sg-0123456789abcdef0"]\n            AssignPublicIp: ""\n',
+  );
+  const found = run(text);
+  assert.deepEqual(errors(found), [], show(found));
+  for (const line of [6, 9, 12, 14]) assert.ok(onLine(found, line).length > 0, `line ${line} flagged:\n${show(found)}`);
+  const td = onLine(found, 6)[0];
+  assert.equal(td.ruleId, 'E6004');
+  assert.ok(!td.message.includes(PLACEHOLDER_NOTE), 'a blank value keeps its message');
+});
+
+test('3: blank Lambda values and blank EC2 source/location/type are warnings', () => {
+  const lambda = run(
+    LAMBDA('        Name: ""\n        Alias: ""\n        CurrentVersion: ""\n        TargetVersion: ""\n'),
+  );
+  assert.deepEqual(errors(lambda), [], show(lambda));
+  for (const line of [6, 7, 9]) assert.ok(onLine(lambda, line).length > 0, `line ${line} flagged:\n${show(lambda)}`);
+  const ec2 = run(
+    EC2(
+      'files:\n  - source:\n    destination: /srv\npermissions:\n  - object: /srv\n    type:\n      -\n' +
+        'hooks:\n  BeforeInstall:\n    - location:\n      timeout: 60\n',
+    ),
+  );
+  assert.deepEqual(errors(ec2), [], show(ec2));
+  for (const line of [4, 9, 12]) assert.ok(onLine(ec2, line).length > 0, `line ${line} flagged:\n${show(ec2)}`);
+});
+
+test('3: missing keys stay errors (no `TaskDefinition`, no `location`)', () => {
+  const ecs = run(ECS('        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: 80\n'));
+  assert.ok(
+    errors(ecs).some((d) => d.ruleId === 'E6004'),
+    show(ecs),
+  );
+  const ec2 = run(EC2('hooks:\n  BeforeInstall:\n    - timeout: 60\n'));
+  assert.ok(errors(ec2).length > 0, show(ec2));
+});
+
+// 4. Bare UPPER_SNAKE placeholders.
+
+test('4: bare UPPER_SNAKE placeholders are warnings that say a script may replace them', () => {
+  const text = ECS(
+    '        TaskDefinition: "arn:aws:ecs:us-east-1:111122223333:task-definition/web:3"\n' +
+      '        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: CONTAINER_PORT\n' +
+      '        NetworkConfiguration:\n          AwsvpcConfiguration:\n            Subnets: ["subnet-0123456789abcdef0"]\n' +
+      '            SecurityGroups: ["sg-0123456789abcdef0"]\n            AssignPublicIp: ASSIGN_PUBLIC_IP\n' +
+      '        CapacityProviderStrategy:\n          - CapacityProvider: FARGATE\n            Base: BASE_COUNT\n' +
+      '            Weight: "WEIGHT_VALUE"\n',
+  );
+  const found = run(text);
+  assert.deepEqual(errors(found), [], show(found));
+  for (const line of [9, 14, 17, 18]) {
+    const hits = onLine(found, line);
+    assert.ok(hits.length > 0, `line ${line} flagged:\n${show(found)}`);
+    assert.ok(
+      hits.some((d) => d.message.includes(PLACEHOLDER_NOTE)),
+      show(hits),
+    );
+  }
+});
+
+test('4: real mistakes stay errors (`os: LINUX`, `ContainerPort: 70000`, `ContainerPort: PORT`)', () => {
+  assert.ok(errors(run(EC2('').replace('os: linux', 'os: LINUX'))).length > 0);
+  for (const port of ['70000', 'PORT']) {
+    const found = run(
+      ECS(
+        `        TaskDefinition: "arn:aws:ecs:us-east-1:111122223333:task-definition/web:3"\n        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: ${port}\n`,
+      ),
+    );
+    assert.ok(
+      errors(found).some((d) => d.range.start.line + 1 === 9),
+      `${port}:\n${show(found)}`,
+    );
+  }
 });
