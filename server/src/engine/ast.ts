@@ -85,8 +85,25 @@ export function isQuoted(node: unknown): boolean {
 /** Placeholders a pipeline fills in before deploying: `<TASK_DEFINITION>`, `${VAR}`, `{{VAR}}`, `#{Var}`. */
 export const PLACEHOLDER = /<[A-Za-z0-9_.:-]+>|\$\{[^}]+\}|\{\{[^}]+\}\}|#\{[^}]+\}|\$[A-Z_][A-Z0-9_]*/;
 
-/** True when a scalar's text is, or contains, a pipeline placeholder. Rules must not report such values. */
+/**
+ * True for an unquoted `{{VAR}}`: YAML reads it as a flow mapping whose only key is the flow mapping
+ * `{VAR}` and whose value is empty, i.e. `{ {VAR: null}: null }`. Templating tools (Helm-style,
+ * mustache, envsubst wrappers) replace it before deploying, so it is a placeholder, not a mapping.
+ */
+export function isBracePlaceholder(node: unknown): boolean {
+  if (!isMap(node) || !node.flow || node.items.length !== 1) return false;
+  const outer = node.items[0] as Pair;
+  if (outer.value !== null && !(isScalar(outer.value) && outer.value.value === null)) return false;
+  const inner = outer.key;
+  if (!isMap(inner) || !inner.flow || inner.items.length !== 1) return false;
+  const innerPair = inner.items[0] as Pair;
+  if (!isScalar(innerPair.key)) return false;
+  return innerPair.value === null || (isScalar(innerPair.value) && innerPair.value.value === null);
+}
+
+/** True when a scalar's text is, or contains, a pipeline placeholder (or the node is an unquoted `{{VAR}}`). Rules must not report such values. */
 export function hasPlaceholder(node: unknown): boolean {
+  if (isBracePlaceholder(node)) return true;
   const s = scalarString(node);
   return s !== undefined && PLACEHOLDER.test(s);
 }

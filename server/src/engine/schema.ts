@@ -250,7 +250,8 @@ function nodeValueText(entry: PathEntry | undefined): string | undefined {
 /** True when a node (or any scalar under it) holds a pipeline placeholder. */
 function containsPlaceholder(node: unknown, budget = { n: 500 }): boolean {
   if (budget.n-- <= 0) return false;
-  if (isScalar(node)) return hasPlaceholder(node);
+  if (hasPlaceholder(node)) return true; // also an unquoted `{{VAR}}`, which YAML reads as a flow mapping
+  if (isScalar(node)) return false;
   if (isSeq(node)) return node.items.some((i) => containsPlaceholder(i, budget));
   if (isMap(node))
     return (node.items as Pair[]).some(

@@ -12,6 +12,8 @@
  *   warning; the message is unchanged;
  * - bare UPPER_SNAKE placeholder subject (at least one `_`, so `os: LINUX` stays an error): an error
  *   becomes a warning and the message says a script may replace it;
+ * - unquoted `{{VAR}}` subject (YAML reads it as a flow mapping): the error is dropped, as rules
+ *   already do for `<VAR>`, `${VAR}` and quoted `"{{VAR}}"`.
  *
  * Not softened: missing keys (no pair at all: E1102 and rules' "has no `X`" findings point at the
  * parent, whose value is not blank), general 0xxx findings (syntax and text, not values), findings
@@ -21,6 +23,7 @@
  * key range (or whole range) matches it, whose value is then the subject.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isBracePlaceholder } from './ast';
 import type { AppSpecDocument, Range } from './types';
 
 /** A bare placeholder a script substitutes: `CONTAINER_PORT`, `TASK_DEF_ARN` (one `_` at least). */
@@ -97,6 +100,7 @@ export type Softening = 'keep' | 'drop' | 'blank' | 'placeholder';
 /** What the template policy does with an error-severity finding of `ruleId` about `subject`. */
 export function softening(ruleId: string, subject: Subject): Softening {
   if (NOT_SOFTENED.test(ruleId) || subject === undefined) return 'keep';
+  if (isBracePlaceholder(subject)) return 'drop';
   if (isBlank(subject)) return 'blank';
   if (isUpperSnakePlaceholder(subject)) return 'placeholder';
   return 'keep';

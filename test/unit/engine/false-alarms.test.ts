@@ -5,6 +5,8 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { hasPlaceholder, isBracePlaceholder } from '../../../server/src/engine/ast';
 import { PLACEHOLDER_NOTE } from '../../../server/src/engine/subject';
 import type { Diagnosis } from '../../../server/src/engine/types';
 import { run } from './helpers';
@@ -135,4 +137,31 @@ test('4: real mistakes stay errors (`os: LINUX`, `ContainerPort: 70000`, `Contai
       `${port}:\n${show(found)}`,
     );
   }
+});
+
+// 5. Unquoted {{VAR}}.
+
+test('5: `{{VAR}}` parses as a flow mapping and counts as a placeholder', () => {
+  const d = parseDocument('a: {{TASK_DEFINITION}}\nb: {x: y}\nc: {{x}: 1}\n');
+  const [a, b, c] = (d.contents as unknown as { items: { value: unknown }[] }).items.map((p) => p.value);
+  assert.ok(isBracePlaceholder(a) && hasPlaceholder(a));
+  assert.ok(!hasPlaceholder(b));
+  assert.ok(!hasPlaceholder(c));
+});
+
+test('5: an ECS template with unquoted `{{VAR}}` values has no errors; a real flow mapping still does', () => {
+  const template = run(
+    ECS(
+      '        TaskDefinition: {{TASK_DEFINITION}}\n        LoadBalancerInfo:\n' +
+        '          ContainerName: {{CONTAINER_NAME}}\n          ContainerPort: {{CONTAINER_PORT}}\n',
+    ),
+  );
+  assert.deepEqual(errors(template), [], show(template));
+  const broken = run(
+    ECS(
+      '        TaskDefinition: {arn: x}\n        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: {port: 80}\n',
+    ),
+  );
+  assert.ok(onLine(errors(broken), 6).length > 0, show(broken));
+  assert.ok(onLine(errors(broken), 9).length > 0, show(broken));
 });
