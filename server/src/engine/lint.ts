@@ -129,7 +129,17 @@ export function lint(
   for (const r of rules) severities.set(r.id, r.severity);
   const defaultSeverity = (f: Finding): Severity => f.severity ?? severities.get(f.ruleId) ?? 'warning';
 
-  schema = schema.filter((s) => !ruleFindings.some((r) => overlaps(r.range, s.range)));
+  // One report per problem: a schema finding is dropped when a rule finding covers the same node, or
+  // when a rule finding that flags something (error or warning) starts on the same line; the rule's
+  // message is the specific one (`TaskDefinition: ""` gets E6004, not E6004 plus E1105).
+  schema = schema.filter(
+    (s) =>
+      !ruleFindings.some(
+        (r) =>
+          overlaps(r.range, s.range) ||
+          (r.range.start.line === s.range.start.line && ['error', 'warning'].includes(defaultSeverity(r))),
+      ),
+  );
 
   if (config?.problems?.length) schema.push(...configFindings(doc, config.problems));
 

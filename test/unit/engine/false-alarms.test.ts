@@ -165,3 +165,38 @@ test('5: an ECS template with unquoted `{{VAR}}` values has no errors; a real fl
   assert.ok(onLine(errors(broken), 6).length > 0, show(broken));
   assert.ok(onLine(errors(broken), 9).length > 0, show(broken));
 });
+
+// 8. One report per line.
+
+test('8: a blank value gets one finding, not a rule finding plus a schema finding', () => {
+  const ecs = run(
+    ECS(
+      '        TaskDefinition: ""\n        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: 80\n' +
+        '        NetworkConfiguration:\n          AwsvpcConfiguration:\n            Subnets: ["subnet-0123456789abcdef0"]\n' +
+        '            SecurityGroups: ["sg-0123456789abcdef0"]\n            AssignPublicIp: ""\n',
+    ),
+  );
+  assert.deepEqual(
+    onLine(ecs, 6).map((d) => d.ruleId),
+    ['E6004'],
+  );
+  assert.deepEqual(
+    onLine(ecs, 14).map((d) => d.ruleId),
+    ['E6009'],
+  );
+  const lambda = run(
+    LAMBDA('        Name: ""\n        Alias: "live"\n        CurrentVersion: "1"\n        TargetVersion: "2"\n'),
+  );
+  assert.deepEqual(
+    onLine(lambda, 6).map((d) => d.ruleId),
+    ['E7003'],
+  );
+});
+
+test('8: a schema finding on a line without a rule finding is kept', () => {
+  const found = run(EC2('permissions:\n  - object: /srv\n    owner: [a, b]\n'));
+  assert.ok(
+    onLine(found, 5).some((d) => d.ruleId === 'E1101'),
+    show(found),
+  );
+});
