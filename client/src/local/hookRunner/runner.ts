@@ -52,7 +52,10 @@ export function readState(sandbox: string): SandboxState {
 
 function writeState(sandbox: string, s: SandboxState): void {
   fs.mkdirSync(sandbox, { recursive: true });
-  fs.writeFileSync(path.join(sandbox, 'state.json'), JSON.stringify(s, null, 2));
+  // Written aside and renamed, so an interrupted run never leaves half a state file.
+  const file = path.join(sandbox, 'state.json');
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(s, null, 2));
+  fs.renameSync(`${file}.tmp`, file);
 }
 
 const archiveOf = (sandbox: string, id: string) => path.join(sandbox, 'deployments', id, 'archive');
