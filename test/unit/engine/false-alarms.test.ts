@@ -200,3 +200,31 @@ test('8: a schema finding on a line without a rule finding is kept', () => {
     show(found),
   );
 });
+
+// 6. A hook event dedented to column 1 inside an indented `hooks:` block.
+
+test('6: a dedented lifecycle event is named on its own line, not only where the parser stopped', () => {
+  const found = run(
+    EC2(
+      'hooks:\n  BeforeInstall:\n    - location: a.sh\nApplicationStart:\n    - location: b.sh\n      timeout: 60\n' +
+        '  ValidateService:\n    - location: c.sh\n',
+    ),
+  );
+  const hit = onLine(found, 6).find((d) => d.ruleId === 'E0001');
+  assert.ok(hit && /`ApplicationStart`.*Indent it under `hooks:`/.test(hit.message), show(found));
+  assert.ok(
+    onLine(found, 9).some((d) => d.ruleId === 'E0001'),
+    show(found),
+  );
+});
+
+test('6: an indentation error below a non-event top-level key gets only the syntax error', () => {
+  const found = run(
+    EC2('files:\n  - source: /\n    destination: /srv\nhooks:\n  BeforeInstall:\n    - location: a.sh\n   bad: 1\n'),
+  );
+  assert.ok(
+    found.some((d) => d.ruleId === 'E0001'),
+    show(found),
+  );
+  assert.ok(!found.some((d) => /lifecycle event but starts/.test(d.message)), show(found));
+});

@@ -1,5 +1,6 @@
 import type { AppSpecDocument, Finding, Rule } from '../../types';
 import { ALL_PLATFORMS } from '../../types';
+import { LIFECYCLE_EVENTS } from '../../knowledge';
 
 /** Parser codes reported by dedicated rules instead of this one. */
 export const DEDICATED_CODES = new Set(['TAB_AS_INDENT', 'BAD_DQ_ESCAPE', 'BAD_ALIAS']);
@@ -24,17 +25,60 @@ export const syntaxError: Rule = {
       // Tab indentation confuses the parser on the lines around it; E0003 already says why.
       const line = p.range.start.line;
       if (tabLines.has(line) || tabLines.has(line + 1)) continue;
-      out.push({
+      const finding: Finding = {
         ruleId: 'E0001',
         message:
           p.code === 'TAG_RESOLVE_FAILED' ? tagMessage(p.message) : `YAML syntax error: ${friendly(p.code, p.message)}`,
         range: p.range,
         ...(p.severity === 'warning' ? { severity: 'warning' as const } : {}),
-      });
+      };
+      out.push(finding);
+      const dedented = isIndentationError(p.code, p.message) ? dedentedEventAbove(doc, line) : undefined;
+      if (dedented && !out.some((f) => f.range.start.line === dedented.range.start.line)) {
+        finding.related = [{ range: dedented.range, message: `\`${dedented.name}\` is at the top level here` }];
+        out.push({
+          ruleId: 'E0001',
+          message:
+            `\`${dedented.name}\` is a lifecycle event but starts at column 1, at the top level, so the lines ` +
+            'below it no longer fit the indentation of the `hooks:` block. Indent it under `hooks:` like the other events.',
+          range: dedented.range,
+          related: [{ range: p.range, message: 'where the parser reported the indentation error' }],
+        });
+      }
     }
     return out;
   },
 };
+
+/** Every lifecycle event name of every platform (reserved ones too: a dedented `Install:` is the same mistake). */
+const EVENT_NAMES: ReadonlySet<string> = new Set(
+  Object.values(LIFECYCLE_EVENTS).flatMap((events) => events.map((e) => e.name)),
+);
+
+function isIndentationError(code: string, message: string): boolean {
+  return code === 'BAD_INDENT' || /same column|indent/i.test(message);
+}
+
+/**
+ * The nearest key at column 1 above `errorLine`, when it is a lifecycle event name: a hook event
+ * dedented out of an indented `hooks:` block makes the parser fail a few lines later, where the
+ * next indented event no longer fits.
+ */
+function dedentedEventAbove(
+  doc: AppSpecDocument,
+  errorLine: number,
+): { name: string; range: Finding['range'] } | undefined {
+  const lines = doc.text.split(/\r?\n/);
+  for (let i = Math.min(errorLine, lines.length - 1); i >= 0 && errorLine - i <= 200; i--) {
+    const m = /^([A-Za-z][\w-]*)[ \t]*:(?:\s|$)/.exec(lines[i]);
+    if (!m) continue;
+    if (i === errorLine) continue; // the reported line itself is where the parser stopped
+    if (!EVENT_NAMES.has(m[1])) return undefined;
+    const start = doc.lines.offsetAt({ line: i, character: 0 });
+    return { name: m[1], range: doc.rangeOf([start, start + m[1].length]) };
+  }
+  return undefined;
+}
 
 function tagMessage(parserMessage: string): string {
   const tag = /(![\w!:.-]*)/.exec(parserMessage)?.[1] ?? 'This tag';
