@@ -525,3 +525,45 @@ test('nothing under client/src/local imports vscode except the hook runner comma
   walk(local);
   assert.deepEqual(offenders, ['hookRunner/command.ts']);
 });
+
+test('install never writes through a symbolic link planted in the sandbox', { skip: !linux }, async () => {
+  const outside = tmp();
+  const sandbox = tmp();
+  fs.mkdirSync(path.join(sandbox, 'root'), { recursive: true });
+  fs.symlinkSync(outside, path.join(sandbox, 'root/srv'));
+  const dir = revision(
+    `version: 0.0
+os: linux
+files:
+  - source: app.txt
+    destination: /srv
+file_exists_behavior: OVERWRITE
+`,
+    { 'app.txt': 'x' },
+  );
+  const { result } = await run(dir, sandbox);
+  assert.equal(result.failed?.event, 'Install');
+  assert.match(result.failed?.message ?? '', /is a symbolic link/);
+  assert.deepEqual(fs.readdirSync(outside), []);
+});
+
+test(
+  'a script that exits but leaves a background process holding stdout fails like the agent',
+  { skip: !linux },
+  async () => {
+    const pidFile = path.join(tmp(), 'bg.pid');
+    const dir = revision(
+      `version: 0.0
+os: linux
+hooks:
+  ApplicationStart:
+    - location: scripts/start.sh
+`,
+      { 'scripts/start.sh': `#!/bin/bash\nsleep 30 &\necho $! > ${pidFile}\nexit 0\n` },
+    );
+    const { result } = await run(dir);
+    assert.equal(result.failed?.event, 'ApplicationStart');
+    assert.equal(result.failed?.message, 'Script at specified location: scripts/start.sh failed to close STDOUT');
+    assert.ok(!alive(Number(fs.readFileSync(pidFile, 'utf8'))));
+  },
+);

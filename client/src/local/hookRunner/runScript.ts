@@ -79,6 +79,7 @@ export function runScript(r: ScriptRun): Promise<ScriptOutcome> {
     let reason: 'timeout' | 'cancelled' | undefined;
     let exitCode: number | null = null;
     let exitSignal: NodeJS.Signals | null = null;
+    let stdioOpen = false;
     const finish = (o: ScriptOutcome) => {
       if (settled) return;
       settled = true;
@@ -117,15 +118,22 @@ export function runScript(r: ScriptRun): Promise<ScriptOutcome> {
       // A background process that keeps the script's stdout open fails the event, as on the agent.
       timers.push(
         r.clock.setTimeout(() => {
+          stdioOpen = true;
           killTree(child, 'SIGKILL');
-          child.stdout?.destroy();
-          child.stderr?.destroy();
-          finish({ kind: 'stdio-open', code });
+          // 'close' follows once the group is gone; if something outside it holds the pipes, stop waiting.
+          timers.push(
+            r.clock.setTimeout(() => {
+              child.stdout?.destroy();
+              child.stderr?.destroy();
+              finish({ kind: 'stdio-open', code });
+            }, 1000),
+          );
         }, r.closeGraceMs ?? 2000),
       );
     });
     child.on('close', (code, signal) => {
       if (reason) finish({ kind: reason });
+      else if (stdioOpen) finish({ kind: 'stdio-open', code: exitCode });
       else finish({ kind: 'exit', code: exitCode ?? code, signal: exitSignal ?? signal });
     });
     if (r.signal?.aborted) stop('cancelled');
