@@ -228,3 +228,28 @@ test('6: an indentation error below a non-event top-level key gets only the synt
   );
   assert.ok(!found.some((d) => /lifecycle event but starts/.test(d.message)), show(found));
 });
+
+// 7. A `.json` AppSpec that only YAML accepts.
+
+const LAMBDA_JSON = (extra: string) =>
+  '{\n  "version": 0.0,\n  "Resources": [\n    {"fn": {"Type": "AWS::Lambda::Function", "Properties": ' +
+  `{"Name": "f", "Alias": "live", "CurrentVersion": "1", "TargetVersion": "2"${extra}}}}\n  ]\n}\n`;
+
+test('7: a trailing comma in a .json AppSpec is a W0015 warning at the comma', () => {
+  const text = LAMBDA_JSON(',');
+  const found = run(text, 'appspec.json');
+  const hit = found.find((d) => d.ruleId === 'W0015');
+  assert.ok(hit, show(found));
+  assert.equal(hit.severity, 'warning');
+  assert.equal(hit.range.start.line + 1, 4);
+  assert.match(hit.message, /trailing comma/);
+  const d = text.split('\n')[3];
+  assert.equal(d[hit.range.start.character], ',');
+});
+
+test('7: strict JSON, YAML in a .json file (W0013) and flow YAML in a .yml file get no W0015', () => {
+  assert.ok(!run(LAMBDA_JSON(''), 'appspec.json').some((d) => d.ruleId === 'W0015'));
+  const yamlInJson = run('version: 0.0\nResources:\n  - fn: {Type: AWS::Lambda::Function}\n', 'appspec.json');
+  assert.ok(!yamlInJson.some((d) => d.ruleId === 'W0015'), show(yamlInJson));
+  assert.ok(!run(LAMBDA_JSON(','), 'appspec.yml').some((d) => d.ruleId === 'W0015'));
+});

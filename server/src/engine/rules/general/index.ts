@@ -12,6 +12,7 @@ import { duplicateKey } from './duplicateKey';
 import { fileTooLarge } from './fileTooLarge';
 import { notAnAppSpec } from './notAnAppSpec';
 import { jsonFileHoldsYaml } from './jsonFileHoldsYaml';
+import { jsonNotStrict } from './jsonNotStrict';
 import { configInvalid } from './configInvalid';
 import { versionMissing, versionInvalid, versionQuotedEc2, versionQuoted, versionEcsLambda } from './versionRules';
 import { mixedPlatform } from './mixedPlatform';
@@ -40,6 +41,7 @@ export const generalRules: Rule[] = [
   notAnAppSpec,
   jsonFileHoldsYaml,
   configInvalid,
+  jsonNotStrict,
   versionMissing,
   versionInvalid,
   versionQuotedEc2,
