@@ -30,8 +30,12 @@ import type { AppSpecDocument, Range } from './types';
 export const UPPER_SNAKE_PLACEHOLDER = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 export const PLACEHOLDER_NOTE = ' (if a script replaces this placeholder before deploying, ignore this)';
 
-/** Findings of these rules are never softened. */
-const NOT_SOFTENED = /^(?:[EWI]0\d{3}|E1102)$/;
+/**
+ * Findings of these rules are never softened: general 0xxx rules (syntax and text), E1102 (missing
+ * key), E8010 (a resource name left empty because `Type`/`Properties` sit beside it: indentation, not
+ * an unfilled template).
+ */
+const NOT_SOFTENED = /^(?:[EWI]0\d{3}|E1102|E8010)$/;
 
 /** The subject node of a finding: null means "an empty value"; undefined means "not found". */
 export type Subject = Node | null | undefined;

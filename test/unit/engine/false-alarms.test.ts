@@ -101,6 +101,16 @@ test('3: missing keys stay errors (no `TaskDefinition`, no `location`)', () => {
   assert.ok(errors(ec2).length > 0, show(ec2));
 });
 
+test('3: a resource left empty by misindented Type/Properties (E8010) stays an error', () => {
+  const found = run(
+    LAMBDA(LAMBDA_OK).replace('      Type:', '    Type:').replace('      Properties:', '    Properties:'),
+  );
+  assert.ok(
+    errors(found).some((d) => d.ruleId === 'E8010'),
+    show(found),
+  );
+});
+
 // 4. Bare UPPER_SNAKE placeholders.
 
 test('4: bare UPPER_SNAKE placeholders are warnings that say a script may replace them', () => {
