@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { createNodeFs } from './engine/nodeFs';
 import { createLanguageService, DEFAULT_SETTINGS, normalizeSettings, type AppSpecSettings } from './languageService';
-import { isAppSpecUri } from './features/appspecFiles';
+import { isAppSpecUri, looksLikeAppSpec } from './features/appspecFiles';
 import { MAKE_EXECUTABLE_COMMAND } from './features/codeActions';
 import { bundleRootOf } from './features/paths';
 
@@ -139,7 +139,7 @@ async function validate(uri: string): Promise<void> {
   const settings = await settingsFor(uri);
   const doc = documents.get(uri);
   if (!doc || doc.version !== version) return; // a newer version arrived: its validation follows
-  if (!isAppSpecUri(uri, extraGlobs(settings))) {
+  if (!isAppSpecUri(uri, extraGlobs(settings)) && !looksLikeAppSpec(doc.getText())) {
     if (appspecs.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }

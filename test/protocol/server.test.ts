@@ -211,6 +211,20 @@ describe('language server over stdio', () => {
     assert.equal(client.published.filter((p) => p.uri === other).length, 0);
   });
 
+  test('a copy of an AppSpec under another name is checked by its content', async () => {
+    const copy = URI.file(path.join(dir, 'bench', 'ec2-copy.yml')).toString();
+    client.open(copy, 'version: 0.0\nos: linux\nhooks:\n  ApplicationStrat:\n    - location: run.sh\n');
+    const published = await client.waitForDiagnostics(copy);
+    assert.ok(published.diagnostics.some((d) => d.code === 'W4002'));
+    const lambda = URI.file(path.join(dir, 'bench', 'fn.json')).toString();
+    client.open(
+      lambda,
+      '{"version": 0.0, "Resources": [{"fn": {"Type": "AWS::Lambda::Function", "Properties": {"Name": "f", "Alias": "live", "CurrentVersion": "1", "TargetVersion": "$LATEST"}}}]}',
+    );
+    const lambdaDiags = await client.waitForDiagnostics(lambda);
+    assert.ok(lambdaDiags.diagnostics.some((d) => String(d.code).startsWith('E7')));
+  });
+
   test('makeExecutable sets the executable bit on a script next to an open AppSpec only', async () => {
     const script = path.join(dir, 'scripts', 'plain.sh');
     writeFileSync(script, '#!/bin/sh\n', { mode: 0o644 });

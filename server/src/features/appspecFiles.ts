@@ -73,3 +73,18 @@ export function isAppSpecUri(uri: string, globs: readonly string[] = []): boolea
   }
   return false;
 }
+
+/** How much of a document the content check reads: the keys it looks for sit at the top. */
+const SNIFF_CHARS = 64 * 1024;
+
+/**
+ * True when a document under another name is plainly an AppSpec: `version` and `os` at the top
+ * level (EC2/On-Premises), or `Resources` naming an ECS service or a Lambda function. Lets tools
+ * that open a copy under another name (benchmarks, diff views) get the same checks; the client's
+ * document selector still decides which editors the server sees at all.
+ */
+export function looksLikeAppSpec(text: string): boolean {
+  const head = text.length > SNIFF_CHARS ? text.slice(0, SNIFF_CHARS) : text;
+  if (/^["']?version["']?\s*:/m.test(head) && /^["']?os["']?\s*:\s*["']?(linux|windows)\b/im.test(head)) return true;
+  return /(^|[{,])\s*["']?resources["']?\s*:/im.test(head) && /AWS::(ECS::Service|Lambda::Function)\b/.test(head);
+}
