@@ -9,6 +9,7 @@ import { schemaFindings, SCHEMA_RULE_IDS } from './schema';
 import { applySuppressions } from './suppressions';
 import type { LintConfig } from './config';
 import { parseAppSpec, type ParseOptions } from './document';
+import { memoizeFs } from './memoFs';
 import { PLACEHOLDER_NOTE, softening, subjectAt, subjectIndex } from './subject';
 
 const NOT_AN_APPSPEC_ID = 'E0012';
@@ -98,7 +99,8 @@ export function lint(
   options: LintOptions = {},
 ): Diagnosis[] {
   const rules = options.rules ?? allRules;
-  const effectiveCtx: RuleContext = config?.workspaceChecks === false ? { ...ctx, fs: undefined } : ctx;
+  const effectiveCtx: RuleContext =
+    config?.workspaceChecks === false ? { ...ctx, fs: undefined } : ctx.fs ? { ...ctx, fs: memoizeFs(ctx.fs) } : ctx;
   const limited = !!doc.skipped || !doc.yaml || structureBroken(doc);
   const ruleFindings: Finding[] = [];
   for (const rule of applicableRules(doc, rules)) {
