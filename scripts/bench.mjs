@@ -6,7 +6,18 @@
 // edit → diagnostics, completion, hover, memory. Then CLI throughput, bundle and VSIX sizes.
 // Prints a table with PASS/FAIL against the targets. Needs `npm run build` first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -133,6 +144,8 @@ if (!flag('skip-lspbench') && existsSync(lspbenchPath)) {
   );
   for (const d of docs.filter((x) => x.name === 'ec2-small' || x.name === 'ec2-stress')) {
     process.stderr.write(`bench: lspbench on ${d.name}…\n`);
+    const outFile = join(work, `lspbench-${d.name}.json`);
+    const outFd = openSync(outFile, 'w');
     const r = spawnSync(
       process.execPath,
       [
@@ -148,15 +161,18 @@ if (!flag('skip-lspbench') && existsSync(lspbenchPath)) {
         '--edits',
         d.name === 'ec2-stress' ? '20' : '100',
       ],
-      { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 26 },
+      // lspbench ends with process.exit() right after printing: into a pipe a large report would be
+      // cut short, so its stdout goes to a file (written synchronously).
+      { encoding: 'utf8', timeout: 600_000, stdio: ['ignore', outFd, 'pipe'] },
     );
+    closeSync(outFd);
     try {
-      const j = JSON.parse(r.stdout);
+      const j = JSON.parse(readFileSync(outFile, 'utf8'));
       delete j.diagnostics_settled;
       delete j.capabilities;
       lspbench.push({ ...j, doc: d.name });
     } catch {
-      lspbench.push({ doc: d.name, error: (r.stderr || r.stdout || String(r.error)).slice(0, 300) });
+      lspbench.push({ doc: d.name, error: (r.stderr || String(r.error ?? `exit ${r.status}`)).slice(0, 300) });
     }
   }
 }
