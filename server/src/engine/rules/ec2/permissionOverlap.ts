@@ -2,25 +2,35 @@ import type { Finding, Rule } from '../../types';
 import { findPair, isSeq } from '../../ast';
 import { finding, isUnder, normalizePosix, permissionEntries, type PermissionEntry } from './util';
 
-function typesOf(e: PermissionEntry): Set<string> {
-  return new Set(e.types ?? ['file', 'directory']);
+/** What the pairwise comparison needs of an entry, computed once per entry (the check is quadratic). */
+interface Prepared {
+  entry: PermissionEntry;
+  object: string;
+  types: Set<string>;
+  hasExcept: boolean;
 }
 
-function overlaps(a: PermissionEntry, b: PermissionEntry): boolean {
-  const ta = typesOf(a);
-  if (![...typesOf(b)].some((t) => ta.has(t))) return false;
-  const oa = normalizePosix(a.object as string);
-  const ob = normalizePosix(b.object as string);
-  if (oa === ob) return a.pattern === '**' || b.pattern === '**' || a.pattern === b.pattern;
+function prepare(e: PermissionEntry): Prepared {
+  const except = findPair(e.map, 'except')?.value;
+  return {
+    entry: e,
+    object: normalizePosix(e.object as string),
+    types: new Set(e.types ?? ['file', 'directory']),
+    hasExcept: isSeq(except) && except.items.length > 0,
+  };
+}
+
+function overlaps(a: Prepared, b: Prepared): boolean {
+  let shared = false;
+  for (const t of b.types) if (a.types.has(t)) shared = true;
+  if (!shared) return false;
+  const pa = a.entry.pattern;
+  const pb = b.entry.pattern;
+  if (a.object === b.object) return pa === '**' || pb === '**' || pa === pb;
   // A nested object: the outer `**` entry also matches everything the inner one covers.
-  if (isUnder(ob, oa)) return a.pattern === '**';
-  if (isUnder(oa, ob)) return b.pattern === '**';
+  if (isUnder(b.object, a.object)) return pa === '**';
+  if (isUnder(a.object, b.object)) return pb === '**';
   return false;
-}
-
-function hasExcept(e: PermissionEntry): boolean {
-  const v = findPair(e.map, 'except')?.value;
-  return isSeq(v) && v.items.length > 0;
 }
 
 export const permissionOverlap: Rule = {
@@ -37,13 +47,17 @@ export const permissionOverlap: Rule = {
     'Entries with an `except` list are not reported, since it may separate them.',
   check(doc) {
     const out: Finding[] = [];
-    const entries = permissionEntries(doc).filter(
-      (e) => e.object?.startsWith('/') && e.pattern !== undefined && e.objectPair,
-    );
+    const entries = permissionEntries(doc)
+      .filter((e) => e.object?.startsWith('/') && e.pattern !== undefined && e.objectPair)
+      .map(prepare);
     for (let j = 1; j < entries.length; j++) {
-      const b = entries[j];
-      const a = entries.slice(0, j).find((x) => !hasExcept(x) && !hasExcept(b) && overlaps(x, b));
-      if (!a) continue;
+      const pb = entries[j];
+      if (pb.hasExcept) continue;
+      let pa: Prepared | undefined;
+      for (let i = 0; i < j && !pa; i++) if (!entries[i].hasExcept && overlaps(entries[i], pb)) pa = entries[i];
+      if (!pa) continue;
+      const a = pa.entry;
+      const b = pb.entry;
       out.push(
         finding(
           'W3013',
