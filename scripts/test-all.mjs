@@ -66,9 +66,10 @@ function tapCounts(file) {
 }
 
 async function e2eReady(stage) {
-  const { ensureInstalled } = await import('../test/e2e/lib/install.mjs');
+  const { ensureInstalled, aptInstall } = await import('../test/e2e/lib/install.mjs');
   const { chromiumAvailable } = await import('../test/e2e/lib/browser.mjs');
   if (!(await ensureInstalled())) return { ok: false, note: 'e2e toolchain install failed (see above)' };
+  if (!chromiumAvailable()) await aptInstall(['chromium']);
   if (!chromiumAvailable()) {
     console.log(`\n${stage}: chromium is missing. Install it with:\n  apt-get update && apt-get install -y chromium\n`);
     return { ok: false, note: 'chromium missing: apt-get update && apt-get install -y chromium' };

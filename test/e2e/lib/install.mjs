@@ -65,11 +65,30 @@ function seedRipgrepCache() {
 }
 
 /**
+ * Installs Debian packages with apt-get when this process may (root, apt-get present, and
+ * APPSPEC_NO_APT unset), so the README's commands work on a fresh machine. Resolves to true when
+ * it ran apt-get successfully; false when it could not or did not (the caller prints the hint).
+ */
+export async function aptInstall(packages, log = console.log) {
+  const canApt =
+    !process.env.APPSPEC_NO_APT &&
+    typeof process.getuid === 'function' &&
+    process.getuid() === 0 &&
+    existsSync('/usr/bin/apt-get');
+  if (!canApt) return false;
+  log(`Installing system packages with apt-get: ${packages.join(' ')} (set APPSPEC_NO_APT=1 to skip)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if ((await run('apt-get', ['update', '-q'], { env })) !== 0) return false;
+  return (await run('apt-get', ['install', '-y', '-q', ...packages], { env })) === 0;
+}
+
+/**
  * Installs the e2e package unless it is already installed. Resolves to true on success.
  * With `force`, reinstalls. Output is streamed.
  */
 export async function ensureInstalled({ force = false, log = console.log } = {}) {
   if (!force && isInstalled()) return true;
+  if (missingPrerequisites().length) await aptInstall(['ripgrep', 'libkrb5-dev'], log);
   const missing = missingPrerequisites();
   if (missing.length) {
     log(`e2e install: missing system packages:\n  - ${missing.join('\n  - ')}\nInstall them with:\n  ${APT_HINT}`);
