@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { MAKE_EXECUTABLE_COMMAND } from '../../server/src/protocol';
 import {
   LanguageClient,
   TransportKind,
@@ -38,7 +39,6 @@ export function initializationOptions(settings: Settings): Record<string, unknow
 }
 
 /** The server's command that sets the executable bit of a script next to an AppSpec. */
-export const MAKE_EXECUTABLE = 'appspec.makeExecutable';
 
 /**
  * The folders that hold an AppSpec (each a revision's bundle root). The server watches every file;
@@ -126,7 +126,7 @@ export async function startLanguageClient(
       // The client registers the server's `appspec.makeExecutable` (run by a quick fix the user
       // picked). Changing file modes is only allowed in a trusted workspace.
       executeCommand: async (command, args, next) => {
-        if (command === MAKE_EXECUTABLE && !vscode.workspace.isTrusted) {
+        if (command === MAKE_EXECUTABLE_COMMAND && !vscode.workspace.isTrusted) {
           void vscode.window.showWarningMessage(
             'Making a script executable needs a trusted workspace. Trust the workspace, or run chmod +x yourself.',
           );

@@ -22,11 +22,10 @@ import { URI } from 'vscode-uri';
 import { createNodeFs } from './engine/nodeFs';
 import { createLanguageService, DEFAULT_SETTINGS, normalizeSettings, type AppSpecSettings } from './languageService';
 import { isAppSpecUri, looksLikeAppSpec } from './features/appspecFiles';
-import { MAKE_EXECUTABLE_COMMAND } from './features/codeActions';
+import { LINT_REQUEST, MAKE_EXECUTABLE_COMMAND } from './protocol';
 import { bundleRootOf } from './features/paths';
 
 /** `appspec/lint`: lint text (e.g. before deploying) with every finding, syntax errors included. */
-export const LINT_REQUEST = 'appspec/lint';
 export interface LintParams {
   uri?: string;
   text: string;
@@ -315,7 +314,7 @@ connection.onCodeLens(
 
 connection.onRequest(
   LINT_REQUEST,
-  guard('appspec/lint', [] as Diagnostic[], async (p: LintParams) => {
+  guard(LINT_REQUEST, [] as Diagnostic[], async (p: LintParams) => {
     if (!p || typeof p.text !== 'string') return [];
     const fileName = p.fileName ?? 'appspec.yml';
     const uri = p.uri ?? (path.isAbsolute(fileName) ? URI.file(fileName).toString() : `untitled:${fileName}`);

@@ -3,9 +3,8 @@
  * the engine in-process when the request is unavailable. Also tells the compute platform. No
  * vscode here: the request function is injected.
  */
+import { LINT_REQUEST } from '../../../server/src/protocol';
 import { computePlatformOf, normalizeProblems, type ComputePlatformName, type LintProblem } from './plan';
-
-export const LINT_REQUEST = 'appspec/lint';
 
 export interface LintParams {
   uri: string;

@@ -19,7 +19,9 @@ import type { AppSpecDocument, Fix } from '../engine/types';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 import { bundleRootOf, fileUri, resolveInBundle } from './paths';
 
-export const MAKE_EXECUTABLE_COMMAND = 'appspec.makeExecutable';
+import { MAKE_EXECUTABLE_COMMAND } from '../protocol';
+
+export { MAKE_EXECUTABLE_COMMAND };
 
 /** Fixes for a diagnostic when its `data` is missing or was computed for another version. */
 export type FixLookup = (diagnostic: Diagnostic) => Fix[];
