@@ -7,6 +7,7 @@
 import { LineCounter, isMap, isPair, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { AppSpecDocument, LineIndex, ParseProblem, PlatformInfo, Range } from './types';
 import { detectPlatform } from './platform';
+import { canReparse, reparse } from './incremental';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Aliases resolved when a document is converted to plain values (alias bombs stay bounded). */
@@ -204,7 +205,48 @@ export function parseAppSpec(uri: string, text: string, version = 0, opts: Parse
   let platform = detectPlatform(root, yaml?.contents);
   if (platform.platform === 'unknown' && syntaxErrors.some((p) => p.severity === 'error'))
     platform = guessPlatformFromText(text) ?? platform;
-  return { ...base, ...(yaml ? { yaml } : {}), ...(root ? { root } : {}), platform, syntaxErrors };
+  const doc: AppSpecDocument = { ...base, ...(yaml ? { yaml } : {}), ...(root ? { root } : {}), platform, syntaxErrors };
+  if (format === 'yaml' && canReparse(yaml, text)) reusable.add(doc);
+  return doc;
+}
+
+/** Documents whose tree a later version may reuse (clean YAML without anchors; see incremental.ts). */
+const reusable = new WeakSet<AppSpecDocument>();
+
+/**
+ * The next version of `prev` by re-parsing only the edited entry, or undefined when only a full
+ * parse is safe. `prev`'s tree is taken over: do not use `prev` afterwards.
+ */
+export function reparseAppSpec(
+  prev: AppSpecDocument,
+  text: string,
+  version: number,
+  opts: ParseOptions = {},
+): AppSpecDocument | undefined {
+  if (!reusable.has(prev) || detectFormat(prev.uri, text) !== 'yaml') return undefined;
+  if (skippedReason(text, opts.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
+  const next = reparse(prev, text);
+  if (!next) return undefined;
+  reusable.delete(prev);
+  const lines = new TextLineIndex(text);
+  const { rangeOf, keyRangeOf } = makeRangeOf(lines);
+  const root = next.yaml.contents as YAMLMap;
+  const doc: AppSpecDocument = {
+    uri: prev.uri,
+    version,
+    text,
+    format: 'yaml',
+    lines,
+    rangeOf,
+    keyRangeOf,
+    yaml: next.yaml,
+    root,
+    platform: detectPlatform(root, root),
+    syntaxErrors: [],
+    incremental: { fromVersion: prev.version, trivia: next.trivia },
+  };
+  reusable.add(doc);
+  return doc;
 }
 
 /** When the YAML does not parse, a rough guess from the raw text (so completion and hover still help). */
@@ -252,7 +294,9 @@ export class DocumentCache {
       this.entries.set(uri, hit);
       return hit;
     }
-    const doc = parseAppSpec(uri, text, version, this.opts);
+    // The previous version's tree is reused when only one entry changed (the usual edit).
+    const doc =
+      (hit && reparseAppSpec(hit, text, version, this.opts)) ?? parseAppSpec(uri, text, version, this.opts);
     this.entries.delete(uri);
     this.entries.set(uri, doc);
     while (this.entries.size > this.capacity) {

@@ -123,6 +123,11 @@ export interface AppSpecDocument {
   root?: YAMLMap;
   platform: PlatformInfo;
   syntaxErrors: ParseProblem[];
+  /**
+   * Set when this parse reused the previous version's tree (see `incremental.ts`). `trivia`: the edit
+   * only touched comments or spaces on one line, so every node keeps its value, line and column.
+   */
+  incremental?: { fromVersion: number; trivia: boolean };
   /** Set when deep checks were skipped; the reason is reported once by the engine. */
   skipped?: { reason: 'too-large' | 'binary' | 'invalid-utf8'; message: string };
   /** Range of a node, of a pair (key start to value end), or of a `[start, end]` offset pair. */

@@ -1,0 +1,229 @@
+/**
+ * Incremental re-parsing must be indistinguishable from a full parse: for thousands of random edits
+ * (fixed seed), whenever `reparseAppSpec` answers, its tree equals the full parse of the new text
+ * node for node (kind, value, quoting, tag, ranges), and a `trivia` answer keeps every line and column.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { DocumentCache, parseAppSpec, reparseAppSpec } from '../../../server/src/engine/document';
+import { diffTexts } from '../../../server/src/engine/incremental';
+import type { AppSpecDocument } from '../../../server/src/engine/types';
+
+const EC2 = `version: 0.0
+os: linux
+# files first
+files:
+  - source: /dist
+    destination: /var/www/app   # web root
+  - source: config/app.env
+    destination: /etc/app
+file_exists_behavior: OVERWRITE
+permissions:
+  - object: /var/www/app
+    pattern: "**"
+    except: [a.txt, "b c.txt"]
+    owner: app
+    mode: 755
+    type:
+      - directory
+hooks:
+  BeforeInstall:
+    - location: scripts/before.sh
+      timeout: 120
+
+    # a comment between entries
+    - location: 'scripts/other.sh'
+      runas: root
+  AfterInstall:
+    - location: scripts/after.sh
+      timeout: 300
+  ApplicationStart:
+  - location: scripts/start.sh
+    timeout: 60
+notes: |
+  keep this
+    indented # not a comment
+
+  last line
+tail: >-
+  folded
+  text
+`;
+
+const ECS = `version: 0.0
+Resources:
+  - TargetService:
+      Type: AWS::ECS::Service
+      Properties:
+        TaskDefinition: "arn:aws:ecs:eu-west-1:111122223333:task-definition/web:12"
+        LoadBalancerInfo:
+          ContainerName: "web"
+          ContainerPort: 8080
+        NetworkConfiguration:
+          AwsvpcConfiguration:
+            Subnets: ["subnet-1234abcd",
+              "subnet-5678efgh"]
+            AssignPublicIp: "DISABLED"
+Hooks:
+  - BeforeInstall: "CodeDeployHook_BeforeInstall"
+  - AfterAllowTraffic: "CodeDeployHook_AfterAllow"
+`;
+
+const SNIPPETS = ['#', ' ', '\n', '- ', ': ', 'x', '"', "'", '|', '>', '&a ', '*a', '\t', '  - source: new\n', 'key: v\n', '[', ']', '{', '}', '---\n', '9'];
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every node of a tree as comparable text, optionally with line:column instead of offsets. */
+function dump(doc: AppSpecDocument, lineColumn = false): string[] {
+  const out: string[] = [];
+  const at = (o: number) => {
+    if (!lineColumn) return String(o);
+    const p = doc.lines.positionAt(o);
+    return `${p.line}:${p.character}`;
+  };
+  const walk = (n: unknown, depth: number): void => {
+    const pad = ' '.repeat(depth);
+    if (n === null || n === undefined) {
+      out.push(`${pad}null`);
+      return;
+    }
+    if (isPair(n)) {
+      out.push(`${pad}pair`);
+      walk(n.key, depth + 1);
+      walk(n.value, depth + 1);
+      return;
+    }
+    const node = n as { range?: number[]; tag?: string; anchor?: string };
+    const r = node.range ? `${at(node.range[0])}-${at(node.range[1])}` : 'no-range';
+    if (isScalar(n)) out.push(`${pad}scalar ${JSON.stringify(n.value)} ${n.type} ${node.tag ?? ''} ${r}`);
+    else if (isMap(n) || isSeq(n)) {
+      out.push(`${pad}${isMap(n) ? 'map' : 'seq'} ${n.flow ? 'flow' : 'block'} ${node.tag ?? ''} ${r}`);
+      for (const it of n.items) walk(it, depth + 1);
+    } else out.push(`${pad}other ${r}`);
+  };
+  walk(doc.yaml?.contents, 0);
+  return out;
+}
+
+function mutate(text: string, random: () => number): string {
+  const pos = Math.floor(random() * (text.length + 1));
+  const roll = random();
+  if (roll < 0.45) return text.slice(0, pos) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(pos);
+  if (roll < 0.75) return text.slice(0, pos) + text.slice(Math.min(text.length, pos + 1 + Math.floor(random() * 6)));
+  if (roll < 0.9) return text + '#';
+  // Replace one character with a letter (retypes values, breaks keys).
+  return text.slice(0, pos) + 'q' + text.slice(pos + 1);
+}
+
+function checkEquivalence(seed: number, base: string, name: string, rounds: number) {
+  const random = rng(seed);
+  let answered = 0;
+  let trivia = 0;
+  for (let i = 0; i < rounds; i++) {
+    const oldText = i % 5 === 0 ? base : mutate(base, random);
+    const newText = mutate(oldText, random);
+    const prev = parseAppSpec(`file:///w/${name}`, oldText, 1);
+    const prevLines = dump(prev, true);
+    const next = reparseAppSpec(prev, newText, 2);
+    if (!next) continue;
+    answered++;
+    const full = parseAppSpec(`file:///w/${name}`, newText, 2);
+    const what = `seed ${seed} case ${i}: ${JSON.stringify(diffTexts(oldText, newText))}\n--- old\n${oldText}\n--- new\n${newText}`;
+    assert.deepEqual(full.syntaxErrors, [], `incremental answered for text with syntax problems, ${what}`);
+    assert.deepEqual(dump(next), dump(full), what);
+    assert.deepEqual(next.platform, full.platform, what);
+    assert.equal(next.lines.lineCount, full.lines.lineCount);
+    if (next.incremental?.trivia) {
+      trivia++;
+      assert.deepEqual(dump(next, true), prevLines, `trivia edit moved a node, ${what}`);
+    }
+  }
+  return { answered, trivia };
+}
+
+test('incremental parse equals a full parse on random edits of an EC2 AppSpec', () => {
+  const r = checkEquivalence(7, EC2, 'appspec.yml', 2000);
+  // The edits are random, so many fall back to a full parse; a good share must still be incremental.
+  assert.ok(r.answered > 400, `only ${r.answered} incremental answers`);
+  assert.ok(r.trivia > 30, `only ${r.trivia} trivia answers`);
+});
+
+test('incremental parse equals a full parse on random edits of an ECS AppSpec (flow lists, compact items)', () => {
+  const r = checkEquivalence(11, ECS, 'appspec.yaml', 2000);
+  assert.ok(r.answered > 300, `only ${r.answered} incremental answers`);
+});
+
+test('a chain of incremental parses stays equal to a full parse', () => {
+  const random = rng(3);
+  let text = EC2;
+  let doc = parseAppSpec('file:///w/appspec.yml', text, 1);
+  let incremental = 0;
+  for (let v = 2; v < 400; v++) {
+    const next = mutate(text, random);
+    const re = reparseAppSpec(doc, next, v);
+    doc = re ?? parseAppSpec('file:///w/appspec.yml', next, v);
+    if (re) incremental++;
+    text = next;
+    const full = parseAppSpec('file:///w/appspec.yml', text, v);
+    assert.deepEqual(dump(doc), dump(full), `version ${v}`);
+    assert.deepEqual(doc.syntaxErrors, full.syntaxErrors);
+    // Keep the text from drifting into one long broken document.
+    if (full.syntaxErrors.length && random() < 0.5) {
+      text = EC2;
+      doc = parseAppSpec('file:///w/appspec.yml', text, v);
+    }
+  }
+  assert.ok(incremental > 50, `only ${incremental} incremental steps`);
+});
+
+test('appending a comment at the end is a trivia edit; changing a value or adding a line is not', () => {
+  const prev = parseAppSpec('file:///w/appspec.yml', EC2, 1);
+  const comment = reparseAppSpec(prev, EC2 + '#', 2);
+  assert.deepEqual(comment?.incremental, { fromVersion: 1, trivia: true });
+
+  const prev2 = parseAppSpec('file:///w/appspec.yml', EC2, 1);
+  const value = reparseAppSpec(prev2, EC2.replace('timeout: 300', 'timeout: 301'), 2);
+  assert.deepEqual(value?.incremental, { fromVersion: 1, trivia: false });
+  const at = value?.text.indexOf('timeout: 301') ?? -1;
+  const node = (value?.yaml?.getIn(['hooks', 'AfterInstall', 0, 'timeout'], true) as { range: number[] }).range;
+  assert.equal(node[0], at + 'timeout: '.length);
+
+  const prev3 = parseAppSpec('file:///w/appspec.yml', EC2, 1);
+  const added = EC2.replace('    # a comment between entries\n', '    # a comment between entries\n    # and another\n');
+  const moved = reparseAppSpec(prev3, added, 2);
+  assert.equal(moved?.incremental?.trivia, false, 'a new line moves everything below it');
+});
+
+test('edits the splice cannot prove equivalent fall back to a full parse', () => {
+  const fresh = () => parseAppSpec('file:///w/appspec.yml', EC2, 1);
+  // A new top-level key, an anchor, a second document, an unterminated quote: all need the full parser.
+  assert.equal(reparseAppSpec(fresh(), EC2.replace('os: linux', 'os: linux\nextra: 1'), 2), undefined);
+  assert.equal(reparseAppSpec(fresh(), EC2.replace('timeout: 300', 'timeout: &t 300'), 2), undefined);
+  assert.equal(reparseAppSpec(fresh(), EC2 + '---\nos: windows\n', 2), undefined);
+  assert.equal(reparseAppSpec(fresh(), EC2.replace('scripts/after.sh', '"scripts/after.sh'), 2), undefined);
+  // A broken previous version never donates its tree.
+  const broken = parseAppSpec('file:///w/appspec.yml', EC2.replace('files:', 'files: ['), 1);
+  assert.equal(reparseAppSpec(broken, EC2, 2), undefined);
+});
+
+test('the document cache reuses the previous tree and still answers the newest text', () => {
+  const cache = new DocumentCache(4);
+  const v1 = cache.get('file:///w/appspec.yml', EC2, 1);
+  assert.equal(v1.incremental, undefined);
+  const text2 = EC2.replace('/etc/app', '/etc/app2');
+  const v2 = cache.get('file:///w/appspec.yml', text2, 2);
+  assert.equal(v2.incremental?.fromVersion, 1);
+  assert.notEqual(v2.yaml, v1.yaml, 'a new Document identity, so per-document caches start fresh');
+  assert.equal(v2.yaml?.getIn(['files', 1, 'destination']), '/etc/app2');
+  assert.deepEqual(dump(v2), dump(parseAppSpec('file:///w/appspec.yml', text2, 2)));
+});
