@@ -4,6 +4,8 @@
  * the cached document to the language service. Every handler is guarded: a failure is logged to
  * the connection's console and answered with an empty result; the server keeps running.
  */
+// First: V8 flags are set before the rest of the bundle is evaluated (why: runtimeTuning.ts).
+import { noteDocumentLength } from './runtimeTuning';
 import { chmodSync } from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -24,6 +26,7 @@ import { createLanguageService, DEFAULT_SETTINGS, normalizeSettings, type AppSpe
 import { isAppSpecUri, looksLikeAppSpec } from './features/appspecFiles';
 import { LINT_REQUEST, MAKE_EXECUTABLE_COMMAND } from './protocol';
 import { bundleRootOf } from './features/paths';
+import { warmUp } from './warmUp';
 
 /** `appspec/lint`: lint text (e.g. before deploying) with every finding, syntax errors included. */
 export interface LintParams {
@@ -114,6 +117,14 @@ async function refreshGlobalFiles(): Promise<void> {
 
 const running = new Set<string>();
 const again = new Set<string>();
+/**
+ * Version and settings of the diagnostics last published per uri. A request to revalidate the same
+ * version with the same settings is skipped: clients send didChangeConfiguration right after
+ * start, which used to lint every open document a second time (on a 12,000-line file that kept the
+ * server busy for ~0.6 s, and the first completion waited for it). File-system changes force a new
+ * run (revalidateAll(filter, true)).
+ */
+const published = new Map<string, string>();
 
 function requestValidation(uri: string): void {
   if (running.has(uri)) {
@@ -139,17 +150,27 @@ async function validate(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc || doc.version !== version) return; // a newer version arrived: its validation follows
   if (!isAppSpecUri(uri, extraGlobs(settings)) && !looksLikeAppSpec(doc.getText())) {
+    published.delete(uri);
     if (appspecs.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     return;
   }
   appspecs.set(uri, bundleRootOf(uri));
-  const diagnostics = service.validate(doc, { ...settings, yamlExtensionActive: init.yamlExtensionActive === true });
+  const effective = { ...settings, yamlExtensionActive: init.yamlExtensionActive === true };
+  const key = `${version}\n${JSON.stringify(effective)}`;
+  if (published.get(uri) === key) return; // same text, same settings: the published diagnostics stand
+  const diagnostics = service.validate(doc, effective);
   if (documents.get(uri)?.version !== version) return;
   await connection.sendDiagnostics({ uri, version, diagnostics });
+  published.set(uri, key);
 }
 
-function revalidateAll(filter: (uri: string) => boolean = () => true): void {
-  for (const doc of documents.all()) if (filter(doc.uri)) requestValidation(doc.uri);
+/** Revalidates open documents; `force` when files on disk changed (same text, maybe new findings). */
+function revalidateAll(filter: (uri: string) => boolean = () => true, force = false): void {
+  for (const doc of documents.all()) {
+    if (!filter(doc.uri)) continue;
+    if (force) published.delete(doc.uri);
+    requestValidation(doc.uri);
+  }
 }
 
 // ---- lifecycle -----------------------------------------------------------------------------
@@ -188,6 +209,11 @@ connection.onInitialized(
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     }
     await refreshGlobalFiles();
+    // Compile the completion/hover paths now, while idle, rather than on the user's first request.
+    void warmUp(
+      () => running.size > 0,
+      (err) => logError('warm-up', err),
+    );
   }),
 );
 
@@ -203,12 +229,16 @@ connection.onDidChangeConfiguration(
   }),
 );
 
-documents.onDidChangeContent((e) => requestValidation(e.document.uri));
+documents.onDidChangeContent((e) => {
+  noteDocumentLength(e.document.getText().length);
+  requestValidation(e.document.uri);
+});
 
 documents.onDidClose(
   guard('close', undefined, (e: { document: TextDocument }) => {
     const uri = e.document.uri;
     settingsByUri.delete(uri);
+    published.delete(uri);
     service.forget(uri);
     if (appspecs.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }),
@@ -228,7 +258,7 @@ connection.onDidChangeWatchedFiles(
       const root = appspecs.get(uri);
       if (!root) return false;
       return changed.some((p) => p.startsWith(root + path.sep) || path.basename(p) === '.appspec-lint.json');
-    });
+    }, true);
   }),
 );
 
@@ -344,7 +374,7 @@ connection.onExecuteCommand(
       chmodSync(abs, mode | ((mode & 0o444) >> 2));
     }
     fs.clearCache();
-    revalidateAll((uri) => appspecs.has(uri));
+    revalidateAll((uri) => appspecs.has(uri), true);
     return null;
   }),
 );

@@ -58,7 +58,17 @@ function esc(s: string): string {
 function isEmptyDocument(doc: AppSpecDocument): boolean {
   const t = doc.text.replace(/^\uFEFF/, '');
   if (doc.format === 'json') return /^\s*(\{\s*\})?\s*$/.test(t);
-  return t.split(/\r\n|\r|\n/).every((l) => /^\s*(#.*)?$/.test(l) || /^\s*---\s*$/.test(l));
+  // Line by line up to the first line with content (usually the first): no split of a long file.
+  const lineEnd = /\r\n|\r|\n|$/g;
+  for (let start = 0; start <= t.length; ) {
+    lineEnd.lastIndex = start;
+    const m = lineEnd.exec(t) as RegExpExecArray;
+    const l = t.slice(start, m.index);
+    if (!/^\s*(#.*)?$/.test(l) && !/^\s*---\s*$/.test(l)) return false;
+    if (m[0] === '') return true;
+    start = m.index + m[0].length;
+  }
+  return true;
 }
 
 function lineText(doc: AppSpecDocument, line: number): string {

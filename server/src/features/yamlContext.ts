@@ -39,6 +39,24 @@ function unquote(s: string): string {
     : s;
 }
 
+const PADS: string[] = [];
+
+/**
+ * Whether a line starts with more than `col` spaces: then its indentation is deeper than `col`
+ * (spaces are a lower bound of what lineInfo counts). A builtin check, no regular expression.
+ */
+function deeperThan(line: string, col: number): boolean {
+  return line.startsWith((PADS[col] ??= ' '.repeat(col + 1)));
+}
+
+/** The last text split into lines: completion asks about the same text many times in a row. */
+let lastSplit: { text: string; lines: string[] } | undefined;
+
+function splitLines(text: string): string[] {
+  if (lastSplit?.text !== text) lastSplit = { text, lines: text.split(/\r\n|\r|\n/) };
+  return lastSplit.lines;
+}
+
 /**
  * Path of the mapping a key at column `col` of line `lineNo` belongs to, and the keys already
  * written in that mapping (other lines only). `dashCol` is set when the line starts a list item.
@@ -51,6 +69,8 @@ export function ownerPath(
 ): { path: PathStep[]; siblings: string[] } {
   const siblings: string[] = [];
   for (let i = lineNo + 1; i < lines.length; i++) {
+    // Deeper lines neither end the mapping nor are siblings: skip them without parsing (long files).
+    if (deeperThan(lines[i], col)) continue;
     const l = lineInfo(lines[i]);
     if (l.blank) continue;
     if (l.keyCol < col || (l.dashCol !== undefined && l.dashCol < col)) break;
@@ -63,6 +83,8 @@ export function ownerPath(
   let index = 0;
   let collecting = dashCol === undefined;
   for (let i = lineNo - 1; i >= 0; i--) {
+    // Lines deeper than the current column (or list marker) are skipped below in any case.
+    if (deeperThan(lines[i], mode === 'map' ? c : d)) continue;
     const l = lineInfo(lines[i]);
     if (l.blank) continue;
     if (mode === 'map') {
@@ -113,7 +135,7 @@ function wordTail(after: string, quote: string | undefined, stop: string): numbe
 
 /** The completion context at a position of a YAML text, or undefined inside comments and block scalars. */
 export function yamlContextAt(text: string, line: number, character: number): CursorContext | undefined {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   const lineText = lines[line] ?? '';
   const before = lineText.slice(0, character);
   const after = lineText.slice(character);
