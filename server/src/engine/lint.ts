@@ -10,6 +10,7 @@ import { applySuppressions } from './suppressions';
 import type { LintConfig } from './config';
 import { parseAppSpec, type ParseOptions } from './document';
 import { memoizeFs } from './memoFs';
+import { startRun } from './derived';
 import { PLACEHOLDER_NOTE, softening, subjectAt, subjectIndex } from './subject';
 
 const NOT_AN_APPSPEC_ID = 'E0012';
@@ -99,8 +100,14 @@ export function lint(
   options: LintOptions = {},
 ): Diagnosis[] {
   const rules = options.rules ?? allRules;
+  // A fresh context per run: views that read the workspace are shared by the rules of this run only.
   const effectiveCtx: RuleContext =
-    config?.workspaceChecks === false ? { ...ctx, fs: undefined } : ctx.fs ? { ...ctx, fs: memoizeFs(ctx.fs) } : ctx;
+    config?.workspaceChecks === false
+      ? { ...ctx, fs: undefined }
+      : ctx.fs
+        ? { ...ctx, fs: memoizeFs(ctx.fs) }
+        : { ...ctx };
+  startRun(effectiveCtx);
   const limited = !!doc.skipped || !doc.yaml || structureBroken(doc);
   const ruleFindings: Finding[] = [];
   for (const rule of applicableRules(doc, rules)) {

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { filesEntries, finding, isUnder, normalizePosix, osOf, permissionEntries } from './util';
+import { filesEntries, finding, normalizePosix, osOf, permissionEntries } from './util';
 
 export const permissionObjectPath: Rule = {
   id: 'W3004',
@@ -20,6 +20,7 @@ export const permissionObjectPath: Rule = {
     const destsKnown = dests.length > 0 && dests.every((d) => d !== undefined && d.startsWith('/'));
     // Normalised once, without repeats: large bundles list the same destination many times.
     const uniqueDests = destsKnown ? [...new Set((dests as string[]).map(normalizePosix))] : [];
+    const index = new DestinationIndex(uniqueDests);
     for (const entry of permissionEntries(doc)) {
       if (entry.object === undefined || !entry.objectPair) continue;
       const range = doc.rangeOf(entry.objectPair.value as never);
@@ -34,8 +35,7 @@ export const permissionObjectPath: Rule = {
         continue;
       }
       if (!destsKnown) continue;
-      const obj = normalizePosix(entry.object);
-      const related = uniqueDests.some((d) => isUnder(obj, d) || isUnder(d, obj));
+      const related = index.relates(normalizePosix(entry.object));
       if (!related) {
         out.push(
           finding(
@@ -54,4 +54,30 @@ export const permissionObjectPath: Rule = {
 function listSome(paths: string[], shown = 3): string {
   const head = paths.slice(0, shown).map((d) => `\`${d}\``);
   return paths.length > shown ? `${head.join(', ')} and ${paths.length - shown} more` : head.join(', ');
+}
+
+/**
+ * Answers "is this object inside a destination, or a parent folder of one?" for normalised absolute paths
+ * by looking up path prefixes (linear in the number of entries instead of entries × destinations).
+ */
+class DestinationIndex {
+  private readonly dests: Set<string>;
+  /** Every folder that holds a destination (`/opt` and `/opt/app` for `/opt/app/web`), without `/`. */
+  private readonly parents = new Set<string>();
+
+  constructor(dests: readonly string[]) {
+    this.dests = new Set(dests);
+    for (const d of dests)
+      for (let i = d.indexOf('/', 1); i > 0; i = d.indexOf('/', i + 1)) this.parents.add(d.slice(0, i));
+  }
+
+  relates(obj: string): boolean {
+    if (this.dests.size === 0) return false;
+    // Every destination lies below `/`, and everything lies below a destination `/`.
+    if (obj === '/' || this.dests.has('/')) return true;
+    if (this.dests.has(obj) || this.parents.has(obj)) return true;
+    for (let i = obj.indexOf('/', 1); i > 0; i = obj.indexOf('/', i + 1))
+      if (this.dests.has(obj.slice(0, i))) return true;
+    return false;
+  }
 }

@@ -50,11 +50,11 @@ export const permissionOverlap: Rule = {
     const entries = permissionEntries(doc)
       .filter((e) => e.object?.startsWith('/') && e.pattern !== undefined && e.objectPair)
       .map(prepare);
+    const index = new ObjectIndex(entries);
     for (let j = 1; j < entries.length; j++) {
       const pb = entries[j];
       if (pb.hasExcept) continue;
-      let pa: Prepared | undefined;
-      for (let i = 0; i < j && !pa; i++) if (!entries[i].hasExcept && overlaps(entries[i], pb)) pa = entries[i];
+      const pa = index.firstOverlap(j);
       if (!pa) continue;
       const a = pa.entry;
       const b = pb.entry;
@@ -77,3 +77,56 @@ export const permissionOverlap: Rule = {
     return out;
   },
 };
+
+/** Parent folders of a normalised absolute path, `/` first (`/`, `/opt`, `/opt/app` for `/opt/app/web`). */
+function parentsOf(object: string): string[] {
+  if (object === '/') return [];
+  const out = ['/'];
+  for (let i = object.indexOf('/', 1); i > 0; i = object.indexOf('/', i + 1)) out.push(object.slice(0, i));
+  return out;
+}
+
+/**
+ * Finds, for entry j, the first earlier entry it overlaps with. Two entries can only overlap when their objects
+ * are equal or one lies below the other, so only entries at the same object, at a parent folder or below the
+ * object are compared (each list is in entry order, so its first match is its earliest).
+ */
+class ObjectIndex {
+  /** Entry indexes by object. */
+  private readonly at = new Map<string, number[]>();
+  /** Entry indexes by every parent folder of their object. */
+  private readonly below = new Map<string, number[]>();
+
+  constructor(private readonly entries: readonly Prepared[]) {
+    entries.forEach((e, i) => {
+      add(this.at, e.object, i);
+      for (const parent of parentsOf(e.object)) add(this.below, parent, i);
+    });
+  }
+
+  firstOverlap(j: number): Prepared | undefined {
+    const pb = this.entries[j];
+    let best = j;
+    const scan = (list: number[] | undefined) => {
+      if (!list) return;
+      for (const i of list) {
+        if (i >= best) return;
+        const pa = this.entries[i];
+        if (!pa.hasExcept && overlaps(pa, pb)) {
+          best = i;
+          return;
+        }
+      }
+    };
+    scan(this.at.get(pb.object));
+    for (const parent of parentsOf(pb.object)) scan(this.at.get(parent));
+    scan(this.below.get(pb.object));
+    return best < j ? this.entries[best] : undefined;
+  }
+}
+
+function add(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}

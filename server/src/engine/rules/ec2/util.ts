@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { AppSpecDocument, Edit, Finding, Range } from '../../types';
 import { findPair, hasPlaceholder, keyText, pairsOf, scalarString } from '../../ast';
 import { didYouMean } from '../../suggest';
+import { memoFor } from '../../derived';
 
 export type Os = 'linux' | 'windows' | undefined;
 
@@ -59,8 +60,12 @@ export interface ScriptRef {
   index: number;
 }
 
-/** Every hook script mapping, per event, in file order (events whose value is not a list are skipped). */
-export function hookScripts(doc: AppSpecDocument): ScriptRef[] {
+/** Every hook script mapping, per event, in file order (events whose value is not a list are skipped). Shared view: do not modify. */
+export function hookScripts(doc: AppSpecDocument): readonly ScriptRef[] {
+  return memoFor(doc, 'ec2.hookScripts', () => collectHookScripts(doc));
+}
+
+function collectHookScripts(doc: AppSpecDocument): ScriptRef[] {
   const hooks = sectionValue(doc, 'hooks');
   const out: ScriptRef[] = [];
   for (const eventPair of pairsOf(hooks)) {
@@ -243,8 +248,12 @@ export interface FilesEntry {
   destination?: string;
 }
 
-/** The `files` entries that are mappings, with their `source`/`destination` text (templated values left out). */
-export function filesEntries(doc: AppSpecDocument): FilesEntry[] {
+/** The `files` entries that are mappings, with their `source`/`destination` text (templated values left out). Shared view: do not modify. */
+export function filesEntries(doc: AppSpecDocument): readonly FilesEntry[] {
+  return memoFor(doc, 'ec2.filesEntries', () => collectFilesEntries(doc));
+}
+
+function collectFilesEntries(doc: AppSpecDocument): FilesEntry[] {
   return mapEntries(sectionValue(doc, 'files')).map(({ map, index }) => {
     const sourcePair = findPair(map, 'source');
     const destPair = findPair(map, 'destination');
@@ -266,8 +275,12 @@ export interface PermissionEntry {
   types?: string[];
 }
 
-/** The `permissions` entries that are mappings. */
-export function permissionEntries(doc: AppSpecDocument): PermissionEntry[] {
+/** The `permissions` entries that are mappings. Shared view: do not modify. */
+export function permissionEntries(doc: AppSpecDocument): readonly PermissionEntry[] {
+  return memoFor(doc, 'ec2.permissionEntries', () => collectPermissionEntries(doc));
+}
+
+function collectPermissionEntries(doc: AppSpecDocument): PermissionEntry[] {
   return mapEntries(sectionValue(doc, 'permissions')).map(({ map, index }) => {
     const objectPair = findPair(map, 'object');
     const object =

@@ -1,6 +1,7 @@
 /** Shared lookup for the workspace checks (5xxx): hook scripts resolved against the bundle root. */
 import type { AppSpecDocument, RuleContext, WorkspaceFs } from '../../types';
 import { findPair, isScalar, type Node } from '../../ast';
+import { memoFor, memoForRun } from '../../derived';
 import {
   WINDOWS_ABSOLUTE,
   WINDOWS_SCRIPT,
@@ -22,25 +23,40 @@ export interface ResolvedScript {
   stat: ReturnType<WorkspaceFs['stat']>;
 }
 
-/** Hook scripts with a usable `location`, resolved on disk; empty unless the workspace is available. */
+/** Hook scripts with a usable `location`, resolved on disk; empty unless the workspace is available. Shared within a lint run: do not modify. */
 export function resolvedScripts(
   doc: AppSpecDocument,
   ctx: RuleContext,
-): { fs: WorkspaceFs; scripts: ResolvedScript[] } | undefined {
+): { fs: WorkspaceFs; scripts: readonly ResolvedScript[] } | undefined {
   if (!ctx.fs || !ctx.bundleRoot) return undefined;
   const fs = ctx.fs;
   const root = ctx.bundleRoot;
-  const scripts: ResolvedScript[] = [];
-  for (const { event, script } of hookScripts(doc)) {
-    const value = findPair(script, 'location')?.value;
-    const location = textOf(value);
-    if (!isScalar(value) || location === undefined || templated(value) || /\s/.test(location)) continue;
-    const rel = bundleRelative(location.replace(WINDOWS_ABSOLUTE, ''));
-    if (rel === '' || rel.split('/').includes('..')) continue;
-    const abs = joinRoot(root, rel);
-    scripts.push({ event, node: value, location, rel, abs, stat: fs.stat(abs) });
-  }
-  return { fs, scripts };
+  return memoForRun(doc, ctx, 'ec2.resolvedScripts', () => ({
+    fs,
+    scripts: scriptLocations(doc).map((s) => {
+      const abs = joinRoot(root, s.rel);
+      return { ...s, abs, stat: fs.stat(abs) };
+    }),
+  }));
+}
+
+/** The part of a resolved script that depends on the document only. */
+type ScriptLocation = Omit<ResolvedScript, 'abs' | 'stat'>;
+
+/** Hook scripts with a usable `location` (a bundle-relative path without `..`), per document. */
+function scriptLocations(doc: AppSpecDocument): readonly ScriptLocation[] {
+  return memoFor(doc, 'ec2.scriptLocations', () => {
+    const out: ScriptLocation[] = [];
+    for (const { event, script } of hookScripts(doc)) {
+      const value = findPair(script, 'location')?.value;
+      const location = textOf(value);
+      if (!isScalar(value) || location === undefined || templated(value) || /\s/.test(location)) continue;
+      const rel = bundleRelative(location.replace(WINDOWS_ABSOLUTE, ''));
+      if (rel === '' || rel.split('/').includes('..')) continue;
+      out.push({ event, node: value, location, rel });
+    }
+    return out;
+  });
 }
 
 /** A resolved script that exists as a file. */
@@ -48,17 +64,19 @@ export type ScriptFile = ResolvedScript & { stat: NonNullable<ResolvedScript['st
 
 /**
  * For the checks of Linux script files: the resolved scripts that are files and not Windows scripts
- * (`.ps1`, `.bat`, `.cmd`, `.exe`). Undefined with `os: windows` or without a workspace.
+ * (`.ps1`, `.bat`, `.cmd`, `.exe`). Undefined with `os: windows` or without a workspace. Shared within a lint run.
  */
 export function linuxScriptFiles(
   doc: AppSpecDocument,
   ctx: RuleContext,
-): { fs: WorkspaceFs; scripts: ScriptFile[] } | undefined {
+): { fs: WorkspaceFs; scripts: readonly ScriptFile[] } | undefined {
   if (osOf(doc) === 'windows') return undefined;
   const resolved = resolvedScripts(doc, ctx);
   if (!resolved) return undefined;
-  const scripts = resolved.scripts.filter((s): s is ScriptFile => !!s.stat?.isFile && !WINDOWS_SCRIPT.test(s.rel));
-  return { fs: resolved.fs, scripts };
+  return memoForRun(doc, ctx, 'ec2.linuxScriptFiles', () => ({
+    fs: resolved.fs,
+    scripts: resolved.scripts.filter((s): s is ScriptFile => !!s.stat?.isFile && !WINDOWS_SCRIPT.test(s.rel)),
+  }));
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Small helpers shared by the general rules. */
-import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Node, type Pair, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Alias, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { nodesOf } from '../../derived';
 import type { AppSpecDocument, Range } from '../../types';
 
 /** Range of the document start (the first key when there is one). */
@@ -11,40 +12,19 @@ export function docStartRange(doc: AppSpecDocument): Range {
   return doc.rangeOf([start, Math.max(start, firstLineEnd)]);
 }
 
-/** Every alias node of the document. */
-export function aliasesOf(doc: AppSpecDocument): Alias[] {
-  const out: Alias[] = [];
-  if (!doc.yaml) return out;
-  visit(doc.yaml, {
-    Alias(_key, node) {
-      out.push(node);
-    },
-  });
-  return out;
+/** Every alias node of the document (shared view: do not modify). */
+export function aliasesOf(doc: AppSpecDocument): readonly Alias[] {
+  return nodesOf(doc).aliases;
 }
 
-/** Every scalar node (keys and values) of the document, once each. */
-export function scalarsOf(doc: AppSpecDocument): Scalar[] {
-  const out: Scalar[] = [];
-  if (!doc.yaml) return out;
-  visit(doc.yaml, {
-    Scalar(_key, node) {
-      out.push(node);
-    },
-  });
-  return out;
+/** Every scalar node (keys and values) of the document, once each (shared view: do not modify). */
+export function scalarsOf(doc: AppSpecDocument): readonly Scalar[] {
+  return nodesOf(doc).scalars;
 }
 
-/** Every mapping node of the document, in document order. */
-export function mapsOf(doc: AppSpecDocument): Node[] {
-  const out: Node[] = [];
-  if (!doc.yaml) return out;
-  visit(doc.yaml, {
-    Map(_key, node) {
-      out.push(node);
-    },
-  });
-  return out;
+/** Every mapping node of the document, in document order (shared view: do not modify). */
+export function mapsOf(doc: AppSpecDocument): readonly YAMLMap[] {
+  return nodesOf(doc).maps;
 }
 
 export { isAlias, isMap, isScalar, isSeq };
