@@ -11,7 +11,6 @@ import type { Ctx } from './ctx';
 import { APPSPEC_GLOB, deployFlow, redeploy, redeployLastSuccessful } from './deploy/flow';
 import { TEMPLATES } from './deploy/templates';
 import type { NodeData, NodeDescriptor } from './explorer/model';
-import { runHooksLocally } from './local/hookRunner/command';
 
 type Handler = (ctx: Ctx) => (...args: unknown[]) => unknown;
 
@@ -236,7 +235,9 @@ export const COMMANDS: Record<string, Handler> = {
   'codedeploy.showOutput': (ctx) => () => ctx.log.show(),
   'appspec.validateWorkspace': (ctx) => () => validateWorkspace(ctx),
   'appspec.newAppSpec': (ctx) => (arg) => newAppSpec(ctx, arg),
-  'codedeploy.runHooksLocally': (ctx) => (arg) => runHooksLocally(ctx, arg),
+  // Loaded on first use: the hook runner brings the YAML parser, which activation does not need.
+  'codedeploy.runHooksLocally': (ctx) => async (arg) =>
+    (await import('./local/hookRunner/command')).runHooksLocally(ctx, arg),
   // For the editor tests: what the explorer shows, and what each monitor panel was last sent.
   'codedeploy.internal.getTreeSnapshot': (ctx) => async (arg) => {
     const depth =

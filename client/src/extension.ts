@@ -1,7 +1,9 @@
 /**
  * Extension entry point: builds the context, registers the command table, the explorer and the
  * status bar, then starts the language client. The AWS SDK and the local endpoint load only
- * when first used.
+ * when first used; the language client (vscode-languageclient, about half of the extension's
+ * code) loads from dist/client-lsp.js right after activate() returns, so activation does not wait
+ * for it. The time activation took is logged to the CodeDeploy output channel.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -11,7 +13,6 @@ import { ConnectionManager } from './connection/manager';
 import type { Ctx } from './ctx';
 import { DeployMemory } from './deploy/memory';
 import { ExplorerProvider } from './explorer/provider';
-import { startLanguageClient } from './languageClient';
 import { MonitorManager } from './monitor/manager';
 import { StatusBar } from './statusBar';
 
@@ -23,7 +24,11 @@ export interface ExtensionApi {
 
 let running: { ctx: Ctx; disposeClient?: vscode.Disposable } | undefined;
 
+/** Set by the first line of dist/client.js (esbuild banner): when the bundle started loading. */
+declare const __appspecLoadStart: number | undefined;
+
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const activateStart = performance.now();
   const log = vscode.window.createOutputChannel('CodeDeploy', { log: true });
   const connection = new ConnectionManager(context, log);
   const memory = new DeployMemory(context.workspaceState);
@@ -60,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const startClient = async (): Promise<void> => {
     try {
+      const { startLanguageClient } = await import('./languageClient');
       const started = await startLanguageClient(context, ctx.settings(), log);
       ctx.languageClient = started.client;
       state.disposeClient = started.disposable;
@@ -79,6 +85,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       await startClient();
     }),
     { dispose: () => state.disposeClient?.dispose() },
+  );
+
+  const end = performance.now();
+  const loadStart = typeof __appspecLoadStart === 'number' ? __appspecLoadStart : activateStart;
+  log.info(
+    `activated in ${(end - loadStart).toFixed(1)} ms ` +
+      `(bundle evaluated in ${(activateStart - loadStart).toFixed(1)} ms, activate() ${(end - activateStart).toFixed(1)} ms)`,
   );
 
   const ready = (async () => {
