@@ -14,9 +14,20 @@ const CLIENT_CAPABILITIES = {
   },
 };
 
-/** The line of a `timeout:` value nearest the middle of the document (the edit target). */
-function editTarget(lines) {
-  const mid = Math.floor(lines.length / 2);
+/**
+ * The edit scenarios. Each edit toggles one character and back, so every other version equals the
+ * original text:
+ *  - 'value'     (default) the last digit of the `timeout:` value nearest the middle (a quoted
+ *                value for ECS/Lambda): the document's meaning changes, so it is linted again.
+ *  - 'value-end' the same on the `timeout:` value nearest the end of the document.
+ *  - 'comment'   a `#` appended at the very end of the document and removed again (what the shared
+ *                lspbench tool does): only trivia changes.
+ */
+export const EDIT_SCENARIOS = ['value', 'value-end', 'comment'];
+
+/** The line of a `timeout:` value nearest the middle (or the end) of the document (the edit target). */
+function editTarget(lines, where = 'middle') {
+  const mid = where === 'end' ? lines.length - 1 : Math.floor(lines.length / 2);
   let best = -1;
   lines.forEach((l, i) => {
     if (/^\s*timeout: \d+\s*$/.test(l) && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
@@ -51,9 +62,13 @@ function probePositions(lines, count) {
  * @param {{name: string, argv: string[], settings: object}} server
  * @param {{name: string, dir: string, file: string, languageId: string, text: string}} doc
  */
-export async function measure(server, doc, { edits = 200, requests = 100, timeoutMs = 20000, budgetMs = 90000 } = {}) {
+export async function measure(
+  server,
+  doc,
+  { edits = 200, requests = 100, timeoutMs = 20000, budgetMs = 90000, scenario = 'value' } = {},
+) {
   const uri = pathToFileURL(doc.file).href;
-  const out = { server: server.name, doc: doc.name, lines: doc.text.split('\n').length };
+  const out = { server: server.name, doc: doc.name, scenario, lines: doc.text.split('\n').length };
   const t0 = performance.now();
   const lsp = new LspProcess(server.argv, server.settings);
   try {
@@ -89,9 +104,12 @@ export async function measure(server, doc, { edits = 200, requests = 100, timeou
     out.diagnostics_on_open = last ? last.params.diagnostics.length : null;
 
     const lines = text.split('\n');
-    const target = editTarget(lines);
+    const comment = scenario === 'comment';
+    const target = comment
+      ? { line: lines.length - 1, character: lines[lines.length - 1].length }
+      : editTarget(lines, scenario === 'value-end' ? 'end' : 'middle');
     const lineOffset = lines.slice(0, target.line).reduce((n, l) => n + l.length + 1, 0);
-    const original = lines[target.line][target.character];
+    const original = comment ? '' : lines[target.line][target.character];
     const times = [];
     const editStart = performance.now();
     let sent = 0;
@@ -101,20 +119,24 @@ export async function measure(server, doc, { edits = 200, requests = 100, timeou
       version++;
       const ch =
         i % 2 === 0
-          ? original === '9'
-            ? '8'
-            : original === 'x'
-              ? 'y'
-              : /\d/.test(original)
-                ? String(Number(original) + 1)
-                : 'x'
+          ? comment
+            ? '#'
+            : original === '9'
+              ? '8'
+              : original === 'x'
+                ? 'y'
+                : /\d/.test(original)
+                  ? String(Number(original) + 1)
+                  : 'x'
           : original;
       const off = lineOffset + target.character;
-      text = text.slice(0, off) + ch + text.slice(off + 1);
+      // Replaces the character at the target (a comment edit inserts `#` at the end, then deletes it).
+      const oldLength = comment ? (i % 2 === 0 ? 0 : 1) : 1;
+      text = text.slice(0, off) + ch + text.slice(off + oldLength);
       const change = incremental
         ? {
-            range: { start: target, end: { line: target.line, character: target.character + 1 } },
-            rangeLength: 1,
+            range: { start: target, end: { line: target.line, character: target.character + oldLength } },
+            rangeLength: oldLength,
             text: ch,
           }
         : { text };

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// npm run bench [-- --edits 200 --stress-edits 100 --requests 100 --only ours|yaml --skip-cli --json FILE --markdown FILE]
+// npm run bench [-- --edits 200 --stress-edits 100 --requests 100 --only ours|yaml --skip-cli --skip-activation
+//                   --json FILE --markdown FILE]
 //
 // Drives our language server (dist/server.js) and yaml-language-server side by side on the same
 // generated documents, in the same run, like an editor would: startup, open → diagnostics,
-// edit → diagnostics, completion, hover, memory. Then CLI throughput, bundle and VSIX sizes.
+// edit → diagnostics, completion, hover, memory. On the stress file our server is also measured with
+// the edit at the end of the file and with a comment edit (bench/measure.mjs EDIT_SCENARIOS). Then
+// CLI throughput, extension activation (bench/activation.mjs), bundle and VSIX sizes.
 // Prints a table with PASS/FAIL against the targets. Needs `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import {
@@ -22,7 +25,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ec2Small, ec2Stress, ecsSmall, lambdaSmall, variant } from '../bench/docs.mjs';
-import { measure } from '../bench/measure.mjs';
+import { measureActivation } from '../bench/activation.mjs';
+import { EDIT_SCENARIOS, measure } from '../bench/measure.mjs';
 import { renderMarkdown, renderText, targetsFor } from '../bench/report.mjs';
 
 const args = process.argv.slice(2);
@@ -94,9 +98,20 @@ const results = [];
 for (const doc of docs) {
   for (const server of servers) {
     const edits = doc.name === 'ec2-stress' ? nStressEdits : nEdits;
-    process.stderr.write(`bench: ${server.name} on ${doc.name} (${edits} edits)…\n`);
-    results.push(await measure(server, doc, { edits, requests: nRequests }));
+    // Every scenario for our server on the stress file; the side-by-side comparison uses 'value'.
+    const scenarios = doc.name === 'ec2-stress' && server.name === 'ours' ? EDIT_SCENARIOS : ['value'];
+    for (const scenario of scenarios) {
+      process.stderr.write(`bench: ${server.name} on ${doc.name} (${edits} edits, ${scenario} edit)…\n`);
+      results.push(await measure(server, doc, { edits, requests: nRequests, scenario }));
+    }
   }
+}
+
+// Extension activation: dist/client.js required and activated in node against a stub of `vscode`.
+let activation = null;
+if (!flag('skip-activation') && existsSync(join(root, 'dist/client.js'))) {
+  process.stderr.write('bench: extension activation…\n');
+  activation = measureActivation({ runs: 7 });
 }
 
 // CLI throughput over 1,000 generated AppSpecs.
@@ -190,6 +205,7 @@ const report = {
   load: (await import('node:os')).loadavg().map((x) => +x.toFixed(1)),
   results,
   cli,
+  activation,
   sizes,
   lspbench,
 };

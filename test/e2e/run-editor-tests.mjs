@@ -17,8 +17,8 @@ const TESTS = path.join(ROOT, 'out', 'test', 'editor', 'index.js');
 const WORKSPACE = path.join(ROOT, 'test', 'editor', 'workspace');
 const TIMEOUT_S = Number(process.env.APPSPEC_EDITOR_TIMEOUT || 600);
 
-/** The extension's own log channels (CodeDeploy, AppSpec Language Server) from the run's user-data logs. */
-function printExtensionLogs(dataDir) {
+/** The extension's own log files (CodeDeploy, AppSpec Language Server) under the run's user-data logs. */
+function extensionLogFiles(dataDir) {
   const found = [];
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -30,9 +30,13 @@ function printExtensionLogs(dataDir) {
   try {
     walk(path.join(dataDir, 'logs'));
   } catch {
-    return;
+    return [];
   }
-  for (const f of found) {
+  return found;
+}
+
+function printExtensionLogs(dataDir) {
+  for (const f of extensionLogFiles(dataDir)) {
     const text = readFileSync(f, 'utf8').trim();
     if (text) console.log(`--- ${path.basename(f)} (tail) ---\n${text.split('\n').slice(-40).join('\n')}`);
   }
@@ -130,6 +134,15 @@ try {
     }
   })();
   if ((failedToRun || failedTests) && session) printExtensionLogs(session.dirs.data);
+  // The extension logs how long its activation took (client/src/extension.ts); shown, never asserted.
+  if (session) {
+    const lines = extensionLogFiles(session.dirs.data).flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('activated in')),
+    );
+    for (const l of lines) console.log(`in-editor tests: extension ${l.slice(l.indexOf('activated in')).trim()}`);
+  }
   if (failedToRun && session?.server) {
     console.error(`--- code-server log (tail) ---\n${session.server.log().slice(-4000)}`);
   }
