@@ -22,12 +22,24 @@ export function pairsOf(node: unknown): Pair[] {
 }
 
 /** Finds the pair for `key` in a mapping; the first match wins (duplicates are a rule of their own). */
-export function findPair(map: unknown, key: string, opts: { caseInsensitive?: boolean } = {}): Pair | undefined {
-  const wanted = opts.caseInsensitive ? key.toLowerCase() : key;
+export function findPair(map: unknown, key: string, opts?: { caseInsensitive?: boolean }): Pair | undefined {
+  if (!isMap(map)) return undefined;
+  if (!opts?.caseInsensitive) {
+    // The common case, without building key strings (rules look up a handful of keys in every entry).
+    for (const pair of map.items as Pair[]) {
+      const k = pair.key;
+      if (isScalar(k)) {
+        const v = k.value;
+        if (typeof v === 'string' ? v === key : (v === null || v === undefined ? '' : String(v)) === key) return pair;
+      } else if ((typeof k === 'string' || typeof k === 'number') && String(k) === key) return pair;
+    }
+    return undefined;
+  }
+  const wanted = key.toLowerCase();
   for (const pair of pairsOf(map)) {
     const text = keyText(pair);
     if (text === undefined) continue;
-    if ((opts.caseInsensitive ? text.toLowerCase() : text) === wanted) return pair;
+    if (text.toLowerCase() === wanted) return pair;
   }
   return undefined;
 }

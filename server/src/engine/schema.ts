@@ -90,7 +90,8 @@ export interface ConvertResult {
   aliasLimitHit: boolean;
 }
 
-const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (s: string) =>
+  s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 
 /**
  * A plain scalar such as `00010358`: a leading zero followed by digits that include 8 or 9. The `yaml`
@@ -124,12 +125,15 @@ export function convertWithPaths(
   node: unknown,
   canonicalKeys = false,
   ec2Scalars = false,
+  recordPaths = true,
 ): ConvertResult {
   const paths = new Map<string, PathEntry>();
   let aliases = 0;
   let aliasLimitHit = false;
-  const visit = (n: unknown, path: string, depth: number, pair?: Pair): unknown => {
-    if (!paths.has(path)) paths.set(path, { node: (n as Node) ?? null, ...(pair ? { pair } : {}) });
+  // `path` is undefined when pointers are not recorded (the common case of a valid document needs none).
+  const visit = (n: unknown, path: string | undefined, depth: number, pair?: Pair): unknown => {
+    if (path !== undefined && !paths.has(path))
+      paths.set(path, pair ? { node: (n as Node) ?? null, pair } : { node: (n as Node) ?? null });
     if (depth > 200) return null;
     let target = n;
     if (isAlias(n)) {
@@ -144,23 +148,30 @@ export function convertWithPaths(
       if (ec2Scalars) return ec2ScalarValue(target);
       return target.value === undefined ? null : target.value;
     }
-    if (isSeq(target)) return target.items.map((item, i) => visit(item, `${path}/${i}`, depth + 1));
+    if (isSeq(target)) {
+      const items = target.items;
+      const out: unknown[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++)
+        out[i] = visit(items[i], path === undefined ? undefined : `${path}/${i}`, depth + 1);
+      return out;
+    }
     if (isMap(target)) {
       const out: Record<string, unknown> = {};
-      const merges: Pair[] = [];
-      const add = (p: Pair) => {
-        let key = keyText(p);
+      let merges: Pair[] | undefined;
+      const add = (p: Pair, text: string | undefined) => {
+        let key = text;
         if (key === undefined) return;
         if (canonicalKeys) key = CANONICAL_KEYS.get(key.toLowerCase()) ?? key;
         if (Object.prototype.hasOwnProperty.call(out, key)) return; // the first of duplicate keys wins
-        out[key] = visit(p.value, `${path}/${escapePointer(key)}`, depth + 1, p);
+        out[key] = visit(p.value, path === undefined ? undefined : `${path}/${escapePointer(key)}`, depth + 1, p);
       };
       for (const p of target.items as Pair[]) {
-        if (keyText(p) === '<<' && (isAlias(p.value) || isSeq(p.value))) merges.push(p);
-        else add(p);
+        const text = keyText(p);
+        if (text === '<<' && (isAlias(p.value) || isSeq(p.value))) (merges ??= []).push(p);
+        else add(p, text);
       }
       // YAML 1.1 merge keys (`<<: *base`): explicit keys win over merged ones.
-      for (const m of merges) {
+      for (const m of merges ?? []) {
         const sources = isSeq(m.value) ? m.value.items : [m.value];
         for (const src of sources) {
           if (!isAlias(src)) continue;
@@ -169,14 +180,14 @@ export function convertWithPaths(
             break;
           }
           const resolved = src.resolve(doc);
-          if (isMap(resolved)) for (const p of resolved.items as Pair[]) add(p);
+          if (isMap(resolved)) for (const p of resolved.items as Pair[]) add(p, keyText(p));
         }
       }
       return out;
     }
     return null;
   };
-  const value = visit(node, '', 0);
+  const value = visit(node, recordPaths ? '' : undefined, 0);
   return { value, paths, aliasLimitHit };
 }
 
@@ -439,7 +450,10 @@ export function schemaFindings(doc: AppSpecDocument): Finding[] {
   if (platform === 'unknown' || !doc.yaml || !doc.root) return [];
   const validate = validators[platform];
   const schema = SCHEMAS[platform];
-  const { value, paths } = convertWithPaths(doc.yaml, doc.root, platform !== 'ec2', platform === 'ec2');
+  // Pointers are only needed to place errors: convert without them first, and again with them on failure.
+  const canonical = platform !== 'ec2';
+  if (validate(convertWithPaths(doc.yaml, doc.root, canonical, platform === 'ec2', false).value)) return [];
+  const { value, paths } = convertWithPaths(doc.yaml, doc.root, canonical, platform === 'ec2');
   if (validate(value)) return [];
   const ctx: Ctx = { platform, doc, schema, paths };
   const out: Finding[] = [];

@@ -20,7 +20,7 @@ export const filesDestinationIsDirectory: Rule = {
     const out: Finding[] = [];
     for (const entry of filesEntries(doc)) {
       if (entry.source === undefined || entry.destination === undefined || !entry.destPair) continue;
-      if (sourceIsFile(entry, ctx) !== true) continue;
+      if (sourceIsFile(doc, entry, ctx) !== true) continue;
       const base = bundleRelative(entry.source).split('/').pop() ?? '';
       const destBase =
         entry.destination

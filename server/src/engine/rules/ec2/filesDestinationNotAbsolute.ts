@@ -18,7 +18,8 @@ export const filesDestinationNotAbsolute: Rule = {
     for (const entry of filesEntries(doc)) {
       const dest = entry.destination;
       if (dest === undefined || !entry.destPair) continue;
-      const range = doc.rangeOf(entry.destPair.value as never);
+      const destValue = entry.destPair.value as never;
+      const range = () => doc.rangeOf(destValue); // only for the entries reported
       const unixAbs = dest.startsWith('/');
       const winAbs = WINDOWS_ABSOLUTE.test(dest);
       if (dest.startsWith('~')) {
@@ -26,7 +27,7 @@ export const filesDestinationNotAbsolute: Rule = {
           finding(
             'W2013',
             `\`destination: ${dest}\` starts with \`~\`, which the agent does not expand; write the full path (e.g. \`/home/ec2-user${dest.slice(1)}\`).`,
-            range,
+            range(),
           ),
         );
         continue;
@@ -37,7 +38,7 @@ export const filesDestinationNotAbsolute: Rule = {
           finding(
             'W2013',
             `\`destination: ${dest}\` is relative; the agent resolves it against its own working directory. Use an absolute path such as \`/${dest}\`.`,
-            range,
+            range(),
           ),
         );
       } else if (os === 'windows') {
@@ -46,7 +47,7 @@ export const filesDestinationNotAbsolute: Rule = {
           finding(
             'W2013',
             `\`destination: ${dest}\` is not a fully qualified Windows path; use a drive-letter path such as \`C:\\${dest.replace(/^[\\/]+/, '').replace(/\//g, '\\')}\`.`,
-            range,
+            range(),
           ),
         );
       } else if (!unixAbs && !winAbs) {
@@ -54,7 +55,7 @@ export const filesDestinationNotAbsolute: Rule = {
           finding(
             'W2013',
             `\`destination: ${dest}\` is not a fully qualified path (\`/path\` on Linux, \`C:\\path\` on Windows).`,
-            range,
+            range(),
           ),
         );
       }

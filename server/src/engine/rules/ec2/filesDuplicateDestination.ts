@@ -1,13 +1,7 @@
 import type { AppSpecDocument, Finding, RuleContext, Rule } from '../../types';
-import {
-  WINDOWS_ABSOLUTE,
-  bundleRelative,
-  filesEntries,
-  finding,
-  joinRoot,
-  normalizePosix,
-  type FilesEntry,
-} from './util';
+import { WINDOWS_ABSOLUTE, bundleRelative, filesEntries, finding, normalizePosix, type FilesEntry } from './util';
+import { sourceStatOf } from './workspace';
+import { memoForRun } from '../../derived';
 
 /** Destination folder in a comparable form (Windows paths case-folded with `/`). */
 function destKey(dest: string): string {
@@ -15,14 +9,23 @@ function destKey(dest: string): string {
   return normalizePosix(dest);
 }
 
-/** True when the source names a single file: from the workspace when known, else by a file-like name. */
-export function sourceIsFile(entry: FilesEntry, ctx: RuleContext): boolean | undefined {
+/**
+ * True when the source names a single file: from the workspace when known, else by a file-like name.
+ * Answered once per entry and lint run (two rules ask).
+ */
+export function sourceIsFile(doc: AppSpecDocument, entry: FilesEntry, ctx: RuleContext): boolean | undefined {
+  const known = memoForRun(doc, ctx, 'ec2.sourceIsFile', () => new Map<FilesEntry, boolean | undefined>());
+  if (known.has(entry)) return known.get(entry);
+  const answer = readSourceIsFile(doc, entry, ctx);
+  known.set(entry, answer);
+  return answer;
+}
+
+function readSourceIsFile(doc: AppSpecDocument, entry: FilesEntry, ctx: RuleContext): boolean | undefined {
   const rel = bundleRelative(entry.source ?? '');
   if (rel === '') return false;
-  if (ctx.fs && ctx.bundleRoot) {
-    const st = ctx.fs.stat(joinRoot(ctx.bundleRoot, rel));
-    if (st) return st.isFile;
-  }
+  const st = sourceStatOf(doc, ctx, entry);
+  if (st) return st.isFile;
   const base = rel.split('/').pop() ?? '';
   return /^[^.].*\.[A-Za-z0-9]{1,8}$/.test(base) ? true : undefined;
 }
@@ -55,7 +58,7 @@ export const filesDuplicateDestination: Rule = {
         dest: destKey(entry.destination),
         src: normalizePosix(bundleRelative(entry.source)),
         base: baseName(entry.source),
-        isFile: sourceIsFile(entry, ctx),
+        isFile: sourceIsFile(doc, entry, ctx),
       };
       const sourceKey = `${cur.dest}\0${cur.src}`;
       const nameKey = `${cur.dest}\0${cur.base}`;

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
-import { bundleRelative, escapesRoot, filesEntries, finding, joinRoot, osOf } from './util';
-import { caseMismatch } from './workspace';
+import { bundleRelative, escapesRoot, filesEntries, finding, osOf } from './util';
+import { caseMismatch, sourceStatOf } from './workspace';
 
 export const filesSourceMissing: Rule = {
   id: 'W5005',
@@ -20,7 +20,7 @@ export const filesSourceMissing: Rule = {
       if (entry.source === undefined || !entry.sourcePair) continue;
       const rel = bundleRelative(entry.source);
       if (rel === '' || escapesRoot(rel) || /[*?]/.test(rel)) continue;
-      if (ctx.fs.stat(joinRoot(ctx.bundleRoot, rel))) {
+      if (sourceStatOf(doc, ctx, entry)) {
         const spelled = osOf(doc) === 'windows' ? undefined : caseMismatch(ctx.fs, ctx.bundleRoot, rel);
         if (spelled) {
           out.push(

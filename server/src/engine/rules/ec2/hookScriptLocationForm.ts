@@ -43,13 +43,13 @@ export const hookScriptLocationForm: Rule = {
       const value = findPair(script, 'location')?.value;
       const loc = textOf(value);
       if (!isScalar(value) || loc === undefined || templated(value)) continue;
-      const range = doc.rangeOf(value);
+      const range = () => doc.rangeOf(value); // only for the scripts reported
       if (/\s/.test(loc)) {
         out.push(
           finding(
             'W4008',
             `\`location: ${loc}\` contains whitespace: the whole text is taken as the file name (arguments are not supported), so the script is not found. Move arguments into the script.`,
-            range,
+            range(),
           ),
         );
       } else if (loc.startsWith('/') || WINDOWS_ABSOLUTE.test(loc)) {
@@ -61,7 +61,7 @@ export const hookScriptLocationForm: Rule = {
             instancePath
               ? `\`location: ${loc}\` looks like a path on the instance, but it is resolved inside the bundle (as \`${rel}\`); put the script in the bundle and write its bundle-relative path.`
               : `\`location: ${loc}\` is resolved relative to the bundle root (as \`${rel}\`); the leading separator is ignored.`,
-            range,
+            range(),
             instancePath ? {} : { severity: 'info' },
           ),
         );
@@ -70,7 +70,7 @@ export const hookScriptLocationForm: Rule = {
           finding(
             'W4008',
             `\`location: ${loc}\` climbs out of the bundle with \`..\`; scripts must be inside the revision.`,
-            range,
+            range(),
           ),
         );
       }

@@ -1,6 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { findPair, isSeq } from '../../ast';
-import { bundleRelative, filesEntries, finding, joinRoot, normalizePosix, permissionEntries } from './util';
+import { bundleRelative, filesEntries, finding, normalizePosix, permissionEntries } from './util';
+import { sourceStatOf } from './workspace';
 
 export const permissionFileObjectPattern: Rule = {
   id: 'E3010',
@@ -19,7 +20,7 @@ export const permissionFileObjectPattern: Rule = {
     for (const f of filesEntries(doc)) {
       if (f.source === undefined || f.destination === undefined || !f.destination.startsWith('/')) continue;
       const rel = bundleRelative(f.source);
-      if (rel === '' || !ctx.fs.stat(joinRoot(ctx.bundleRoot, rel))?.isFile) continue;
+      if (rel === '' || !sourceStatOf(doc, ctx, f)?.isFile) continue;
       installedFiles.add(normalizePosix(`${f.destination}/${rel.split('/').pop()}`));
     }
     const out: Finding[] = [];

@@ -23,13 +23,14 @@ export const permissionObjectPath: Rule = {
     const index = new DestinationIndex(uniqueDests);
     for (const entry of permissionEntries(doc)) {
       if (entry.object === undefined || !entry.objectPair) continue;
-      const range = doc.rangeOf(entry.objectPair.value as never);
+      const objectValue = entry.objectPair.value as never;
+      const range = () => doc.rangeOf(objectValue); // only for the entries reported
       if (!entry.object.startsWith('/')) {
         out.push(
           finding(
             'W3004',
             `\`object: ${entry.object}\` is not an absolute path, so it never matches an installed file; use the absolute path on the instance (e.g. a \`files\` destination).`,
-            range,
+            range(),
           ),
         );
         continue;
@@ -41,7 +42,7 @@ export const permissionObjectPath: Rule = {
           finding(
             'W3004',
             `\`object: ${entry.object}\` is not inside any \`files\` destination (${listSome(uniqueDests)}); permissions apply only to installed files, so this entry has no effect.`,
-            range,
+            range(),
           ),
         );
       }

@@ -11,6 +11,7 @@ import {
   osOf,
   templated,
   textOf,
+  type FilesEntry,
 } from './util';
 
 export interface ResolvedScript {
@@ -33,9 +34,9 @@ export function resolvedScripts(
   const root = ctx.bundleRoot;
   return memoForRun(doc, ctx, 'ec2.resolvedScripts', () => ({
     fs,
-    scripts: scriptLocations(doc).map((s) => {
-      const abs = joinRoot(root, s.rel);
-      return { ...s, abs, stat: fs.stat(abs) };
+    scripts: scriptLocations(doc).map(({ event, node, location, rel }) => {
+      const abs = joinRoot(root, rel);
+      return { event, node, location, rel, abs, stat: fs.stat(abs) };
     }),
   }));
 }
@@ -57,6 +58,23 @@ function scriptLocations(doc: AppSpecDocument): readonly ScriptLocation[] {
     }
     return out;
   });
+}
+
+type Stat = ReturnType<WorkspaceFs['stat']>;
+
+/**
+ * The `stat` of a `files` entry's source (its bundle-relative path under the bundle root), asked once per entry
+ * and lint run however many rules need it; undefined without a workspace or when the path does not exist.
+ */
+export function sourceStatOf(doc: AppSpecDocument, ctx: RuleContext, entry: FilesEntry): Stat {
+  if (!ctx.fs || !ctx.bundleRoot) return undefined;
+  const fs = ctx.fs;
+  const root = ctx.bundleRoot;
+  const stats = memoForRun(doc, ctx, 'ec2.sourceStats', () => new Map<FilesEntry, Stat>());
+  if (stats.has(entry)) return stats.get(entry);
+  const st = fs.stat(joinRoot(root, bundleRelative(entry.source ?? '')));
+  stats.set(entry, st);
+  return st;
 }
 
 /** A resolved script that exists as a file. */

@@ -17,15 +17,23 @@ export const duplicateKey: Rule = {
   check(doc) {
     const out: Finding[] = [];
     for (const map of mapsOf(doc)) {
-      const seen = new Map<string, Pair>();
-      for (const pair of (map as unknown as { items: Pair[] }).items) {
-        const key = keyText(pair);
+      const items = map.items as Pair[];
+      if (items.length < 2) continue;
+      // Small mappings (nearly all of them) are compared directly; larger ones through an index.
+      const keys = items.map(keyText);
+      const seen = items.length > 8 ? new Map<string, Pair>() : undefined;
+      for (let j = 0; j < items.length; j++) {
+        const pair = items[j];
+        const key = keys[j];
         if (key === undefined) continue;
-        const first = seen.get(key);
-        if (!first) {
-          seen.set(key, pair);
-          continue;
+        let first: Pair | undefined;
+        if (seen) {
+          first = seen.get(key);
+          if (!first) seen.set(key, pair);
+        } else {
+          for (let i = 0; i < j && !first; i++) if (keys[i] === key) first = items[i];
         }
+        if (!first) continue;
         const firstRange = doc.keyRangeOf(first);
         out.push({
           ruleId: 'E0010',

@@ -13,14 +13,17 @@ export const tabIndentation: Rule = {
   check(doc) {
     if (doc.format === 'json') return [];
     const lines = new Set(doc.syntaxErrors.filter((p) => p.code === 'TAB_AS_INDENT').map((p) => p.range.start.line));
+    if (lines.size === 0) return [];
     const out: Finding[] = [];
     const allEdits: Edit[] = [];
     const perLine = new Map<number, Edit>();
-    for (let line = 0; line < doc.lines.lineCount; line++) {
+    // Only the reported lines can get an edit; visit them in line order.
+    for (const line of [...lines].sort((a, b) => a - b)) {
+      if (line < 0 || line >= doc.lines.lineCount || !Number.isInteger(line)) continue;
       const start = doc.lines.offsetAt({ line, character: 0 });
       const end = doc.lines.offsetAt({ line, character: Number.MAX_SAFE_INTEGER });
       const lead = /^[ \t]*/.exec(doc.text.slice(start, end).replace(/^\uFEFF/, ''))?.[0] ?? '';
-      if (!lines.has(line) || !lead.includes('\t')) continue;
+      if (!lead.includes('\t')) continue;
       const bom = line === 0 && doc.text.startsWith('\uFEFF') ? 1 : 0;
       const edit: Edit = {
         range: doc.rangeOf([start + bom, start + bom + lead.length]),
