@@ -17,9 +17,11 @@ import type {
   Range,
 } from 'vscode-languageserver-types';
 import { DocumentCache } from './engine/document';
-import { lint } from './engine/lint';
+import { lint, survivesTriviaEdit } from './engine/lint';
+import { memoizeFs } from './engine/memoFs';
+import { snapshotHolds, takeSnapshot, type FsSnapshot } from './engine/fsSnapshot';
 import { loadLintConfig, mergeConfigs, type LintConfig, type RuleSetting } from './engine/config';
-import type { AppSpecDocument, WorkspaceFs } from './engine/types';
+import type { AppSpecDocument, Diagnosis, Finding, WorkspaceFs } from './engine/types';
 import { isSyntaxFinding, toDiagnostic } from './features/diagnostics';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
@@ -102,9 +104,20 @@ export interface LanguageService {
   codeLenses(doc: TextDocumentLike): CodeLens[];
   /** Drops a closed document from the set `references` searches. */
   forget(uri: string): void;
+  /** Forgets findings kept for reuse (call when workspace files or settings change). */
+  clearLintCache(): void;
 }
 
 const CONFIG_READ_LIMIT = 256 * 1024;
+
+/** The last lint of a document: raw findings by rule, for the next version to reuse after a trivia edit. */
+interface LastLint {
+  version: number;
+  key: string;
+  /** The workspace state the findings describe (undefined: no workspace checks ran). */
+  snapshot?: FsSnapshot;
+  byRule: Map<string, Finding[]>;
+}
 
 function fileNameOf(uri: string): string {
   const path = uri.split(/[?#]/)[0];
@@ -120,6 +133,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const fs = options.fs;
   const cache = options.cache ?? new DocumentCache(64);
   const known = new Map<string, AppSpecDocument>();
+  const lastLint = new Map<string, LastLint>();
+  /** Findings with fixes computed for exactly this document (not carried over), for code actions. */
+  const fixesOf = new WeakMap<AppSpecDocument, Diagnosis[]>();
 
   const parse = (doc: TextDocumentLike): AppSpecDocument => {
     const parsed = cache.get(doc.uri, doc.getText(), doc.version);
@@ -144,11 +160,25 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const doc = parse(textDoc);
       const bundleRoot = bundleRootOf(doc.uri);
       const config = lintConfigFor(bundleRoot, settings);
-      const found = lint(
-        doc,
-        { bundleRoot, fileName: fileNameOf(doc.uri), fs: config.workspaceChecks === false ? undefined : fs },
-        config,
-      );
+      const fileName = fileNameOf(doc.uri);
+      // An edit inside a comment changes no node: structural findings of the previous version still
+      // hold (same values, lines and columns) as long as the files they looked at are unchanged, so
+      // only the text-level rules run again.
+      const key = JSON.stringify([config, fileName]);
+      const prev = lastLint.get(doc.uri);
+      const runFs = fs && config.workspaceChecks !== false ? memoizeFs(fs) : undefined;
+      const canReuse =
+        doc.incremental?.trivia === true &&
+        prev !== undefined &&
+        prev.version === doc.incremental.fromVersion &&
+        prev.key === key &&
+        (prev.snapshot === undefined || (fs !== undefined && snapshotHolds(fs, prev.snapshot)));
+      const reuse = canReuse ? new Map([...prev.byRule].filter(([id]) => survivesTriviaEdit(id))) : undefined;
+      const byRule = new Map<string, Finding[]>();
+      const found = lint(doc, { bundleRoot, fileName, fs: runFs }, config, { reuse, record: byRule });
+      const snapshot = canReuse ? prev.snapshot : fs && runFs ? takeSnapshot(fs, runFs.queries()) : undefined;
+      lastLint.set(doc.uri, { version: doc.version, key, snapshot, byRule });
+      if (!canReuse) fixesOf.set(doc, found);
       const mode = settings.syntaxDiagnostics ?? 'auto';
       const hideSyntax =
         mode === 'never' || (mode === 'auto' && doc.format === 'yaml' && settings.yamlExtensionActive === true);
@@ -160,13 +190,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     codeActions(textDoc, range, diagnostics) {
       const doc = parse(textDoc);
       // Diagnostics from an older version (or without data) get their fixes from a fresh lint.
-      let fresh: ReturnType<typeof lint> | undefined;
       const lookup = (d: Diagnostic) => {
-        fresh ??= lint(
-          doc,
-          { bundleRoot: bundleRootOf(doc.uri), fileName: fileNameOf(doc.uri), fs },
-          lintConfigFor(bundleRootOf(doc.uri), {}),
-        );
+        let fresh = fixesOf.get(doc);
+        if (!fresh) {
+          fresh = lint(
+            doc,
+            { bundleRoot: bundleRootOf(doc.uri), fileName: fileNameOf(doc.uri), fs },
+            lintConfigFor(bundleRootOf(doc.uri), {}),
+          );
+          fixesOf.set(doc, fresh);
+        }
         const same = fresh.find(
           (f) =>
             f.ruleId === d.code &&
@@ -186,6 +219,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     forget(uri) {
       known.delete(uri);
       cache.delete(uri);
+      lastLint.delete(uri);
+    },
+    clearLintCache() {
+      lastLint.clear();
     },
   };
 }

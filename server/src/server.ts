@@ -224,6 +224,7 @@ connection.onDidChangeConfiguration(
       globalFiles = pushedSettings.files;
     }
     settingsByUri.clear();
+    service.clearLintCache();
     await refreshGlobalFiles();
     revalidateAll();
   }),
@@ -247,6 +248,7 @@ documents.onDidClose(
 connection.onDidChangeWatchedFiles(
   guard('watched files', undefined, (params: { changes: { uri: string }[] }) => {
     fs.clearCache();
+    service.clearLintCache();
     const changed = params.changes.map((c) => {
       try {
         return URI.parse(c.uri).fsPath;
@@ -374,6 +376,7 @@ connection.onExecuteCommand(
       chmodSync(abs, mode | ((mode & 0o444) >> 2));
     }
     fs.clearCache();
+    service.clearLintCache();
     revalidateAll((uri) => appspecs.has(uri), true);
     return null;
   }),

@@ -96,12 +96,10 @@ function entryLine(text: string, offset: number, kind: 'seq' | 'map'): { lineSta
  * End of an entry that starts on the line at `lineStart` with indentation `column`: where the first
  * later line holding content at a smaller indentation starts, or at the same indentation (for a
  * mapping entry, unless it is a `-` entry of its compact sequence value). Blank and comment-only
- * lines just before that line are left out (a full parse does not count them in the entry's range);
- * at the end of the text they are kept. Undefined when a tab starts a line (left to the full parser).
+ * lines belong to the entry before them. Undefined when a tab starts a line (left to the full parser).
  */
 function entryEnd(text: string, lineStart: number, column: number, kind: 'seq' | 'map'): number | undefined {
   let at = text.indexOf('\n', lineStart);
-  let afterContent = at < 0 ? text.length : at + 1;
   while (at >= 0) {
     const line = at + 1;
     let i = line;
@@ -112,12 +110,11 @@ function entryEnd(text: string, lineStart: number, column: number, kind: 'seq' |
     const blank = i >= text.length || c === 10 || c === 13 || c === 35; /* # */
     if (blank) continue;
     const indent = i - line;
-    if (indent < column) return afterContent;
+    if (indent < column) return line;
     if (indent === column) {
       const dashEntry = c === 45 && /[ \r\n]/.test(text[i + 1] ?? '\n');
-      if (kind === 'seq' || !dashEntry) return afterContent;
+      if (kind === 'seq' || !dashEntry) return line;
     }
-    afterContent = at < 0 ? text.length : at + 1;
   }
   return text.length;
 }
@@ -276,7 +273,10 @@ function sameShape(a: unknown, b: unknown, change: TextChange, editedLineEnd: nu
 }
 
 /** The collection a chunk parses to, when it parses cleanly into entries of the wanted kind. */
-function parseChunk(chunk: string, kind: 'seq' | 'map'): { items: unknown[]; range: [number, number, number] } | undefined {
+function parseChunk(
+  chunk: string,
+  kind: 'seq' | 'map',
+): { items: unknown[]; range: [number, number, number]; docRange: [number, number, number] } | undefined {
   const parsed = parseDocument(chunk, { ...PARSE_OPTIONS, version: '1.2' });
   if (parsed.errors.length || parsed.warnings.length) return undefined;
   const c = parsed.contents;
@@ -285,7 +285,23 @@ function parseChunk(chunk: string, kind: 'seq' | 'map'): { items: unknown[]; ran
   const range = rangeOfNode(c);
   if (!items.length || !range) return undefined;
   if ((chunk.includes('&') || chunk.includes('*')) && hasAnchorsOrAliases(c)) return undefined;
-  return { items, range };
+  const docRange = (parsed as { range?: [number, number, number] }).range ?? [0, chunk.length, chunk.length];
+  return { items, range, docRange };
+}
+
+/** True when the blank and comment lines that end `text` are empty or start with `#` in column 0. */
+function flatTrailingTrivia(text: string): boolean {
+  let end = text.length;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r?\n?$/, '');
+    if (line.trim() !== '' && !line.trimStart().startsWith('#')) return true;
+    if (line !== '' && !line.startsWith('#')) return false;
+    if (start === 0) return true;
+    end = start - 1;
+    if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
+  }
+  return true;
 }
 
 /** A new identity for the reused tree, so caches keyed on the old `Document` never answer for the new one. */
@@ -305,8 +321,17 @@ export function reparse(prev: AppSpecDocument, newText: string): Reparsed | unde
   const delta = change.newEnd - change.oldEnd;
   const list = candidates(yaml, oldText, change);
   // Innermost first; an outer entry is tried when the edit spills out of the inner one (a new sibling, say).
-  for (let i = list.length - 1; i >= Math.max(0, list.length - 3); i--) {
+  // Comment lines that end an entry are counted in the ranges of some of the collections around it,
+  // depending on their indentation: a rule the chunk alone cannot see. So a nested chunk's trailing
+  // comments must sit in column 0 (counted by no collection); otherwise the top-level entry is used.
+  const tries = list.map((_, i) => i).reverse().slice(0, 3);
+  if (tries.length && tries[tries.length - 1] !== 0) tries.push(0);
+  for (const i of tries) {
     const c = list[i];
+    const flatTail =
+      flatTrailingTrivia(oldText.slice(c.lineStart, c.end)) &&
+      flatTrailingTrivia(newText.slice(c.lineStart, c.end + delta));
+    if (i > 0 && !flatTail) continue;
     // The chunk takes the next line's indentation too: the parser counts it in a collection that
     // ends with a comment line, and it must see the same text as a full parse would.
     let indentEnd = c.end;
@@ -334,7 +359,8 @@ export function reparse(prev: AppSpecDocument, newText: string): Reparsed | unde
     };
     shiftRanges(yaml.contents, shift);
     const docRange = (yaml as { range?: [number, number, number] }).range;
-    if (docRange) for (let k = 0; k < docRange.length; k++) docRange[k] = moveOffset(docRange[k], k, shift, true);
+    const docShift = { ...shift, chunkEnd: parsed.docRange.map((v) => v + c.lineStart) as [number, number, number] };
+    if (docRange) for (let k = 0; k < docRange.length; k++) docRange[k] = moveOffset(docRange[k], k, docShift, true);
     c.parent.items.splice(c.index, 1, ...(items as Pair[]));
     return { yaml: cloneDocument(yaml), trivia };
   }

@@ -90,6 +90,25 @@ export function applicableRules(doc: AppSpecDocument, rules: readonly Rule[] = a
 export interface LintOptions {
   /** Rules to run instead of `allRules` (tests). */
   rules?: readonly Rule[];
+  /**
+   * Findings to use instead of running a rule, by rule ID (`SCHEMA_KEY` for the schema check): the
+   * previous version's, after an edit that changed no node (see `survivesTriviaEdit`).
+   */
+  reuse?: ReadonlyMap<string, Finding[]>;
+  /** Receives each rule's raw findings (and the schema's under `SCHEMA_KEY`), for a later `reuse`. */
+  record?: Map<string, Finding[]>;
+}
+
+/** Key of the schema check's findings in `LintOptions.reuse` / `record`. */
+export const SCHEMA_KEY = '#schema';
+
+/**
+ * Whether a rule's findings stay valid after an edit that only touched comments or spaces on one line
+ * (every node keeps its value, line and column). General rules (0xxx) read the raw text (tabs,
+ * encoding, suppression-like comments, syntax), so they always run again.
+ */
+export function survivesTriviaEdit(ruleId: string): boolean {
+  return ruleId === SCHEMA_KEY || !isSafeOnBrokenDocument({ id: ruleId });
 }
 
 /** Lints one parsed AppSpec. */
@@ -115,7 +134,9 @@ export function lint(
     if (limited && !isSafeOnBrokenDocument(rule)) continue;
     // Rules turned off still run: their findings hide the overlapping schema findings, so turning off
     // a specific rule does not bring back the generic schema message for the same node.
-    ruleFindings.push(...runRule(rule, doc, effectiveCtx));
+    const found = options.reuse?.get(rule.id) ?? runRule(rule, doc, effectiveCtx);
+    options.record?.set(rule.id, found);
+    for (const f of found) ruleFindings.push(f);
   }
 
   // A file that is not an AppSpec at all gets one clear finding instead of a flood.
@@ -129,7 +150,8 @@ export function lint(
   let schema: Finding[] = [];
   if (!limited && !notAppSpec) {
     try {
-      schema = schemaFindings(doc);
+      schema = options.reuse?.get(SCHEMA_KEY) ?? schemaFindings(doc);
+      options.record?.set(SCHEMA_KEY, schema);
     } catch (err) {
       if (debug) console.error(`appspec-lint: schema check failed on ${doc.uri}:`, err);
     }

@@ -6,17 +6,27 @@
  */
 import type { WorkspaceFs } from './types';
 
-export function memoizeFs(fs: WorkspaceFs): WorkspaceFs {
+/** What one run asked: stat answers by path, files whose head was read, folders listed. */
+export interface FsQueries {
+  stats: ReadonlyMap<string, ReturnType<WorkspaceFs['stat']>>;
+  heads: ReadonlySet<string>;
+  lists: ReadonlySet<string>;
+}
+
+export function memoizeFs(fs: WorkspaceFs): WorkspaceFs & { queries(): FsQueries } {
   const stats = new Map<string, ReturnType<WorkspaceFs['stat']>>();
   const heads = new Map<string, Uint8Array | undefined>();
   const lists = new Map<string, ReturnType<WorkspaceFs['list']>>();
-  const memo: WorkspaceFs = {
+  const headPaths = new Set<string>();
+  const memo: WorkspaceFs & { queries(): FsQueries } = {
+    queries: () => ({ stats, heads: headPaths, lists: new Set(lists.keys()) }),
     stat(absPath) {
       if (!stats.has(absPath)) stats.set(absPath, fs.stat(absPath));
       return stats.get(absPath);
     },
     readHead(absPath, maxBytes) {
       const key = `${maxBytes}\0${absPath}`;
+      headPaths.add(absPath);
       if (!heads.has(key)) heads.set(key, fs.readHead(absPath, maxBytes));
       return heads.get(key);
     },

@@ -71,7 +71,14 @@ export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clear
         // No exception for a missing path: most lookups in a large bundle miss, and a thrown error costs ~10x a stat.
         const s = statSync(absPath, { throwIfNoEntry: false });
         if (!s) return undefined;
-        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode, size: s.size };
+        return {
+          isFile: s.isFile(),
+          isDirectory: s.isDirectory(),
+          mode: s.mode,
+          size: s.size,
+          mtimeMs: s.mtimeMs,
+          ctimeMs: s.ctimeMs,
+        };
       } catch {
         return undefined;
       }

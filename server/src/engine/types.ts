@@ -72,7 +72,9 @@ export interface Diagnosis extends Finding {
 /** Synchronous, read-only access to the workspace, injected so rules stay pure and testable. */
 export interface WorkspaceFs {
   /** undefined when the path does not exist. `mode` is the POSIX mode when known. */
-  stat(absPath: string): { isFile: boolean; isDirectory: boolean; mode?: number; size: number } | undefined;
+  stat(
+    absPath: string,
+  ): { isFile: boolean; isDirectory: boolean; mode?: number; size: number; mtimeMs?: number; ctimeMs?: number } | undefined;
   /** The first `maxBytes` bytes of a file, or undefined when it cannot be read. */
   readHead(absPath: string, maxBytes: number): Uint8Array | undefined;
   /** Entries of a folder (names only), or [] when it cannot be read. */

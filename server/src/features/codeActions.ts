@@ -23,12 +23,12 @@ import { MAKE_EXECUTABLE_COMMAND } from '../protocol';
 
 export { MAKE_EXECUTABLE_COMMAND };
 
-/** Fixes for a diagnostic when its `data` is missing or was computed for another version. */
+/** Fixes for a diagnostic, found by rule and position in the server's findings for this version. */
 export type FixLookup = (diagnostic: Diagnostic) => Fix[];
 
 function dataOf(d: Diagnostic): DiagnosticData | undefined {
   const data = d.data as Partial<DiagnosticData> | undefined;
-  return data && Array.isArray(data.fixes) ? (data as DiagnosticData) : undefined;
+  return data && typeof data.ruleId === 'string' ? (data as DiagnosticData) : undefined;
 }
 
 export function fixToAction(doc: AppSpecDocument, fix: Fix, diagnostic: Diagnostic): CodeAction | undefined {
@@ -110,7 +110,7 @@ export function codeActions(
   for (const d of diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') continue;
     const data = dataOf(d);
-    const list = data && data.version === doc.version ? data.fixes : (lookup?.(d) ?? data?.fixes ?? []);
+    const list = data?.fixes && data.version === doc.version ? data.fixes : (lookup?.(d) ?? data?.fixes ?? []);
     for (const fix of list) {
       const action = fixToAction(doc, fix, d);
       if (action) fixes.push(action);

@@ -1,6 +1,7 @@
 /**
- * Engine findings → LSP diagnostics. The finding's fixes travel in `data` so code actions can
- * turn them into edits without linting again.
+ * Engine findings → LSP diagnostics. Fixes stay on the server (the language service keeps the
+ * findings of the version it published) instead of riding in `data`: on a large file with
+ * thousands of findings that halves what each publish sends.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { DOCS_BASE_URL, type AppSpecDocument, type Diagnosis, type Fix, type Severity } from '../engine/types';
@@ -10,8 +11,9 @@ export const DIAGNOSTIC_SOURCE = 'appspec';
 /** What `Diagnostic.data` carries. */
 export interface DiagnosticData {
   ruleId: string;
-  fixes: Fix[];
-  /** Document version the fixes were computed for. */
+  /** Present only when a caller put them there; the server looks fixes up by rule and position. */
+  fixes?: Fix[];
+  /** Document version the diagnostic was computed for. */
   version: number;
 }
 
@@ -44,7 +46,7 @@ export function toDiagnostic(doc: AppSpecDocument, d: Diagnosis): Diagnostic {
   if (d.tags?.length) {
     diagnostic.tags = d.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   }
-  const data: DiagnosticData = { ruleId: d.ruleId, fixes: d.fixes ?? [], version: doc.version };
+  const data: DiagnosticData = { ruleId: d.ruleId, version: doc.version };
   diagnostic.data = data;
   return diagnostic;
 }

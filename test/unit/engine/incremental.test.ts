@@ -206,14 +206,30 @@ test('appending a comment at the end is a trivia edit; changing a value or addin
 
 test('edits the splice cannot prove equivalent fall back to a full parse', () => {
   const fresh = () => parseAppSpec('file:///w/appspec.yml', EC2, 1);
-  // A new top-level key, an anchor, a second document, an unterminated quote: all need the full parser.
-  assert.equal(reparseAppSpec(fresh(), EC2.replace('os: linux', 'os: linux\nextra: 1'), 2), undefined);
+  // A line pushed out of its entry, an anchor, a second document, an unterminated quote: all need the full parser.
+  assert.equal(reparseAppSpec(fresh(), EC2.replace('      timeout: 120', 'timeout: 120'), 2), undefined);
   assert.equal(reparseAppSpec(fresh(), EC2.replace('timeout: 300', 'timeout: &t 300'), 2), undefined);
   assert.equal(reparseAppSpec(fresh(), EC2 + '---\nos: windows\n', 2), undefined);
   assert.equal(reparseAppSpec(fresh(), EC2.replace('scripts/after.sh', '"scripts/after.sh'), 2), undefined);
   // A broken previous version never donates its tree.
   const broken = parseAppSpec('file:///w/appspec.yml', EC2.replace('files:', 'files: ['), 1);
   assert.equal(reparseAppSpec(broken, EC2, 2), undefined);
+});
+
+test('a new entry typed after an existing one is spliced in as a sibling', () => {
+  const text = EC2.replace('os: linux', 'os: linux\nextra: 1').replace(
+    '      timeout: 300\n',
+    '      timeout: 300\n    - location: scripts/third.sh\n',
+  );
+  const prev = parseAppSpec('file:///w/appspec.yml', EC2.replace('os: linux', 'os: linux\nextra: 1'), 1);
+  const next = reparseAppSpec(prev, text, 2);
+  assert.ok(next, 'answered incrementally');
+  assert.deepEqual(dump(next), dump(parseAppSpec('file:///w/appspec.yml', text, 2)));
+  assert.equal(next.yaml?.getIn(['hooks', 'AfterInstall', 1, 'location']), 'scripts/third.sh');
+  const top = parseAppSpec('file:///w/appspec.yml', EC2, 1);
+  const withKey = reparseAppSpec(top, EC2.replace('os: linux', 'os: linux\nextra: 1'), 2);
+  assert.ok(withKey, 'a new top-level key after `os` is answered incrementally');
+  assert.equal(withKey.yaml?.get('extra'), 1);
 });
 
 test('the document cache reuses the previous tree and still answers the newest text', () => {
