@@ -18,7 +18,10 @@
  * one is opened or grows past the limit, the server switches to V8's defaults for the rest of its
  * life (one way: optimised code cannot be un-loaded anyway). Flags set with v8.setFlagsFromString
  * are read when V8 next decides to tier up or to grow the new space, so the switch takes effect
- * at once for code that is already running.
+ * at once for code that is already running. The switch names `--turbofan` itself: V8 derives
+ * `--no-turbofan` from a lower `--max-opt` once and does not undo it when `--max-opt` goes back
+ * up, so `--max-opt` alone would leave the optimising compiler off for good (measured: a hot
+ * function stayed unoptimised, 15× slower).
  *
  * APPSPEC_SERVER_TUNING=off in the environment starts the server with V8's defaults (to compare).
  */
@@ -41,15 +44,15 @@ function setFlags(flags: string[]): boolean {
 /** Lean mode: Sparkplug is the highest tier and the young generation keeps its initial size. */
 function startLean(): void {
   if (process.env.APPSPEC_SERVER_TUNING === 'off') return;
-  lean = setFlags(['--max-opt=1', '--semi-space-growth-factor=1']);
+  lean = setFlags(['--no-turbofan', '--semi-space-growth-factor=1']);
 }
 
 /** Called with each open document's length: a large one turns the optimising compiler back on. */
 export function noteDocumentLength(chars: number): void {
   if (!lean || chars < LARGE_DOCUMENT_CHARS) return;
   lean = false;
-  // V8's defaults (node --v8-options): any tier, new space doubling when it fills up.
-  setFlags(['--max-opt=999', '--semi-space-growth-factor=2']);
+  // V8's defaults (node --v8-options): TurboFan on, new space doubling when it fills up.
+  setFlags(['--turbofan', '--semi-space-growth-factor=2']);
 }
 
 /** Whether the server still runs lean (for tests and the benchmark). */
