@@ -225,9 +225,15 @@ export function reparseAppSpec(
 ): AppSpecDocument | undefined {
   if (!reusable.has(prev) || detectFormat(prev.uri, text) !== 'yaml') return undefined;
   if (skippedReason(text, opts.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
-  const next = reparse(prev, text);
+  reusable.delete(prev); // its tree is about to be taken over (or left half-moved if the splice fails)
+  let next: ReturnType<typeof reparse>;
+  try {
+    next = reparse(prev, text);
+  } catch {
+    // A tree too deep for the walk, or a bug: the full parse answers instead.
+    return undefined;
+  }
   if (!next) return undefined;
-  reusable.delete(prev);
   const lines = new TextLineIndex(text);
   const { rangeOf, keyRangeOf } = makeRangeOf(lines);
   const root = next.yaml.contents as YAMLMap;

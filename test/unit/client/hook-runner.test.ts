@@ -365,9 +365,15 @@ hooks:
     );
     assert.match(result.failed?.logTail ?? '', /\[stdout\]starting/);
     const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-    assert.ok(!alive(pid), `the background sleep ${pid} survived`);
+    assert.ok(await gone(pid), `the background sleep ${pid} survived`);
   },
 );
+
+/** Waits (up to 5 s, for a loaded machine) until a killed process no longer runs. */
+async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  return !alive(pid);
+}
 
 /** Gone, or a zombie waiting for a reaper (it no longer runs). */
 function alive(pid: number): boolean {
@@ -564,6 +570,6 @@ hooks:
     const { result } = await run(dir);
     assert.equal(result.failed?.event, 'ApplicationStart');
     assert.equal(result.failed?.message, 'Script at specified location: scripts/start.sh failed to close STDOUT');
-    assert.ok(!alive(Number(fs.readFileSync(pidFile, 'utf8'))));
+    assert.ok(await gone(Number(fs.readFileSync(pidFile, 'utf8'))), 'the background sleep survived');
   },
 );
