@@ -72,6 +72,76 @@ export function overlaps(a: Range, b: Range): boolean {
   return samePos(a.start, b.start) || contains(a, b) || contains(b, a);
 }
 
+/** True when rule finding `r` makes schema finding `s` redundant (`flags`: `r` is an error or a warning). */
+function covers(r: Finding, s: Finding, flags: (f: Finding) => boolean): boolean {
+  return overlaps(r.range, s.range) || (r.range.start.line === s.range.start.line && flags(r));
+}
+
+/** A position as one number ordered like (line, character); undefined when outside the encodable range. */
+function posKey(p: Range['start']): number | undefined {
+  const { line, character } = p;
+  return Number.isInteger(line) &&
+    Number.isInteger(character) &&
+    line >= 0 &&
+    character >= 0 &&
+    line < 2 ** 22 &&
+    character < 2 ** 30
+    ? line * 2 ** 30 + character
+    : undefined;
+}
+
+/**
+ * The schema findings that no rule finding covers (see `covers`), as a new array. Small inputs compare every
+ * pair; large ones (thousands of findings of both kinds) use rule ranges sorted by start, with the same answer.
+ */
+export function withoutCovered(
+  schema: readonly Finding[],
+  rules: readonly Finding[],
+  flags: (f: Finding) => boolean,
+): Finding[] {
+  if (schema.length * rules.length <= 4096) return schema.filter((s) => !rules.some((r) => covers(r, s, flags)));
+  const keyed: { start: number; end: number }[] = [];
+  const starts = new Set<number>();
+  const flaggedLines = new Set<number>();
+  for (const r of rules) {
+    const start = posKey(r.range.start);
+    const end = posKey(r.range.end);
+    if (start === undefined || end === undefined) return schema.filter((s) => !rules.some((x) => covers(x, s, flags)));
+    keyed.push({ start, end });
+    starts.add(start);
+    if (flags(r)) flaggedLines.add(r.range.start.line);
+  }
+  keyed.sort((a, b) => a.start - b.start);
+  const n = keyed.length;
+  // Largest end among ranges starting at or before i; smallest end among ranges starting at or after i.
+  const maxEndUpTo = new Array<number>(n);
+  const minEndFrom = new Array<number>(n);
+  for (let i = 0; i < n; i++) maxEndUpTo[i] = Math.max(keyed[i].end, i > 0 ? maxEndUpTo[i - 1] : -Infinity);
+  for (let i = n - 1; i >= 0; i--) minEndFrom[i] = Math.min(keyed[i].end, i < n - 1 ? minEndFrom[i + 1] : Infinity);
+  /** Index of the first range starting after `key` (`orEqual`: at or after `key`). */
+  const firstStart = (key: number, orEqual: boolean): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyed[mid].start < key || (!orEqual && keyed[mid].start === key)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return schema.filter((s) => {
+    const start = posKey(s.range.start);
+    const end = posKey(s.range.end);
+    if (start === undefined || end === undefined) return !rules.some((r) => covers(r, s, flags));
+    if (flaggedLines.has(s.range.start.line) || starts.has(start)) return false;
+    const before = firstStart(start, false) - 1; // a rule range that starts no later and ends no earlier
+    if (before >= 0 && maxEndUpTo[before] >= end) return false;
+    const after = firstStart(start, true); // a rule range inside this one
+    if (after < n && minEndFrom[after] <= end) return false;
+    return true;
+  });
+}
+
 function comparePos(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
@@ -163,14 +233,7 @@ export function lint(
   // One report per problem: a schema finding is dropped when a rule finding covers the same node, or
   // when a rule finding that flags something (error or warning) starts on the same line; the rule's
   // message is the specific one (`TaskDefinition: ""` gets E6004, not E6004 plus E1105).
-  schema = schema.filter(
-    (s) =>
-      !ruleFindings.some(
-        (r) =>
-          overlaps(r.range, s.range) ||
-          (r.range.start.line === s.range.start.line && ['error', 'warning'].includes(defaultSeverity(r))),
-      ),
-  );
+  schema = withoutCovered(schema, ruleFindings, (r) => ['error', 'warning'].includes(defaultSeverity(r)));
 
   if (config?.problems?.length) schema.push(...configFindings(doc, config.problems));
 

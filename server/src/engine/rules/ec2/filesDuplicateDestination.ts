@@ -30,8 +30,9 @@ function readSourceIsFile(doc: AppSpecDocument, entry: FilesEntry, ctx: RuleCont
   return /^[^.].*\.[A-Za-z0-9]{1,8}$/.test(base) ? true : undefined;
 }
 
-function baseName(source: string): string {
-  return bundleRelative(source).split('/').filter(Boolean).pop() ?? '';
+/** The last segment of a bundle-relative path. */
+function baseName(rel: string): string {
+  return rel.split('/').filter(Boolean).pop() ?? '';
 }
 
 export const filesDuplicateDestination: Rule = {
@@ -53,11 +54,12 @@ export const filesDuplicateDestination: Rule = {
     const byFileName = new Map<string, Seen>();
     for (const entry of filesEntries(doc)) {
       if (entry.source === undefined || entry.destination === undefined || !entry.destPair) continue;
+      const rel = bundleRelative(entry.source);
       const cur: Seen = {
         entry,
         dest: destKey(entry.destination),
-        src: normalizePosix(bundleRelative(entry.source)),
-        base: baseName(entry.source),
+        src: normalizePosix(rel),
+        base: baseName(rel),
         isFile: sourceIsFile(doc, entry, ctx),
       };
       const sourceKey = `${cur.dest}\0${cur.src}`;

@@ -100,8 +100,12 @@ export function escapesRoot(path: string, backslash = false): boolean {
   return false;
 }
 
+/** Something `normalizePosix` would change: `//`, a trailing `/`, or a `.`/`..` segment. */
+const NOT_NORMAL = /\/\/|\/$|(?:^|\/)\.\.?(?:\/|$)/;
+
 /** A POSIX path normalised: `..` resolved where possible, no trailing slash, `/` for the root. */
 export function normalizePosix(path: string): string {
+  if (!NOT_NORMAL.test(path)) return path; // already normal (the usual case)
   const out: string[] = [];
   for (const seg of segments(path)) {
     if (seg === '..') out.pop();
