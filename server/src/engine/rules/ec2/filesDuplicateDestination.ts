@@ -26,13 +26,14 @@ function readSourceIsFile(doc: AppSpecDocument, entry: FilesEntry, ctx: RuleCont
   if (rel === '') return false;
   const st = sourceStatOf(doc, ctx, entry);
   if (st) return st.isFile;
-  const base = rel.split('/').pop() ?? '';
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
   return /^[^.].*\.[A-Za-z0-9]{1,8}$/.test(base) ? true : undefined;
 }
 
 /** The last segment of a bundle-relative path. */
 function baseName(rel: string): string {
-  return rel.split('/').filter(Boolean).pop() ?? '';
+  const trimmed = rel.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
 export const filesDuplicateDestination: Rule = {

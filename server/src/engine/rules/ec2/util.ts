@@ -92,6 +92,7 @@ export function segments(path: string, backslash = false): string[] {
 
 /** True when `..` segments climb above the start of the path. */
 export function escapesRoot(path: string, backslash = false): boolean {
+  if (!path.includes('..')) return false; // no `..` segment at all (the usual case)
   let depth = 0;
   for (const seg of segments(path, backslash)) {
     depth += seg === '..' ? -1 : 1;
