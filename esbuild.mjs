@@ -16,6 +16,10 @@ const common = {
   logLevel: 'info',
   // The AWS SDK picks up optional native helpers it does not need here.
   external: ['vscode', 'aws-crt', '@aws-sdk/signature-v4-crt'],
+  // The `yaml` package's ES module build instead of its CommonJS one: esbuild then binds its exports
+  // directly, where the CommonJS interop turns every `isScalar(…)` call into a property getter
+  // (measured ~15% of a lint of a 12,000-line AppSpec). Same code, same version.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
 };
 
 // The extension loads the AWS SDK, the local endpoint and the engine only when first used

@@ -27,10 +27,22 @@ export interface TextChange {
 
 export function diffTexts(oldText: string, newText: string): TextChange {
   const max = Math.min(oldText.length, newText.length);
+  // Whole blocks first (a native comparison), then character by character.
+  const block = 4096;
   let start = 0;
+  while (start + block <= max && oldText.slice(start, start + block) === newText.slice(start, start + block))
+    start += block;
   while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
   let oldEnd = oldText.length;
   let newEnd = newText.length;
+  while (
+    oldEnd - block >= start &&
+    newEnd - block >= start &&
+    oldText.slice(oldEnd - block, oldEnd) === newText.slice(newEnd - block, newEnd)
+  ) {
+    oldEnd -= block;
+    newEnd -= block;
+  }
   while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
     oldEnd--;
     newEnd--;

@@ -243,3 +243,22 @@ test('the document cache reuses the previous tree and still answers the newest t
   assert.equal(v2.yaml?.getIn(['files', 1, 'destination']), '/etc/app2');
   assert.deepEqual(dump(v2), dump(parseAppSpec('file:///w/appspec.yml', text2, 2)));
 });
+
+test('diffTexts finds the changed span, also across its block-sized fast path', () => {
+  const big = 'a'.repeat(10_000) + 'MIDDLE' + 'b'.repeat(9_000);
+  assert.deepEqual(diffTexts(big, big), { start: big.length, oldEnd: big.length, newEnd: big.length });
+  assert.deepEqual(diffTexts(big, big.replace('MIDDLE', 'MID')), { start: 10_003, oldEnd: 10_006, newEnd: 10_003 });
+  assert.deepEqual(diffTexts(big, big + '#'), { start: big.length, oldEnd: big.length, newEnd: big.length + 1 });
+  assert.deepEqual(diffTexts('x' + big, big), { start: 0, oldEnd: 1, newEnd: 0 });
+  // Repeated text: the change is reported once, at the first difference.
+  assert.deepEqual(diffTexts('aaaa', 'aaaaa'), { start: 4, oldEnd: 4, newEnd: 5 });
+  const random = rng(5);
+  for (let i = 0; i < 300; i++) {
+    const base = Array.from({ length: 9000 }, () => 'ab\n'[Math.floor(random() * 3)]).join('');
+    const at = Math.floor(random() * base.length);
+    const next = base.slice(0, at) + 'XY' + base.slice(at + Math.floor(random() * 5));
+    const d = diffTexts(base, next);
+    assert.equal(base.slice(0, d.start) + next.slice(d.start, d.newEnd) + base.slice(d.oldEnd), next);
+    assert.equal(base.length - d.oldEnd, next.length - d.newEnd, 'the same suffix');
+  }
+});
