@@ -21,7 +21,7 @@ export const filesSourceMissing: Rule = {
       const rel = bundleRelative(entry.source);
       if (rel === '' || escapesRoot(rel) || /[*?]/.test(rel)) continue;
       if (sourceStatOf(doc, ctx, entry)) {
-        const spelled = osOf(doc) === 'windows' ? undefined : caseMismatch(ctx.fs, ctx.bundleRoot, rel);
+        const spelled = osOf(doc) === 'windows' ? undefined : caseMismatch(doc, ctx, rel);
         if (spelled) {
           out.push(
             finding(

@@ -1,8 +1,6 @@
 import type { Finding, Rule } from '../../types';
 import { finding } from './util';
-import { linuxScriptFiles } from './workspace';
-
-const HEAD_BYTES = 4096;
+import { linuxScriptFiles, SCRIPT_HEAD_BYTES } from './workspace';
 
 export const hookScriptCrlf: Rule = {
   id: 'W5004',
@@ -20,7 +18,7 @@ export const hookScriptCrlf: Rule = {
     if (!resolved) return [];
     const out: Finding[] = [];
     for (const s of resolved.scripts) {
-      const head = resolved.fs.readHead(s.abs, HEAD_BYTES);
+      const head = resolved.fs.readHead(s.abs, SCRIPT_HEAD_BYTES);
       if (!head) continue;
       let crlf = false;
       for (let i = 0; i + 1 < head.length; i++) {

@@ -25,7 +25,7 @@ export const hookScriptMissing: Rule = {
     const windows = osOf(doc) === 'windows';
     const offered = new Set<string>();
     for (const s of resolved.scripts) {
-      const spelled = s.stat && !windows ? caseMismatch(resolved.fs, ctx.bundleRoot as string, s.rel) : undefined;
+      const spelled = s.stat && !windows ? caseMismatch(doc, ctx, s.rel) : undefined;
       if (spelled) {
         out.push(
           finding(

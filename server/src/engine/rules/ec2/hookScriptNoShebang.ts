@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
 import { finding, osOf } from './util';
-import { linuxScriptFiles } from './workspace';
+import { linuxScriptFiles, SCRIPT_HEAD_BYTES } from './workspace';
 
 export const hookScriptNoShebang: Rule = {
   id: 'W5003',
@@ -19,7 +19,7 @@ export const hookScriptNoShebang: Rule = {
     const out: Finding[] = [];
     for (const s of resolved.scripts) {
       if (s.stat.size === 0) continue;
-      const head = resolved.fs.readHead(s.abs, 64);
+      const head = resolved.fs.readHead(s.abs, SCRIPT_HEAD_BYTES);
       if (!head) continue;
       let start = 0;
       if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) start = 3;

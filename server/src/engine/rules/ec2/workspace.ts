@@ -77,6 +77,12 @@ export function sourceStatOf(doc: AppSpecDocument, ctx: RuleContext, entry: File
   return st;
 }
 
+/**
+ * How much of a hook script the checks read (W5003 looks at the first bytes, W5004 at the first 4 KiB): one size,
+ * so both are answered by a single read per script and lint run.
+ */
+export const SCRIPT_HEAD_BYTES = 4096;
+
 /** A resolved script that exists as a file. */
 export type ScriptFile = ResolvedScript & { stat: NonNullable<ResolvedScript['stat']> };
 
@@ -97,21 +103,47 @@ export function linuxScriptFiles(
   }));
 }
 
+/** The names in one folder, for exact and case-insensitive lookups. */
+interface FolderNames {
+  count: number;
+  exact: Set<string>;
+  /** Lower-case name → the first name (in listing order) with that spelling. */
+  lower: Map<string, string>;
+}
+
+function readFolder(fs: WorkspaceFs, dir: string): FolderNames {
+  const exact = new Set<string>();
+  const lower = new Map<string, string>();
+  const entries = fs.list(dir);
+  for (const { name } of entries) {
+    exact.add(name);
+    const key = name.toLowerCase();
+    if (!lower.has(key)) lower.set(key, name);
+  }
+  return { count: entries.length, exact, lower };
+}
+
 /**
  * On a case-insensitive disk (macOS, Windows) `stat` finds `scripts/Start.sh` for `scripts/start.sh`, but Linux
- * instances will not. Returns the path as spelled on disk when some segment differs only in case.
+ * instances will not. Returns the path as spelled on disk when some segment differs only in case. Each folder is
+ * listed once per lint run (a bundle may hold thousands of scripts in one folder).
  */
-export function caseMismatch(fs: WorkspaceFs, root: string, rel: string): string | undefined {
+export function caseMismatch(doc: AppSpecDocument, ctx: RuleContext, rel: string): string | undefined {
+  const fs = ctx.fs;
+  const root = ctx.bundleRoot;
+  if (!fs || !root) return undefined;
+  const folders = memoForRun(doc, ctx, 'ec2.folderNames', () => new Map<string, FolderNames>());
   let dir = root;
   const actual: string[] = [];
   let differs = false;
   for (const seg of rel.split('/').filter(Boolean)) {
-    const names = fs.list(dir).map((e) => e.name);
-    if (names.length === 0 || names.includes(seg)) {
+    let names = folders.get(dir);
+    if (!names) folders.set(dir, (names = readFolder(fs, dir)));
+    if (names.count === 0 || names.exact.has(seg)) {
       actual.push(seg);
     } else {
-      const other = names.find((n) => n.toLowerCase() === seg.toLowerCase());
-      if (!other) return undefined;
+      const other = names.lower.get(seg.toLowerCase());
+      if (other === undefined) return undefined;
       actual.push(other);
       differs = true;
     }
