@@ -214,7 +214,7 @@ export function lint(
   if (notAppSpec) {
     const keep = ruleFindings.filter((f) => KEEP_WITH_NOT_APPSPEC.has(f.ruleId));
     ruleFindings.length = 0;
-    ruleFindings.push(...keep);
+    for (const f of keep) ruleFindings.push(f); // no spread: the list may be long
   }
 
   let schema: Finding[] = [];
