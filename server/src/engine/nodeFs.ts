@@ -65,6 +65,8 @@ export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clear
     return m;
   };
 
+  let scratch = Buffer.allocUnsafe(4096);
+
   return {
     stat(absPath) {
       try {
@@ -87,9 +89,12 @@ export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clear
       let fd: number | undefined;
       try {
         fd = openSync(absPath, 'r');
-        const buf = Buffer.alloc(Math.max(0, maxBytes));
-        const n = readSync(fd, buf, 0, buf.length, 0);
-        return new Uint8Array(buf.buffer, buf.byteOffset, n);
+        // One scratch buffer for every read; the caller gets a copy of just the bytes read (a fresh
+        // full-size buffer per call piled up outside the JS heap until the next full GC).
+        const want = Math.max(0, maxBytes);
+        if (scratch.length < want) scratch = Buffer.allocUnsafe(want);
+        const n = readSync(fd, scratch, 0, want, 0);
+        return Uint8Array.prototype.slice.call(scratch, 0, n);
       } catch {
         return undefined;
       } finally {
