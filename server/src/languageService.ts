@@ -18,7 +18,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { DocumentCache } from './engine/document';
 import { lint, survivesTriviaEdit } from './engine/lint';
-import { memoizeFs } from './engine/memoFs';
+import { memoizeFs, type FsMemoState } from './engine/memoFs';
 import { snapshotHolds, takeSnapshot, type FsSnapshot } from './engine/fsSnapshot';
 import { loadLintConfig, mergeConfigs, type LintConfig, type RuleSetting } from './engine/config';
 import type { AppSpecDocument, Diagnosis, Finding, WorkspaceFs } from './engine/types';
@@ -116,6 +116,8 @@ interface LastLint {
   key: string;
   /** The workspace state the findings describe (undefined: no workspace checks ran). */
   snapshot?: FsSnapshot;
+  /** The answers the workspace checks got, valid while `snapshot` holds. */
+  fsState?: FsMemoState;
   byRule: Map<string, Finding[]>;
 }
 
@@ -166,18 +168,23 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // only the text-level rules run again.
       const key = JSON.stringify([config, fileName]);
       const prev = lastLint.get(doc.uri);
-      const runFs = fs && config.workspaceChecks !== false ? memoizeFs(fs) : undefined;
+      // Files unchanged since the last lint: its answers are reused instead of asking the disk again.
+      const filesHold = prev?.snapshot !== undefined && fs !== undefined && snapshotHolds(fs, prev.snapshot);
+      const runFs =
+        fs && config.workspaceChecks !== false ? memoizeFs(fs, filesHold ? prev?.fsState : undefined) : undefined;
       const canReuse =
         doc.incremental?.trivia === true &&
         prev !== undefined &&
         prev.version === doc.incremental.fromVersion &&
         prev.key === key &&
-        (prev.snapshot === undefined || (fs !== undefined && snapshotHolds(fs, prev.snapshot)));
+        (prev.snapshot === undefined || filesHold);
       const reuse = canReuse ? new Map([...prev.byRule].filter(([id]) => survivesTriviaEdit(id))) : undefined;
       const byRule = new Map<string, Finding[]>();
       const found = lint(doc, { bundleRoot, fileName, fs: runFs }, config, { reuse, record: byRule });
-      const snapshot = canReuse ? prev.snapshot : fs && runFs ? takeSnapshot(fs, runFs.queries()) : undefined;
-      lastLint.set(doc.uri, { version: doc.version, key, snapshot, byRule });
+      const fresh = !canReuse && fs && runFs;
+      const snapshot = fresh ? takeSnapshot(fs, runFs.queries()) : canReuse ? prev.snapshot : undefined;
+      const fsState = fresh ? runFs.state() : canReuse ? prev.fsState : undefined;
+      lastLint.set(doc.uri, { version: doc.version, key, snapshot, fsState, byRule });
       if (!canReuse) fixesOf.set(doc, found);
       const mode = settings.syntaxDiagnostics ?? 'auto';
       const hideSyntax =

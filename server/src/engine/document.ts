@@ -205,7 +205,13 @@ export function parseAppSpec(uri: string, text: string, version = 0, opts: Parse
   let platform = detectPlatform(root, yaml?.contents);
   if (platform.platform === 'unknown' && syntaxErrors.some((p) => p.severity === 'error'))
     platform = guessPlatformFromText(text) ?? platform;
-  const doc: AppSpecDocument = { ...base, ...(yaml ? { yaml } : {}), ...(root ? { root } : {}), platform, syntaxErrors };
+  const doc: AppSpecDocument = {
+    ...base,
+    ...(yaml ? { yaml } : {}),
+    ...(root ? { root } : {}),
+    platform,
+    syntaxErrors,
+  };
   if (format === 'yaml' && canReparse(yaml, text)) reusable.add(doc);
   return doc;
 }
@@ -301,8 +307,7 @@ export class DocumentCache {
       return hit;
     }
     // The previous version's tree is reused when only one entry changed (the usual edit).
-    const doc =
-      (hit && reparseAppSpec(hit, text, version, this.opts)) ?? parseAppSpec(uri, text, version, this.opts);
+    const doc = (hit && reparseAppSpec(hit, text, version, this.opts)) ?? parseAppSpec(uri, text, version, this.opts);
     this.entries.delete(uri);
     this.entries.set(uri, doc);
     while (this.entries.size > this.capacity) {

@@ -91,7 +91,11 @@ function isBlockCollection(n: unknown): n is Collection {
 }
 
 /** Column of `offset` when only spaces (or `- ` for a sequence entry) precede it on its line; else undefined. */
-function entryLine(text: string, offset: number, kind: 'seq' | 'map'): { lineStart: number; column: number } | undefined {
+function entryLine(
+  text: string,
+  offset: number,
+  kind: 'seq' | 'map',
+): { lineStart: number; column: number } | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let i = lineStart;
   while (i < offset && text.charCodeAt(i) === 32) i++;
@@ -336,7 +340,10 @@ export function reparse(prev: AppSpecDocument, newText: string): Reparsed | unde
   // Comment lines that end an entry are counted in the ranges of some of the collections around it,
   // depending on their indentation: a rule the chunk alone cannot see. So a nested chunk's trailing
   // comments must sit in column 0 (counted by no collection); otherwise the top-level entry is used.
-  const tries = list.map((_, i) => i).reverse().slice(0, 3);
+  const tries = list
+    .map((_, i) => i)
+    .reverse()
+    .slice(0, 3);
   if (tries.length && tries[tries.length - 1] !== 0) tries.push(0);
   for (const i of tries) {
     const c = list[i];
@@ -355,7 +362,9 @@ export function reparse(prev: AppSpecDocument, newText: string): Reparsed | unde
     // Every new entry must sit at the old entry's indentation (the chunk starts with it, so check the rest).
     if (items.some((it) => entryLine(chunk, startOf(it) ?? -1, c.kind)?.column !== c.column)) continue;
     const old = c.parent.items[c.index];
-    const noBreaks = !/[\r\n]/.test(oldText.slice(change.start, change.oldEnd) + newText.slice(change.start, change.newEnd));
+    const noBreaks = !/[\r\n]/.test(
+      oldText.slice(change.start, change.oldEnd) + newText.slice(change.start, change.newEnd),
+    );
     let editedLineEnd = oldText.indexOf('\n', change.oldEnd);
     if (editedLineEnd < 0) editedLineEnd = oldText.length;
     for (const it of items) moveBy(it, c.lineStart);

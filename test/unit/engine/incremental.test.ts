@@ -70,7 +70,29 @@ Hooks:
   - AfterAllowTraffic: "CodeDeployHook_AfterAllow"
 `;
 
-const SNIPPETS = ['#', ' ', '\n', '- ', ': ', 'x', '"', "'", '|', '>', '&a ', '*a', '\t', '  - source: new\n', 'key: v\n', '[', ']', '{', '}', '---\n', '9'];
+const SNIPPETS = [
+  '#',
+  ' ',
+  '\n',
+  '- ',
+  ': ',
+  'x',
+  '"',
+  "'",
+  '|',
+  '>',
+  '&a ',
+  '*a',
+  '\t',
+  '  - source: new\n',
+  'key: v\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  '---\n',
+  '9',
+];
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -199,7 +221,10 @@ test('appending a comment at the end is a trivia edit; changing a value or addin
   assert.equal(node[0], at + 'timeout: '.length);
 
   const prev3 = parseAppSpec('file:///w/appspec.yml', EC2, 1);
-  const added = EC2.replace('    # a comment between entries\n', '    # a comment between entries\n    # and another\n');
+  const added = EC2.replace(
+    '    # a comment between entries\n',
+    '    # a comment between entries\n    # and another\n',
+  );
   const moved = reparseAppSpec(prev3, added, 2);
   assert.equal(moved?.incremental?.trivia, false, 'a new line moves everything below it');
 });

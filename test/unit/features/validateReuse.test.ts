@@ -11,7 +11,7 @@ import { createLanguageService } from '../../../server/src/languageService';
 import { createNodeFs } from '../../../server/src/engine/nodeFs';
 import { doc, tempBundle } from './util';
 
-const TEXT = `version: 0.0
+const BASE = `version: 0.0
 os: linux
 # deploy the web app
 files:
@@ -30,6 +30,7 @@ hooks:
     - location: scripts/missing.sh
       timeout: 90
 `;
+const TEXT = BASE;
 
 /** Comment-only edits: typing in comments, adding trailing spaces, a suppression, a tab, non-ASCII text. */
 function commentEdits(text: string): string[] {
@@ -43,7 +44,12 @@ function commentEdits(text: string): string[] {
   step(t + ' more');
   step(t.replace('# deploy the web app', '# deploy the web app — now with ünïcode'));
   step(t.replace('   # exists', '   # exists\t(tab)'));
-  step(t.replace('    - location: scripts/missing.sh', '    - location: scripts/missing.sh   # appspec-lint disable=W5001'));
+  step(
+    t.replace(
+      '    - location: scripts/missing.sh',
+      '    - location: scripts/missing.sh   # appspec-lint disable=W5001',
+    ),
+  );
   step(t.replace('      timeout: 90', '      timeout: 90   '));
   step(t.replace('# appspec-lint disable=W5001', '# appspec-lint disable=W5002'));
   step(t.slice(0, -' more'.length - 1));
@@ -102,6 +108,35 @@ test('code actions after a comment edit still offer the fix', () => {
       actions.some((a) => /create/i.test(a.title)),
       `actions: ${actions.map((a) => a.title).join(' | ')}`,
     );
+  } finally {
+    b.cleanup();
+  }
+});
+
+test('value edits reuse the workspace answers while the files are unchanged, and notice a change', () => {
+  const many = Array.from({ length: 40 }, (_, i) => `  - source: build/part${i}\n    destination: /opt/p${i}\n`).join(
+    '',
+  );
+  const TEXT = BASE.replace('files:\n', `files:\n${many}`);
+  const b = tempBundle({ 'appspec.yml': TEXT, 'scripts/present.sh': { content: '#!/bin/sh\n', mode: 0o755 } });
+  try {
+    const uri = b.uri('appspec.yml');
+    const real = createNodeFs({ git: false });
+    let stats = 0;
+    const counting = { ...real, stat: (p: string) => (stats++, real.stat(p)) };
+    const live = createLanguageService({ fs: counting });
+    live.validate(doc(uri, TEXT, 1));
+    const first = stats;
+    stats = 0;
+    const edited = TEXT.replace('timeout: 60', 'timeout: 61');
+    const codes = live.validate(doc(uri, edited, 2)).map((d) => d.code);
+    assert.ok(codes.includes('W5001') && codes.includes('W5005'), codes.join(', '));
+    assert.ok(first >= 40 && stats < 10, `the second lint asked ${stats} times, the first ${first}`);
+    writeFileSync(`${b.dir}/scripts/missing.sh`, '#!/bin/sh\n', { mode: 0o755 });
+    const after = live.validate(doc(uri, TEXT, 3)).map((d) => d.code);
+    assert.ok(!after.includes('W5001'), `the new script is seen: ${after.join(', ')}`);
+    const fresh = createLanguageService({ fs: createNodeFs({ git: false }) }).validate(doc(uri, TEXT, 3));
+    assert.deepEqual(live.validate(doc(uri, TEXT, 3)), fresh);
   } finally {
     b.cleanup();
   }
