@@ -22,7 +22,7 @@ import { memoizeFs, type FsMemoState } from './engine/memoFs';
 import { snapshotHolds, takeSnapshot, type FsSnapshot } from './engine/fsSnapshot';
 import { loadLintConfig, mergeConfigs, type LintConfig, type RuleSetting } from './engine/config';
 import type { AppSpecDocument, Diagnosis, Finding, WorkspaceFs } from './engine/types';
-import { isSyntaxFinding, toDiagnostic } from './features/diagnostics';
+import { isSyntaxFinding, MORE_PROBLEMS_ID, toDiagnostic } from './features/diagnostics';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
 import { codeActions } from './features/codeActions';
@@ -48,6 +48,8 @@ export interface AppSpecSettings {
   workspaceChecks: boolean;
   syntaxDiagnostics: SyntaxDiagnostics;
   files: string[];
+  /** Most diagnostics published per document (errors first); 0 means all. */
+  maxProblems: number;
 }
 
 export const DEFAULT_SETTINGS: AppSpecSettings = {
@@ -55,6 +57,7 @@ export const DEFAULT_SETTINGS: AppSpecSettings = {
   workspaceChecks: true,
   syntaxDiagnostics: 'auto',
   files: [],
+  maxProblems: 1000,
 };
 
 /** Settings from the client, normalised: anything malformed falls back to the default. */
@@ -74,7 +77,40 @@ export function normalizeSettings(raw: unknown): AppSpecSettings {
     syntaxDiagnostics:
       syntax === 'always' || syntax === 'never' || syntax === 'auto' ? syntax : DEFAULT_SETTINGS.syntaxDiagnostics,
     files: Array.isArray(r.files) ? r.files.filter((f): f is string => typeof f === 'string' && f.trim() !== '') : [],
+    maxProblems:
+      typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 0
+        ? r.maxProblems
+        : DEFAULT_SETTINGS.maxProblems,
   };
+}
+
+const SEVERITY_RANK: Record<Diagnosis['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/**
+ * At most `max` findings (0: all), the most severe first, then in document order; when some are left
+ * out, one more information finding at the top says how many and how to see them.
+ */
+export function limitProblems(found: Diagnosis[], max: number): Diagnosis[] {
+  if (max <= 0 || found.length <= max) return found;
+  const order = found.map((d, i) => i);
+  order.sort((a, b) => SEVERITY_RANK[found[a].severity] - SEVERITY_RANK[found[b].severity] || a - b);
+  const keep = new Set(order.slice(0, max));
+  const kept = found.filter((_, i) => keep.has(i));
+  const left = found.length - max;
+  const worst = (s: Diagnosis['severity']) => found.filter((d, i) => !keep.has(i) && d.severity === s).length;
+  const parts = (['error', 'warning', 'info', 'hint'] as const)
+    .map((s) => [s, worst(s)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}${n === 1 ? '' : s === 'info' ? '' : 's'}`);
+  const note: Diagnosis = {
+    ruleId: MORE_PROBLEMS_ID,
+    severity: 'info',
+    message:
+      `${left} more problem${left === 1 ? '' : 's'} not shown (${parts.join(', ')}): the editor shows the first ${max} ` +
+      '(`appspec.maxProblems`, errors first). Raise the setting, or run `appspec-lint` on the file for the full list.',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+  return [note, ...kept];
 }
 
 export interface ValidateSettings extends Partial<AppSpecSettings> {
@@ -189,7 +225,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const mode = settings.syntaxDiagnostics ?? 'auto';
       const hideSyntax =
         mode === 'never' || (mode === 'auto' && doc.format === 'yaml' && settings.yamlExtensionActive === true);
-      return found.filter((d) => !(hideSyntax && isSyntaxFinding(d))).map((d) => toDiagnostic(doc, d));
+      const shown = found.filter((d) => !(hideSyntax && isSyntaxFinding(d)));
+      return limitProblems(shown, settings.maxProblems ?? 0).map((d) => toDiagnostic(doc, d));
     },
     complete: (doc, position, context) =>
       complete(parse(doc), position, { fs, triggerCharacter: context?.triggerCharacter }),

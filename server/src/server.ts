@@ -352,7 +352,7 @@ connection.onRequest(
     const uri = p.uri ?? (path.isAbsolute(fileName) ? URI.file(fileName).toString() : `untitled:${fileName}`);
     const settings = p.uri ? await settingsFor(p.uri) : DEFAULT_SETTINGS;
     const doc = TextDocument.create(uri, '', -1, p.text);
-    const diagnostics = lintService.validate(doc, { ...settings, syntaxDiagnostics: 'always' });
+    const diagnostics = lintService.validate(doc, { ...settings, syntaxDiagnostics: 'always', maxProblems: 0 });
     lintService.forget(uri);
     return diagnostics;
   }),

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver-types';
 import { suppressionEdit } from '../engine/suppressions';
 import type { AppSpecDocument, Fix } from '../engine/types';
-import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, MORE_PROBLEMS_ID, type DiagnosticData } from './diagnostics';
 import { bundleRootOf, fileUri, resolveInBundle } from './paths';
 
 import { MAKE_EXECUTABLE_COMMAND } from '../protocol';
@@ -108,7 +108,7 @@ export function codeActions(
   const suppressions: CodeAction[] = [];
   const fileDone = new Set<string>();
   for (const d of diagnostics) {
-    if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') continue;
+    if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string' || d.code === MORE_PROBLEMS_ID) continue;
     const data = dataOf(d);
     const list = data?.fixes && data.version === doc.version ? data.fixes : (lookup?.(d) ?? data?.fixes ?? []);
     for (const fix of list) {

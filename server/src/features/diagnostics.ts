@@ -28,15 +28,19 @@ export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}#${ruleId.toLowerCase()}`;
 }
 
+/** Code of the note that says how many problems the editor left out (not a rule: nothing to fix or suppress). */
+export const MORE_PROBLEMS_ID = 'appspec.maxProblems';
+
 export function toDiagnostic(doc: AppSpecDocument, d: Diagnosis): Diagnostic {
   const diagnostic: Diagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
     code: d.ruleId,
-    codeDescription: { href: ruleDocsUrl(d.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: d.message,
   };
+  if (d.ruleId === MORE_PROBLEMS_ID) return diagnostic;
+  diagnostic.codeDescription = { href: ruleDocsUrl(d.ruleId) };
   if (d.related?.length) {
     diagnostic.relatedInformation = d.related.map((r) => ({
       location: { uri: r.uri ?? doc.uri, range: r.range },

@@ -15,14 +15,44 @@ describe('settings', () => {
         workspaceChecks: 'no',
         syntaxDiagnostics: 'sometimes',
         files: ['a/*.yml', 3],
+        maxProblems: -5,
       }),
       {
         rules: { W4002: 'off' },
         workspaceChecks: true,
         syntaxDiagnostics: 'auto',
         files: ['a/*.yml'],
+        maxProblems: 1000,
       },
     );
+  });
+
+  test('maxProblems keeps the most severe findings and says how many were left out', () => {
+    const ls = createLanguageService();
+    // Ten unknown hook events (warnings) and one bad os value (an error) at the very end.
+    const hooks = Array.from({ length: 10 }, (_, i) => `  Unknown${i}:\n    - location: s${i}.sh\n`).join('');
+    const text = `version: 0.0\nos: linux\nhooks:\n${hooks}file_exists_behavior: SOMETIMES\n`;
+    const all = ls.validate(doc('file:///w/appspec.yml', text), { maxProblems: 0 });
+    assert.ok(all.length > 4, `enough findings to cut: ${all.length}`);
+    const cut = ls.validate(doc('file:///w/appspec.yml', text), { maxProblems: 3 });
+    assert.equal(cut.length, 4, 'three findings and the note');
+    assert.equal(cut[0].code, 'appspec.maxProblems');
+    assert.match(cut[0].message, new RegExp(`^${all.length - 3} more problems not shown`));
+    assert.equal(cut[0].codeDescription, undefined);
+    const errors = all.filter((d) => d.severity === 1);
+    assert.ok(errors.length >= 1);
+    for (const e of errors)
+      assert.ok(
+        cut.some((d) => d.code === e.code && d.range.start.line === e.range.start.line),
+        `error ${e.code} kept`,
+      );
+    const lines = cut.slice(1).map((d) => d.range.start.line);
+    assert.deepEqual(
+      lines,
+      [...lines].sort((a, b) => a - b),
+      'kept findings stay in document order',
+    );
+    assert.deepEqual(ls.codeActions(doc('file:///w/appspec.yml', text), cut[0].range, [cut[0]]), []);
   });
 
   test('defaults equal package.json contributes.configuration', () => {
