@@ -1,8 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { strToU8, zipSync } from 'fflate';
-import type { DeploymentTarget } from '../../client/src/aws/api';
+import { UploadCancelledError, type DeploymentTarget } from '../../client/src/aws/api';
 import { runToEnd, runUntil, startHarness, type Harness } from './helpers';
 
 const APPSPEC = `version: 0.0
@@ -54,6 +55,43 @@ describe('EC2/On-Premises deployments on the local endpoint (S3 upload, then dep
     assert.deepEqual(progress.at(-1), [body.length, body.length]);
     assert.ok(progress.length >= 2, 'progress reported along the way');
     for (let i = 1; i < progress.length; i++) assert.ok(progress[i][0] >= progress[i - 1][0]);
+  });
+
+  it('cancelling stops the upload mid-request and S3 keeps nothing', async () => {
+    // Random bytes do not compress: a bundle of several upload chunks.
+    const body = zipSync({ 'appspec.yml': strToU8(APPSPEC), 'blob.bin': randomBytes(1_500_000) }, { level: 0 });
+    const abort = new AbortController();
+    const seen: number[] = [];
+    await assert.rejects(
+      h.api.uploadRevision(
+        'my-revisions',
+        'checkout/cancelled.zip',
+        body,
+        (sent) => {
+          seen.push(sent);
+          if (sent > 0) abort.abort();
+        },
+        abort.signal,
+      ),
+      UploadCancelledError,
+    );
+    assert.ok(seen.at(-1)! < body.length, `stopped before the end (${seen.at(-1)} of ${body.length})`);
+    const s3 = new S3Client({
+      endpoint: h.endpoint.s3Url,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    try {
+      await assert.rejects(s3.send(new HeadObjectCommand({ Bucket: 'my-revisions', Key: 'checkout/cancelled.zip' })));
+    } finally {
+      s3.destroy();
+    }
+    // An upload that was already cancelled never starts.
+    await assert.rejects(
+      h.api.uploadRevision('my-revisions', 'x.zip', body, undefined, abort.signal),
+      UploadCancelledError,
+    );
   });
 
   it('rolls an in-place deployment across 4 instances two at a time (HalfAtATime)', async () => {

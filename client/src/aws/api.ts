@@ -105,13 +105,25 @@ export interface CodeDeployApi {
   createDeployment(input: CreateDeploymentInput): Promise<string>;
   stopDeployment(id: string, autoRollback?: boolean): Promise<{ status?: string; statusMessage?: string }>;
   continueDeployment(id: string, waitType?: DeploymentWaitType): Promise<void>;
-  /** Uploads a revision bundle to S3 with progress (bytes sent, total). */
+  /**
+   * Uploads a revision bundle to S3 with progress (bytes sent, total). Aborting `signal` stops the
+   * request where it is and rejects with `UploadCancelledError`; S3 keeps no partial object.
+   */
   uploadRevision(
     bucket: string,
     key: string,
     body: Uint8Array,
     onProgress?: (sent: number, total: number) => void,
+    signal?: AbortSignal,
   ): Promise<UploadResult>;
   /** Releases sockets. */
   dispose(): void;
+}
+
+/** `uploadRevision` was stopped through its AbortSignal. */
+export class UploadCancelledError extends Error {
+  constructor() {
+    super('The upload was cancelled.');
+    this.name = 'UploadCancelledError';
+  }
 }

@@ -30,7 +30,7 @@ import { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-pro
 import { Readable } from 'node:stream';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { CodeDeployApi, ConnectionSettings, DeploymentListPage, UploadResult } from './api';
-import { AwsUserError } from './api';
+import { AwsUserError, UploadCancelledError } from './api';
 import { toUserError, type ErrorContext } from './errors';
 import { isSsoProfile } from './profiles';
 
@@ -91,6 +91,7 @@ class SdkCodeDeployApi implements CodeDeployApi {
     try {
       return await fn();
     } catch (err) {
+      if (err instanceof UploadCancelledError) throw err;
       throw toUserError(err, this.settings, this.context);
     }
   }
@@ -314,7 +315,9 @@ class SdkCodeDeployApi implements CodeDeployApi {
     key: string,
     body: Uint8Array,
     onProgress?: (sent: number, total: number) => void,
+    signal?: AbortSignal,
   ): Promise<UploadResult> {
+    if (signal?.aborted) return Promise.reject(new UploadCancelledError());
     return this.run(async () => {
       const total = body.length;
       let sent = 0;
@@ -330,15 +333,23 @@ class SdkCodeDeployApi implements CodeDeployApi {
         })(),
         { objectMode: false },
       );
-      const r = await this.s3Client().send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: stream,
-          ContentLength: total,
-          ContentType: contentTypeFor(key),
-        }),
-      );
+      let r;
+      try {
+        r = await this.s3Client().send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            Body: stream,
+            ContentLength: total,
+            ContentType: contentTypeFor(key),
+          }),
+          signal ? { abortSignal: signal } : {},
+        );
+      } catch (err) {
+        stream.destroy();
+        if (signal?.aborted) throw new UploadCancelledError();
+        throw err;
+      }
       if (sent < total) onProgress?.(total, total);
       const eTag = (r.ETag ?? '').replace(/"/g, '');
       return { bucket, key, eTag, ...(r.VersionId ? { versionId: r.VersionId } : {}) };

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CodeDeployApi, DeploymentInfo } from '../aws/api';
+import { UploadCancelledError, type CodeDeployApi, type DeploymentInfo } from '../aws/api';
 import type { Ctx } from '../ctx';
 import { chunks } from '../explorer/model';
 import { planBundle, zipBundle } from './bundle';
@@ -240,13 +240,34 @@ async function deployServer(
       ctx.log.info(`bundle: ${plan.files.length} files, ${zip.length} bytes zipped → s3://${bucket}/${key}`);
       if (token.isCancellationRequested) return undefined;
       let reported = 0;
-      const upload = await api.uploadRevision(bucket, key, zip, (sent, total) => {
-        const pct = total ? Math.floor((sent / total) * 100) : 0;
-        if (pct > reported) {
-          progress.report({ increment: (pct - reported) * 0.9, message: `uploading ${pct}%` });
-          reported = pct;
+      // Cancel stops the upload mid-request; S3 keeps nothing of a PutObject that did not finish.
+      const abort = new AbortController();
+      const onCancel = token.onCancellationRequested(() => abort.abort());
+      let upload;
+      try {
+        upload = await api.uploadRevision(
+          bucket,
+          key,
+          zip,
+          (sent, total) => {
+            const pct = total ? Math.floor((sent / total) * 100) : 0;
+            if (pct > reported) {
+              progress.report({ increment: (pct - reported) * 0.9, message: `uploading ${pct}%` });
+              reported = pct;
+            }
+          },
+          abort.signal,
+        );
+      } catch (err) {
+        if (err instanceof UploadCancelledError) {
+          ctx.log.info(`upload to s3://${bucket}/${key} cancelled; nothing was deployed`);
+          void vscode.window.showInformationMessage('Cancelled: the upload was stopped and no deployment was created.');
+          return undefined;
         }
-      });
+        throw err;
+      } finally {
+        onCancel.dispose();
+      }
       if (token.isCancellationRequested) {
         void vscode.window.showInformationMessage(
           `Cancelled. The bundle was uploaded to s3://${bucket}/${key} but no deployment was created.`,
