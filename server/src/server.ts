@@ -5,7 +5,7 @@
  * the connection's console and answered with an empty result; the server keeps running.
  */
 // First: V8 flags are set before the rest of the bundle is evaluated (why: runtimeTuning.ts).
-import { noteDocumentLength } from './runtimeTuning';
+import { LARGE_DOCUMENT_CHARS, noteDocumentLength } from './runtimeTuning';
 import { chmodSync } from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -160,8 +160,36 @@ async function validate(uri: string): Promise<void> {
   if (published.get(uri) === key) return; // same text, same settings: the published diagnostics stand
   const diagnostics = service.validate(doc, effective);
   if (documents.get(uri)?.version !== version) return;
+  const firstTime = !published.has(uri);
   await connection.sendDiagnostics({ uri, version, diagnostics });
   published.set(uri, key);
+  if (firstTime && doc.getText().length >= LARGE_DOCUMENT_CHARS) warmUpLarge(uri, version, effective, 2);
+}
+
+/**
+ * A large document was just opened, and V8 has only now started optimising the checking code (see
+ * runtimeTuning.ts): the first edits would pay for that (on a 12,000-line file the first two edits
+ * took about twice as long as the rest). Checking the same version again while the editor is idle
+ * moves that cost off the first keystrokes. Nothing is published; it stops as soon as work arrives.
+ */
+function warmUpLarge(
+  uri: string,
+  version: number,
+  settings: Parameters<typeof service.validate>[1],
+  runs: number,
+): void {
+  if (runs <= 0) return;
+  setTimeout(() => {
+    const doc = documents.get(uri);
+    if (!doc || doc.version !== version || running.size > 0) return;
+    try {
+      service.validate(doc, settings);
+    } catch (err) {
+      logError('warming up', err);
+      return;
+    }
+    warmUpLarge(uri, version, settings, runs - 1);
+  }, 10);
 }
 
 /** Revalidates open documents; `force` when files on disk changed (same text, maybe new findings). */

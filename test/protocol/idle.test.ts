@@ -79,4 +79,29 @@ describe('server while idle', () => {
     const again = await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'W4002'));
     assert.equal(again.version, 1);
   });
+
+  test('after a large document opens, the idle re-check publishes nothing and edits still get fresh results', async () => {
+    const client = await startServer({ settings: { workspaceChecks: false } });
+    clients.push(client);
+    await client.initialize();
+    const uri = 'file:///nowhere/large/appspec.yml';
+    const hooks = Array.from(
+      { length: 900 },
+      (_, i) => `    - location: scripts/s${i}.sh\n      timeout: ${(i % 9) + 1}\n`,
+    ).join('');
+    const text = `version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n${hooks}  BeforeInstal:\n    - location: a.sh\n`;
+    assert.ok(text.length > 20_000, 'large enough to switch the server to full speed');
+    client.open(uri, text);
+    const first = await client.waitForDiagnostics(uri);
+    assert.ok(first.diagnostics.some((d) => d.code === 'W4002'));
+    // Give the idle re-check time to run, then a round trip: still one publish for version 1.
+    await new Promise((r) => setTimeout(r, 300));
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(client.published.filter((p) => p.uri === uri).length, 1, 'the warm-up published nothing');
+    const fixed = text.replace('BeforeInstal:', 'AfterInstall:');
+    client.change(uri, fixed, 2);
+    const next = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.ok(!next.diagnostics.some((d) => d.code === 'W4002'), 'the edit was checked');
+    assert.ok(!client.logs.some((l) => l.includes('warming up')), client.logs.join('\n'));
+  });
 });
