@@ -35,6 +35,23 @@ function sym(
   return s;
 }
 
+/**
+ * Most children listed under one symbol. The outline of a generated file with a 100,000-item list
+ * was a 20 MB answer; past this, one entry says how many more there are and where they start.
+ */
+export const MAX_CHILD_SYMBOLS = 5000;
+
+function capped<T>(doc: AppSpecDocument, items: T[], build: (item: T, i: number) => DocumentSymbol): DocumentSymbol[] {
+  if (items.length <= MAX_CHILD_SYMBOLS) return items.map(build);
+  const out = items.slice(0, MAX_CHILD_SYMBOLS).map(build);
+  const first = (items[MAX_CHILD_SYMBOLS] as Ranged | null)?.range?.[0] ?? 0;
+  const last = (items[items.length - 1] as Ranged | null)?.range?.[1] ?? first;
+  const rest = doc.rangeOf([first, Math.max(first, last)]);
+  const start = doc.rangeOf([first, first]);
+  out.push(sym(`… ${items.length - MAX_CHILD_SYMBOLS} more`, SymbolKind.Null, rest, start));
+  return out;
+}
+
 function scalarDetail(node: unknown): string | undefined {
   const s = scalarString(node);
   return s === undefined ? undefined : s.length > 60 ? `${s.slice(0, 57)}…` : s;
@@ -53,7 +70,7 @@ function kindOf(value: unknown): SymbolKind {
 /** Generic symbols for a mapping's pairs (used below the level the AppSpec-specific names cover). */
 function pairSymbols(doc: AppSpecDocument, node: unknown, depth: number): DocumentSymbol[] {
   if (!isMap(node) || depth > 6) return [];
-  return (node.items as Pair[]).map((p) => valueSymbol(doc, p, keyText(p) ?? '?', kindOf(p.value), depth));
+  return capped(doc, node.items as Pair[], (p) => valueSymbol(doc, p, keyText(p) ?? '?', kindOf(p.value), depth));
 }
 
 function valueSymbol(doc: AppSpecDocument, p: Pair, name: string, kind: SymbolKind, depth: number): DocumentSymbol {
@@ -71,7 +88,7 @@ function itemSymbols(
   depth: number,
   label?: (item: Node, i: number) => string,
 ): DocumentSymbol[] {
-  return items.map((item, i) => {
+  return capped(doc, items, (item, i) => {
     const r = nodeRange(doc, item);
     const name =
       label?.(item, i) ??
@@ -101,14 +118,14 @@ function topSymbol(doc: AppSpecDocument, p: Pair): DocumentSymbol {
   const sel = doc.keyRangeOf(p);
   const ec2 = doc.platform.platform === 'ec2' || doc.platform.platform === 'unknown';
   if (key === 'files' && isSeq(p.value)) {
-    const children = (p.value.items as Node[]).map((item) => {
+    const children = capped(doc, p.value.items as Node[], (item) => {
       const r = nodeRange(doc, item);
       return sym(`${str(item, 'source') ?? '?'} → ${str(item, 'destination') ?? '?'}`, SymbolKind.File, r, r);
     });
     return sym(key, SymbolKind.Array, range, sel, children);
   }
   if (key === 'permissions' && isSeq(p.value)) {
-    const children = (p.value.items as Node[]).map((item) => {
+    const children = capped(doc, p.value.items as Node[], (item) => {
       const r = nodeRange(doc, item);
       const detail = [str(item, 'owner'), str(item, 'group'), str(item, 'mode')].filter(Boolean).join(' ');
       return sym(str(item, 'object') ?? '?', SymbolKind.Key, r, r, undefined, detail || undefined);
@@ -118,7 +135,7 @@ function topSymbol(doc: AppSpecDocument, p: Pair): DocumentSymbol {
   if (key === 'hooks' && ec2 && isMap(p.value)) {
     const events = (p.value.items as Pair[]).map((hook) => {
       const scripts = isSeq(hook.value)
-        ? (hook.value.items as Node[]).map((s) => {
+        ? capped(doc, hook.value.items as Node[], (s) => {
             const r = nodeRange(doc, s);
             const detail = [
               str(s, 'timeout') ? `${str(s, 'timeout')} s` : '',

@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { MAX_CHILD_SYMBOLS } from '../../../server/src/features/symbols';
 import { createLanguageService } from '../../../server/src/languageService';
 import { createNodeFs } from '../../../server/src/engine/nodeFs';
 import { caret, doc, tempBundle } from './util';
@@ -52,6 +53,18 @@ describe('document symbols', () => {
         `${s.name}: selection inside range`,
       );
     }
+  });
+
+  test('a list longer than the outline limit lists its first entries and one "more" entry', () => {
+    const n = MAX_CHILD_SYMBOLS + 7;
+    const text = `version: 0.0\nos: linux\nfiles: [${Array.from({ length: n }, (_, i) => `a${i}`).join(', ')}]\n`;
+    const files = ls.documentSymbols(doc('file:///w/appspec.yml', text))[2];
+    assert.equal(files.children?.length, MAX_CHILD_SYMBOLS + 1);
+    const more = files.children!.at(-1)!;
+    assert.equal(more.name, '… 7 more');
+    const at = text.indexOf(`a${MAX_CHILD_SYMBOLS},`);
+    assert.deepEqual(more.selectionRange.start, { line: 2, character: at - text.indexOf('files') });
+    assert.ok(more.range.end.character > more.range.start.character);
   });
 
   test('ECS: the resource with its type and properties, hooks by event', () => {
