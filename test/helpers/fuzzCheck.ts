@@ -4,7 +4,8 @@
  * Returns the problems found (empty when the case passes).
  */
 import { decodeBytes } from '../../server/src/cli/engine';
-import { parseAppSpec } from '../../server/src/engine/document';
+import { parseAppSpec, reparseAppSpec } from '../../server/src/engine/document';
+import { dumpTree } from './yamlTree';
 import { lint } from '../../server/src/engine/lint';
 import { nodeFs } from '../../server/src/engine/nodeFs';
 import type { Diagnosis } from '../../server/src/engine/types';
@@ -83,6 +84,7 @@ export function checkCase(c: FuzzCase, opts: CheckOptions): string[] {
   } catch (e) {
     problems.push(`engine threw: ${(e as Error)?.stack ?? String(e)}`);
   }
+  problems.push(...incrementalProblems(c, uri, text));
   if (!opts.features) return problems;
 
   const tdoc = {
@@ -117,4 +119,27 @@ export function checkCase(c: FuzzCase, opts: CheckOptions): string[] {
   call('documentLinks', () => service.documentLinks(tdoc));
   service.forget(uri);
   return problems;
+}
+
+const NEARBY_EDITS = ['', '#', ' ', '\n', '- ', ': ', 'x', '"', '  '];
+
+/**
+ * Incremental re-parsing from a nearby earlier version (this text with one character removed or a
+ * snippet added) must give exactly the tree a full parse gives, or decline.
+ */
+function incrementalProblems(c: FuzzCase, uri: string, text: string): string[] {
+  try {
+    const r = prng(c.index + 13);
+    const at = Math.floor(r() * (text.length + 1));
+    const snippet = NEARBY_EDITS[Math.floor(r() * NEARBY_EDITS.length)];
+    const before = snippet ? text.slice(0, at) + snippet + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    const next = reparseAppSpec(parseAppSpec(uri, before, 1), text, 2);
+    if (!next) return [];
+    const full = parseAppSpec(uri, text, 2);
+    if (full.syntaxErrors.length) return ['incremental parse answered for a text with syntax problems'];
+    if (dumpTree(next).join('\n') !== dumpTree(full).join('\n')) return ['incremental parse differs from a full parse'];
+    return [];
+  } catch (e) {
+    return [`incremental parse threw: ${(e as Error)?.stack ?? String(e)}`];
+  }
 }

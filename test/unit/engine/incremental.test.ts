@@ -5,10 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { DocumentCache, parseAppSpec, reparseAppSpec } from '../../../server/src/engine/document';
 import { diffTexts } from '../../../server/src/engine/incremental';
-import type { AppSpecDocument } from '../../../server/src/engine/types';
+import { dumpTree } from '../../helpers/yamlTree';
 
 const EC2 = `version: 0.0
 os: linux
@@ -105,37 +104,7 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Every node of a tree as comparable text, optionally with line:column instead of offsets. */
-function dump(doc: AppSpecDocument, lineColumn = false): string[] {
-  const out: string[] = [];
-  const at = (o: number) => {
-    if (!lineColumn) return String(o);
-    const p = doc.lines.positionAt(o);
-    return `${p.line}:${p.character}`;
-  };
-  const walk = (n: unknown, depth: number): void => {
-    const pad = ' '.repeat(depth);
-    if (n === null || n === undefined) {
-      out.push(`${pad}null`);
-      return;
-    }
-    if (isPair(n)) {
-      out.push(`${pad}pair`);
-      walk(n.key, depth + 1);
-      walk(n.value, depth + 1);
-      return;
-    }
-    const node = n as { range?: number[]; tag?: string; anchor?: string };
-    const r = node.range ? `${at(node.range[0])}-${at(node.range[1])}` : 'no-range';
-    if (isScalar(n)) out.push(`${pad}scalar ${JSON.stringify(n.value)} ${n.type} ${node.tag ?? ''} ${r}`);
-    else if (isMap(n) || isSeq(n)) {
-      out.push(`${pad}${isMap(n) ? 'map' : 'seq'} ${n.flow ? 'flow' : 'block'} ${node.tag ?? ''} ${r}`);
-      for (const it of n.items) walk(it, depth + 1);
-    } else out.push(`${pad}other ${r}`);
-  };
-  walk(doc.yaml?.contents, 0);
-  return out;
-}
+const dump = dumpTree;
 
 function mutate(text: string, random: () => number): string {
   const pos = Math.floor(random() * (text.length + 1));
