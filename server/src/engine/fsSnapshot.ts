@@ -21,11 +21,12 @@ function signature(st: ReturnType<WorkspaceFs['stat']>): string {
   return `${kind}:${st.mode ?? ''}:${st.size}:${st.mtimeMs ?? ''}:${st.ctimeMs ?? ''}`;
 }
 
-function parentOf(path: string): string | undefined {
+export function parentOf(path: string): string | undefined {
   const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   if (cut <= 0) return cut === 0 && path.length > 1 ? path.slice(0, 1) : undefined;
   const parent = path.slice(0, cut);
-  return /^[A-Za-z]:$/.test(parent) ? parent + path[cut] : parent;
+  const up = /^[A-Za-z]:$/.test(parent) ? parent + path[cut] : parent; // `C:\x` → `C:\`
+  return up === path ? undefined : up;
 }
 
 /** Fingerprint of what a run asked `fs` (answers for existing paths come from the run's own memo). */

@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createLanguageService } from '../../../server/src/languageService';
 import { createNodeFs } from '../../../server/src/engine/nodeFs';
+import { parentOf } from '../../../server/src/engine/fsSnapshot';
 import { doc, tempBundle } from './util';
 
 const BASE = `version: 0.0
@@ -140,4 +141,14 @@ test('value edits reuse the workspace answers while the files are unchanged, and
   } finally {
     b.cleanup();
   }
+});
+
+test('the fingerprint walks up POSIX and Windows paths and stops at the root', () => {
+  assert.equal(parentOf('/w/scripts/a.sh'), '/w/scripts');
+  assert.equal(parentOf('/w'), '/');
+  assert.equal(parentOf('/'), undefined);
+  assert.equal(parentOf('C:\\w\\a.sh'), 'C:\\w');
+  assert.equal(parentOf('C:\\w'), 'C:\\');
+  assert.equal(parentOf('C:\\'), undefined);
+  assert.equal(parentOf('relative'), undefined);
 });
