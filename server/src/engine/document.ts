@@ -167,6 +167,34 @@ function skippedPlatform(skipped: NonNullable<AppSpecDocument['skipped']>): Plat
   return { platform: 'unknown', reason: `The platform was not detected because ${why}.` };
 }
 
+/**
+ * Every parsed document is built here, by one object literal, so full and incremental parses give
+ * objects of one shape (one hidden class for V8 in the code that reads them).
+ */
+function parsedDocument(
+  base: Pick<AppSpecDocument, 'uri' | 'version' | 'text' | 'format' | 'lines' | 'rangeOf' | 'keyRangeOf'>,
+  yaml: Document.Parsed,
+  root: YAMLMap | undefined,
+  platform: PlatformInfo,
+  syntaxErrors: ParseProblem[],
+  incremental: AppSpecDocument['incremental'],
+): AppSpecDocument {
+  return {
+    uri: base.uri,
+    version: base.version,
+    text: base.text,
+    format: base.format,
+    lines: base.lines,
+    rangeOf: base.rangeOf,
+    keyRangeOf: base.keyRangeOf,
+    yaml,
+    root,
+    platform,
+    syntaxErrors,
+    incremental,
+  };
+}
+
 /** Parses AppSpec text into the shared model. Never throws. */
 export function parseAppSpec(uri: string, text: string, version = 0, opts: ParseOptions = {}): AppSpecDocument {
   const lines = new TextLineIndex(text);
@@ -205,13 +233,9 @@ export function parseAppSpec(uri: string, text: string, version = 0, opts: Parse
   let platform = detectPlatform(root, yaml?.contents);
   if (platform.platform === 'unknown' && syntaxErrors.some((p) => p.severity === 'error'))
     platform = guessPlatformFromText(text) ?? platform;
-  const doc: AppSpecDocument = {
-    ...base,
-    ...(yaml ? { yaml } : {}),
-    ...(root ? { root } : {}),
-    platform,
-    syntaxErrors,
-  };
+  const doc: AppSpecDocument = yaml
+    ? parsedDocument(base, yaml, root, platform, syntaxErrors, undefined)
+    : { ...base, platform, syntaxErrors };
   if (format === 'yaml' && canReparse(yaml, text)) reusable.add(doc);
   return doc;
 }
@@ -243,20 +267,11 @@ export function reparseAppSpec(
   const lines = new TextLineIndex(text);
   const { rangeOf, keyRangeOf } = makeRangeOf(lines);
   const root = next.yaml.contents as YAMLMap;
-  const doc: AppSpecDocument = {
-    uri: prev.uri,
-    version,
-    text,
-    format: 'yaml',
-    lines,
-    rangeOf,
-    keyRangeOf,
-    yaml: next.yaml,
-    root,
-    platform: detectPlatform(root, root),
-    syntaxErrors: [],
-    incremental: { fromVersion: prev.version, trivia: next.trivia },
-  };
+  const base = { uri: prev.uri, version, text, format: 'yaml' as const, lines, rangeOf, keyRangeOf };
+  const doc = parsedDocument(base, next.yaml, root, detectPlatform(root, root), [], {
+    fromVersion: prev.version,
+    trivia: next.trivia,
+  });
   reusable.add(doc);
   return doc;
 }

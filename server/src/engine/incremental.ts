@@ -320,11 +320,6 @@ function flatTrailingTrivia(text: string): boolean {
   return true;
 }
 
-/** A new identity for the reused tree, so caches keyed on the old `Document` never answer for the new one. */
-function cloneDocument(yaml: Document.Parsed): Document.Parsed {
-  return Object.create(Object.getPrototypeOf(yaml), Object.getOwnPropertyDescriptors(yaml)) as Document.Parsed;
-}
-
 /**
  * Re-parses `newText` by splicing the changed entry into `prev`'s tree. Undefined when that is not
  * provably the same as a full parse; then parse the whole text. `prev` must have passed `canReparse`.
@@ -383,7 +378,9 @@ export function reparse(prev: AppSpecDocument, newText: string): Reparsed | unde
     const docShift = { ...shift, chunkEnd: parsed.docRange.map((v) => v + c.lineStart) as [number, number, number] };
     if (docRange) for (let k = 0; k < docRange.length; k++) docRange[k] = moveOffset(docRange[k], k, docShift, true);
     c.parent.items.splice(c.index, 1, ...(items as Pair[]));
-    return { yaml: cloneDocument(yaml), trivia };
+    // The same Document object, moved in place; per-document caches are keyed on the new
+    // AppSpecDocument (derived.ts), never on the Document.
+    return { yaml, trivia };
   }
   return undefined;
 }
