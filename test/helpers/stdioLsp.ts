@@ -100,8 +100,8 @@ export class StdioLsp {
     this.proc.stdin.write(data);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   request<R = any>(method: string, params: unknown, timeoutMs = 10_000): Promise<R> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -143,8 +143,8 @@ export class StdioLsp {
       (version === undefined || m.params.version === version);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async initialize(rootUri: string | null = null): Promise<any> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const r = await this.request(
       'initialize',
       {
