@@ -5,7 +5,7 @@
  * the connection's console and answered with an empty result; the server keeps running.
  */
 // First: V8 flags are set before the rest of the bundle is evaluated (why: runtimeTuning.ts).
-import { LARGE_DOCUMENT_CHARS, noteDocumentLength } from './runtimeTuning';
+import { noteDocumentLength } from './runtimeTuning';
 import { chmodSync } from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -26,6 +26,7 @@ import { createLanguageService, DEFAULT_SETTINGS, normalizeSettings, type AppSpe
 import { isAppSpecUri, looksLikeAppSpec } from './features/appspecFiles';
 import { LINT_REQUEST, MAKE_EXECUTABLE_COMMAND } from './protocol';
 import { bundleRootOf } from './features/paths';
+import { createValidation } from './validation';
 import { warmUp } from './warmUp';
 
 /** `appspec/lint`: lint text (e.g. before deploying) with every finding, syntax errors included. */
@@ -113,93 +114,26 @@ async function refreshGlobalFiles(): Promise<void> {
   globalFiles = normalizeSettings(raw).files;
 }
 
-// ---- validation: newest version only, stale results dropped ------------------------------
+// ---- validation: newest version only, stale results dropped (validation.ts) -----------------
 
-const running = new Set<string>();
-const again = new Set<string>();
-/**
- * Version and settings of the diagnostics last published per uri. A request to revalidate the same
- * version with the same settings is skipped: clients send didChangeConfiguration right after
- * start, which used to lint every open document a second time (on a 12,000-line file that kept the
- * server busy for ~0.6 s, and the first completion waited for it). File-system changes force a new
- * run (revalidateAll(filter, true)).
- */
-const published = new Map<string, string>();
-
-function requestValidation(uri: string): void {
-  if (running.has(uri)) {
-    again.add(uri);
-    return;
-  }
-  running.add(uri);
-  validate(uri)
-    .catch((err: unknown) => logError(`validating ${uri}`, err))
-    .finally(() => {
-      running.delete(uri);
-      if (again.delete(uri)) requestValidation(uri);
-    });
-}
-
-async function validate(uri: string): Promise<void> {
-  // Let changes already queued on the connection arrive first, so a burst validates once.
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  const first = documents.get(uri);
-  if (!first) return;
-  const version = first.version;
-  const settings = await settingsFor(uri);
-  const doc = documents.get(uri);
-  if (!doc || doc.version !== version) return; // a newer version arrived: its validation follows
-  if (!isAppSpecUri(uri, extraGlobs(settings)) && !looksLikeAppSpec(doc.getText())) {
-    published.delete(uri);
-    if (appspecs.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    return;
-  }
-  appspecs.set(uri, bundleRootOf(uri));
-  const effective = { ...settings, yamlExtensionActive: init.yamlExtensionActive === true };
-  const key = `${version}\n${JSON.stringify(effective)}`;
-  if (published.get(uri) === key) return; // same text, same settings: the published diagnostics stand
-  const diagnostics = service.validate(doc, effective);
-  if (documents.get(uri)?.version !== version) return;
-  const firstTime = !published.has(uri);
-  await connection.sendDiagnostics({ uri, version, diagnostics });
-  published.set(uri, key);
-  if (firstTime && doc.getText().length >= LARGE_DOCUMENT_CHARS) warmUpLarge(uri, version, effective, 2);
-}
-
-/**
- * A large document was just opened, and V8 has only now started optimising the checking code (see
- * runtimeTuning.ts): the first edits would pay for that (on a 12,000-line file the first two edits
- * took about twice as long as the rest). Checking the same version again while the editor is idle
- * moves that cost off the first keystrokes. Nothing is published; it stops as soon as work arrives.
- */
-function warmUpLarge(
-  uri: string,
-  version: number,
-  settings: Parameters<typeof service.validate>[1],
-  runs: number,
-): void {
-  if (runs <= 0) return;
-  setTimeout(() => {
-    const doc = documents.get(uri);
-    if (!doc || doc.version !== version || running.size > 0) return;
-    try {
-      service.validate(doc, settings);
-    } catch (err) {
-      logError('warming up', err);
-      return;
-    }
-    warmUpLarge(uri, version, settings, runs - 1);
-  }, 10);
-}
-
-/** Revalidates open documents; `force` when files on disk changed (same text, maybe new findings). */
-function revalidateAll(filter: (uri: string) => boolean = () => true, force = false): void {
-  for (const doc of documents.all()) {
-    if (!filter(doc.uri)) continue;
-    if (force) published.delete(doc.uri);
-    requestValidation(doc.uri);
-  }
-}
+const validation = createValidation({
+  documents,
+  service,
+  settingsFor,
+  isAppSpec: (doc, settings) => isAppSpecUri(doc.uri, extraGlobs(settings)) || looksLikeAppSpec(doc.getText()),
+  markAppSpec(uri, yes) {
+    if (!yes) return appspecs.delete(uri);
+    const changed = !appspecs.has(uri);
+    appspecs.set(uri, bundleRootOf(uri));
+    return changed;
+  },
+  extraSettings: () => ({ yamlExtensionActive: init.yamlExtensionActive === true }),
+  publish: (uri, version, diagnostics) =>
+    connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }),
+  logError,
+});
+const requestValidation = (uri: string) => validation.request(uri);
+const revalidateAll = (filter?: (uri: string) => boolean, force?: boolean) => validation.revalidateAll(filter, force);
 
 // ---- lifecycle -----------------------------------------------------------------------------
 
@@ -239,7 +173,7 @@ connection.onInitialized(
     await refreshGlobalFiles();
     // Compile the completion/hover paths now, while idle, rather than on the user's first request.
     void warmUp(
-      () => running.size > 0,
+      () => validation.busy(),
       (err) => logError('warm-up', err),
     );
   }),
@@ -267,7 +201,7 @@ documents.onDidClose(
   guard('close', undefined, (e: { document: TextDocument }) => {
     const uri = e.document.uri;
     settingsByUri.delete(uri);
-    published.delete(uri);
+    validation.forget(uri);
     service.forget(uri);
     if (appspecs.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
   }),

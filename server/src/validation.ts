@@ -1,0 +1,122 @@
+/**
+ * When the language server checks a document: the newest version only, one run per document at a
+ * time, results for versions that have moved on dropped, and no second run for a version and
+ * settings already published. LSP glue: the checking itself is the language service's.
+ */
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AppSpecSettings, LanguageService, ValidateSettings } from './languageService';
+import { LARGE_DOCUMENT_CHARS } from './runtimeTuning';
+
+export interface ValidationDeps {
+  documents: { get(uri: string): TextDocument | undefined; all(): TextDocument[] };
+  service: LanguageService;
+  settingsFor(uri: string): Promise<AppSpecSettings>;
+  /** Whether a document with these settings is an AppSpec (by name, globs or content). */
+  isAppSpec(doc: TextDocument, settings: AppSpecSettings): boolean;
+  /** Remembers (or forgets, with `false`) that a document is an AppSpec; true when that changed it. */
+  markAppSpec(uri: string, isAppSpec: boolean): boolean;
+  /** Settings every check adds (the YAML extension being active). */
+  extraSettings(): Partial<ValidateSettings>;
+  publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void>;
+  logError(what: string, err: unknown): void;
+}
+
+export interface Validation {
+  /** Checks the document's newest version soon (once, however many changes arrive meanwhile). */
+  request(uri: string): void;
+  /** Checks open documents again; `force` when files on disk changed (same text, maybe new findings). */
+  revalidateAll(filter?: (uri: string) => boolean, force?: boolean): void;
+  /** A document was closed. */
+  forget(uri: string): void;
+  /** True while any check is running or queued. */
+  busy(): boolean;
+}
+
+export function createValidation(d: ValidationDeps): Validation {
+  const running = new Set<string>();
+  const again = new Set<string>();
+  /**
+   * Version and settings of the diagnostics last published per uri. A request to revalidate the same
+   * version with the same settings is skipped: clients send didChangeConfiguration right after start,
+   * which used to lint every open document a second time (on a 12,000-line file that kept the server
+   * busy for ~0.6 s, and the first completion waited for it).
+   */
+  const published = new Map<string, string>();
+
+  function request(uri: string): void {
+    if (running.has(uri)) {
+      again.add(uri);
+      return;
+    }
+    running.add(uri);
+    validate(uri)
+      .catch((err: unknown) => d.logError(`validating ${uri}`, err))
+      .finally(() => {
+        running.delete(uri);
+        if (again.delete(uri)) request(uri);
+      });
+  }
+
+  async function validate(uri: string): Promise<void> {
+    // Let changes already queued on the connection arrive first, so a burst validates once.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const first = d.documents.get(uri);
+    if (!first) return;
+    const version = first.version;
+    const settings = await d.settingsFor(uri);
+    const doc = d.documents.get(uri);
+    if (!doc || doc.version !== version) return; // a newer version arrived: its validation follows
+    if (!d.isAppSpec(doc, settings)) {
+      published.delete(uri);
+      if (d.markAppSpec(uri, false)) void d.publish(uri, undefined, []);
+      return;
+    }
+    d.markAppSpec(uri, true);
+    const effective: ValidateSettings = { ...settings, ...d.extraSettings() };
+    const key = `${version}\n${JSON.stringify(effective)}`;
+    if (published.get(uri) === key) return; // same text, same settings: the published diagnostics stand
+    const diagnostics = d.service.validate(doc, effective);
+    if (d.documents.get(uri)?.version !== version) return;
+    const firstTime = !published.has(uri);
+    await d.publish(uri, version, diagnostics);
+    published.set(uri, key);
+    if (firstTime && doc.getText().length >= LARGE_DOCUMENT_CHARS) warmUpLarge(uri, version, effective, 2);
+  }
+
+  /**
+   * A large document was just opened, and V8 has only now started optimising the checking code (see
+   * runtimeTuning.ts): the first edits would pay for that. Checking the same version again while the
+   * editor is idle moves part of that cost off the first keystrokes. Nothing is published; it stops as
+   * soon as other work arrives.
+   */
+  function warmUpLarge(uri: string, version: number, settings: ValidateSettings, runs: number): void {
+    if (runs <= 0) return;
+    setTimeout(() => {
+      const doc = d.documents.get(uri);
+      if (!doc || doc.version !== version || running.size > 0) return;
+      try {
+        d.service.validate(doc, settings);
+      } catch (err) {
+        d.logError('warming up', err);
+        return;
+      }
+      warmUpLarge(uri, version, settings, runs - 1);
+    }, 10);
+  }
+
+  return {
+    request,
+    revalidateAll(filter = () => true, force = false) {
+      for (const doc of d.documents.all()) {
+        if (!filter(doc.uri)) continue;
+        if (force) published.delete(doc.uri);
+        request(doc.uri);
+      }
+    },
+    forget(uri) {
+      published.delete(uri);
+    },
+    busy: () => running.size > 0,
+  };
+}
