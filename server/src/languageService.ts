@@ -97,9 +97,9 @@ export function limitProblems(found: Diagnosis[], max: number): Diagnosis[] {
   const keep = new Set(order.slice(0, max));
   const kept = found.filter((_, i) => keep.has(i));
   const left = found.length - max;
-  const worst = (s: Diagnosis['severity']) => found.filter((d, i) => !keep.has(i) && d.severity === s).length;
+  const leftOut = (s: Diagnosis['severity']) => found.filter((d, i) => !keep.has(i) && d.severity === s).length;
   const parts = (['error', 'warning', 'info', 'hint'] as const)
-    .map((s) => [s, worst(s)] as const)
+    .map((s) => [s, leftOut(s)] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}${n === 1 ? '' : s === 'info' ? '' : 's'}`);
   const note: Diagnosis = {
@@ -218,7 +218,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const byRule = new Map<string, Finding[]>();
       const found = lint(doc, { bundleRoot, fileName, fs: runFs }, config, { reuse, record: byRule });
       const fresh = !canReuse && fs && runFs;
-      const snapshot = fresh ? takeSnapshot(fs, runFs.queries()) : canReuse ? prev.snapshot : undefined;
+      const snapshot = fresh ? takeSnapshot(fs, runFs.state()) : canReuse ? prev.snapshot : undefined;
       const fsState = fresh ? runFs.state() : canReuse ? prev.fsState : undefined;
       lastLint.set(doc.uri, { version: doc.version, key, snapshot, fsState, byRule });
       if (!canReuse) fixesOf.set(doc, found);
@@ -233,7 +233,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     hover: (doc, position) => hover(parse(doc), position, fs),
     codeActions(textDoc, range, diagnostics) {
       const doc = parse(textDoc);
-      // Diagnostics from an older version (or without data) get their fixes from a fresh lint.
+      // Fixes are found by rule and position in this version's findings; findings carried over from
+      // the previous version (a comment edit) are linted afresh, so their fixes match this text.
       const lookup = (d: Diagnostic) => {
         let fresh = fixesOf.get(doc);
         if (!fresh) {

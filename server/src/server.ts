@@ -132,8 +132,6 @@ const validation = createValidation({
     connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }),
   logError,
 });
-const requestValidation = (uri: string) => validation.request(uri);
-const revalidateAll = (filter?: (uri: string) => boolean, force?: boolean) => validation.revalidateAll(filter, force);
 
 // ---- lifecycle -----------------------------------------------------------------------------
 
@@ -188,13 +186,13 @@ connection.onDidChangeConfiguration(
     settingsByUri.clear();
     service.clearLintCache();
     await refreshGlobalFiles();
-    revalidateAll();
+    validation.revalidateAll();
   }),
 );
 
 documents.onDidChangeContent((e) => {
   noteDocumentLength(e.document.getText().length);
-  requestValidation(e.document.uri);
+  validation.request(e.document.uri);
 });
 
 documents.onDidClose(
@@ -218,7 +216,7 @@ connection.onDidChangeWatchedFiles(
         return '';
       }
     });
-    revalidateAll((uri) => {
+    validation.revalidateAll((uri) => {
       const root = appspecs.get(uri);
       if (!root) return false;
       return changed.some((p) => p.startsWith(root + path.sep) || path.basename(p) === '.appspec-lint.json');
@@ -339,7 +337,7 @@ connection.onExecuteCommand(
     }
     fs.clearCache();
     service.clearLintCache();
-    revalidateAll((uri) => appspecs.has(uri), true);
+    validation.revalidateAll((uri) => appspecs.has(uri), true);
     return null;
   }),
 );

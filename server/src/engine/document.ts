@@ -4,7 +4,7 @@
  * and the parser's syntax problems. Bad input never throws: binary, invalid UTF-8 and oversized
  * text produce a document with `skipped` set.
  */
-import { LineCounter, isMap, isPair, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { AppSpecDocument, LineIndex, ParseProblem, PlatformInfo, Range } from './types';
 import { detectPlatform } from './platform';
 import { canReparse, reparse } from './incremental';
@@ -168,6 +168,20 @@ function skippedPlatform(skipped: NonNullable<AppSpecDocument['skipped']>): Plat
 }
 
 /**
+ * The one way AppSpec text goes through the `yaml` parser (full parses and incremental chunks alike).
+ * The yaml package skips a leading BOM itself and keeps offsets into the original text.
+ */
+function parseYaml(text: string): Document.Parsed {
+  return parseDocument(text, {
+    uniqueKeys: false,
+    prettyErrors: false,
+    keepSourceTokens: false,
+    strict: true,
+    version: '1.2',
+  }) as Document.Parsed;
+}
+
+/**
  * Every parsed document is built here, by one object literal, so full and incremental parses give
  * objects of one shape (one hidden class for V8 in the code that reads them).
  */
@@ -207,16 +221,7 @@ export function parseAppSpec(uri: string, text: string, version = 0, opts: Parse
   let yaml: Document.Parsed | undefined;
   const syntaxErrors: ParseProblem[] = [];
   try {
-    const lineCounter = new LineCounter();
-    // The yaml package skips a leading BOM itself and keeps offsets into the original text.
-    yaml = parseDocument(text, {
-      lineCounter,
-      uniqueKeys: false,
-      prettyErrors: false,
-      keepSourceTokens: false,
-      strict: true,
-      version: '1.2',
-    }) as Document.Parsed;
+    yaml = parseYaml(text);
     for (const e of yaml.errors) syntaxErrors.push(toProblem(e, 'error', toRange, text.length));
     for (const w of yaml.warnings) syntaxErrors.push(toProblem(w, 'warning', toRange, text.length));
   } catch (err) {
@@ -258,7 +263,7 @@ export function reparseAppSpec(
   reusable.delete(prev); // its tree is about to be taken over (or left half-moved if the splice fails)
   let next: ReturnType<typeof reparse>;
   try {
-    next = reparse(prev, text);
+    next = reparse(prev, text, parseYaml);
   } catch {
     // A tree too deep for the walk, or a bug: the full parse answers instead.
     return undefined;

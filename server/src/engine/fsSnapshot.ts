@@ -10,7 +10,7 @@
  * - Read file heads and listed folders are fingerprinted by their own stat.
  * Git's recorded modes are not covered here; the language server drops them on file events as before.
  */
-import type { FsQueries } from './memoFs';
+import type { FsMemoState } from './memoFs';
 import type { WorkspaceFs } from './types';
 
 export type FsSnapshot = ReadonlyMap<string, string>;
@@ -30,7 +30,7 @@ export function parentOf(path: string): string | undefined {
 }
 
 /** Fingerprint of what a run asked `fs` (answers for existing paths come from the run's own memo). */
-export function takeSnapshot(fs: WorkspaceFs, queries: FsQueries): FsSnapshot {
+export function takeSnapshot(fs: WorkspaceFs, queries: FsMemoState): FsSnapshot {
   const snap = new Map<string, string>();
   const ancestorDone = new Set<string>();
   const statFresh = (p: string) => {
@@ -51,7 +51,8 @@ export function takeSnapshot(fs: WorkspaceFs, queries: FsQueries): FsSnapshot {
       if (s) break;
     }
   }
-  for (const p of [...queries.heads, ...queries.lists]) if (!snap.has(p)) snap.set(p, signature(statFresh(p)));
+  for (const p of [...queries.headPaths, ...queries.lists.keys()])
+    if (!snap.has(p)) snap.set(p, signature(statFresh(p)));
   return snap;
 }
 

@@ -15,7 +15,7 @@
  * The previous tree is reused and its nodes are moved in place, so the previous document must not
  * be used after a successful call (the cache replaces it).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { AppSpecDocument } from './types';
 
 /** The edit between two texts: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
@@ -73,8 +73,6 @@ interface Candidate {
   /** End of the entry's extent: start of the next line at the same or a smaller indentation, or the end of text. */
   end: number;
 }
-
-const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true } as const;
 
 function rangeOfNode(n: unknown): [number, number, number] | undefined {
   const r = (n as { range?: [number, number, number] | null } | null)?.range;
@@ -292,8 +290,9 @@ function sameShape(a: unknown, b: unknown, change: TextChange, editedLineEnd: nu
 function parseChunk(
   chunk: string,
   kind: 'seq' | 'map',
+  parseYaml: (text: string) => Document.Parsed,
 ): { items: unknown[]; range: [number, number, number]; docRange: [number, number, number] } | undefined {
-  const parsed = parseDocument(chunk, { ...PARSE_OPTIONS, version: '1.2' });
+  const parsed = parseYaml(chunk);
   if (parsed.errors.length || parsed.warnings.length) return undefined;
   const c = parsed.contents;
   if (!(kind === 'seq' ? isSeq(c) : isMap(c)) || (c as Collection).flow) return undefined;
@@ -323,8 +322,13 @@ function flatTrailingTrivia(text: string): boolean {
 /**
  * Re-parses `newText` by splicing the changed entry into `prev`'s tree. Undefined when that is not
  * provably the same as a full parse; then parse the whole text. `prev` must have passed `canReparse`.
+ * `parseYaml` is the parser the full parse uses (same options), applied to the entry's text.
  */
-export function reparse(prev: AppSpecDocument, newText: string): Reparsed | undefined {
+export function reparse(
+  prev: AppSpecDocument,
+  newText: string,
+  parseYaml: (text: string) => Document.Parsed,
+): Reparsed | undefined {
   const yaml = prev.yaml;
   if (!yaml || prev.format !== 'yaml') return undefined;
   const oldText = prev.text;
@@ -340,28 +344,28 @@ export function reparse(prev: AppSpecDocument, newText: string): Reparsed | unde
     .reverse()
     .slice(0, 3);
   if (tries.length && tries[tries.length - 1] !== 0) tries.push(0);
+  const noBreaks = !/[\r\n]/.test(
+    oldText.slice(change.start, change.oldEnd) + newText.slice(change.start, change.newEnd),
+  );
+  let editedLineEnd = oldText.indexOf('\n', change.oldEnd);
+  if (editedLineEnd < 0) editedLineEnd = oldText.length;
   for (const i of tries) {
     const c = list[i];
-    const flatTail =
+    const flatTail = () =>
       flatTrailingTrivia(oldText.slice(c.lineStart, c.end)) &&
       flatTrailingTrivia(newText.slice(c.lineStart, c.end + delta));
-    if (i > 0 && !flatTail) continue;
+    if (i > 0 && !flatTail()) continue;
     // The chunk takes the next line's indentation too: the parser counts it in a collection that
     // ends with a comment line, and it must see the same text as a full parse would.
     let indentEnd = c.end;
     while (oldText.charCodeAt(indentEnd) === 32) indentEnd++;
     const chunk = newText.slice(c.lineStart, indentEnd + delta);
-    const parsed = parseChunk(chunk, c.kind);
+    const parsed = parseChunk(chunk, c.kind, parseYaml);
     if (!parsed) continue;
     const items = parsed.items;
     // Every new entry must sit at the old entry's indentation (the chunk starts with it, so check the rest).
     if (items.some((it) => entryLine(chunk, startOf(it) ?? -1, c.kind)?.column !== c.column)) continue;
     const old = c.parent.items[c.index];
-    const noBreaks = !/[\r\n]/.test(
-      oldText.slice(change.start, change.oldEnd) + newText.slice(change.start, change.newEnd),
-    );
-    let editedLineEnd = oldText.indexOf('\n', change.oldEnd);
-    if (editedLineEnd < 0) editedLineEnd = oldText.length;
     for (const it of items) moveBy(it, c.lineStart);
     const trivia = noBreaks && items.length === 1 && sameShape(old, items[0], change, editedLineEnd, delta);
     const shift: Shift = {

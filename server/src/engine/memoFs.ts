@@ -6,14 +6,7 @@
  */
 import type { WorkspaceFs } from './types';
 
-/** What one run asked: stat answers by path, files whose head was read, folders listed. */
-export interface FsQueries {
-  stats: ReadonlyMap<string, ReturnType<WorkspaceFs['stat']>>;
-  heads: ReadonlySet<string>;
-  lists: ReadonlySet<string>;
-}
-
-/** Every answer a memo holds; a later memo may start from it (see `seed`). */
+/** Every answer a memo holds (what a run asked): a later memo may start from it (see `seed`). */
 export interface FsMemoState {
   stats: ReadonlyMap<string, ReturnType<WorkspaceFs['stat']>>;
   heads: ReadonlyMap<string, Uint8Array | undefined>;
@@ -21,7 +14,7 @@ export interface FsMemoState {
   lists: ReadonlyMap<string, ReturnType<WorkspaceFs['list']>>;
 }
 
-export type MemoFs = WorkspaceFs & { queries(): FsQueries; state(): FsMemoState };
+export type MemoFs = WorkspaceFs & { state(): FsMemoState };
 
 /**
  * `seed`: answers of an earlier run that are known to still hold (the language service checks a
@@ -33,7 +26,6 @@ export function memoizeFs(fs: WorkspaceFs, seed?: FsMemoState): MemoFs {
   const lists = new Map(seed?.lists);
   const headPaths = new Set(seed?.headPaths);
   const memo: MemoFs = {
-    queries: () => ({ stats, heads: headPaths, lists: new Set(lists.keys()) }),
     state: () => ({ stats, heads, headPaths, lists }),
     stat(absPath) {
       if (!stats.has(absPath)) stats.set(absPath, fs.stat(absPath));

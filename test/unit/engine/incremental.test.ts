@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { DocumentCache, parseAppSpec, reparseAppSpec } from '../../../server/src/engine/document';
 import { diffTexts } from '../../../server/src/engine/incremental';
 import { dumpTree } from '../../helpers/yamlTree';
+import { prng } from '../../helpers/fuzzCases';
 
 const EC2 = `version: 0.0
 os: linux
@@ -93,17 +94,6 @@ const SNIPPETS = [
   '9',
 ];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const dump = dumpTree;
 
 function mutate(text: string, random: () => number): string {
@@ -117,7 +107,7 @@ function mutate(text: string, random: () => number): string {
 }
 
 function checkEquivalence(seed: number, base: string, name: string, rounds: number) {
-  const random = rng(seed);
+  const random = prng(seed);
   let answered = 0;
   let trivia = 0;
   for (let i = 0; i < rounds; i++) {
@@ -155,7 +145,7 @@ test('incremental parse equals a full parse on random edits of an ECS AppSpec (f
 });
 
 test('a chain of incremental parses stays equal to a full parse', () => {
-  const random = rng(3);
+  const random = prng(3);
   let text = EC2;
   let doc = parseAppSpec('file:///w/appspec.yml', text, 1);
   let incremental = 0;
@@ -247,7 +237,7 @@ test('diffTexts finds the changed span, also across its block-sized fast path', 
   assert.deepEqual(diffTexts('x' + big, big), { start: 0, oldEnd: 1, newEnd: 0 });
   // Repeated text: the change is reported once, at the first difference.
   assert.deepEqual(diffTexts('aaaa', 'aaaaa'), { start: 4, oldEnd: 4, newEnd: 5 });
-  const random = rng(5);
+  const random = prng(5);
   for (let i = 0; i < 300; i++) {
     const base = Array.from({ length: 9000 }, () => 'ab\n'[Math.floor(random() * 3)]).join('');
     const at = Math.floor(random() * base.length);
