@@ -242,11 +242,11 @@ class SdkCodeDeployApi implements CodeDeployApi {
     });
   }
 
-  getApplicationRevision(application: string, revision: RevisionLocation) {
+  /** GetApplicationRevision's answer, or undefined when the revision is unknown. */
+  private applicationRevision(application: string, revision: RevisionLocation) {
     return this.run(async () => {
       try {
-        const r = await this.client.send(new GetApplicationRevisionCommand({ applicationName: application, revision }));
-        return r.revisionInfo;
+        return await this.client.send(new GetApplicationRevisionCommand({ applicationName: application, revision }));
       } catch (err) {
         if ((err as { name?: string }).name === 'RevisionDoesNotExistException') return undefined;
         throw err;
@@ -254,16 +254,12 @@ class SdkCodeDeployApi implements CodeDeployApi {
     });
   }
 
-  getRevisionLocation(application: string, revision: RevisionLocation) {
-    return this.run(async () => {
-      try {
-        const r = await this.client.send(new GetApplicationRevisionCommand({ applicationName: application, revision }));
-        return r.revision;
-      } catch (err) {
-        if ((err as { name?: string }).name === 'RevisionDoesNotExistException') return undefined;
-        throw err;
-      }
-    });
+  async getApplicationRevision(application: string, revision: RevisionLocation) {
+    return (await this.applicationRevision(application, revision))?.revisionInfo;
+  }
+
+  async getRevisionLocation(application: string, revision: RevisionLocation) {
+    return (await this.applicationRevision(application, revision))?.revision;
   }
 
   createDeployment(input: CreateDeploymentInput) {
