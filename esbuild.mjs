@@ -28,7 +28,7 @@ const common = {
 const lazyClientModules = {
   'client/src/aws/index': { entry: 'client/src/aws/index.ts', out: 'client-aws.js' },
   'client/src/local/index': { entry: 'client/src/local/index.ts', out: 'client-local.js' },
-  'server/src/engine/index': { entry: 'server/src/engine/index.ts', out: 'client-engine.js' },
+  'engine/index': { entry: 'engine/index.ts', out: 'client-engine.js' },
   // The language client (vscode-languageclient and its protocol, ~0.7 MB) starts right after
   // activate() returns; loading it lazily keeps it out of the activation time (bench/activation.mjs).
   'client/src/languageClient': { entry: 'client/src/languageClient.ts', out: 'client-lsp.js' },

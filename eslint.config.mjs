@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/e2e/node_modules/**', 'server/src/engine/generated/**', '**/*.mjs', '**/*.js', 'client/src/monitor/webview/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/e2e/node_modules/**', 'engine/generated/**', '**/*.mjs', '**/*.js', 'client/src/monitor/webview/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -57,9 +57,9 @@ if (flag('via-cli')) {
     return { platform: undefined, findings: JSON.parse(r.stdout.toString()).map((p) => ({ ...p, line: p.line })) };
   };
 } else {
-  const enginePath = join(root, 'out/server/src/engine/index.js');
+  const enginePath = join(root, 'out/engine/index.js');
   if (!existsSync(enginePath)) {
-    console.error('corpus: out/server/src/engine/index.js is missing; run "npm run build" first (or use --via-cli).');
+    console.error('corpus: out/engine/index.js is missing; run "npm run build" first (or use --via-cli).');
     process.exit(2);
   }
   const engine = createRequire(import.meta.url)(enginePath);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates docs/rules.md from the rule registry (server/src/engine/rules): one section per rule,
+// Generates docs/rules.md from the rule registry (engine/rules): one section per rule,
 // anchored by its lower-case ID, which is what DOCS_BASE_URL#<id> links point at.
 // Usage: npm run docs [-- --check]   (--check exits 1 when docs/rules.md is out of date)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const result = await build({
-  entryPoints: [join(root, 'server/src/engine/rules/index.ts')],
+  entryPoints: [join(root, 'engine/rules/index.ts')],
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -1,4 +1,4 @@
-// Generates ajv standalone validators for schemas/*.schema.json into server/src/engine/generated/
+// Generates ajv standalone validators for schemas/*.schema.json into engine/generated/
 // so the language server never compiles a schema at startup. Run by `npm run gen` (part of build).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -40,7 +40,7 @@ export const validators: Record<'ec2' | 'ecs' | 'lambda', GeneratedValidator> = 
   lambda: moduleExports.lambda,
 };
 `;
-const dir = join(root, 'server/src/engine/generated');
+const dir = join(root, 'engine/generated');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'validators.ts'), out);
-console.log(`gen-validators: wrote ${platforms.length} validators to server/src/engine/generated/validators.ts`);
+console.log(`gen-validators: wrote ${platforms.length} validators to engine/generated/validators.ts`);

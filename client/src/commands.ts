@@ -237,7 +237,7 @@ export const COMMANDS: Record<string, Handler> = {
   'appspec.newAppSpec': (ctx) => (arg) => newAppSpec(ctx, arg),
   // Loaded on first use: the hook runner brings the YAML parser, which activation does not need.
   'codedeploy.runHooksLocally': (ctx) => async (arg) =>
-    (await import('./local/hookRunner/command')).runHooksLocally(ctx, arg),
+    (await import('./hookRunner/command')).runHooksLocally(ctx, arg),
   // For the editor tests: what the explorer shows, and what each monitor panel was last sent.
   'codedeploy.internal.getTreeSnapshot': (ctx) => async (arg) => {
     const depth =

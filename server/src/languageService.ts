@@ -16,12 +16,12 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-types';
-import { DocumentCache } from './engine/document';
-import { lint, survivesTriviaEdit } from './engine/lint';
-import { memoizeFs, type FsMemoState } from './engine/memoFs';
-import { snapshotHolds, takeSnapshot, type FsSnapshot } from './engine/fsSnapshot';
-import { loadLintConfig, mergeConfigs, type LintConfig, type RuleSetting } from './engine/config';
-import type { AppSpecDocument, Diagnosis, Finding, WorkspaceFs } from './engine/types';
+import { DocumentCache } from '../../engine/document';
+import { lint, survivesTriviaEdit } from '../../engine/lint';
+import { memoizeFs, type FsMemoState } from '../../engine/memoFs';
+import { snapshotHolds, takeSnapshot, type FsSnapshot } from '../../engine/fsSnapshot';
+import { loadLintConfig, mergeConfigs, type LintConfig, type RuleSetting } from '../../engine/config';
+import type { AppSpecDocument, Diagnosis, Finding, WorkspaceFs } from '../../engine/types';
 import { isSyntaxFinding, MORE_PROBLEMS_ID, toDiagnostic } from './features/diagnostics';
 import { complete } from './features/completion';
 import { hover } from './features/hover';

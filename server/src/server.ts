@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { createNodeFs } from './engine/nodeFs';
+import { createNodeFs } from '../../engine/nodeFs';
 import { createLanguageService, DEFAULT_SETTINGS, normalizeSettings, type AppSpecSettings } from './languageService';
 import { isAppSpecUri, looksLikeAppSpec } from './features/appspecFiles';
 import { LINT_REQUEST, MAKE_EXECUTABLE_COMMAND } from './protocol';

@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as cd from '@aws-sdk/client-codedeploy';
-import { lintText } from '../../server/src/engine/lint';
+import { lintText } from '../../engine/lint';
 import { contentRevision, lambdaSpec, runToEnd, runUntil, startHarness, type Harness } from './helpers';
 
 describe('stop, failures and automatic rollback', () => {

@@ -4,11 +4,11 @@
  * Returns the problems found (empty when the case passes).
  */
 import { decodeBytes } from '../../server/src/cli/engine';
-import { parseAppSpec, reparseAppSpec } from '../../server/src/engine/document';
+import { parseAppSpec, reparseAppSpec } from '../../engine/document';
 import { dumpTree } from './yamlTree';
-import { lint } from '../../server/src/engine/lint';
-import { nodeFs } from '../../server/src/engine/nodeFs';
-import type { Diagnosis } from '../../server/src/engine/types';
+import { lint } from '../../engine/lint';
+import { nodeFs } from '../../engine/nodeFs';
+import type { Diagnosis } from '../../engine/types';
 import { createLanguageService } from '../../server/src/languageService';
 import { lineLengths, prng, rangeProblem, type FuzzCase, type RangeLike } from './fuzzCases';
 

@@ -1,6 +1,6 @@
 /** A parsed AppSpec's syntax tree as comparable lines (kind, value, quoting, tag, ranges), for tests. */
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { AppSpecDocument } from '../../server/src/engine/types';
+import type { AppSpecDocument } from '../../engine/types';
 
 /** Every node of the tree, one line each; with `lineColumn`, positions as line:column instead of offsets. */
 export function dumpTree(doc: AppSpecDocument, lineColumn = false): string[] {

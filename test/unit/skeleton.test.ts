@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { allRules } from '../../server/src/engine/rules';
+import { allRules } from '../../engine/rules';
 
 test('rule IDs are unique and well-formed', () => {
   const ids = allRules.map((r) => r.id);

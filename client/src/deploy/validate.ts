@@ -21,7 +21,7 @@ export interface LintOutcome {
 
 /** The engine is loaded on first use (it pulls in the schema validators). */
 async function engineLint(params: LintParams): Promise<LintProblem[]> {
-  const engine = await import('../../../server/src/engine/index');
+  const engine = await import('../../../engine/index');
   return normalizeProblems(engine.lintText(params.text, { uri: params.uri, fileName: params.fileName }));
 }
 
@@ -50,7 +50,7 @@ export async function platformOfText(
   uri: string,
   text: string,
 ): Promise<{ platform?: ComputePlatformName; reason: string }> {
-  const engine = await import('../../../server/src/engine/index');
+  const engine = await import('../../../engine/index');
   const parsed = engine.parseAppSpec(uri, text);
   return { platform: computePlatformOf(parsed.platform.platform), reason: parsed.platform.reason };
 }

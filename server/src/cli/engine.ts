@@ -5,12 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadLintConfig, mergeConfigs, parseLintConfig, type LintConfig } from '../engine/config';
-import { parseAppSpec } from '../engine/document';
-import { lint } from '../engine/lint';
-import { nodeFs } from '../engine/nodeFs';
-import { allRules } from '../engine/rules';
-import type { Diagnosis, RuleContext } from '../engine/types';
+import { loadLintConfig, mergeConfigs, parseLintConfig, type LintConfig } from '../../../engine/config';
+import { parseAppSpec } from '../../../engine/document';
+import { lint } from '../../../engine/lint';
+import { nodeFs } from '../../../engine/nodeFs';
+import { allRules } from '../../../engine/rules';
+import type { Diagnosis, RuleContext } from '../../../engine/types';
 import type { RuleLevel } from './args';
 import type { RuleInfo } from './report';
 

@@ -14,8 +14,8 @@ import {
   type CreateFile,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { suppressionEdit } from '../engine/suppressions';
-import type { AppSpecDocument, Fix } from '../engine/types';
+import { suppressionEdit } from '../../../engine/suppressions';
+import type { AppSpecDocument, Fix } from '../../../engine/types';
 import { DIAGNOSTIC_SOURCE, MORE_PROBLEMS_ID, type DiagnosticData } from './diagnostics';
 import { bundleRootOf, fileUri, resolveInBundle } from './paths';
 

@@ -12,10 +12,10 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import type { LifecycleEvent } from '../engine/knowledge';
-import { LIFECYCLE_EVENTS } from '../engine/knowledge';
-import { allRules } from '../engine/rules';
-import type { AppSpecDocument, WorkspaceFs } from '../engine/types';
+import type { LifecycleEvent } from '../../../engine/knowledge';
+import { LIFECYCLE_EVENTS } from '../../../engine/knowledge';
+import { allRules } from '../../../engine/rules';
+import type { AppSpecDocument, WorkspaceFs } from '../../../engine/types';
 import {
   effectivePlatform,
   fieldOf,

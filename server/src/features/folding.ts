@@ -2,8 +2,8 @@
  * Folding: every mapping or list that spans several lines, and runs of comment lines (YAML).
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import { isMap, isPair, isSeq, type Node } from '../engine/ast';
-import type { AppSpecDocument } from '../engine/types';
+import { isMap, isPair, isSeq, type Node } from '../../../engine/ast';
+import type { AppSpecDocument } from '../../../engine/types';
 
 type Ranged = { range?: [number, number, number?] | null };
 

@@ -2,8 +2,8 @@
  * Finding things in the parsed tree by offset, shared by hover, definition and links.
  * Works on the `yaml` node tree of both YAML and JSON AppSpecs (JSON is parsed as YAML flow).
  */
-import { isMap, isPair, isScalar, isSeq, keyText, type Node, type Pair } from '../engine/ast';
-import type { AppSpecDocument } from '../engine/types';
+import { isMap, isPair, isScalar, isSeq, keyText, type Node, type Pair } from '../../../engine/ast';
+import type { AppSpecDocument } from '../../../engine/types';
 
 export type PathStep = string | number;
 

@@ -3,8 +3,8 @@
  * (by object), hooks with their scripts, and the ECS/Lambda resource with its properties.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { isMap, isScalar, isSeq, keyText, scalarString, findPair, type Node, type Pair } from '../engine/ast';
-import type { AppSpecDocument, Range } from '../engine/types';
+import { isMap, isScalar, isSeq, keyText, scalarString, findPair, type Node, type Pair } from '../../../engine/ast';
+import type { AppSpecDocument, Range } from '../../../engine/types';
 
 type Ranged = { range?: [number, number, number?] | null };
 

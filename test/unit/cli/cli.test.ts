@@ -3,11 +3,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseAppSpec } from '../../../server/src/engine/document';
-import { lint } from '../../../server/src/engine/lint';
-import { nodeFs } from '../../../server/src/engine/nodeFs';
-import { allRules } from '../../../server/src/engine/rules';
-import { DOCS_BASE_URL } from '../../../server/src/engine/types';
+import { parseAppSpec } from '../../../engine/document';
+import { lint } from '../../../engine/lint';
+import { nodeFs } from '../../../engine/nodeFs';
+import { allRules } from '../../../engine/rules';
+import { DOCS_BASE_URL } from '../../../engine/types';
 import {
   CLEAN_EC2,
   ERROR_EC2,

@@ -6,8 +6,8 @@ import {
   mergeConfigs,
   normalizeConfig,
   severityFor,
-} from '../../../server/src/engine/config';
-import { lintText } from '../../../server/src/engine/lint';
+} from '../../../engine/config';
+import { lintText } from '../../../engine/lint';
 
 test('parses rules and workspaceChecks, normalising IDs and spellings', () => {
   const { config, problems } = parseLintConfig(

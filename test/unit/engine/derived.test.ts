@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { visit, type Node } from 'yaml';
-import { memoFor, memoForRun, nodesOf, startRun } from '../../../server/src/engine/derived';
-import { lint } from '../../../server/src/engine/lint';
-import type { AppSpecDocument, Rule, RuleContext, WorkspaceFs } from '../../../server/src/engine/types';
+import { memoFor, memoForRun, nodesOf, startRun } from '../../../engine/derived';
+import { lint } from '../../../engine/lint';
+import type { AppSpecDocument, Rule, RuleContext, WorkspaceFs } from '../../../engine/types';
 import { doc } from './helpers';
 
 test('a view is built once per document and shared; a new document gets its own', () => {

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { isMap, type Pair } from 'yaml';
-import { parseAppSpec, detectFormat, DocumentCache, TextLineIndex } from '../../../server/src/engine/document';
-import { findPair, getIn } from '../../../server/src/engine/ast';
-import { convertWithPaths } from '../../../server/src/engine/schema';
+import { parseAppSpec, detectFormat, DocumentCache, TextLineIndex } from '../../../engine/document';
+import { findPair, getIn } from '../../../engine/ast';
+import { convertWithPaths } from '../../../engine/schema';
 import { slice } from './helpers';
 
 const EC2 = 'version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: scripts/a.sh\n      timeout: 300\n';

@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { hasPlaceholder, isBracePlaceholder } from '../../../server/src/engine/ast';
-import { PLACEHOLDER_NOTE } from '../../../server/src/engine/subject';
-import type { Diagnosis } from '../../../server/src/engine/types';
+import { hasPlaceholder, isBracePlaceholder } from '../../../engine/ast';
+import { PLACEHOLDER_NOTE } from '../../../engine/subject';
+import type { Diagnosis } from '../../../engine/types';
 import { run } from './helpers';
 
 const errors = (found: Diagnosis[]) => found.filter((d) => d.severity === 'error');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { generalRules } from '../../../server/src/engine/rules/general';
-import type { Rule } from '../../../server/src/engine/types';
+import { generalRules } from '../../../engine/rules/general';
+import type { Rule } from '../../../engine/types';
 import { check, ids, run, slice } from './helpers';
 
 const rule = (id: string): Rule => generalRules.find((r) => r.id === id)!;

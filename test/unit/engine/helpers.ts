@@ -1,7 +1,7 @@
 /** Shared helpers for engine tests. */
-import { parseAppSpec } from '../../../server/src/engine/document';
-import { lint, lintText } from '../../../server/src/engine/lint';
-import type { AppSpecDocument, Diagnosis, Range, Rule } from '../../../server/src/engine/types';
+import { parseAppSpec } from '../../../engine/document';
+import { lint, lintText } from '../../../engine/lint';
+import type { AppSpecDocument, Diagnosis, Range, Rule } from '../../../engine/types';
 
 export function doc(text: string, name = 'appspec.yml'): AppSpecDocument {
   return parseAppSpec(`file:///ws/${name}`, text);

@@ -5,8 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentCache, parseAppSpec, reparseAppSpec } from '../../../server/src/engine/document';
-import { diffTexts } from '../../../server/src/engine/incremental';
+import { DocumentCache, parseAppSpec, reparseAppSpec } from '../../../engine/document';
+import { diffTexts } from '../../../engine/incremental';
 import { dumpTree } from '../../helpers/yamlTree';
 import { prng } from '../../helpers/fuzzCases';
 

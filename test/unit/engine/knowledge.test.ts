@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as K from '../../../server/src/engine/knowledge';
-import { didYouMean, editDistance } from '../../../server/src/engine/suggest';
+import * as K from '../../../engine/knowledge';
+import { didYouMean, editDistance } from '../../../engine/suggest';
 
 test('EC2 events: run order, reserved events, previous-revision events', () => {
   const names = K.EC2_EVENTS.map((e) => e.name);

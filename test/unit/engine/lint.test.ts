@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lint, lintText, overlaps } from '../../../server/src/engine/lint';
-import { generalRules } from '../../../server/src/engine/rules/general';
-import type { Rule } from '../../../server/src/engine/types';
+import { lint, lintText, overlaps } from '../../../engine/lint';
+import { generalRules } from '../../../engine/rules/general';
+import type { Rule } from '../../../engine/types';
 import { doc } from './helpers';
 
 const ctx = { fileName: 'appspec.yml' };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { overlaps, withoutCovered } from '../../../server/src/engine/lint';
-import type { Finding } from '../../../server/src/engine/types';
+import { overlaps, withoutCovered } from '../../../engine/lint';
+import type { Finding } from '../../../engine/types';
 
 /** Small deterministic generator, so a failure can be reproduced. */
 function rng(seed: number): () => number {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { memoizeFs } from '../../../server/src/engine/memoFs';
-import type { WorkspaceFs } from '../../../server/src/engine/types';
+import { memoizeFs } from '../../../engine/memoFs';
+import type { WorkspaceFs } from '../../../engine/types';
 
 function countingFs(withGit: boolean): { fs: WorkspaceFs; calls: Record<string, number> } {
   const calls: Record<string, number> = { stat: 0, readHead: 0, list: 0, gitMode: 0 };

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNodeFs } from '../../../server/src/engine/nodeFs';
+import { createNodeFs } from '../../../engine/nodeFs';
 
 function hasGit(): boolean {
   try {

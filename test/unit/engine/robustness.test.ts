@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lintText } from '../../../server/src/engine/lint';
+import { lintText } from '../../../engine/lint';
 
 const SAMPLES = [
   'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\npermissions:\n  - object: /srv\n    pattern: "**"\n    mode: 755\n    type: [file]\nhooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: 60\n',

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { schemaFindings } from '../../../server/src/engine/schema';
+import { schemaFindings } from '../../../engine/schema';
 import { doc, slice } from './helpers';
 
 function findings(text: string, name = 'appspec.yml') {

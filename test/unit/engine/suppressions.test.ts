@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseSuppressions, suppressionEdit } from '../../../server/src/engine/suppressions';
-import { lintText } from '../../../server/src/engine/lint';
+import { parseSuppressions, suppressionEdit } from '../../../engine/suppressions';
+import { lintText } from '../../../engine/lint';
 import { doc } from './helpers';
 
 const has = (text: string, id: string) => lintText(text).some((d) => d.ruleId === id);

@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import type { CodeAction, CreateFile, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { createLanguageService, type LanguageService } from '../../../server/src/languageService';
-import { createNodeFs } from '../../../server/src/engine/nodeFs';
+import { createNodeFs } from '../../../engine/nodeFs';
 import { MAKE_EXECUTABLE_COMMAND } from '../../../server/src/features/codeActions';
 import { applyEdits, doc, tempBundle } from './util';
 

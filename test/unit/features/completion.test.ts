@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
-import { createNodeFs } from '../../../server/src/engine/nodeFs';
+import { createNodeFs } from '../../../engine/nodeFs';
 import { SKELETONS } from '../../../server/src/features/skeletons';
 import { applyEdits, caret, doc, expandSnippet, tempBundle } from './util';
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { MAX_CHILD_SYMBOLS } from '../../../server/src/features/symbols';
 import { createLanguageService } from '../../../server/src/languageService';
-import { createNodeFs } from '../../../server/src/engine/nodeFs';
+import { createNodeFs } from '../../../engine/nodeFs';
 import { caret, doc, tempBundle } from './util';
 
 const EC2 = [

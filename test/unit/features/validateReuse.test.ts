@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createLanguageService } from '../../../server/src/languageService';
-import { createNodeFs } from '../../../server/src/engine/nodeFs';
-import { parentOf } from '../../../server/src/engine/fsSnapshot';
+import { createNodeFs } from '../../../engine/nodeFs';
+import { parentOf } from '../../../engine/fsSnapshot';
 import { doc, tempBundle } from './util';
 
 const BASE = `version: 0.0

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAppSpec } from '../../../../server/src/engine/document';
-import { lint } from '../../../../server/src/engine/lint';
+import { parseAppSpec } from '../../../../engine/document';
+import { lint } from '../../../../engine/lint';
 import { CASES } from './allCases';
 import { FIXTURES, applyEdits } from './helpers';
 

@@ -3,10 +3,10 @@ import * as assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { lintText } from '../../../../server/src/engine/lint';
-import { parseAppSpec } from '../../../../server/src/engine/document';
-import { createNodeFs } from '../../../../server/src/engine/nodeFs';
-import type { Diagnosis, Edit, Fix, RuleContext } from '../../../../server/src/engine/types';
+import { lintText } from '../../../../engine/lint';
+import { parseAppSpec } from '../../../../engine/document';
+import { createNodeFs } from '../../../../engine/nodeFs';
+import type { Diagnosis, Edit, Fix, RuleContext } from '../../../../engine/types';
 
 export const FIXTURES = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'ec2');
 

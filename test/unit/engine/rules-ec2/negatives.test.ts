@@ -1,8 +1,8 @@
 /** Cases each rule must stay quiet on: near misses of what it reports. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseAppSpec } from '../../../../server/src/engine/document';
-import { ec2Rules } from '../../../../server/src/engine/rules/ec2';
+import { parseAppSpec } from '../../../../engine/document';
+import { ec2Rules } from '../../../../engine/rules/ec2';
 import { lintEc2, realFs, withId } from './helpers';
 
 const H = 'version: 0.0\nos: linux\n';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ec2Rules } from '../../../../server/src/engine/rules/ec2';
+import { ec2Rules } from '../../../../engine/rules/ec2';
 import { CASES } from './allCases';
 import { FIXTURES, assertFixClears, lintEc2, makeBundle, withId } from './helpers';
 

@@ -3,8 +3,8 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createNodeFs } from '../../../../server/src/engine/nodeFs';
-import type { Fix, WorkspaceFs } from '../../../../server/src/engine/types';
+import { createNodeFs } from '../../../../engine/nodeFs';
+import type { Fix, WorkspaceFs } from '../../../../engine/types';
 import { fixOf, lintEc2, makeBundle, realFs, withId } from './helpers';
 
 const LINUX = 'version: 0.0\nos: linux\n';

@@ -1,16 +1,16 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ecsTaskDefinitionFormat } from '../../../../server/src/engine/rules/ecs/W6005-task-definition-format';
-import { ecsLoadBalancerInfoMissing } from '../../../../server/src/engine/rules/ecs/E6006-load-balancer-info-missing';
-import { ecsContainerPort } from '../../../../server/src/engine/rules/ecs/E6007-container-port';
-import { ecsNetworkConfigurationIncomplete } from '../../../../server/src/engine/rules/ecs/E6008-network-configuration-incomplete';
-import { ecsAssignPublicIp } from '../../../../server/src/engine/rules/ecs/E6009-assign-public-ip';
-import { ecsNetworkLists } from '../../../../server/src/engine/rules/ecs/E6010-network-lists';
-import { ecsCapacityProviderStrategy } from '../../../../server/src/engine/rules/ecs/E6011-capacity-provider-strategy';
-import { ecsCapacityProviderMissing } from '../../../../server/src/engine/rules/ecs/W6012-capacity-provider-missing';
-import { ecsPlatformVersion } from '../../../../server/src/engine/rules/ecs/I6013-platform-version';
-import { ecsContainerName } from '../../../../server/src/engine/rules/ecs/E6015-container-name';
-import { ecsNetworkIdFormat } from '../../../../server/src/engine/rules/ecs/W6016-network-id-format';
+import { ecsTaskDefinitionFormat } from '../../../../engine/rules/ecs/W6005-task-definition-format';
+import { ecsLoadBalancerInfoMissing } from '../../../../engine/rules/ecs/E6006-load-balancer-info-missing';
+import { ecsContainerPort } from '../../../../engine/rules/ecs/E6007-container-port';
+import { ecsNetworkConfigurationIncomplete } from '../../../../engine/rules/ecs/E6008-network-configuration-incomplete';
+import { ecsAssignPublicIp } from '../../../../engine/rules/ecs/E6009-assign-public-ip';
+import { ecsNetworkLists } from '../../../../engine/rules/ecs/E6010-network-lists';
+import { ecsCapacityProviderStrategy } from '../../../../engine/rules/ecs/E6011-capacity-provider-strategy';
+import { ecsCapacityProviderMissing } from '../../../../engine/rules/ecs/W6012-capacity-provider-missing';
+import { ecsPlatformVersion } from '../../../../engine/rules/ecs/I6013-platform-version';
+import { ecsContainerName } from '../../../../engine/rules/ecs/E6015-container-name';
+import { ecsNetworkIdFormat } from '../../../../engine/rules/ecs/W6016-network-id-format';
 import { fixAndRerun, fixture, line, none, one, run } from './helpers';
 
 /** An ECS AppSpec whose Properties are `extra` (indented 8) after TaskDefinition. */

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ecsResourcesShape } from '../../../../server/src/engine/rules/ecs/E6001-resources-shape';
-import { ecsResourceName } from '../../../../server/src/engine/rules/ecs/W6002-resource-name';
-import { ecsResourceType } from '../../../../server/src/engine/rules/ecs/E6003-resource-type';
-import { ecsTaskDefinitionMissing } from '../../../../server/src/engine/rules/ecs/E6004-task-definition-missing';
+import { ecsResourcesShape } from '../../../../engine/rules/ecs/E6001-resources-shape';
+import { ecsResourceName } from '../../../../engine/rules/ecs/W6002-resource-name';
+import { ecsResourceType } from '../../../../engine/rules/ecs/E6003-resource-type';
+import { ecsTaskDefinitionMissing } from '../../../../engine/rules/ecs/E6004-task-definition-missing';
 import { fixAndRerun, line, none, one, run } from './helpers';
 
 const ECS = `version: 0.0

@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAppSpec } from '../../../../server/src/engine/document';
-import { lint } from '../../../../server/src/engine/lint';
-import type { AppSpecDocument, Diagnosis, Finding, Fix, Rule } from '../../../../server/src/engine/types';
+import { parseAppSpec } from '../../../../engine/document';
+import { lint } from '../../../../engine/lint';
+import type { AppSpecDocument, Diagnosis, Finding, Fix, Rule } from '../../../../engine/types';
 
 export function parse(text: string, fileName = 'appspec.yml'): AppSpecDocument {
   return parseAppSpec(`file:///work/app/${fileName}`, text, 1);

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ecsRules } from '../../../../server/src/engine/rules/ecs';
-import { lambdaRules } from '../../../../server/src/engine/rules/lambda';
+import { ecsRules } from '../../../../engine/rules/ecs';
+import { lambdaRules } from '../../../../engine/rules/lambda';
 import { applyFix, fixture, lintAll, parse, repoRoot } from './helpers';
 
 const severityLetter = { error: 'E', warning: 'W', info: 'I', hint: 'I' } as const;

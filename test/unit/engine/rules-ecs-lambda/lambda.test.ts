@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { lambdaRules } from '../../../../server/src/engine/rules/lambda';
-import { lambdaResourcesShape } from '../../../../server/src/engine/rules/lambda/E7001-resources-shape';
-import { lambdaResourceType } from '../../../../server/src/engine/rules/lambda/E7002-resource-type';
-import { lambdaRequiredProperties } from '../../../../server/src/engine/rules/lambda/E7003-required-properties';
-import { lambdaCurrentVersionMissing } from '../../../../server/src/engine/rules/lambda/W7004-current-version-missing';
-import { lambdaVersionFormat } from '../../../../server/src/engine/rules/lambda/E7005-version-format';
-import { lambdaVersionNotString } from '../../../../server/src/engine/rules/lambda/I7006-version-not-string';
-import { lambdaVersionsEqual } from '../../../../server/src/engine/rules/lambda/W7007-versions-equal';
-import { lambdaFunctionName } from '../../../../server/src/engine/rules/lambda/E7008-function-name';
-import { lambdaAliasName } from '../../../../server/src/engine/rules/lambda/E7009-alias-name';
+import { lambdaRules } from '../../../../engine/rules/lambda';
+import { lambdaResourcesShape } from '../../../../engine/rules/lambda/E7001-resources-shape';
+import { lambdaResourceType } from '../../../../engine/rules/lambda/E7002-resource-type';
+import { lambdaRequiredProperties } from '../../../../engine/rules/lambda/E7003-required-properties';
+import { lambdaCurrentVersionMissing } from '../../../../engine/rules/lambda/W7004-current-version-missing';
+import { lambdaVersionFormat } from '../../../../engine/rules/lambda/E7005-version-format';
+import { lambdaVersionNotString } from '../../../../engine/rules/lambda/I7006-version-not-string';
+import { lambdaVersionsEqual } from '../../../../engine/rules/lambda/W7007-versions-equal';
+import { lambdaFunctionName } from '../../../../engine/rules/lambda/E7008-function-name';
+import { lambdaAliasName } from '../../../../engine/rules/lambda/E7009-alias-name';
 import { fixAndRerun, fixture, line, none, one, run } from './helpers';
 
 function lambda(props: string, name = 'orders'): string {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { resourceMisindented } from '../../../../server/src/engine/rules/ecs/E8010-resource-misindented';
-import { ecsResourcesShape } from '../../../../server/src/engine/rules/ecs/E6001-resources-shape';
+import { resourceMisindented } from '../../../../engine/rules/ecs/E8010-resource-misindented';
+import { ecsResourcesShape } from '../../../../engine/rules/ecs/E6001-resources-shape';
 import { fixAndRerun, line, lintAll, none, one, run } from './helpers';
 
 const MISINDENTED = `version: 0.0

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { ecsRules } from '../../../../server/src/engine/rules/ecs';
-import { lambdaRules } from '../../../../server/src/engine/rules/lambda';
+import { ecsRules } from '../../../../engine/rules/ecs';
+import { lambdaRules } from '../../../../engine/rules/lambda';
 import { applyFix, fixture, parse } from './helpers';
 
 const REPLACEMENTS = ['~', '[]', '{}', '-1', '""', '[a, [b]]', 'true', '!Ref X'];

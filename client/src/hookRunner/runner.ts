@@ -13,7 +13,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseAppSpec } from '../../../../server/src/engine/document';
+import { parseAppSpec } from '../../../engine/document';
 import { copyRevision, installFiles, InstallError } from './install';
 import { LogTail } from './logTail';
 import { inside, revisionRelative } from './paths';

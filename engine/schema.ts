@@ -11,9 +11,9 @@ import { hasPlaceholder, keyText, PLACEHOLDER, quoteLike } from './ast';
 import { didYouMean } from './suggest';
 import { MAX_ALIAS_COUNT } from './document';
 import { validators } from './generated/validators';
-import ec2Schema from '../../../schemas/ec2.schema.json';
-import ecsSchema from '../../../schemas/ecs.schema.json';
-import lambdaSchema from '../../../schemas/lambda.schema.json';
+import ec2Schema from '../schemas/ec2.schema.json';
+import ecsSchema from '../schemas/ecs.schema.json';
+import lambdaSchema from '../schemas/lambda.schema.json';
 
 export const SCHEMA_IDS = {
   wrongType: 'E1101',

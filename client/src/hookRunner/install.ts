@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXCLUDED_NAMES } from '../../deploy/bundle';
+import { EXCLUDED_NAMES } from '../deploy/bundle';
 import { inside } from './paths';
 import type { FileExistsBehavior, FileMapping } from './types';
 
