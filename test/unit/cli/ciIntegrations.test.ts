@@ -1,0 +1,508 @@
+/**
+ * The GitHub Action (action.yml + integrations/github-action.js) and the pre-commit hook (.pre-commit-hooks.yaml +
+ * integrations/pre-commit.js), tested offline the way they run: the action's step is run by bash with the inputs as
+ * the environment variables action.yml maps them to (defaults from action.yml, as the runner applies them), and the
+ * hook's entry is run with file names as pre-commit passes them. Both fetch the appspec-lint package with the real npm
+ * client from a one-package registry on 127.0.0.1 that serves the tarball `npm pack` just made.
+ */
+import { test, describe, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { npmEnv, packCli, REPO_ROOT, type PackedCli } from '../../helpers/cliPackage';
+import { startRegistry, type LocalRegistry } from '../../helpers/npmRegistry';
+import { ERROR_EC2, WARNING_EC2, cleanBundle } from './cliHarness';
+
+interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Async on purpose: the registry answers from this process's event loop, which spawnSync would block. */
+function spawnAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', (e) => resolve({ status: null, stdout, stderr: stderr + e.message }));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const show = (r: Ran): string => `exit ${r.status}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
+
+let work: string;
+let packed: PackedCli;
+let registry: LocalRegistry;
+let counter = 0;
+const fresh = (name: string): string => fs.mkdtempSync(path.join(work, `${name}-${++counter}-`));
+const tarballRequests = (): number => registry.requests.filter((r) => r.endsWith('.tgz')).length;
+
+/** A folder holding the given AppSpec bundles (folder → appspec.yml text; each gets the clean bundle's files). */
+function repository(bundles: Record<string, string>, extra: Record<string, string> = {}): string {
+  const dir = fresh('repo');
+  const put = (rel: string, content: string) => {
+    const abs = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, content);
+    if (rel.endsWith('.sh')) fs.chmodSync(abs, 0o755);
+  };
+  for (const [folder, appspec] of Object.entries(bundles)) {
+    for (const [rel, content] of Object.entries(cleanBundle())) put(path.join(folder, rel), content);
+    put(path.join(folder, 'appspec.yml'), appspec);
+  }
+  for (const [rel, content] of Object.entries(extra)) put(rel, content);
+  return dir;
+}
+
+function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const userconfig = path.join(work, 'empty-npmrc');
+  if (!fs.existsSync(userconfig)) fs.writeFileSync(userconfig, '');
+  return npmEnv(work, { npm_config_registry: registry.url, npm_config_userconfig: userconfig, ...extra });
+}
+
+before(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'appspec-ci-'));
+  packed = packCli(work);
+  registry = await startRegistry(packed);
+});
+
+after(async () => {
+  await registry?.close();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('GitHub Action', () => {
+  interface ActionInput {
+    description: string;
+    required?: boolean;
+    default?: string;
+  }
+  const action = parseYaml(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    name: string;
+    description: string;
+    branding?: { icon: string; color: string };
+    inputs: Record<string, ActionInput>;
+    outputs: Record<string, { description: string; value: string }>;
+    runs: { using: string; steps: { id?: string; shell: string; run: string; env: Record<string, string> }[] };
+  };
+  /** One runner: RUNNER_TEMP is shared between runs, like the steps of one job. */
+  const runnerTemp = (): string => {
+    const dir = path.join(work, 'runner-temp');
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+
+  interface ActionRun extends Ran {
+    outputs: Record<string, string>;
+    summary: string;
+  }
+
+  /** GITHUB_OUTPUT in the delimited form (name<<DELIM … DELIM) or name=value lines. */
+  function readOutputs(file: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+      const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+      if (heredoc) {
+        const end = lines.indexOf(heredoc[2], i + 1);
+        assert.ok(end > i, `output ${heredoc[1]} has its closing delimiter`);
+        out[heredoc[1]] = lines.slice(i + 1, end).join('\n');
+        i = end;
+      } else if (lines[i].includes('=')) out[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].split('=', 2)[1];
+    }
+    return out;
+  }
+
+  /**
+   * Runs the action's step as the runner does: inputs (given ones, else action.yml defaults) into the step's `env`
+   * expressions, GITHUB_* files, then `bash --noprofile --norc -eo pipefail` with the step's `run`.
+   * With `direct`, runs the script with the inputs named as the runner names them for JavaScript actions instead.
+   */
+  async function runAction(
+    workspace: string,
+    inputs: Record<string, string>,
+    o: { direct?: boolean; env?: Record<string, string> } = {},
+  ): Promise<ActionRun> {
+    for (const name of Object.keys(inputs)) assert.ok(action.inputs[name], `action.yml declares input ${name}`);
+    const value = (name: string) => inputs[name] ?? action.inputs[name]?.default ?? '';
+    const files = fresh('github');
+    const env: NodeJS.ProcessEnv = {
+      ...baseEnv(o.env),
+      GITHUB_WORKSPACE: workspace,
+      RUNNER_TEMP: runnerTemp(),
+      GITHUB_OUTPUT: path.join(files, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(files, 'summary'),
+      GITHUB_ACTION_PATH: REPO_ROOT,
+    };
+    fs.writeFileSync(env.GITHUB_OUTPUT as string, '');
+    fs.writeFileSync(env.GITHUB_STEP_SUMMARY as string, '');
+    let r: Ran;
+    if (o.direct) {
+      for (const name of Object.keys(action.inputs))
+        env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value(name);
+      r = await spawnAsync(
+        process.execPath,
+        [path.join(REPO_ROOT, 'integrations', 'github-action.js')],
+        workspace,
+        env,
+      );
+    } else {
+      const [step] = action.runs.steps;
+      for (const [key, expression] of Object.entries(step.env)) {
+        const m = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(expression);
+        assert.ok(m, `env ${key} is one input expression`);
+        env[key] = value(m[1]);
+      }
+      r = await spawnAsync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run], workspace, env);
+    }
+    return {
+      ...r,
+      outputs: readOutputs(env.GITHUB_OUTPUT as string),
+      summary: fs.readFileSync(env.GITHUB_STEP_SUMMARY as string, 'utf8'),
+    };
+  }
+
+  test('action.yml: a composite action whose one step gets every input as an environment variable', () => {
+    assert.equal(action.name, 'appspec-lint');
+    assert.ok(action.description.length > 20 && action.description.length <= 125, 'a Marketplace-sized description');
+    assert.ok(
+      action.branding &&
+        ['white', 'black', 'yellow', 'blue', 'green', 'orange', 'red', 'purple', 'gray-dark'].includes(
+          action.branding.color,
+        ),
+    );
+    assert.equal(action.runs.using, 'composite');
+    assert.deepEqual(Object.keys(action.inputs).sort(), [
+      'annotations',
+      'config',
+      'fail-on',
+      'format',
+      'output',
+      'paths',
+      'version',
+    ]);
+    for (const [name, i] of Object.entries(action.inputs)) {
+      assert.ok(i.description, `input ${name} is described`);
+      assert.equal(typeof (i.default ?? ''), 'string', `input ${name}'s default is a string`);
+    }
+    const [step] = action.runs.steps;
+    assert.equal(action.runs.steps.length, 1);
+    assert.equal(step.shell, 'bash', 'composite run steps must name their shell');
+    assert.doesNotMatch(step.run, /\$\{\{/, 'no expression is pasted into the shell command');
+    const mapped = Object.entries(step.env).map(([k, v]) => [k, /inputs\.([\w-]+)/.exec(v)?.[1]]);
+    assert.deepEqual(
+      mapped.map(([, name]) => name).sort(),
+      Object.keys(action.inputs).sort(),
+      'each input is passed once',
+    );
+    for (const [key, name] of mapped) assert.equal(key, `INPUT_${name!.toUpperCase().replace(/-/g, '_')}`);
+    for (const [name, o] of Object.entries(action.outputs)) {
+      assert.ok(o.description, `output ${name} is described`);
+      assert.equal(o.value, `\${{ steps.${step.id}.outputs.${name} }}`);
+    }
+  });
+
+  test('defaults on a repository with problems: SARIF file, annotations, summary, outputs, failed step', async () => {
+    const before = tarballRequests();
+    const ws = repository({ 'deploy/broken': ERROR_EC2, 'deploy/clean': cleanBundle()['appspec.yml'] });
+    const r = await runAction(ws, {});
+    assert.equal(r.status, 1, show(r));
+    const sarifFile = path.join(ws, 'appspec-lint.sarif');
+    assert.equal(r.outputs['sarif-file'], sarifFile);
+    assert.equal(r.outputs['report-file'], sarifFile);
+    assert.deepEqual([r.outputs.errors, r.outputs.warnings, r.outputs.infos], ['1', '0', '0']);
+    const log = JSON.parse(fs.readFileSync(sarifFile, 'utf8'));
+    assert.equal(log.version, '2.1.0');
+    assert.equal(log.runs[0].tool.driver.name, 'appspec-lint');
+    assert.deepEqual(
+      log.runs[0].results.map(
+        (x: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          `${x.ruleId} ${x.locations[0].physicalLocation.artifactLocation.uri}`,
+      ),
+      ['E2001 deploy/broken/appspec.yml'],
+    );
+    assert.match(
+      r.stdout,
+      /^::error file=deploy\/broken\/appspec\.yml,line=2,col=5,endLine=2,endColumn=\d+,title=appspec-lint E2001::`os` must be/m,
+    );
+    assert.match(r.stdout, /^::error::appspec-lint: 1 finding\(s\) at or above fail-on level "error"$/m);
+    assert.match(r.summary, /\| deploy\/broken\/appspec\.yml \| 2 \| error \| E2001 \|/);
+    assert.ok(tarballRequests() - before <= 1, 'at most one download');
+  });
+
+  test('the CLI is installed once per runner: later runs reuse it', async () => {
+    const ws = repository({ app: cleanBundle()['appspec.yml'] });
+    const first = await runAction(ws, {});
+    assert.equal(first.status, 0, show(first));
+    const requests = registry.requests.length;
+    const second = await runAction(ws, {});
+    assert.equal(second.status, 0, show(second));
+    assert.equal(registry.requests.length, requests, 'no registry request on the second run');
+    assert.doesNotMatch(second.stdout, /Installing appspec-lint/);
+    assert.match(second.summary, /No problems/);
+  });
+
+  test('fail-on decides which findings fail the step; the report is written either way', async () => {
+    const warned = repository({ app: WARNING_EC2 });
+    const onError = await runAction(warned, {});
+    assert.equal(onError.status, 0, show(onError));
+    assert.equal(onError.outputs.warnings, '1');
+    assert.match(onError.stdout, /^::warning file=app\/appspec\.yml,line=\d+,.*title=appspec-lint W2004::/m);
+    const onWarning = await runAction(warned, { 'fail-on': 'warning' });
+    assert.equal(onWarning.status, 1, show(onWarning));
+    assert.match(onWarning.stdout, /at or above fail-on level "warning"/);
+    const broken = repository({ app: ERROR_EC2 });
+    const never = await runAction(broken, { 'fail-on': 'never' });
+    assert.equal(never.status, 0, show(never));
+    assert.equal(never.outputs.errors, '1');
+    assert.ok(fs.existsSync(path.join(broken, 'appspec-lint.sarif')));
+  });
+
+  test('format json to a chosen file, with a configuration file and several paths', async () => {
+    const ws = repository(
+      { a: WARNING_EC2, b: ERROR_EC2, c: ERROR_EC2 },
+      { 'ci/appspec-lint.json': JSON.stringify({ rules: { W2004: 'off' } }) },
+    );
+    const r = await runAction(ws, {
+      paths: 'a\nb',
+      format: 'json',
+      output: 'reports/appspec.json',
+      config: 'ci/appspec-lint.json',
+      'fail-on': 'never',
+    });
+    assert.equal(r.status, 0, show(r));
+    const report = JSON.parse(fs.readFileSync(path.join(ws, 'reports', 'appspec.json'), 'utf8')) as {
+      file: string;
+      ruleId: string;
+    }[];
+    assert.deepEqual(
+      report.map((p) => `${p.file} ${p.ruleId}`),
+      ['b/appspec.yml E2001'],
+      'c is not checked and W2004 is off',
+    );
+    assert.equal(r.outputs['sarif-file'], '');
+    assert.equal(r.outputs['report-file'], path.join(ws, 'reports', 'appspec.json'));
+  });
+
+  test('format text writes the CLI text lines; annotations can be turned off', async () => {
+    const ws = repository({ app: ERROR_EC2 });
+    const r = await runAction(ws, { format: 'text', annotations: 'false' });
+    assert.equal(r.status, 1, show(r));
+    const text = fs.readFileSync(path.join(ws, 'appspec-lint.txt'), 'utf8');
+    assert.match(text, /^app\/appspec\.yml:2:5 error E2001 /m);
+    assert.doesNotMatch(text, /\x1b\[/, 'no colour codes in the file');
+    assert.doesNotMatch(r.stdout, /^::error file=/m);
+  });
+
+  test('inputs named as the runner names them for JavaScript actions (INPUT_FAIL-ON) work too', async () => {
+    const ws = repository({ app: ERROR_EC2 });
+    const r = await runAction(ws, { 'fail-on': 'never' }, { direct: true });
+    assert.equal(r.status, 0, show(r));
+    assert.equal(r.outputs.errors, '1');
+  });
+
+  test('annotations read from the SARIF report equal those from JSON; properties are escaped', async () => {
+    const ws = repository({ 'x,y:z': ERROR_EC2, 'my app': WARNING_EC2 + 'extra: 1\n' });
+    const annotations = (r: Ran) => r.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=/.test(l));
+    const sarif = await runAction(ws, { 'fail-on': 'never' });
+    const json = await runAction(ws, { 'fail-on': 'never', format: 'json' });
+    assert.equal(sarif.status, 0, show(sarif));
+    assert.equal(json.status, 0, show(json));
+    assert.equal(annotations(sarif).length, 3, show(sarif));
+    assert.deepEqual(annotations(sarif), annotations(json));
+    assert.ok(annotations(sarif).some((l) => l.startsWith('::error file=x%2Cy%3Az/appspec.yml,line=2,col=5,')));
+    assert.ok(annotations(sarif).some((l) => l.startsWith('::warning file=my app/appspec.yml,')));
+  });
+
+  test('bad inputs and missing paths fail the step with one clear error, before or without a download', async () => {
+    const ws = repository({ app: cleanBundle()['appspec.yml'] });
+    const requests = registry.requests.length;
+    const badLevel = await runAction(ws, { 'fail-on': 'sometimes' });
+    assert.equal(badLevel.status, 1, show(badLevel));
+    assert.match(
+      badLevel.stdout,
+      /^::error::appspec-lint: input fail-on is "sometimes"; use one of error, warning, info, never$/m,
+    );
+    const badFormat = await runAction(ws, { format: 'xml' });
+    assert.equal(badFormat.status, 1, show(badFormat));
+    const badVersion = await runAction(ws, { version: '1.0; rm -rf /' });
+    assert.equal(badVersion.status, 1, show(badVersion));
+    assert.match(badVersion.stdout, /input version: "1\.0; rm -rf \/" is not a version/);
+    assert.equal(registry.requests.length, requests, 'nothing fetched for rejected inputs');
+    const missing = await runAction(ws, { paths: 'app no/such/folder' });
+    assert.equal(missing.status, 2, show(missing));
+    assert.match(missing.stdout, /^::error::appspec-lint: no\/such\/folder/m);
+  });
+
+  test("a version npm cannot find fails with npm's reason", async () => {
+    const ws = repository({ app: cleanBundle()['appspec.yml'] });
+    const r = await runAction(ws, { version: '9.9.9' });
+    assert.equal(r.status, 1, show(r));
+    assert.match(r.stdout, /^::error::appspec-lint: npm could not install appspec-lint@9\.9\.9/m);
+  });
+});
+
+describe('pre-commit hook', () => {
+  type Hook = Record<string, unknown>;
+  const manifest = parseYaml(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+
+  // pre-commit's manifest schema (MANIFEST_HOOK_DICT in pre_commit/clientlib.py): key → check.
+  const isString = (v: unknown) => typeof v === 'string';
+  const isBool = (v: unknown) => typeof v === 'boolean';
+  const isStringList = (v: unknown) => Array.isArray(v) && v.every(isString);
+  const isRegex = (v: unknown) => {
+    if (!isString(v)) return false;
+    new RegExp(v as string);
+    return true;
+  };
+  // identify's tags that an AppSpec can carry (identify.identify.ALL_TAGS has them all).
+  const TAGS = ['file', 'directory', 'symlink', 'executable', 'non-executable', 'text', 'binary', 'yaml', 'json'];
+  const isTagList = (v: unknown) => isStringList(v) && (v as string[]).every((t) => TAGS.includes(t));
+  // pre-commit's languages (pre_commit/languages/all.py), 4.4's unsupported* names included.
+  const LANGUAGES = [
+    'conda',
+    'coursier',
+    'dart',
+    'docker',
+    'docker_image',
+    'dotnet',
+    'fail',
+    'golang',
+    'haskell',
+    'julia',
+    'lua',
+    'node',
+    'perl',
+    'pygrep',
+    'python',
+    'r',
+    'ruby',
+    'rust',
+    'script',
+    'swift',
+    'system',
+    'unsupported',
+    'unsupported_script',
+  ];
+  const STAGES = [
+    'commit-msg',
+    'post-checkout',
+    'post-commit',
+    'post-merge',
+    'post-rewrite',
+    'pre-commit',
+    'pre-merge-commit',
+    'pre-push',
+    'pre-rebase',
+    'prepare-commit-msg',
+    'manual',
+  ];
+  const SCHEMA: Record<string, { required?: boolean; check: (v: unknown) => boolean }> = {
+    id: { required: true, check: isString },
+    name: { required: true, check: isString },
+    entry: { required: true, check: isString },
+    language: { required: true, check: (v) => LANGUAGES.includes(v as string) },
+    alias: { check: isString },
+    files: { check: isRegex },
+    exclude: { check: isRegex },
+    types: { check: isTagList },
+    types_or: { check: isTagList },
+    exclude_types: { check: isTagList },
+    additional_dependencies: { check: isStringList },
+    args: { check: isStringList },
+    always_run: { check: isBool },
+    fail_fast: { check: isBool },
+    pass_filenames: { check: isBool },
+    description: { check: isString },
+    language_version: { check: isString },
+    log_file: { check: isString },
+    minimum_pre_commit_version: { check: (v) => isString(v) && /^\d+(\.\d+)*$/.test(v as string) },
+    require_serial: { check: isBool },
+    stages: { check: (v) => isStringList(v) && (v as string[]).every((s) => STAGES.includes(s)) },
+    verbose: { check: isBool },
+  };
+
+  const hook = manifest.find((h) => h.id === 'appspec-lint') as Hook;
+
+  test(".pre-commit-hooks.yaml follows pre-commit's manifest schema", () => {
+    assert.ok(Array.isArray(manifest) && manifest.length >= 1, 'the manifest is a list of hooks');
+    assert.ok(hook, 'a hook with id appspec-lint');
+    for (const h of manifest) {
+      for (const [key, rule] of Object.entries(SCHEMA))
+        if (rule.required) assert.ok(key in h, `hook ${String(h.id)} has ${key}`);
+      for (const [key, value] of Object.entries(h)) {
+        assert.ok(SCHEMA[key], `hook ${String(h.id)}: ${key} is a manifest key`);
+        assert.ok(
+          SCHEMA[key].check(value),
+          `hook ${String(h.id)}: ${key} = ${JSON.stringify(value)} has the right type`,
+        );
+      }
+    }
+    // types_or arrived in pre-commit 2.9.0.
+    const min = String(hook.minimum_pre_commit_version ?? '0')
+      .split('.')
+      .map(Number);
+    if ('types_or' in hook) assert.ok(min[0] > 2 || (min[0] === 2 && min[1] >= 9), 'types_or needs pre-commit 2.9.0');
+  });
+
+  test('the hook selects AppSpec files only', () => {
+    const files = new RegExp(hook.files as string);
+    for (const yes of ['appspec.yml', 'appspec.yaml', 'appspec.json', 'deploy/web/appspec.yml'])
+      assert.ok(files.test(yes), `${yes} is checked`);
+    for (const no of ['myappspec.yml', 'appspec.yml.bak', 'appspec.txt', 'buildspec.yml', 'deploy/appspec.yml/x'])
+      assert.ok(!files.test(no), `${no} is not checked`);
+    assert.deepEqual(hook.types_or, ['yaml', 'json']);
+  });
+
+  test('the entry is an executable Node script, committed as executable', () => {
+    const entry = path.join(REPO_ROOT, hook.entry as string);
+    assert.equal(hook.language, 'script');
+    assert.ok(fs.statSync(entry).mode & 0o111, `${hook.entry} is executable`);
+    assert.match(fs.readFileSync(entry, 'utf8'), /^#!\/usr\/bin\/env node\n/);
+    const staged = spawnSync('git', ['ls-files', '-s', '--', hook.entry as string], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    if (staged.stdout.trim()) assert.match(staged.stdout, /^100755 /, 'git records the executable bit');
+  });
+
+  test("run as pre-commit runs it: args and file names in, the CLI's exit code and findings out", async () => {
+    const repo = repository({ good: cleanBundle()['appspec.yml'], bad: ERROR_EC2 });
+    const cache = fresh('cache');
+    const env = baseEnv({ XDG_CACHE_HOME: cache, PRE_COMMIT: '1' });
+    const entry = path.join(REPO_ROOT, hook.entry as string);
+    const args = (hook.args as string[] | undefined) ?? [];
+    const bad = await spawnAsync(entry, [...args, 'good/appspec.yml', 'bad/appspec.yml'], repo, env);
+    assert.equal(bad.status, 1, show(bad));
+    assert.match(bad.stdout, /^bad\/appspec\.yml:2:5 error E2001 /m);
+    assert.doesNotMatch(bad.stdout, /good\/appspec\.yml/);
+    assert.ok(
+      fs.existsSync(path.join(cache, 'appspec-lint', packed.version, 'node_modules', 'appspec-lint', 'dist', 'cli.js')),
+      'installed in the user cache, per version',
+    );
+    const requests = registry.requests.length;
+    const good = await spawnAsync(entry, [...args, 'good/appspec.yml'], repo, env);
+    assert.equal(good.status, 0, show(good));
+    assert.equal(registry.requests.length, requests, 'the cached CLI is reused');
+  });
+
+  test('without the registry: exit 2 and what to do instead', async () => {
+    const repo = repository({ good: cleanBundle()['appspec.yml'] });
+    const env = baseEnv({
+      XDG_CACHE_HOME: fresh('cache'),
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_fetch_retries: '0',
+    });
+    const r = await spawnAsync(path.join(REPO_ROOT, hook.entry as string), ['good/appspec.yml'], repo, env);
+    assert.equal(r.status, 2, show(r));
+    assert.match(r.stderr, /npm could not install appspec-lint@/);
+    assert.match(r.stderr, /repo: local/);
+  });
+});
