@@ -4,9 +4,11 @@
 //   LICENSE       the repository's license
 //   docs/         the rule reference (docs/rules*.md); links to other repository docs become absolute URLs
 // `npm pack` in packages/appspec-lint runs this first (prepack), so the tarball is always fresh.
-// Usage: node scripts/build-cli-package.mjs [--out DIR]
-//   --out DIR  writes a complete package folder (package.json and README included) to DIR instead of in place;
-//              the tests pack that copy so parallel runs never share files.
+// Usage: node scripts/build-cli-package.mjs [--out DIR] [--skip-gen]
+//   --out DIR   writes a complete package folder (package.json and README included) to DIR instead of in place;
+//               the tests pack that copy so parallel runs never share files.
+//   --skip-gen  uses engine/generated as it is (the tests run after `npm run build`, and several at once must not
+//               rewrite the validators another one is reading).
 import {
   copyFileSync,
   existsSync,
@@ -68,7 +70,7 @@ if (pkg.version !== extension.version)
       'they are released together, set both to the same version',
   );
 
-ensureValidators();
+if (!process.argv.includes('--skip-gen')) ensureValidators();
 if (out !== SOURCE) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

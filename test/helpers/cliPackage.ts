@@ -66,10 +66,14 @@ export function described(r: SpawnSyncReturns<string>): string {
 export function packCli(workDir: string): PackedCli {
   const staged = path.join(workDir, 'package');
   const env = npmEnv(workDir);
-  const build = run(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-cli-package.mjs'), '--out', staged], {
-    cwd: REPO_ROOT,
-    env,
-  });
+  const build = run(
+    process.execPath,
+    [path.join(REPO_ROOT, 'scripts', 'build-cli-package.mjs'), '--out', staged, '--skip-gen'],
+    {
+      cwd: REPO_ROOT,
+      env,
+    },
+  );
   if (build.status !== 0) throw new Error(`build-cli-package failed: ${described(build)}`);
   // The staged copy is already built; its prepack (which builds in place) must not run there.
   const pack = run('npm', ['pack', staged, '--pack-destination', workDir, '--ignore-scripts', '--json', '--offline'], {
