@@ -78,6 +78,16 @@ function command(name, properties, message) {
   process.stdout.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}${os.EOL}`);
 }
 
+/**
+ * Prints text that comes from the checked files (finding messages quote AppSpec values, file names are anyone's) with
+ * workflow commands off, so a line in it can never act as one (`::stop-commands::` with a one-time token).
+ */
+function printUntrusted(lines) {
+  if (!lines.length) return;
+  const token = `appspec-lint-${crypto.randomUUID()}`;
+  process.stdout.write(`::stop-commands::${token}${os.EOL}${lines.join(os.EOL)}${os.EOL}::${token}::${os.EOL}`);
+}
+
 /** Appends `name` = `value` to a GITHUB_OUTPUT-style file, in the delimited form (safe for any value). */
 function appendKeyValue(file, name, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
@@ -156,12 +166,14 @@ function failing(c, failOn) {
   return c.error + c.warning + c.info;
 }
 
+/** A Markdown table cell: no table breaks, no HTML, no links or images from the checked files. */
 const cell = (s) =>
   String(s)
     .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
+    .replace(/([|[\]])/g, '\\$1')
     .replace(/\r?\n/g, ' ')
-    .replace(/[<>]/g, (m) => (m === '<' ? '&lt;' : '&gt;'));
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 
 function summary(problems, c, failed) {
   const file = process.env.GITHUB_STEP_SUMMARY;
@@ -208,10 +220,9 @@ function main() {
   // too. `--` keeps a path that starts with "-" a path.
   const findingsFormat = inputs.format === 'text' ? 'json' : inputs.format;
   const checked = runCli(cli, ['--format', findingsFormat, ...base, '--', ...inputs.paths], { cwd: workspace });
-  for (const line of checked.stderr.split(/\r?\n/)) {
-    if (line.startsWith(`${PACKAGE}: `)) command('error', {}, line);
-    else if (line.trim()) console.log(line);
-  }
+  const stderr = checked.stderr.split(/\r?\n/).filter((line) => line.trim());
+  for (const line of stderr) if (line.startsWith(`${PACKAGE}: `)) command('error', {}, line);
+  printUntrusted(stderr.filter((line) => !line.startsWith(`${PACKAGE}: `)));
   if (checked.code === 2 && !checked.stdout.trim()) {
     // Nothing was checked (a bad configuration file, no AppSpec found): no report to write.
     setOutputs({ errors: 0, warnings: 0, infos: 0, 'report-file': '', 'sarif-file': '' });
@@ -234,7 +245,7 @@ function main() {
 
   if (problems.length) {
     console.log(`::group::${PACKAGE} findings`);
-    for (const p of problems) console.log(`${p.file}:${p.line}:${p.column} ${p.severity} ${p.ruleId} ${p.message}`);
+    printUntrusted(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.ruleId} ${p.message}`));
     console.log('::endgroup::');
   }
   if (inputs.annotations) annotate(problems);

@@ -273,6 +273,36 @@ describe('GitHub Action', () => {
     assert.ok(annotations(sarif).some((l) => l.startsWith('::warning file=my app/appspec.yml,')));
   });
 
+  test('text from the checked files never acts as a workflow command or a link in the summary', async () => {
+    const hostile = 'version: 0.0\nos: "x\\n::error::INJECTED [a](http://example.invalid/p.png)"\n';
+    const ws = repository({ app: hostile, 'odd\n::warning::FOLDER': ERROR_EC2 });
+    const r = await runAction(ws, { 'fail-on': 'never' });
+    assert.equal(r.status, 0, show(r));
+    // What the runner acts on: lines starting with :: while commands are on (::stop-commands::TOKEN … ::TOKEN::).
+    const acted: string[] = [];
+    let stopToken: string | undefined;
+    for (const line of r.stdout.split(/\r?\n/)) {
+      if (stopToken) {
+        if (line === `::${stopToken}::`) stopToken = undefined;
+        continue;
+      }
+      const stop = /^::stop-commands::(.+)$/.exec(line);
+      if (stop) stopToken = stop[1];
+      else if (line.startsWith('::')) acted.push(line);
+    }
+    assert.equal(stopToken, undefined, 'commands are on again at the end');
+    assert.ok(r.stdout.includes('\n::error::INJECTED'), 'the hostile line is in the log (as text)');
+    for (const line of acted) assert.match(line, /^::(error|warning|notice|group|endgroup)[ :]/, line);
+    assert.ok(!acted.some((l) => /^::(error|warning)::(INJECTED|FOLDER)/.test(l)), acted.join('\n'));
+    assert.ok(acted.some((l) => l.startsWith('::error file=app/appspec.yml,') && l.includes('%0A::error::INJECTED')));
+    assert.ok(
+      acted.some((l) => l.startsWith('::error file=odd%0A%3A%3Awarning%3A%3AFOLDER/appspec.yml,')),
+      acted.join('\n'),
+    );
+    assert.doesNotMatch(r.summary, /(?<!\\)\]\(http/, 'no link or image from a finding in the summary');
+    assert.match(r.summary, /\\\[a\\\]/);
+  });
+
   test('bad inputs and missing paths fail the step with one clear error, before or without a download', async () => {
     const ws = repository({ app: cleanBundle()['appspec.yml'] });
     const requests = ci.registry.requests.length;
