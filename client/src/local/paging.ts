@@ -9,6 +9,8 @@ export const PAGE_SIZES = {
   ListDeploymentInstances: 10,
   ListDeploymentConfigs: 10,
   ListApplicationRevisions: 10,
+  ListOnPremisesInstances: 10,
+  ListGitHubAccountTokenNames: 10,
 } as const;
 
 export type PagedOperation = keyof typeof PAGE_SIZES;
