@@ -32,6 +32,7 @@ const ecsGroup = (
     terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 0 },
     deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT', waitTimeInMinutes: 0 },
   },
+  autoRollbackConfiguration: { enabled: true, events: ['DEPLOYMENT_FAILURE'] },
   ...over,
 });
 
@@ -181,25 +182,37 @@ describe('deployment groups', () => {
   });
 
   it('the ECS simulation uses the target groups the group names, swapping roles after each success', async () => {
-    const deploy = async () => {
+    const greenOf = async (deploymentId: string) => {
+      const t = await h.raw.send(new cd.GetDeploymentTargetCommand({ deploymentId, targetId: 'shop-cluster:cart' }));
+      return t.deploymentTarget?.ecsTarget?.taskSetsInfo?.find((s) => s.taskSetLabel === 'Green')?.targetGroup?.name;
+    };
+    const deploy = async (hooks: Record<string, string> = {}) => {
       const { deploymentId } = await h.raw.send(
         new cd.CreateDeploymentCommand({
           applicationName: 'shop',
           deploymentGroupName: 'cart-prod',
-          revision: contentRevision(ecsSpec()),
+          revision: contentRevision(ecsSpec(hooks)),
         }),
       );
       const d = await runToEnd(h, deploymentId!, 5_000);
-      assert.equal(d.status, 'Succeeded');
-      const t = await h.raw.send(new cd.GetDeploymentTargetCommand({ deploymentId, targetId: 'shop-cluster:cart' }));
       assert.deepEqual(d.loadBalancerInfo?.targetGroupPairInfoList?.[0]?.prodTrafficRoute?.listenerArns, [
         `${LISTENER}prod01`,
       ]);
-      return t.deploymentTarget?.ecsTarget?.taskSetsInfo?.map((s) => [s.taskSetLabel, s.targetGroup?.name]);
+      return { d, green: await greenOf(deploymentId!) };
     };
-    assert.deepEqual(await deploy(), [['Green', 'cart-tg-two']]);
+    assert.equal((await deploy()).green, 'cart-tg-two');
     // The next deployment starts on cart-tg-two (the original) and replaces it on cart-tg-one.
-    assert.deepEqual(await deploy(), [['Green', 'cart-tg-one']]);
+    const second = await deploy();
+    assert.equal(second.d.status, 'Succeeded');
+    assert.equal(second.green, 'cart-tg-one');
+    // A failed release (on cart-tg-two) rolls back to the original task set's target group, cart-tg-one.
+    const failed = await deploy({ AfterAllowTraffic: 'cart-fail-check' });
+    assert.equal(failed.d.status, 'Failed');
+    assert.equal(failed.green, 'cart-tg-two');
+    const rollbackId = failed.d.rollbackInfo!.rollbackDeploymentId!;
+    assert.equal((await runToEnd(h, rollbackId, 5_000)).status, 'Succeeded');
+    assert.equal(await greenOf(rollbackId), 'cart-tg-one');
+    assert.equal((await deploy()).green, 'cart-tg-two');
   });
 
   it('after a deployment: lastAttemptedDeployment, and on success lastSuccessfulDeployment and targetRevision', async () => {

@@ -188,7 +188,12 @@ export class DeploymentEngine {
       region: account.region,
       now: nowSec,
       seq: account.nextSeq(),
-      ecsPrimaryTargetGroup: previous ? primaryTargetGroup(previous) : undefined,
+      // An ECS rollback moves traffic back to the original target group: it replaces the failed deployment's green one.
+      ecsPrimaryTargetGroup: opts.rollbackOf
+        ? taskSetTargetGroup(opts.rollbackOf, 'Green')
+        : previous
+          ? taskSetTargetGroup(previous, 'PRIMARY')
+          : undefined,
       ...(read.ok ? {} : { invalid: { code: read.code, message: read.message } }),
     });
     const info: DeploymentRecord['info'] = {
@@ -375,9 +380,11 @@ export class DeploymentEngine {
   }
 }
 
-/** ECS: the target group the production task set ended on (where the next deployment's original runs). */
-function primaryTargetGroup(d: DeploymentRecord): string | undefined {
+/** ECS: the target group of a deployment's PRIMARY task set at its end, or of its Green (replacement) task set. */
+function taskSetTargetGroup(d: DeploymentRecord, which: 'PRIMARY' | 'Green'): string | undefined {
   const sets = d.targets.find((t) => t.deploymentTargetType === 'ECSTarget')?.taskSetsInfo ?? [];
-  const primary = sets.find((s) => s.status === 'PRIMARY') as { targetGroup?: { name?: string } } | undefined;
-  return primary?.targetGroup?.name;
+  const set = sets.find((s) => (which === 'Green' ? s.taskSetLabel === 'Green' : s.status === 'PRIMARY')) as
+    | { targetGroup?: { name?: string } }
+    | undefined;
+  return set?.targetGroup?.name;
 }
