@@ -35,3 +35,14 @@ export * from './config';
 export { parseSuppressions, isSuppressed, applySuppressions, suppressionEdit, type Suppressions } from './suppressions';
 export { allRules, ruleById } from './rules';
 export { recognizeOtherFile, NOT_AN_APPSPEC_ID } from './rules/general/E0012-not-an-appspec';
+export {
+  accountTargets,
+  accountCompletionContext,
+  type AccountTargets,
+  type AccountCompletionContext,
+  type AccountValueKind,
+  type LambdaTargetSpec,
+  type EcsTargetSpec,
+  type HookFunctionSpec,
+  type LocatedValue,
+} from './accountTargets';

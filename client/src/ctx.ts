@@ -4,6 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { AccountChecks } from './account/controller';
 import { currentSettings, type Settings } from './config';
 import type { ConnectionManager } from './connection/manager';
 import type { DeployMemory } from './deploy/memory';
@@ -19,6 +20,8 @@ export interface Ctx {
   readonly explorer: ExplorerProvider;
   readonly monitors: MonitorManager;
   readonly statusBar: StatusBar;
+  /** The live checks against the connection's account (set right after the context is built). */
+  accountChecks?: AccountChecks;
   /** Set once the language client started (undefined if it failed to start). */
   languageClient?: LanguageClient;
   settings(): Settings;
