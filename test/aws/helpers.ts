@@ -41,12 +41,20 @@ export function tempDir(prefix = 'cd-local-'): string {
 }
 
 export async function startHarness(
-  opts: { dataDir?: string; clock?: ManualClock; seed?: boolean } = {},
+  opts: { dataDir?: string; clock?: ManualClock; seed?: boolean; deniedActions?: string[] } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? tempDir();
   const clock = opts.clock ?? new ManualClock();
   // timeScale 1 with a manual clock: advancing the clock by N ms moves simulated time by N ms.
-  const endpoint = await startLocalEndpoint({ port: 0, dataDir, timeScale: 1, clock, seed: opts.seed, tickMs: 60_000 });
+  const endpoint = await startLocalEndpoint({
+    port: 0,
+    dataDir,
+    timeScale: 1,
+    clock,
+    seed: opts.seed,
+    tickMs: 60_000,
+    deniedActions: opts.deniedActions,
+  });
   const settings: ConnectionSettings = {
     kind: 'local',
     region: 'us-east-1',

@@ -112,7 +112,7 @@ export function lambdaRequest(
   query: URLSearchParams,
 ): RestAnswer {
   const rest = path.slice(LAMBDA_PREFIX.length);
-  const parts = rest.split('/').filter((p, i) => i > 0 || p !== '');
+  const parts = rest.split('/').filter((p) => p !== '');
   let decoded: string[];
   try {
     decoded = parts.map((p) => decodeURIComponent(p));

@@ -95,7 +95,7 @@ export class ComputeResources {
     if (!fn) {
       fn = {
         functionName: name,
-        runtime: 'nodejs20.x',
+        runtime: 'nodejs18.x',
         handler: 'index.handler',
         role: `arn:aws:iam::${ACCOUNT_ID}:role/${name.slice(0, 50)}-role`,
         description: '',

@@ -30,7 +30,7 @@ export function seedCompute(account: Account, nowMs: number): void {
   const st: ComputeState = r.state;
   const fn = (name: string, versions: number, extra: Partial<LambdaFunctionRecord> = {}): LambdaFunctionRecord => ({
     functionName: name,
-    runtime: 'nodejs20.x',
+    runtime: 'nodejs18.x',
     handler: 'index.handler',
     role: `arn:aws:iam::${ACCOUNT_ID}:role/${name.startsWith('CodeDeployHook_') ? 'codedeploy-hooks-exec' : `${name}-exec`}`,
     description: '',
