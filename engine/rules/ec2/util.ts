@@ -151,11 +151,6 @@ export function at(doc: AppSpecDocument, node: unknown, fallback?: Pair): Range 
   return doc.rangeOf([0, 0]);
 }
 
-/** Range of a key when present, else of the whole document start. */
-export function keyAt(doc: AppSpecDocument, pair: Pair | undefined): Range {
-  return pair ? doc.keyRangeOf(pair) : doc.rangeOf([0, 0]);
-}
-
 /** Replaces the text of a node (its value range, without trailing comments). */
 export function replaceNode(doc: AppSpecDocument, node: Node, newText: string): Edit {
   const [start, end] = node.range as [number, number, number];

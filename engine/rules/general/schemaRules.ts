@@ -12,6 +12,7 @@ export const schemaWrongType: Rule = {
   name: 'schema-wrong-type',
   severity: 'error',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'A value has the wrong type (list, mapping, text, number)',
   doc:
     'Each AppSpec key expects one shape: `files` and `permissions` are lists of mappings, `hooks` is a mapping of event names to script lists, ' +
@@ -25,6 +26,7 @@ export const schemaMissingKey: Rule = {
   name: 'schema-missing-key',
   severity: 'error',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'A required key is missing',
   doc:
     "A key the agent or the service requires is absent, for example `os`, a `files` entry's `destination`, a script's `location`, " +
@@ -37,6 +39,7 @@ export const schemaValueNotAllowed: Rule = {
   name: 'schema-value-not-allowed',
   severity: 'error',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'A value (or an ECS/Lambda hook event name) is not one of the allowed ones',
   doc:
     'Some values are fixed lists and are case-sensitive: `os` (`linux`, `windows`), `file_exists_behavior` (`DISALLOW`, `OVERWRITE`, `RETAIN`), ' +
@@ -50,6 +53,7 @@ export const schemaUnknownKey: Rule = {
   name: 'schema-unknown-key',
   severity: 'warning',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'An unknown key is ignored',
   doc:
     'The EC2 agents read only the keys they know and silently ignore the rest, so a misspelt key (`destnation`, `runAs`, `Timeout`) simply ' +
@@ -62,6 +66,7 @@ export const schemaOutOfRange: Rule = {
   name: 'schema-out-of-range',
   severity: 'error',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'A value is out of range, empty, or has too many or too few items',
   doc:
     'Limits from the AppSpec reference and the ECS/Lambda APIs: exactly one item in `Resources`, `ContainerPort` 1–65535, at most 16 `Subnets` and ' +

@@ -25,6 +25,7 @@ export const versionMissing: Rule = {
   name: 'version-missing',
   severity: 'error',
   platforms: ['ec2', 'unknown'],
+  reads: 'tree',
   title: '`version` is missing',
   doc:
     'Every AppSpec needs `version: 0.0` (the only value CodeDeploy accepts). Without it the EC2 agents fail with "invalid version value ()" (v1) ' +
@@ -78,6 +79,7 @@ export const versionInvalid: Rule = {
   name: 'version-not-0.0',
   severity: 'error',
   platforms: ['ec2', 'unknown'],
+  reads: 'tree',
   title: '`version` is not 0.0',
   doc:
     'The only allowed `version` is `0.0`; it is reserved by CodeDeploy for future use. Any other value fails the deployment ' +
@@ -118,6 +120,7 @@ export const versionQuotedEc2: Rule = {
   name: 'version-quoted-ec2',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`version` is a quoted string on EC2/On-Premises',
   doc:
     'The docs say "specify version with a string", but both EC2 agents read `version` as a number: v1 compares it with `0.0` and a string never ' +
@@ -147,6 +150,7 @@ export const versionQuoted: Rule = {
   name: 'version-quoted',
   severity: 'info',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: '`version` is a quoted string',
   doc:
     'For ECS and Lambda both `version: 0.0` and `version: "0.0"` work (AWS tooling emits the string form), but every AWS example writes the number. ' +
@@ -170,6 +174,7 @@ export const versionEcsLambda: Rule = {
   name: 'version-ecs-lambda',
   severity: 'warning',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: '`version` is missing or not 0.0 in an ECS or Lambda AppSpec',
   doc:
     'The AppSpec reference requires `version: 0.0` for every platform. For ECS and Lambda the service is not open source, and AppSpecs with ' +
