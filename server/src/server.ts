@@ -168,22 +168,21 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(
-  guard('initialized', undefined, async () => {
-    if (canWatchFiles) {
-      // Hook scripts and files[].source live anywhere next to the AppSpecs; the client filters events.
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
-    }
-    await refreshGlobalFiles();
-    // Compile the completion/hover paths now, while idle, rather than on the user's first request.
-    void track(
-      warmUp(
-        () => validation.busy(),
-        (err) => logError('warm-up', err),
-      ),
-    );
-  }),
-);
+const onInitialized = guard('initialized', undefined, async () => {
+  if (canWatchFiles) {
+    // Hook scripts and files[].source live anywhere next to the AppSpecs; the client filters events.
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+  }
+  await refreshGlobalFiles();
+  // Compile the completion/hover paths now, while idle, rather than on the user's first request.
+  void track(
+    warmUp(
+      () => validation.busy(),
+      (err) => logError('warm-up', err),
+    ),
+  );
+});
+connection.onInitialized(() => void track(onInitialized(undefined)));
 
 const onConfiguration = guard(
   'configuration change',
