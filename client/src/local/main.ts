@@ -1,22 +1,32 @@
 /**
  * Standalone local CodeDeploy endpoint:
- *   node dist/local.js --port N --data DIR [--time-scale X] [--no-seed]
+ *   node dist/local.js --port N --data DIR [--time-scale X] [--no-seed] [--manual-clock]
  * Prints `CodeDeploy local endpoint listening on http://127.0.0.1:N (S3: …)` once it listens.
+ * `--manual-clock`: time moves only on `advance <ms>` lines on stdin (manualClock.ts), for scripts and tests.
  */
 import { startLocalEndpoint } from './index';
+import { driveClock, steppedClock } from './manualClock';
 
-const USAGE = 'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--no-seed]';
+const USAGE =
+  'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--no-seed] [--manual-clock]';
 
 function usage(message: string): never {
   process.stderr.write(`local endpoint: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { port: number; dataDir: string; timeScale: number; seed: boolean } {
+function parseArgs(argv: string[]): {
+  port: number;
+  dataDir: string;
+  timeScale: number;
+  seed: boolean;
+  manualClock: boolean;
+} {
   let port: number | undefined;
   let dataDir: string | undefined;
   let timeScale = 1;
   let seed = true;
+  let manualClock = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=')
@@ -46,6 +56,9 @@ function parseArgs(argv: string[]): { port: number; dataDir: string; timeScale: 
       case '--no-seed':
         seed = false;
         break;
+      case '--manual-clock':
+        manualClock = true;
+        break;
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
@@ -56,14 +69,19 @@ function parseArgs(argv: string[]): { port: number; dataDir: string; timeScale: 
   }
   if (port === undefined) usage('--port is required (0 picks a free port)');
   if (!dataDir) usage('--data is required');
-  return { port, dataDir, timeScale, seed };
+  return { port, dataDir, timeScale, seed, manualClock };
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const { manualClock, ...args } = parseArgs(process.argv.slice(2));
+  const clock = manualClock ? steppedClock() : undefined;
   let endpoint;
   try {
-    endpoint = await startLocalEndpoint({ ...args, log: (line) => process.stderr.write(`local endpoint: ${line}\n`) });
+    endpoint = await startLocalEndpoint({
+      ...args,
+      clock,
+      log: (line) => process.stderr.write(`local endpoint: ${line}\n`),
+    });
   } catch (err) {
     process.stderr.write(`local endpoint: could not start: ${(err as Error).message}\n`);
     process.exit(1);
@@ -71,6 +89,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale})\n`,
   );
+  if (clock) driveClock(clock, process.stdin, (line) => process.stdout.write(line));
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
