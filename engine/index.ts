@@ -46,4 +46,4 @@ export { memoizeFs, type FsMemoState, type MemoFs } from './memoFs';
 export { takeSnapshot, snapshotHolds, type FsSnapshot } from './fsSnapshot';
 export { createNodeFs, nodeFs, type NodeFsOptions } from './nodeFs';
 export { allRules, ruleById } from './rules';
-export { recognizeOtherFile, NOT_AN_APPSPEC_ID } from './rules/general/notAnAppSpec';
+export { recognizeOtherFile, NOT_AN_APPSPEC_ID } from './rules/general/E0012-not-an-appspec';

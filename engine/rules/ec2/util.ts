@@ -151,6 +151,11 @@ export function at(doc: AppSpecDocument, node: unknown, fallback?: Pair): Range 
   return doc.rangeOf([0, 0]);
 }
 
+/** Range of a pair's value node; of its key when the value is empty; the document start without a pair. */
+export function valueRange(doc: AppSpecDocument, pair: Pair | undefined): Range {
+  return at(doc, pair?.value, pair);
+}
+
 /** Replaces the text of a node (its value range, without trailing comments). */
 export function replaceNode(doc: AppSpecDocument, node: Node, newText: string): Edit {
   const [start, end] = node.range as [number, number, number];
