@@ -199,16 +199,23 @@ describe('exit codes and the text format', () => {
 });
 
 describe('file discovery', () => {
-  test('folders are searched recursively for appspec.yml/.yaml/.json, skipping node_modules and .git', () => {
+  test('folders are searched recursively for appspec.yml/.yaml/.json in any case (not myappspec.yml), skipping node_modules and .git', () => {
     const d = tree({
       'svc-a/appspec.yml': ERROR_EC2,
       'svc-b/deep/er/appspec.yaml': ERROR_EC2,
       'svc-c/appspec.json': '{"version": 0.0, "Resources": []}\n',
       'svc-d/not-an-appspec.yml': ERROR_EC2,
+      'svc-e/myappspec.yml': ERROR_EC2,
+      'svc-f/AppSpec.YML': ERROR_EC2,
       'node_modules/pkg/appspec.yml': ERROR_EC2,
       '.git/appspec.yml': ERROR_EC2,
     });
-    assert.deepEqual(checkedFiles(['.'], d), ['svc-a/appspec.yml', 'svc-b/deep/er/appspec.yaml', 'svc-c/appspec.json']);
+    assert.deepEqual(checkedFiles(['.'], d), [
+      'svc-a/appspec.yml',
+      'svc-b/deep/er/appspec.yaml',
+      'svc-c/appspec.json',
+      'svc-f/AppSpec.YML',
+    ]);
   });
 
   test('a folder without AppSpec files is an error (exit 2)', () => {
