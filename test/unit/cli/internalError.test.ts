@@ -10,23 +10,10 @@ import {
 } from '../../../engine/internalErrors';
 import { lint } from '../../../engine/lint';
 import { allRules } from '../../../engine/rules';
-import type { Rule } from '../../../engine/types';
 import { createEngine, decodeBytes, type CliEngine } from '../../../server/src/cli/engine';
 import { runCli, type CliIo } from '../../../server/src/cli/run';
+import { THROWING_RULE } from '../engine/helpers';
 import { ERROR_EC2, makeTree, removeTree } from './cliHarness';
-
-const throwing: Rule = {
-  id: 'E9999',
-  name: 'throws',
-  severity: 'error',
-  platforms: ['ec2'],
-  reads: 'tree',
-  title: 't',
-  doc: 'd',
-  check() {
-    throw new Error('boom');
-  },
-};
 
 /** The real CLI engine, with one more rule that throws. */
 function engineWithThrowingRule(): CliEngine {
@@ -35,7 +22,7 @@ function engineWithThrowingRule(): CliEngine {
     ...real,
     lint(bytes, absPath) {
       const doc = parseAppSpec(`file://${absPath}`, decodeBytes(bytes), 0);
-      return lint(doc, { fileName: path.basename(absPath) }, undefined, { rules: [...allRules, throwing] });
+      return lint(doc, { fileName: path.basename(absPath) }, undefined, { rules: [...allRules, THROWING_RULE] });
     },
   };
 }

@@ -4,23 +4,12 @@ import { lint, lintText, overlaps } from '../../../engine/lint';
 import { generalRules } from '../../../engine/rules/general';
 import type { Rule } from '../../../engine/types';
 import { describeInternalError, setInternalErrorHandler, type InternalError } from '../../../engine/internalErrors';
-import { doc } from './helpers';
+import { doc, THROWING_RULE } from './helpers';
 
 const ctx = { fileName: 'appspec.yml' };
 const EC2 = 'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n    destnation: /x\n';
 
-const throwing: Rule = {
-  id: 'E9999',
-  name: 'throws',
-  severity: 'error',
-  platforms: ['ec2'],
-  reads: 'tree',
-  title: 't',
-  doc: 'd',
-  check() {
-    throw new Error('boom');
-  },
-};
+const throwing = THROWING_RULE;
 const onUnknownKey: Rule = {
   id: 'W9998',
   name: 'overlapping',
