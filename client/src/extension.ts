@@ -18,6 +18,9 @@ import { logFailure } from './logFailure';
 import type { AppSpecServer } from './languageClient';
 import { MonitorManager } from './monitor/manager';
 import { StatusBar } from './statusBar';
+import { TASK_TYPE } from './tasks/lintTask';
+import { LintTaskProvider } from './tasks/provider';
+import { registerWalkthroughProgress } from './walkthrough/register';
 
 /**
  * What activate() returns, for the editor tests: they await `ready` instead of sleeping, ask the
@@ -67,6 +70,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     { dispose: () => void connection.dispose() },
     ...registerCommands(ctx),
     monitors.onDidEnd(() => explorer.refresh()),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new LintTaskProvider(context.asAbsolutePath('dist/cli.js'), log)),
+    registerWalkthroughProgress(),
   );
   const state: { ctx: Ctx; disposeClient?: vscode.Disposable } = { ctx };
   running = state;

@@ -89,10 +89,50 @@ describe('dist/local.js', () => {
       ['--port', 'abc', '--data', '/tmp/x'],
       ['--data', '/tmp/x', '--port', '0', '--time-scale', '-1'],
       ['--bogus'],
+      ['--data', '/tmp/x', '--port', '0', '--hooks', 'sometimes'],
     ]) {
       const r = spawnSync(process.execPath, [LOCAL_JS, ...args], { encoding: 'utf8' });
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /usage: node dist\/local\.js --port/);
+    }
+  });
+
+  it('--hooks manual: a Lambda hook waits for PutLifecycleEventHookExecutionStatus', async () => {
+    const dataDir = tempDir();
+    const run = await start(dataDir, ['--hooks', 'manual', '--manual-clock', '--time-scale', '1']);
+    assert.match(run.line, /hooks: manual/);
+    const client = new CodeDeployClient({
+      endpoint: run.url,
+      region: 'us-east-1',
+      credentials: CREDENTIALS,
+      maxAttempts: 1,
+    });
+    try {
+      const { deploymentId } = await client.send(
+        new CreateDeploymentCommand({
+          applicationName: 'orders-api-lambda',
+          deploymentGroupName: 'orders-api-live',
+          deploymentConfigName: 'CodeDeployDefault.LambdaAllAtOnce',
+          revision: {
+            revisionType: 'AppSpecContent',
+            appSpecContent: {
+              content: lambdaSpec({ current: '7', target: '8', hooks: { BeforeAllowTraffic: 'check' } }),
+            },
+          },
+        }),
+      );
+      // A simulated minute: an automatic answer would have come after a few seconds.
+      await advance(run.child, 60_000);
+      const t = await client.send(new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ['orders-api'] }));
+      const ev = t.deploymentTargets?.[0]?.lambdaTarget?.lifecycleEvents?.find(
+        (e) => e.lifecycleEventName === 'BeforeAllowTraffic',
+      );
+      assert.equal(ev?.status, 'InProgress');
+    } finally {
+      client.destroy();
+      const done = exited(run.child);
+      run.child.kill('SIGTERM');
+      await done;
     }
   });
 
@@ -113,7 +153,7 @@ describe('dist/local.js', () => {
         deploymentConfigName: 'orders-canary-25pct-2min', // 25% now, the rest 2 simulated minutes later
         revision: {
           revisionType: 'AppSpecContent',
-          appSpecContent: { content: lambdaSpec({ current: '40', target: '41' }) },
+          appSpecContent: { content: lambdaSpec({ current: '7', target: '8' }) },
         },
       }),
     );

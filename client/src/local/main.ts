@@ -1,6 +1,6 @@
 /**
  * Standalone local CodeDeploy endpoint:
- *   node dist/local.js --port N --data DIR [--time-scale X] [--no-seed] [--manual-clock]
+ *   node dist/local.js --port N --data DIR [--time-scale X] [--hooks auto|manual] [--no-seed] [--manual-clock]
  * Prints `CodeDeploy local endpoint listening on http://127.0.0.1:N (S3: …)` once it listens.
  * `--manual-clock`: time moves only on `advance <ms>` lines on stdin (manualClock.ts), for scripts and tests.
  */
@@ -8,7 +8,7 @@ import { startLocalEndpoint } from './index';
 import { driveClock, steppedClock } from './manualClock';
 
 const USAGE =
-  'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--no-seed] [--manual-clock]';
+  'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--hooks auto|manual] [--no-seed] [--manual-clock]';
 
 function usage(message: string): never {
   process.stderr.write(`local endpoint: ${message}\n${USAGE}\n`);
@@ -20,12 +20,14 @@ function parseArgs(argv: string[]): {
   dataDir: string;
   timeScale: number;
   seed: boolean;
+  hookMode: 'auto' | 'manual';
   manualClock: boolean;
 } {
   let port: number | undefined;
   let dataDir: string | undefined;
   let timeScale = 1;
   let seed = true;
+  let hookMode: 'auto' | 'manual' = 'auto';
   let manualClock = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -53,6 +55,12 @@ function parseArgs(argv: string[]): {
         if (!Number.isFinite(timeScale) || timeScale <= 0) usage(`--time-scale must be a positive number, got "${v}"`);
         break;
       }
+      case '--hooks': {
+        const v = value();
+        if (v !== 'auto' && v !== 'manual') usage(`--hooks must be auto or manual, got "${v}"`);
+        hookMode = v;
+        break;
+      }
       case '--no-seed':
         seed = false;
         break;
@@ -69,7 +77,7 @@ function parseArgs(argv: string[]): {
   }
   if (port === undefined) usage('--port is required (0 picks a free port)');
   if (!dataDir) usage('--data is required');
-  return { port, dataDir, timeScale, seed, manualClock };
+  return { port, dataDir, timeScale, seed, hookMode, manualClock };
 }
 
 async function main(): Promise<void> {
@@ -87,7 +95,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(
-    `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale})\n`,
+    `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale}, hooks: ${args.hookMode})\n`,
   );
   if (clock) driveClock(clock, process.stdin, (line) => process.stdout.write(line));
   let stopping = false;
