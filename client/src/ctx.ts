@@ -5,7 +5,8 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { AccountChecks } from './account/controller';
-import { currentSettings, type Settings } from './config';
+import type { AppSpecServer } from './languageClient';
+import type { Settings } from './config';
 import type { ConnectionManager } from './connection/manager';
 import type { DeployMemory } from './deploy/memory';
 import type { ExplorerProvider } from './explorer/provider';
@@ -24,9 +25,7 @@ export interface Ctx {
   accountChecks?: AccountChecks;
   /** Set once the language client started (undefined if it failed to start). */
   languageClient?: LanguageClient;
+  /** The server's own requests while the language client runs. */
+  languageServer?: AppSpecServer;
   settings(): Settings;
-}
-
-export function settingsReader(workspace: typeof vscode.workspace): () => Settings {
-  return () => currentSettings(workspace);
 }
