@@ -5,6 +5,7 @@
  * the connection or the setting changes, when a deployment ends, and on the refresh command.
  */
 import * as vscode from 'vscode';
+import { APPSPEC_GLOB } from '../../../engine/index';
 import type { CodeDeployApi } from '../aws/api';
 import type { Ctx } from '../ctx';
 import type { AccountFinding, EcsGroupTarget } from './checks';
@@ -17,8 +18,8 @@ export const ACCOUNT_SOURCE = 'CodeDeploy account';
 /** The AppSpec documents, as the language client selects them (languageClient.ts is its own lazy bundle). */
 export function appSpecSelector(extraGlobs: string[]): vscode.DocumentFilter[] {
   return [
-    { language: 'yaml', pattern: '**/appspec.{yml,yaml}' },
-    { language: 'json', pattern: '**/appspec.json' },
+    { language: 'yaml', pattern: APPSPEC_GLOB },
+    { language: 'json', pattern: APPSPEC_GLOB },
     ...extraGlobs.flatMap((pattern) => [
       { language: 'yaml', pattern },
       { language: 'json', pattern },

@@ -6,8 +6,8 @@
  */
 import type { AccountAccess } from '../aws/accountApi';
 import type { ConnectionChoice } from '../connection/model';
-import type * as Engine from '../../../engine/index';
 import type { AccountTargets } from '../../../engine/index';
+import type * as Engine from '../deploy/engine';
 import { runAccountChecks, type AccountFinding, type EcsGroupTarget } from './checks';
 
 export type EngineModule = Pick<
@@ -15,8 +15,9 @@ export type EngineModule = Pick<
   'parseAppSpec' | 'accountTargets' | 'accountCompletionContext' | 'didYouMean'
 >;
 
+/** The engine's lazy bundle (dist/client-engine.js, the one deploy uses). */
 export async function loadEngine(): Promise<EngineModule> {
-  return import('../../../engine/index');
+  return import('../deploy/engine');
 }
 
 export interface Look {
