@@ -9,11 +9,26 @@ import {
   GetDeploymentCommand,
   BatchGetDeploymentTargetsCommand,
 } from '@aws-sdk/client-codedeploy';
+import { startJudge, type Judge } from '../model/judge';
 import { CREDENTIALS, lambdaSpec, tempDir } from './helpers';
 
 const LOCAL_JS = path.resolve(__dirname, '../../../dist/local.js');
 
-function start(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string }> {
+/** Starts dist/local.js with the service-model validator in front of it (clients use `url`). */
+async function start(
+  dataDir: string,
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string; judge: Judge }> {
+  const run = await spawnEndpoint(dataDir);
+  const judge = await startJudge(run.url);
+  return { ...run, url: judge.url, judge };
+}
+
+async function endJudge(judge: Judge): Promise<void> {
+  await judge.close();
+  judge.assertClean();
+}
+
+function spawnEndpoint(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string }> {
   const child = spawn(process.execPath, [LOCAL_JS, '--port', '0', '--data', dataDir, '--time-scale', '100'], {
     stdio: 'pipe',
   });
@@ -45,7 +60,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('dist/local.js', () => {
   it('prints the URL once it listens and stops cleanly on SIGTERM', async () => {
-    const { child, url, line } = await start(tempDir());
+    const { child, url, line, judge } = await start(tempDir());
     assert.match(line, /listening on http:\/\/127\.0\.0\.1:\d+/);
     const client = new CodeDeployClient({
       endpoint: url,
@@ -59,6 +74,7 @@ describe('dist/local.js', () => {
     const done = exited(child);
     child.kill('SIGTERM');
     assert.deepEqual(await done, { code: 0, signal: null });
+    await endJudge(judge);
   });
 
   it('exits 2 with a usage message on bad arguments', () => {
@@ -108,6 +124,7 @@ describe('dist/local.js', () => {
     run.child.kill('SIGKILL');
     await killed;
     client.destroy();
+    await endJudge(run.judge);
 
     run = await start(dataDir);
     client = new CodeDeployClient({ endpoint: run.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
@@ -123,6 +140,7 @@ describe('dist/local.js', () => {
       const done = exited(run.child);
       run.child.kill('SIGINT');
       await done;
+      await endJudge(run.judge);
     }
   });
 });
