@@ -4,6 +4,7 @@
 //   lint     eslint + tsc -b (type check)
 //   unit     node --test over out/test/unit, out/test/protocol, out/test/aws (engine, features, fuzz, LSP over
 //            stdio, AWS SDK against the local endpoint)
+//   outside  Debian's AWS CLI and boto3 against dist/local.js, every wire body checked against botocore's model
 //   package  npm run package (VSIX, offline) and its size/content check
 //   editor   mocha suite inside the real VS Code extension host (code-server + payload)
 //   e2e      screen-level scenarios (Playwright on the workbench)
@@ -120,6 +121,13 @@ const stages = [
       ]);
       const counts = tapCounts(tap);
       return { code: r.code, counts, note: `node --test ${dirs.join(' ')}; includes the fuzz suite` };
+    },
+  },
+  {
+    name: 'outside',
+    run: async () => {
+      const r = await run(NODE, [path.join(ROOT, 'test', 'outside', 'run.mjs')]);
+      return { code: r.code, counts: countsFrom(r.output), note: 'aws CLI + boto3 vs dist/local.js (test/outside)' };
     },
   },
   {

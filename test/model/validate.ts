@@ -191,7 +191,9 @@ export function errorName(type: string): string {
 /** Error types `operation` may answer: its list in the model, then the common errors. */
 export function allowedErrors(model: ServiceModel, operation: string): string[] {
   const own = (model.operations[operation]?.errors ?? []).map((e) => e.shape);
-  return [...new Set([...own, ...COMMON_ERRORS.map((c) => c.type)])];
+  // An operation of the model is known by definition: UnknownOperationException would be a lie.
+  const common = COMMON_ERRORS.map((c) => c.type).filter((t) => t !== 'UnknownOperationException');
+  return [...new Set([...own, ...common])];
 }
 
 /** Issues of a response (status and parsed body) to `operation`; `operation` may be unknown to the model. */

@@ -97,6 +97,13 @@ describe('service model validator', () => {
     ]);
   });
 
+  it('UnknownOperationException for an operation of the model is a mismatch', () => {
+    const issues = checkResponse(model, 'RegisterOnPremisesInstance', 400, { __type: 'UnknownOperationException' });
+    assert.deepEqual(paths(issues), [
+      '$.__type: UnknownOperationException is not an error of RegisterOnPremisesInstance',
+    ]);
+  });
+
   it('a 200 answer to an operation the model lacks is a mismatch', () => {
     assert.equal(checkResponse(model, 'LaunchRockets', 200, {}).length, 1);
     assert.deepEqual(checkResponse(model, 'LaunchRockets', 400, { __type: 'UnknownOperationException' }), []);
