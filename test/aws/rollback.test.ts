@@ -34,7 +34,7 @@ describe('stop, failures and automatic rollback', () => {
     assert.match(rollbackId ?? '', /^d-[A-Z0-9]{9}$/);
     const rb = await runToEnd(h, rollbackId!, 2_000);
     assert.equal(rb.status, 'Succeeded');
-    assert.equal(rb.creator, 'autoRollback');
+    assert.equal(rb.creator, 'codeDeployRollback');
     assert.equal(rb.rollbackInfo?.rollbackTriggeringDeploymentId, id);
     const [t] = await h.api.batchGetDeploymentTargets(rollbackId!, ['orders-api']);
     assert.deepEqual(
@@ -75,7 +75,7 @@ describe('stop, failures and automatic rollback', () => {
     assert.equal(ev.diagnostics?.errorCode, 'ScriptFailed');
     assert.ok(ev.diagnostics?.logTail);
     const rb = await h.api.getDeployment(d.rollbackInfo!.rollbackDeploymentId!);
-    assert.equal(rb.creator, 'autoRollback');
+    assert.equal(rb.creator, 'codeDeployRollback');
   });
 
   it('the group tag codedeploy-local:fail-hook fails an EC2 script with ScriptFailed and rolls back to the last good revision', async () => {
@@ -146,7 +146,7 @@ describe('stop, failures and automatic rollback', () => {
     });
     const rb = await runToEnd(h, d.rollbackInfo!.rollbackDeploymentId!, 5_000);
     assert.equal(rb.status, 'Succeeded', 'the failure switch does not apply to rollbacks');
-    assert.equal(rb.creator, 'autoRollback');
+    assert.equal(rb.creator, 'codeDeployRollback');
     assert.deepEqual(rb.revision, lastGood.revision);
     await h.raw.send(new cd.UntagResourceCommand({ ResourceArn: arn, TagKeys: ['codedeploy-local:fail-hook'] }));
     await assert.rejects(
