@@ -119,6 +119,11 @@ describe('dist/local.js', () => {
         .catch(() => undefined);
       weight = t?.deploymentTargets?.[0]?.lambdaTarget?.lambdaFunctionInfo?.targetVersionWeight;
     }
+    if (weight !== 25) {
+      // A failed assertion must not leave the endpoint running (the test process would never exit).
+      run.child.kill('SIGKILL');
+      await run.judge.close();
+    }
     assert.equal(weight, 25, 'reached the canary step');
     const killed = exited(run.child);
     run.child.kill('SIGKILL');

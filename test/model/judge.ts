@@ -70,7 +70,7 @@ export async function startJudge(upstream: string, opts: JudgeOptions = {}): Pro
   const prefix = `${model.targetPrefix}.`;
   const agent = new http.Agent({ keepAlive: true });
   const mismatches: Mismatch[] = [];
-  const calls: Judge['calls'] = {};
+  const calls: Judge['calls'] = Object.create(null) as Judge['calls'];
 
   const record = (operation: string, direction: Mismatch['direction'], issues: Issue[]) => {
     for (const issue of issues) {

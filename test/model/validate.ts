@@ -25,8 +25,13 @@ export interface Mismatch extends Issue {
 const MAX_EPOCH_SECONDS = 1e11;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Own properties only: names such as `constructor` or `__proto__` come from hostile input. */
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
 export function describeShape(model: ServiceModel, name: string): string {
-  const s = model.shapes[name];
+  const s = own(model.shapes, name);
   if (!s) return `${name} (not in the model)`;
   const size = (what: string) =>
     s.min !== undefined || s.max !== undefined ? `, ${what} ${s.min ?? 0}..${s.max ?? '∞'}` : '';
@@ -71,7 +76,7 @@ export function checkValue(
   direction: Direction,
   out: Issue[],
 ): void {
-  const s: Shape | undefined = model.shapes[name];
+  const s: Shape | undefined = own(model.shapes, name);
   if (!s) {
     out.push({ path, problem: `the model has no shape ${name}`, expected: name });
     return;
@@ -86,7 +91,7 @@ export function checkValue(
       const obj = value as Record<string, unknown>;
       const members = s.members ?? {};
       for (const [key, v] of Object.entries(obj)) {
-        const m = members[key];
+        const m = own(members, key);
         if (!m) {
           out.push({
             path: `${path}.${key}`,
@@ -100,7 +105,7 @@ export function checkValue(
           out.push({
             path: `${path}.${req}`,
             problem: 'missing required member',
-            expected: describeShape(model, members[req]?.shape ?? req),
+            expected: describeShape(model, own(members, req)?.shape ?? req),
           });
         }
       }
@@ -169,7 +174,7 @@ function extraEnumValue(shape: string, value: string, direction: Direction): boo
 
 /** Issues of a request body (already parsed) for `operation`. */
 export function checkRequest(model: ServiceModel, operation: string, body: unknown): Issue[] {
-  const op = model.operations[operation];
+  const op = own(model.operations, operation);
   if (!op)
     return [
       { path: '$', problem: `operation ${operation} is not in the model`, expected: 'an operation of the model' },
@@ -190,15 +195,15 @@ export function errorName(type: string): string {
 
 /** Error types `operation` may answer: its list in the model, then the common errors. */
 export function allowedErrors(model: ServiceModel, operation: string): string[] {
-  const own = (model.operations[operation]?.errors ?? []).map((e) => e.shape);
+  const listed = (own(model.operations, operation)?.errors ?? []).map((e) => e.shape);
   // An operation of the model is known by definition: UnknownOperationException would be a lie.
   const common = COMMON_ERRORS.map((c) => c.type).filter((t) => t !== 'UnknownOperationException');
-  return [...new Set([...own, ...common])];
+  return [...new Set([...listed, ...common])];
 }
 
 /** Issues of a response (status and parsed body) to `operation`; `operation` may be unknown to the model. */
 export function checkResponse(model: ServiceModel, operation: string, status: number, body: unknown): Issue[] {
-  const op = model.operations[operation];
+  const op = own(model.operations, operation);
   const out: Issue[] = [];
   if (status >= 200 && status < 300) {
     if (!op)

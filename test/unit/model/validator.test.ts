@@ -104,8 +104,14 @@ describe('service model validator', () => {
     ]);
   });
 
-  it('a 200 answer to an operation the model lacks is a mismatch', () => {
+  it('a 200 answer to an operation the model lacks is a mismatch; prototype names are not operations or members', () => {
     assert.equal(checkResponse(model, 'LaunchRockets', 200, {}).length, 1);
+    assert.equal(checkResponse(model, 'constructor', 200, {}).length, 1);
+    assert.deepEqual(checkResponse(model, 'constructor', 400, { __type: 'UnknownOperationException' }), []);
+    assert.deepEqual(paths(checkRequest(model, 'ListApplications', JSON.parse('{"__proto__":1,"constructor":2}'))), [
+      '$.__proto__: unknown member',
+      '$.constructor: unknown member',
+    ]);
     assert.deepEqual(checkResponse(model, 'LaunchRockets', 400, { __type: 'UnknownOperationException' }), []);
   });
 
