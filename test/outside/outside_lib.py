@@ -122,6 +122,9 @@ def wait_hook(dep_id, event, timeout=60.0):
         for e in hook_executions(dep_id):
             if e["lifecycleEventName"] == event:
                 return e
+        info = deployment(dep_id)
+        if info["status"] in ("Succeeded", "Failed", "Stopped"):
+            raise Failure(f"{dep_id} ended {info['status']} before its {event} hook waited: {info.get('errorInformation')}")
         time.sleep(0.1)
     raise Failure(f"no pending {event} hook execution for {dep_id} within {timeout}s")
 

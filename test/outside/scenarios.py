@@ -29,24 +29,30 @@ def scenario(fn):
     return fn
 
 
-LAMBDA_YAML = """version: 0.0
+def lambda_yaml(function, current, target, hooks=True):
+    """A Lambda AppSpec in YAML; each scenario uses its own function (the alias must point at CurrentVersion)."""
+    text = f"""version: 0.0
 Resources:
   - ordersFn:
       Type: AWS::Lambda::Function
       Properties:
-        Name: outside-orders
+        Name: {function}
         Alias: live
-        CurrentVersion: "3"
-        TargetVersion: "4"
-Hooks:
+        CurrentVersion: "{current}"
+        TargetVersion: "{target}"
+"""
+    if hooks:
+        text += """Hooks:
   - BeforeAllowTraffic: outside-check-before
   - AfterAllowTraffic: outside-check-after
 """
+    return text
+
 
 LAMBDA_JSON = json.dumps({
     "version": 0.0,
     "Resources": [{"ordersFn": {"Type": "AWS::Lambda::Function", "Properties": {
-        "Name": "outside-orders", "Alias": "live", "CurrentVersion": "4", "TargetVersion": "5"}}}],
+        "Name": "outside-orders-json", "Alias": "live", "CurrentVersion": "4", "TargetVersion": "5"}}}],
 }, indent=2)
 
 ECS_RESOURCE = {"TargetService": {"Type": "AWS::ECS::Service", "Properties": {
@@ -188,7 +194,7 @@ def tags_on_applications_and_groups():
 def lambda_deployment_from_yaml_appspec_content():
     lambda_group("outside-lambda-app", "outside-lambda")
     dep = CD.create_deployment(applicationName="outside-lambda-app", deploymentGroupName="outside-lambda",
-                               revision=content(LAMBDA_YAML))["deploymentId"]
+                               revision=content(lambda_yaml("outside-orders", 3, 4)))["deploymentId"]
     info = wait_for(dep, {"Succeeded"})
     check(info["creator"] == "user", f"creator {info['creator']}")
     target = CD.batch_get_deployment_targets(deploymentId=dep, targetIds=["outside-orders"])["deploymentTargets"][0]
@@ -214,7 +220,7 @@ def lambda_deployment_from_json_appspec_in_s3():
 def stop_and_roll_back():
     lambda_group("outside-lambda-app", "outside-lambda-slow", config="CodeDeployDefault.LambdaLinear10PercentEvery10Minutes")
     dep = CD.create_deployment(applicationName="outside-lambda-app", deploymentGroupName="outside-lambda-slow",
-                               revision=content(LAMBDA_YAML))["deploymentId"]
+                               revision=content(lambda_yaml("outside-slow", 1, 2, hooks=False)))["deploymentId"]
     wait_for(dep, {"InProgress"})
     out = aws("deploy", "stop-deployment", "--deployment-id", dep, "--auto-rollback-enabled")
     check(out["status"] in ("Pending", "Succeeded"), f"stop-deployment answered {out}")
@@ -230,7 +236,7 @@ def stop_and_roll_back():
 def lambda_hook_callbacks_with_put_lifecycle_event_hook_execution_status():
     lambda_group("outside-lambda-app", "outside-lambda-manual", tags=[{"Key": "codedeploy-local:hooks", "Value": "manual"}])
     dep = CD.create_deployment(applicationName="outside-lambda-app", deploymentGroupName="outside-lambda-manual",
-                               revision=content(LAMBDA_YAML))["deploymentId"]
+                               revision=content(lambda_yaml("outside-manual", 11, 12)))["deploymentId"]
     before = wait_hook(dep, "BeforeAllowTraffic")
     check(before["functionName"] == "outside-check-before", f"execution {before}")
     check(deployment(dep)["status"] == "InProgress", "deployment should wait for the hook")
