@@ -34,4 +34,4 @@ export {
 export * from './config';
 export { parseSuppressions, isSuppressed, applySuppressions, suppressionEdit, type Suppressions } from './suppressions';
 export { allRules, ruleById } from './rules';
-export { recognizeOtherFile, NOT_AN_APPSPEC_ID } from './rules/general/notAnAppSpec';
+export { recognizeOtherFile, NOT_AN_APPSPEC_ID } from './rules/general/E0012-not-an-appspec';

@@ -4,8 +4,9 @@ import { generalRules } from './general';
 import { ec2Rules } from './ec2';
 import { ecsRules } from './ecs';
 import { lambdaRules } from './lambda';
+import { ecsLambdaRules } from './ecs-lambda';
 
-export const allRules: readonly Rule[] = [...generalRules, ...ec2Rules, ...ecsRules, ...lambdaRules];
+export const allRules: readonly Rule[] = [...generalRules, ...ec2Rules, ...ecsRules, ...ecsLambdaRules, ...lambdaRules];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);

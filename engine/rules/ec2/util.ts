@@ -151,6 +151,11 @@ export function at(doc: AppSpecDocument, node: unknown, fallback?: Pair): Range 
   return doc.rangeOf([0, 0]);
 }
 
+/** Range of a pair's value node; of its key when the value is empty; the document start without a pair. */
+export function valueRange(doc: AppSpecDocument, pair: Pair | undefined): Range {
+  return at(doc, pair?.value, pair);
+}
+
 /** Range of a key when present, else of the whole document start. */
 export function keyAt(doc: AppSpecDocument, pair: Pair | undefined): Range {
   return pair ? doc.keyRangeOf(pair) : doc.rangeOf([0, 0]);

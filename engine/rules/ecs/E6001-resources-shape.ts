@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { resourcesShapeFindings } from './shapes';
+import { resourcesShapeFindings } from '../ecs-lambda/shapes';
 
 /** Check 68: `Resources` missing, not a list, empty, or with more than one service. */
 export const ecsResourcesShape: Rule = {

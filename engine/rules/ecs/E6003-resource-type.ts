@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { resourceTypeFindings } from './shapes';
+import { resourceTypeFindings } from '../ecs-lambda/shapes';
 
 /** Check 70: `Type` missing or not `AWS::ECS::Service`. */
 export const ecsResourceType: Rule = {

@@ -1,8 +1,8 @@
 import type { Finding, Rule } from '../../types';
 import { isMap, isScalar } from '../../ast';
 import type { Node } from '../../ast';
-import { containsPlaceholder, entryAnchor, isEmptyValue, pairCI, resourceEntries, valueOf } from './model';
-import { addKeyFix, fixes, stringLiteral } from './edits';
+import { containsPlaceholder, entryAnchor, isEmptyValue, pairCI, resourceEntries, valueOf } from '../ecs-lambda/model';
+import { addKeyFix, fixes, stringLiteral } from '../ecs-lambda/edits';
 
 /** Check 71: `Properties` missing; `TaskDefinition` missing or empty. */
 export const ecsTaskDefinitionMissing: Rule = {

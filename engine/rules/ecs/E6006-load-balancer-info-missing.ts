@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { isMap } from '../../ast';
-import { containsPlaceholder, isEmptyValue, pairCI, resourceEntries, propertiesOf, valueOf } from './model';
-import { addKeyFix, fixes, stringLiteral } from './edits';
+import { containsPlaceholder, isEmptyValue, pairCI, resourceEntries, propertiesOf, valueOf } from '../ecs-lambda/model';
+import { addKeyFix, fixes, stringLiteral } from '../ecs-lambda/edits';
 
 /** Check 73: `LoadBalancerInfo`, `ContainerName` or `ContainerPort` missing. */
 export const ecsLoadBalancerInfoMissing: Rule = {

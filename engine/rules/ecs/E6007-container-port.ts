@@ -1,8 +1,8 @@
 import type { Finding, Rule } from '../../types';
 import { hasPlaceholder, isQuoted, isScalar, scalarSource } from '../../ast';
 import type { Node } from '../../ast';
-import { allProperties, isEmptyValue, pairCI, show, valueOf } from './model';
-import { fixes, replaceValueFix } from './edits';
+import { allProperties, isEmptyValue, pairCI, show, valueOf } from '../ecs-lambda/model';
+import { fixes, replaceValueFix } from '../ecs-lambda/edits';
 
 /** Check 74: ContainerPort is an integer 1–65535; a quoted number is only a warning. */
 export const ecsContainerPort: Rule = {

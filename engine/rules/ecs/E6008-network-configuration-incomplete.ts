@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
 import { isMap } from '../../ast';
-import { allProperties, containsPlaceholder, isEmptyValue, pairCI, valueOf } from './model';
+import { allProperties, containsPlaceholder, isEmptyValue, pairCI, valueOf } from '../ecs-lambda/model';
 
 const PARTS = ['Subnets', 'SecurityGroups', 'AssignPublicIp'];
 

@@ -1,8 +1,8 @@
 import type { Finding, Rule } from '../../types';
 import { hasPlaceholder, isScalar, scalarSource } from '../../ast';
 import type { Node } from '../../ast';
-import { allProperties, getCI, isEmptyValue, pairCI, show, valueOf } from './model';
-import { fixes, replaceValueFix, stringLiteral } from './edits';
+import { allProperties, getCI, isEmptyValue, pairCI, show, valueOf } from '../ecs-lambda/model';
+import { fixes, replaceValueFix, stringLiteral } from '../ecs-lambda/edits';
 
 /** Check 76 (part): AssignPublicIp is ENABLED or DISABLED. */
 export const ecsAssignPublicIp: Rule = {

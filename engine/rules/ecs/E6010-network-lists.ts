@@ -1,8 +1,8 @@
 import type { Finding, Rule } from '../../types';
 import { hasPlaceholder, isScalar, isSeq } from '../../ast';
 import type { Node, Pair } from '../../ast';
-import { allProperties, getCI, isEmptyValue, pairCI, stringValue, valueOf } from './model';
-import { fixes, replaceValueFix, stringLiteral } from './edits';
+import { allProperties, getCI, isEmptyValue, pairCI, stringValue, valueOf } from '../ecs-lambda/model';
+import { fixes, replaceValueFix, stringLiteral } from '../ecs-lambda/edits';
 
 const LIMITS: Record<string, { max: number; what: string }> = {
   Subnets: { max: 16, what: 'subnet' },

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { hasPlaceholder, isMap, isScalar, isSeq, scalarSource } from '../../ast';
 import type { Node, Pair } from '../../ast';
-import { allProperties, containsPlaceholder, isEmptyValue, pairCI, show, valueOf } from './model';
+import { allProperties, containsPlaceholder, isEmptyValue, pairCI, show, valueOf } from '../ecs-lambda/model';
 
 type Doc = Parameters<Rule['check']>[0];
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { hookEventFindings } from './shapes';
+import { hookEventFindings } from '../ecs-lambda/shapes';
 
 /** Check 80: ECS hook events are the five scriptable ones, with "did you mean". */
 export const ecsHookEventUnknown: Rule = {

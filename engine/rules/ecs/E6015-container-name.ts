@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { hasPlaceholder, scalarSource } from '../../ast';
-import { checkPropertyScalar, show } from './model';
+import { checkPropertyScalar, show } from '../ecs-lambda/model';
 
 /** ECS container names: 1-255 letters, digits, `_` and `-` (RegisterTaskDefinition). */
 const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;

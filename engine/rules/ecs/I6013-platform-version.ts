@@ -1,8 +1,8 @@
 import type { Finding, Rule } from '../../types';
 import { hasPlaceholder, isScalar, scalarSource } from '../../ast';
 import type { Node } from '../../ast';
-import { allProperties, pairCI, show, valueOf } from './model';
-import { fixes, replaceValueFix, stringLiteral } from './edits';
+import { allProperties, pairCI, show, valueOf } from '../ecs-lambda/model';
+import { fixes, replaceValueFix, stringLiteral } from '../ecs-lambda/edits';
 
 /** Fargate platform versions: `LATEST` or `major.minor.patch` (e.g. 1.4.0). */
 const FARGATE_VERSION = /^(LATEST|\d+\.\d+\.\d+)$/;

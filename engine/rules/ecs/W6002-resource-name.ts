@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { hasPlaceholder, keyText } from '../../ast';
-import { resourceEntries, show } from './model';
-import { fixes, renameKeyFix } from './edits';
+import { resourceEntries, show } from '../ecs-lambda/model';
+import { fixes, renameKeyFix } from '../ecs-lambda/edits';
 
 /** Check 69: the ECS resource key is `TargetService` in every AWS document. */
 export const ecsResourceName: Rule = {

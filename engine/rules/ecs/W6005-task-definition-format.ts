@@ -1,7 +1,7 @@
 import type { Finding, Rule, Severity } from '../../types';
 import { hasPlaceholder, scalarString } from '../../ast';
 import type { Node } from '../../ast';
-import { allProperties, pairCI, show, valueOf } from './model';
+import { allProperties, pairCI, show, valueOf } from '../ecs-lambda/model';
 
 const TASK_DEF_ARN = /^arn:aws[a-zA-Z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 const TASK_DEF_ARN_NO_REVISION = /^arn:aws[a-zA-Z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}$/;

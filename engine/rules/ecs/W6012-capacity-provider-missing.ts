@@ -1,8 +1,8 @@
 import type { Finding, Rule } from '../../types';
 import { isMap, isSeq } from '../../ast';
 import type { Node } from '../../ast';
-import { allProperties, isEmptyValue, pairCI, valueOf } from './model';
-import { addKeyFix, fixes, stringLiteral } from './edits';
+import { allProperties, isEmptyValue, pairCI, valueOf } from '../ecs-lambda/model';
+import { addKeyFix, fixes, stringLiteral } from '../ecs-lambda/edits';
 
 /** Check 78: a strategy item without CapacityProvider. */
 export const ecsCapacityProviderMissing: Rule = {

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { hasPlaceholder, isSeq } from '../../ast';
 import type { Node } from '../../ast';
-import { allProperties, getCI, pairCI, show, stringValue, valueOf } from './model';
+import { allProperties, getCI, pairCI, show, stringValue, valueOf } from '../ecs-lambda/model';
 
 const PREFIX: Record<string, { prefix: string; what: string }> = {
   Subnets: { prefix: 'subnet-', what: 'subnet' },

@@ -15,21 +15,8 @@ import { ecsPlatformVersion } from './I6013-platform-version';
 import { ecsHookEventUnknown } from './E6014-hook-event-unknown';
 import { ecsContainerName } from './E6015-container-name';
 import { ecsNetworkIdFormat } from './W6016-network-id-format';
-import { hookFunctionValue } from './E8001-hook-function-value';
-import { hooksAsMap } from './W8002-hooks-as-map';
-import { hookItemSeveralEvents } from './W8003-hook-item-several-events';
-import { hookEventDuplicate } from './W8004-hook-event-duplicate';
-import { keyCase } from './I8005-key-case';
-import { unknownKey } from './W8006-unknown-key';
-import { ec2OnlyKey } from './W8007-ec2-only-key';
-import { hookFunctionPrefix } from './I8008-hook-function-prefix';
-import { hooksShape } from './E8009-hooks-shape';
-import { resourceMisindented } from './E8010-resource-misindented';
 
-/**
- * Rules of this area, in ID order: ECS (6xxx) and the rules shared by ECS and Lambda (8xxx,
- * `platforms: ['ecs', 'lambda']`). Add each new rule file here.
- */
+/** Rules of this area (ECS, 6xxx), in ID order. Add each new rule file here; shared ECS+Lambda rules live in ../ecs-lambda. */
 export const ecsRules: Rule[] = [
   ecsResourcesShape,
   ecsResourceName,
@@ -47,14 +34,4 @@ export const ecsRules: Rule[] = [
   ecsHookEventUnknown,
   ecsContainerName,
   ecsNetworkIdFormat,
-  hookFunctionValue,
-  hooksAsMap,
-  hookItemSeveralEvents,
-  hookEventDuplicate,
-  keyCase,
-  unknownKey,
-  ec2OnlyKey,
-  hookFunctionPrefix,
-  hooksShape,
-  resourceMisindented,
 ];

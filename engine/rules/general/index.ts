@@ -1,29 +1,31 @@
 import type { Rule } from '../../types';
-import { syntaxError } from './syntaxError';
-import { notAMapping } from './notAMapping';
-import { tabIndentation } from './tabIndentation';
-import { anchorsAliases } from './anchorsAliases';
-import { unquotedStar } from './unquotedStar';
-import { doubleQuotedBackslash } from './doubleQuotedBackslash';
-import { encoding } from './encoding';
-import { byteOrderMark } from './byteOrderMark';
-import { crlfLineEndings } from './crlfLineEndings';
-import { duplicateKey } from './duplicateKey';
-import { fileTooLarge } from './fileTooLarge';
-import { notAnAppSpec } from './notAnAppSpec';
-import { jsonFileHoldsYaml } from './jsonFileHoldsYaml';
-import { jsonNotStrict } from './jsonNotStrict';
-import { configInvalid } from './configInvalid';
-import { versionMissing, versionInvalid, versionQuotedEc2, versionQuoted, versionEcsLambda } from './versionRules';
-import { mixedPlatform } from './mixedPlatform';
-import { platformUnknown } from './platformUnknown';
-import {
-  schemaWrongType,
-  schemaMissingKey,
-  schemaValueNotAllowed,
-  schemaUnknownKey,
-  schemaOutOfRange,
-} from './schemaRules';
+import { syntaxError } from './E0001-yaml-syntax-error';
+import { notAMapping } from './E0002-document-not-a-mapping';
+import { tabIndentation } from './E0003-tab-indentation';
+import { anchorsAliases } from './W0004-yaml-alias-ec2';
+import { unquotedStar } from './E0005-unquoted-star';
+import { doubleQuotedBackslash } from './W0006-double-quoted-backslash';
+import { encoding } from './E0007-binary-or-invalid-utf8';
+import { byteOrderMark } from './I0008-byte-order-mark';
+import { crlfLineEndings } from './I0009-crlf-line-endings';
+import { duplicateKey } from './E0010-duplicate-key';
+import { fileTooLarge } from './I0011-file-too-large';
+import { notAnAppSpec } from './E0012-not-an-appspec';
+import { jsonFileHoldsYaml } from './W0013-json-file-holds-yaml';
+import { jsonNotStrict } from './W0015-json-not-strict';
+import { configInvalid } from './W0014-config-invalid';
+import { versionMissing } from './E1001-version-missing';
+import { versionInvalid } from './E1002-version-not-0.0';
+import { versionQuotedEc2 } from './E1003-version-quoted-ec2';
+import { versionQuoted } from './I1004-version-quoted';
+import { versionEcsLambda } from './W1007-version-ecs-lambda';
+import { mixedPlatform } from './E1005-mixed-platform';
+import { platformUnknown } from './I1006-platform-unknown';
+import { schemaWrongType } from './E1101-schema-wrong-type';
+import { schemaMissingKey } from './E1102-schema-missing-key';
+import { schemaValueNotAllowed } from './E1103-schema-value-not-allowed';
+import { schemaUnknownKey } from './W1104-schema-unknown-key';
+import { schemaOutOfRange } from './E1105-schema-out-of-range';
 
 /** Rules of this area, in ID order. Add each new rule file here. */
 export const generalRules: Rule[] = [

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { resourcesShapeFindings } from '../ecs/shapes';
+import { resourcesShapeFindings } from '../ecs-lambda/shapes';
 
 /** Check 86: `Resources` missing, not a list, empty, or with more than one function. */
 export const lambdaResourcesShape: Rule = {

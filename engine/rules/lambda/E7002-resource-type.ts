@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { resourceTypeFindings } from '../ecs/shapes';
+import { resourceTypeFindings } from '../ecs-lambda/shapes';
 
 /** Check 87: `Type` missing or not `AWS::Lambda::Function`. */
 export const lambdaResourceType: Rule = {

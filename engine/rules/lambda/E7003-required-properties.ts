@@ -8,8 +8,8 @@ import {
   pairCI,
   resourceEntries,
   valueOf,
-} from '../ecs/model';
-import { addKeyFix, fixes, stringLiteral } from '../ecs/edits';
+} from '../ecs-lambda/model';
+import { addKeyFix, fixes, stringLiteral } from '../ecs-lambda/edits';
 
 const REQUIRED = ['Name', 'Alias', 'TargetVersion'] as const;
 

@@ -1,6 +1,6 @@
 import type { Finding, Rule, Severity } from '../../types';
-import { allProperties, show } from '../ecs/model';
-import { fixes, replaceValueFix, stringLiteral } from '../ecs/edits';
+import { allProperties, show } from '../ecs-lambda/model';
+import { fixes, replaceValueFix, stringLiteral } from '../ecs-lambda/edits';
 import { isPositiveInteger, versionValues, type VersionValue } from './versions';
 
 function problem(v: VersionValue): { message: string; severity?: Severity; fixTo?: string } | undefined {

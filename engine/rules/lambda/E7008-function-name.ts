@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { hasPlaceholder, scalarString } from '../../ast';
-import { checkPropertyScalar, functionRefProblem, show } from '../ecs/model';
+import { checkPropertyScalar, functionRefProblem, show } from '../ecs-lambda/model';
 
 /** Check 93 (Name): a function name, `name:alias`, partial ARN or function ARN. */
 export const lambdaFunctionName: Rule = {

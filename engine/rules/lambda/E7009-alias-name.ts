@@ -1,6 +1,6 @@
 import type { Rule } from '../../types';
 import { hasPlaceholder, scalarSource } from '../../ast';
-import { checkPropertyScalar, show } from '../ecs/model';
+import { checkPropertyScalar, show } from '../ecs-lambda/model';
 
 /** Why `alias` is not a Lambda alias name, or undefined. */
 function aliasProblem(alias: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { hookEventFindings } from '../ecs/shapes';
+import { hookEventFindings } from '../ecs-lambda/shapes';
 
 /** Check 94 (events): Lambda hooks are BeforeAllowTraffic and AfterAllowTraffic only. */
 export const lambdaHookEventUnknown: Rule = {

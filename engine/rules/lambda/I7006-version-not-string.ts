@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
-import { allProperties } from '../ecs/model';
-import { fixes, replaceValueFix, stringLiteral } from '../ecs/edits';
+import { allProperties } from '../ecs-lambda/model';
+import { fixes, replaceValueFix, stringLiteral } from '../ecs-lambda/edits';
 import { isPositiveInteger, versionValues } from './versions';
 
 /** Check 91: versions written as numbers instead of strings. */

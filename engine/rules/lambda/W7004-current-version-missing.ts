@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { isMap } from '../../ast';
-import { isEmptyValue, pairCI, resourceEntries, valueOf } from '../ecs/model';
-import { addKeyFix, fixes, stringLiteral } from '../ecs/edits';
+import { isEmptyValue, pairCI, resourceEntries, valueOf } from '../ecs-lambda/model';
+import { addKeyFix, fixes, stringLiteral } from '../ecs-lambda/edits';
 
 /** Check 89: CurrentVersion missing (required per the reference, optional per the template). */
 export const lambdaCurrentVersionMissing: Rule = {

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { allProperties } from '../ecs/model';
+import { allProperties } from '../ecs-lambda/model';
 import { isPositiveInteger, versionValues } from './versions';
 
 /** Check 92: CurrentVersion equals TargetVersion. */

@@ -1,7 +1,7 @@
 /** Reading `CurrentVersion` / `TargetVersion` values, shared by the Lambda version rules. */
 import { hasPlaceholder, isScalar, scalarSource } from '../../ast';
 import type { Node, Pair, YAMLMap } from '../../ast';
-import { isEmptyValue, pairCI, valueOf } from '../ecs/model';
+import { isEmptyValue, pairCI, valueOf } from '../ecs-lambda/model';
 
 export const VERSION_KEYS = ['CurrentVersion', 'TargetVersion'] as const;
 

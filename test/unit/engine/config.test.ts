@@ -1,12 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import {
-  parseLintConfig,
-  loadLintConfig,
-  mergeConfigs,
-  normalizeConfig,
-  severityFor,
-} from '../../../engine/config';
+import { parseLintConfig, loadLintConfig, mergeConfigs, normalizeConfig, severityFor } from '../../../engine/config';
 import { lintText } from '../../../engine/lint';
 
 test('parses rules and workspaceChecks, normalising IDs and spellings', () => {

@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ecsHookEventUnknown } from '../../../../engine/rules/ecs/E6014-hook-event-unknown';
 import { lambdaHookEventUnknown } from '../../../../engine/rules/lambda/E7010-hook-event-unknown';
-import { hookFunctionValue } from '../../../../engine/rules/ecs/E8001-hook-function-value';
-import { hooksAsMap } from '../../../../engine/rules/ecs/W8002-hooks-as-map';
-import { hookItemSeveralEvents } from '../../../../engine/rules/ecs/W8003-hook-item-several-events';
-import { hookEventDuplicate } from '../../../../engine/rules/ecs/W8004-hook-event-duplicate';
-import { hookFunctionPrefix } from '../../../../engine/rules/ecs/I8008-hook-function-prefix';
-import { hooksShape } from '../../../../engine/rules/ecs/E8009-hooks-shape';
+import { hookFunctionValue } from '../../../../engine/rules/ecs-lambda/E8001-hook-function-value';
+import { hooksAsMap } from '../../../../engine/rules/ecs-lambda/W8002-hooks-as-map';
+import { hookItemSeveralEvents } from '../../../../engine/rules/ecs-lambda/W8003-hook-item-several-events';
+import { hookEventDuplicate } from '../../../../engine/rules/ecs-lambda/W8004-hook-event-duplicate';
+import { hookFunctionPrefix } from '../../../../engine/rules/ecs-lambda/I8008-hook-function-prefix';
+import { hooksShape } from '../../../../engine/rules/ecs-lambda/E8009-hooks-shape';
 import { fixAndRerun, fixture, line, lintAll, none, one, parse, run } from './helpers';
 
 const ECS_HEAD = `version: 0.0

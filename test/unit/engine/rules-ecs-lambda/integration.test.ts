@@ -4,13 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ecsRules } from '../../../../engine/rules/ecs';
 import { lambdaRules } from '../../../../engine/rules/lambda';
+import { ecsLambdaRules } from '../../../../engine/rules/ecs-lambda';
 import { applyFix, fixture, lintAll, parse, repoRoot } from './helpers';
 
 const severityLetter = { error: 'E', warning: 'W', info: 'I', hint: 'I' } as const;
 
 test('rule metadata: ID letter matches severity, areas match platforms, docs are one paragraph', () => {
   const ids = new Set<string>();
-  for (const rule of [...ecsRules, ...lambdaRules]) {
+  for (const rule of [...ecsRules, ...ecsLambdaRules, ...lambdaRules]) {
     assert.ok(!ids.has(rule.id), `duplicate ${rule.id}`);
     ids.add(rule.id);
     assert.equal(rule.id[0], severityLetter[rule.severity], rule.id);
@@ -174,7 +175,7 @@ test('every ECS/Lambda rule is exercised by a test in this folder', () => {
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
     .join('\n');
-  for (const rule of [...ecsRules, ...lambdaRules]) {
+  for (const rule of [...ecsRules, ...ecsLambdaRules, ...lambdaRules]) {
     const file = `${rule.id}-${rule.name.replace(/^(ecs|lambda)-/, '')}`;
     assert.ok(sources.includes(file), `${rule.id}: no test imports ${file}`);
   }

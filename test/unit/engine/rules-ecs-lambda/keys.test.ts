@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { keyCase } from '../../../../engine/rules/ecs/I8005-key-case';
-import { unknownKey } from '../../../../engine/rules/ecs/W8006-unknown-key';
-import { ec2OnlyKey } from '../../../../engine/rules/ecs/W8007-ec2-only-key';
+import { keyCase } from '../../../../engine/rules/ecs-lambda/I8005-key-case';
+import { unknownKey } from '../../../../engine/rules/ecs-lambda/W8006-unknown-key';
+import { ec2OnlyKey } from '../../../../engine/rules/ecs-lambda/W8007-ec2-only-key';
 import { applyFix, fixAndRerun, fixture, line, none, one, parse, run } from './helpers';
 
 const LOWER_LAMBDA = `resources:

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { resourceMisindented } from '../../../../engine/rules/ecs/E8010-resource-misindented';
+import { resourceMisindented } from '../../../../engine/rules/ecs-lambda/E8010-resource-misindented';
 import { ecsResourcesShape } from '../../../../engine/rules/ecs/E6001-resources-shape';
 import { fixAndRerun, line, lintAll, none, one, run } from './helpers';
 

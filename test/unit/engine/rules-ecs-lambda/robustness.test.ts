@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ecsRules } from '../../../../engine/rules/ecs';
 import { lambdaRules } from '../../../../engine/rules/lambda';
+import { ecsLambdaRules } from '../../../../engine/rules/ecs-lambda';
 import { applyFix, fixture, parse } from './helpers';
 
 const REPLACEMENTS = ['~', '[]', '{}', '-1', '""', '[a, [b]]', 'true', '!Ref X'];
@@ -28,7 +29,7 @@ test('no ECS/Lambda rule throws on mangled documents; findings have sane ranges;
   ]) {
     for (const text of variants(fixture(file))) {
       const doc = parse(text, name);
-      for (const rule of [...ecsRules, ...lambdaRules]) {
+      for (const rule of [...ecsRules, ...ecsLambdaRules, ...lambdaRules]) {
         const found = rule.check(doc, { fileName: name });
         for (const f of found) {
           assert.ok(f.range.start.line >= 0 && f.range.start.line < doc.lines.lineCount, `${rule.id} range`);

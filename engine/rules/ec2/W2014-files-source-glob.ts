@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { filesEntries, finding } from './util';
+import { filesEntries, finding, valueRange } from './util';
 
 export const filesSourceGlob: Rule = {
   id: 'W2014',
@@ -19,7 +19,7 @@ export const filesSourceGlob: Rule = {
         finding(
           'W2014',
           `\`source: ${entry.source}\` contains a wildcard, but the agent copies paths literally (no globbing); name the file exactly or copy its folder.`,
-          doc.rangeOf(entry.sourcePair.value as never),
+          valueRange(doc, entry.sourcePair),
         ),
       );
     }

@@ -2,7 +2,7 @@ import type { Finding, Fix, Rule } from '../../types';
 import { findPair, keyText, pairsOf } from '../../ast';
 import { closest, finding, hookScripts, renameKey, unnecessary } from './util';
 import { SCRIPT_KEYS } from './names';
-import { COMMAND_LIKE } from './hookScriptLocationMissing';
+import { COMMAND_LIKE } from './E4007-hook-script-location-missing';
 
 const ALIASES: Record<string, string> = {
   user: 'runas',

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { filesEntries, finding, osOf } from './util';
+import { filesEntries, finding, osOf, valueRange } from './util';
 
 const MAX_PATH = 260;
 
@@ -22,7 +22,7 @@ export const filesWindowsLongPath: Rule = {
         finding(
           'W2021',
           `\`destination\` is ${entry.destination.length} characters long; Windows paths over ${MAX_PATH} characters fail unless long paths are enabled on the instance.`,
-          doc.rangeOf(entry.destPair.value as never),
+          valueRange(doc, entry.destPair),
         ),
       );
     }

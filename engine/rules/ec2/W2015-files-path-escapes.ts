@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { WINDOWS_ABSOLUTE, bundleRelative, escapesRoot, filesEntries, finding } from './util';
+import { WINDOWS_ABSOLUTE, bundleRelative, escapesRoot, filesEntries, finding, valueRange } from './util';
 
 export const filesPathEscapes: Rule = {
   id: 'W2015',
@@ -21,7 +21,7 @@ export const filesPathEscapes: Rule = {
           finding(
             'W2015',
             `\`source: ${entry.source}\` climbs above the bundle root with \`..\`; sources must be inside the revision.`,
-            doc.rangeOf(entry.sourcePair.value as never),
+            valueRange(doc, entry.sourcePair),
           ),
         );
       }
@@ -34,7 +34,7 @@ export const filesPathEscapes: Rule = {
             finding(
               'W2015',
               `\`destination: ${dest}\` climbs above its root with \`..\`; write the resolved absolute path instead.`,
-              doc.rangeOf(entry.destPair.value as never),
+              valueRange(doc, entry.destPair),
             ),
           );
         }

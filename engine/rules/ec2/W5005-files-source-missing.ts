@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { bundleRelative, escapesRoot, filesEntries, finding, osOf } from './util';
+import { bundleRelative, escapesRoot, filesEntries, finding, osOf, valueRange } from './util';
 import { caseMismatch, sourceStatOf } from './workspace';
 
 export const filesSourceMissing: Rule = {
@@ -27,7 +27,7 @@ export const filesSourceMissing: Rule = {
             finding(
               'W5005',
               `\`source: ${entry.source}\` is spelled \`${spelled}\` on disk; Linux file systems are case-sensitive, so the install will not find it.`,
-              doc.rangeOf(entry.sourcePair.value as never),
+              valueRange(doc, entry.sourcePair),
             ),
           );
         }
@@ -37,7 +37,7 @@ export const filesSourceMissing: Rule = {
         finding(
           'W5005',
           `\`source: ${entry.source}\` does not exist in the bundle (looked for \`${rel}\` next to the AppSpec); the install fails unless a build step creates it.`,
-          doc.rangeOf(entry.sourcePair.value as never),
+          valueRange(doc, entry.sourcePair),
         ),
       );
     }

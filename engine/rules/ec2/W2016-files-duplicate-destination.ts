@@ -1,5 +1,13 @@
 import type { AppSpecDocument, Finding, RuleContext, Rule } from '../../types';
-import { WINDOWS_ABSOLUTE, bundleRelative, filesEntries, finding, normalizePosix, type FilesEntry } from './util';
+import {
+  WINDOWS_ABSOLUTE,
+  bundleRelative,
+  filesEntries,
+  finding,
+  normalizePosix,
+  type FilesEntry,
+  valueRange,
+} from './util';
 import { sourceStatOf } from './workspace';
 import { memoForRun } from '../../derived';
 
@@ -79,10 +87,10 @@ export const filesDuplicateDestination: Rule = {
           ? `\`files\` entry ${entry.index + 1} repeats entry ${clash.entry.index + 1} (\`${entry.source}\` → \`${entry.destination}\`); installing the same files twice fails the deployment.`
           : `\`${entry.source}\` and \`${clash.entry.source}\` are both installed as \`${cur.base}\` in \`${entry.destination}\`; the deployment fails with "two source files … for the same destination".`;
         out.push(
-          finding('W2016', message, doc.rangeOf(entry.destPair.value as never), {
+          finding('W2016', message, valueRange(doc, entry.destPair), {
             related: [
               {
-                range: doc.rangeOf(clash.entry.destPair?.value as never),
+                range: valueRange(doc, clash.entry.destPair),
                 message: `entry ${clash.entry.index + 1} installs to the same path`,
               },
             ],

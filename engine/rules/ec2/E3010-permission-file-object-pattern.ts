@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
 import { findPair, isSeq } from '../../ast';
-import { bundleRelative, filesEntries, finding, normalizePosix, permissionEntries } from './util';
+import { bundleRelative, filesEntries, finding, normalizePosix, permissionEntries, valueRange } from './util';
 import { sourceStatOf } from './workspace';
 
 export const permissionFileObjectPattern: Rule = {
@@ -33,7 +33,7 @@ export const permissionFileObjectPattern: Rule = {
           finding(
             'E3010',
             `\`object: ${entry.object}\` is a single installed file, so \`pattern\` must be \`**\` or absent; the deployment fails with "an invalid pattern".`,
-            doc.rangeOf(patternPair.value as never),
+            valueRange(doc, patternPair),
           ),
         );
       }

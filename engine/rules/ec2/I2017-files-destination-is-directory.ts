@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
-import { bundleRelative, filesEntries, finding } from './util';
-import { sourceIsFile } from './filesDuplicateDestination';
+import { bundleRelative, filesEntries, finding, valueRange } from './util';
+import { sourceIsFile } from './W2016-files-duplicate-destination';
 
 /** Extensions that name files, not folders (domain-like folder names such as `example.com` stay out). */
 const FILE_EXT =
@@ -34,7 +34,7 @@ export const filesDestinationIsDirectory: Rule = {
         finding(
           'I2017',
           `\`destination\` is a folder: \`${base}\` will be installed as \`${landing}\`. To install it as \`${entry.destination}\`, use the containing folder as the destination.`,
-          doc.rangeOf(entry.destPair.value as never),
+          valueRange(doc, entry.destPair),
         ),
       );
     }

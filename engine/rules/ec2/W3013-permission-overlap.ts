@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
 import { findPair, isSeq } from '../../ast';
-import { finding, isUnder, normalizePosix, permissionEntries, type PermissionEntry } from './util';
+import { finding, isUnder, normalizePosix, permissionEntries, type PermissionEntry, valueRange } from './util';
 
 /** What the pairwise comparison needs of an entry, computed once per entry (the check is quadratic). */
 interface Prepared {
@@ -62,11 +62,11 @@ export const permissionOverlap: Rule = {
         finding(
           'W3013',
           `\`permissions\` entry ${b.index + 1} (\`${b.object}\`) can match the same paths as entry ${a.index + 1} (\`${a.object}\`, pattern \`${a.pattern}\`); the deployment fails when a path gets permissions twice. Separate them by \`type\` or narrow the pattern.`,
-          doc.rangeOf(b.objectPair?.value as never),
+          valueRange(doc, b.objectPair),
           {
             related: [
               {
-                range: doc.rangeOf(a.objectPair?.value as never),
+                range: valueRange(doc, a.objectPair),
                 message: `entry ${a.index + 1} also matches these paths`,
               },
             ],

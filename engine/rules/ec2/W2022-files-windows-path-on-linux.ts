@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { WINDOWS_ABSOLUTE, filesEntries, finding, osOf } from './util';
+import { WINDOWS_ABSOLUTE, filesEntries, finding, osOf, valueRange } from './util';
 
 export const filesWindowsPathOnLinux: Rule = {
   id: 'W2022',
@@ -24,7 +24,7 @@ export const filesWindowsPathOnLinux: Rule = {
           finding(
             'W2022',
             `\`destination: ${entry.destination}\` is a Windows path, but \`os\` is \`linux\`; use an absolute Linux path such as \`/opt/app\`.`,
-            doc.rangeOf(entry.destPair.value as never),
+            valueRange(doc, entry.destPair),
           ),
         );
       }
@@ -33,7 +33,7 @@ export const filesWindowsPathOnLinux: Rule = {
           finding(
             'W2022',
             `\`source: ${entry.source}\` uses backslashes, which are ordinary characters on Linux; use \`${entry.source.replace(/\\/g, '/')}\`.`,
-            doc.rangeOf(entry.sourcePair.value as never),
+            valueRange(doc, entry.sourcePair),
           ),
         );
       }

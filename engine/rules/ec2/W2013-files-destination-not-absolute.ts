@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { WINDOWS_ABSOLUTE, filesEntries, finding, osOf } from './util';
+import { WINDOWS_ABSOLUTE, filesEntries, finding, osOf, valueRange } from './util';
 
 export const filesDestinationNotAbsolute: Rule = {
   id: 'W2013',
@@ -18,8 +18,7 @@ export const filesDestinationNotAbsolute: Rule = {
     for (const entry of filesEntries(doc)) {
       const dest = entry.destination;
       if (dest === undefined || !entry.destPair) continue;
-      const destValue = entry.destPair.value as never;
-      const range = () => doc.rangeOf(destValue); // only for the entries reported
+      const range = () => valueRange(doc, entry.destPair); // only for the entries reported
       const unixAbs = dest.startsWith('/');
       const winAbs = WINDOWS_ABSOLUTE.test(dest);
       if (dest.startsWith('~')) {

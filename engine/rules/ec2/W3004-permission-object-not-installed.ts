@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { filesEntries, finding, normalizePosix, osOf, permissionEntries } from './util';
+import { filesEntries, finding, normalizePosix, osOf, permissionEntries, valueRange } from './util';
 
 export const permissionObjectPath: Rule = {
   id: 'W3004',
@@ -23,8 +23,7 @@ export const permissionObjectPath: Rule = {
     const index = new DestinationIndex(uniqueDests);
     for (const entry of permissionEntries(doc)) {
       if (entry.object === undefined || !entry.objectPair) continue;
-      const objectValue = entry.objectPair.value as never;
-      const range = () => doc.rangeOf(objectValue); // only for the entries reported
+      const range = () => valueRange(doc, entry.objectPair); // only for the entries reported
       if (!entry.object.startsWith('/')) {
         out.push(
           finding(

@@ -1,6 +1,6 @@
 import type { Finding, Rule } from '../../types';
 import { findPair } from '../../ast';
-import { finding, hookScripts, readTimeout, templated } from './util';
+import { finding, hookScripts, readTimeout, templated, valueRange } from './util';
 
 export const hookTimeoutInvalid: Rule = {
   id: 'E4009',
@@ -15,7 +15,8 @@ export const hookTimeoutInvalid: Rule = {
   check(doc) {
     const out: Finding[] = [];
     for (const { event, script } of hookScripts(doc)) {
-      const value = findPair(script, 'timeout')?.value;
+      const pair = findPair(script, 'timeout');
+      const value = pair?.value;
       if (templated(value)) continue;
       const t = readTimeout(value);
       if (!t || !value) continue;
@@ -24,7 +25,7 @@ export const hookTimeoutInvalid: Rule = {
           finding(
             'E4009',
             `\`timeout: ${t.text}\` under \`${event}\` is not a number of seconds; write a positive whole number such as \`300\`.`,
-            doc.rangeOf(value as never),
+            valueRange(doc, pair),
           ),
         );
       } else if (t.seconds <= 0) {
@@ -32,7 +33,7 @@ export const hookTimeoutInvalid: Rule = {
           finding(
             'E4009',
             `\`timeout\` under \`${event}\` must be at least 1 second (found ${t.seconds}); the deployment fails with "invalid timeout value".`,
-            doc.rangeOf(value as never),
+            valueRange(doc, pair),
           ),
         );
       }

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { findPair, isScalar, scalarSource } from '../../ast';
 import { finding, permissionEntries, templated } from './util';
-import { modeProblem } from './permissionModeInvalid';
+import { modeProblem } from './E3008-permission-mode-invalid';
 
 export const permissionModeDirectoryNoExec: Rule = {
   id: 'W3022',
