@@ -61,17 +61,30 @@ function startEndpoint() {
   );
   let out = '';
   child.stderr.on('data', (d) => process.stderr.write(`  endpoint: ${d}`));
+  const keyFile = path.join(dataDir, 'access-key-id');
+  const keyNow = () =>
+    /^AWS_ACCESS_KEY_ID=(\S+)$/m.exec(out)?.[1] ??
+    (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : undefined);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the endpoint printed no URL: ${out}`)), 15_000);
+    let url;
+    let waited = 0;
+    // The key (contract C1) may be printed after the URL line; an endpoint without keys never prints one.
+    const poll = () => {
+      const key = keyNow();
+      if (key || waited >= 2_000) {
+        clearTimeout(timer);
+        resolve({ child, url, key });
+      } else {
+        waited += 50;
+        setTimeout(poll, 50);
+      }
+    };
     child.stdout.on('data', (d) => {
       out += d.toString('utf8');
-      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
-      if (!url || !out.includes('\n')) return;
-      clearTimeout(timer);
-      const printed = /^AWS_ACCESS_KEY_ID=(\S+)$/m.exec(out)?.[1];
-      const keyFile = path.join(dataDir, 'access-key-id');
-      const key = printed ?? (existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : undefined);
-      resolve({ child, url, key });
+      if (url) return;
+      url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
+      if (url) poll();
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
