@@ -29,6 +29,7 @@ export interface Shape {
 
 export interface Operation {
   name: string;
+  deprecated?: boolean;
   input?: MemberRef;
   output?: MemberRef;
   errors?: MemberRef[];
@@ -62,8 +63,12 @@ export function botocoreVersion(): string {
   }
 }
 
-/** botocore's model exactly as published (throws with an install hint when it is missing). */
+const published = new Map<string, ServiceModel>();
+
+/** botocore's model exactly as published (throws with an install hint when it is missing). Read once per file. */
 export function loadBotocoreModel(file = botocoreModelPath()): ServiceModel {
+  const known = published.get(file);
+  if (known) return known;
   if (!fs.existsSync(file)) {
     throw new Error(
       `The CodeDeploy service model is missing: ${file}. Install Debian's botocore (apt-get install -y python3-botocore, ` +
@@ -75,12 +80,14 @@ export function loadBotocoreModel(file = botocoreModelPath()): ServiceModel {
     operations: Record<string, Operation>;
     shapes: Record<string, Shape>;
   };
-  return {
+  const model: ServiceModel = {
     source: `botocore ${botocoreVersion()} (${file})`,
     targetPrefix: raw.metadata.targetPrefix,
     operations: raw.operations,
     shapes: raw.shapes,
   };
+  published.set(file, model);
+  return model;
 }
 
 let cached: ServiceModel | undefined;
