@@ -74,7 +74,9 @@ export interface WorkspaceFs {
   /** undefined when the path does not exist. `mode` is the POSIX mode when known. */
   stat(
     absPath: string,
-  ): { isFile: boolean; isDirectory: boolean; mode?: number; size: number; mtimeMs?: number; ctimeMs?: number } | undefined;
+  ):
+    | { isFile: boolean; isDirectory: boolean; mode?: number; size: number; mtimeMs?: number; ctimeMs?: number }
+    | undefined;
   /** The first `maxBytes` bytes of a file, or undefined when it cannot be read. */
   readHead(absPath: string, maxBytes: number): Uint8Array | undefined;
   /** Entries of a folder (names only), or [] when it cannot be read. */
@@ -138,6 +140,17 @@ export interface AppSpecDocument {
   keyRangeOf(pair: Pair): Range;
 }
 
+/**
+ * What a rule reads, which says when its findings of one version still hold for the next (the language
+ * service reuses them instead of running the rule again):
+ * - `tree`: parsed nodes only (keys, values, their positions): they hold after an edit that changed no node
+ *   (typing in a comment, trailing spaces);
+ * - `workspace`: nodes and the files next to the AppSpec (`ctx.fs`): they hold after such an edit while those
+ *   files are unchanged;
+ * - `text`: the raw text (tabs, encoding, comments, syntax): the rule runs again after every edit.
+ */
+export type RuleInput = 'text' | 'tree' | 'workspace';
+
 /** A semantic rule. One rule per file under `rules/`, registered in its area's `index.ts`. */
 export interface Rule {
   /** Stable ID in the cfn-lint style: E (deployment fails), W (likely mistake), I (information) + 4 digits. */
@@ -148,6 +161,8 @@ export interface Rule {
   severity: Severity;
   /** Platforms the rule applies to; the engine skips it elsewhere. `unknown` runs platform-neutral rules. */
   platforms: readonly Platform[];
+  /** What the findings depend on (besides the file name and configuration); see `RuleInput`. */
+  reads: RuleInput;
   /** One line, used as the SARIF short description. */
   title: string;
   /** One paragraph of markdown: what, why, how to fix; say where behaviour is uncertain. */

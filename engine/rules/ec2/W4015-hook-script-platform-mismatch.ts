@@ -7,6 +7,7 @@ export const hookScriptPlatformMismatch: Rule = {
   name: 'hook-script-platform-mismatch',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Hook script type does not match `os`',
   doc:
     'Under `os: linux` a `.ps1`, `.bat`, `.cmd` or `.exe` hook cannot run. Under `os: windows` the agent runs `.ps1` ' +

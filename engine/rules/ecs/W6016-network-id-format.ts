@@ -16,6 +16,7 @@ export const ecsNetworkIdFormat: Rule = {
   name: 'ecs-network-id-format',
   severity: 'warning',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'Subnets and SecurityGroups should be IDs (subnet-…, sg-…)',
   doc:
     'The awsvpc configuration takes subnet and security-group **IDs** (`subnet-0abc…`, `sg-0abc…`); names, CIDR blocks or ' +

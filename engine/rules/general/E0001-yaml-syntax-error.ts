@@ -10,6 +10,7 @@ export const syntaxError: Rule = {
   name: 'yaml-syntax-error',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The file is not well-formed YAML or JSON',
   doc:
     'The AppSpec must parse as YAML (JSON is YAML too). The EC2 agents fail the deployment with a parser error ' +

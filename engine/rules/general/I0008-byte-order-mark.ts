@@ -6,6 +6,7 @@ export const byteOrderMark: Rule = {
   name: 'byte-order-mark',
   severity: 'info',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The file starts with a byte-order mark (BOM)',
   doc:
     'The EC2 agents tolerate a UTF-8 BOM (libyaml skips it). How the CodeDeploy service treats a BOM in an ECS or Lambda AppSpec is not documented, ' +
