@@ -108,9 +108,10 @@ export async function handleComputeRequest(
   const ops = ecsOperations(c.resources, c.policy);
   const handler = Object.prototype.hasOwnProperty.call(ops, op) ? ops[op] : undefined;
   if (!handler) {
+    // ClientException is in every ECS operation's error list: the request is fine, the simulation does not do it.
     fail(
       new ServiceError(
-        'UnknownOperationException',
+        /^[A-Z][A-Za-z0-9]{1,100}$/.test(op) ? 'ClientException' : 'UnknownOperationException',
         `The local endpoint answers only the ECS reads DescribeTaskDefinition, DescribeServices and DescribeClusters, not ${op.slice(0, 100)}.`,
       ),
     );
