@@ -194,6 +194,7 @@ export class AccountChecks implements vscode.Disposable {
         {
           where: accountName(choice),
           ecsGroup: await this.ecsGroupFor(key, api),
+          warmCompletion: true,
         },
       );
       if (doc.isClosed || doc.version !== version || this.ctx.connection.key !== connection) return;

@@ -4,7 +4,7 @@
  * tell when the answers were fetched. Shared by the live diagnostics and the deploy pre-flight. No
  * vscode; the engine is loaded on first use (its own bundle).
  */
-import type { AccountAccess } from '../aws/accountApi';
+import type { AccountAccess, AccountReader } from '../aws/accountApi';
 import type { ConnectionChoice } from '../connection/model';
 import type { AccountTargets } from '../../../engine/index';
 import type * as Engine from '../deploy/engine';
@@ -40,7 +40,7 @@ export async function lookAt(
   engine: EngineModule,
   access: AccountAccess,
   doc: { uri: string; text: string },
-  opts: { where: string; ecsGroup?: EcsGroupTarget; now?: () => number },
+  opts: { where: string; ecsGroup?: EcsGroupTarget; now?: () => number; warmCompletion?: boolean },
 ): Promise<Look | undefined> {
   const parsed = engine.parseAppSpec(doc.uri, doc.text);
   const targets = engine.accountTargets(parsed);
@@ -51,5 +51,19 @@ export async function lookAt(
     ecsGroup: targets.platform === 'ecs' ? opts.ecsGroup : undefined,
     didYouMean: engine.didYouMean,
   });
+  if (opts.warmCompletion) await warmCompletion(session.reader, targets);
   return { findings, targets, lookedAt: session.oldest() ?? (opts.now ?? Date.now)(), platform: targets.platform };
+}
+
+/**
+ * Reads what completion offers (function names, and each Lambda resource's aliases and versions),
+ * so that completion can answer from the cache alone. Failures only mean fewer offers.
+ */
+async function warmCompletion(reader: AccountAccess | AccountReader, targets: AccountTargets): Promise<void> {
+  const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
+  const names = [...new Set(targets.lambda.map((l) => l.name?.value).filter((n): n is string => !!n))];
+  await Promise.all([
+    quiet(reader.listFunctions()),
+    ...names.flatMap((n) => [quiet(reader.listAliases(n)), quiet(reader.listPublishedVersions(n))]),
+  ]);
 }

@@ -91,6 +91,19 @@ export interface AccountAccess extends AccountReader {
   invalidate(): void;
   /** A view that tells how old the answers it used are ("last looked at"). */
   session(): ReadSession;
+  /**
+   * A view that only answers from the cache and never calls AWS: a read that is not cached (or has
+   * expired) rejects with NotCachedError. Completion uses it, so typing never reaches the account.
+   */
+  cachedOnly(): AccountReader;
+}
+
+/** `AccountAccess.cachedOnly()` had no fresh answer for a read. */
+export class NotCachedError extends Error {
+  constructor(what: string) {
+    super(`${what} is not cached`);
+    this.name = 'NotCachedError';
+  }
 }
 
 /** Bounds on what one look reads, so a huge account never means hundreds of calls. */

@@ -5,7 +5,13 @@
  * are not (the next look tries again). `invalidate()` forgets everything (the refresh command, a new
  * deployment). Time is injected. No SDK here.
  */
-import { MissingPermissionError, type AccountAccess, type AccountReader, type ReadSession } from './accountApi';
+import {
+  MissingPermissionError,
+  NotCachedError,
+  type AccountAccess,
+  type AccountReader,
+  type ReadSession,
+} from './accountApi';
 
 export interface CacheClock {
   /** Epoch milliseconds. */
@@ -60,6 +66,20 @@ export class CachedAccountReader implements AccountAccess {
     });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return entry;
+  }
+
+  /** The fresh cached answer of a read, without calling. */
+  private peek(method: Method, args: unknown[]): Promise<unknown> {
+    const hit = this.entries.get(`${method}\u0000${JSON.stringify(args)}`);
+    if (hit && this.clock.now() - hit.at < this.opts.ttlMs) return hit.value;
+    return Promise.reject(new NotCachedError(method));
+  }
+
+  cachedOnly(): AccountReader {
+    const view = {} as AccountReader;
+    for (const m of METHODS)
+      (view as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => this.peek(m, args);
+    return view;
   }
 
   private read<T>(method: Method, args: unknown[], seen?: (at: number) => void): Promise<T> {

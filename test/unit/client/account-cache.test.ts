@@ -6,7 +6,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CachedAccountReader } from '../../../client/src/aws/accountCache';
-import { MissingPermissionError, missingAction, type AccountReader } from '../../../client/src/aws/accountApi';
+import {
+  MissingPermissionError,
+  NotCachedError,
+  missingAction,
+  type AccountReader,
+} from '../../../client/src/aws/accountApi';
+import { accountOffers } from '../../../client/src/account/offers';
 import { AwsUserError } from '../../../client/src/aws/api';
 
 function fakeReader(behaviour: Partial<AccountReader> = {}) {
@@ -117,5 +123,52 @@ test('the missing action is read from AWS refusals, never from other errors', ()
   assert.equal(
     missingAction(Object.assign(new Error('Function not found'), { name: 'ResourceNotFoundException' }), 'x'),
     undefined,
+  );
+});
+
+test('the cache-only view (completion) never calls: cold reads reject, warm ones answer until the TTL ends', async () => {
+  const clock = { t: 0, now: () => clock.t };
+  const { reader, calls } = fakeReader();
+  const cache = new CachedAccountReader(reader, { ttlMs: 60_000, clock });
+  const view = cache.cachedOnly();
+  await assert.rejects(view.listPublishedVersions('orders-api'), NotCachedError);
+  assert.deepEqual(calls, [], 'a cold read does not call');
+  await cache.listPublishedVersions('orders-api');
+  assert.deepEqual(await view.listPublishedVersions('orders-api'), ['2', '1']);
+  clock.t = 60_000;
+  await assert.rejects(view.listPublishedVersions('orders-api'), NotCachedError);
+  assert.equal(calls.length, 1);
+});
+
+test('completion offers: the alias version first for CurrentVersion, published versions but the current for TargetVersion, hooks first', async () => {
+  const { reader } = fakeReader({
+    listPublishedVersions: async () => ['9', '8', '7', '6'],
+    listFunctions: async () => [
+      { name: 'orders-api', arn: 'a' },
+      { name: 'CodeDeployHook_pre', arn: 'b' },
+    ],
+  });
+  const ctx = { functionName: 'orders-api', alias: 'live', currentVersion: '6' };
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const current = await accountOffers({ kind: 'CurrentVersion', range, ...ctx }, reader);
+  assert.deepEqual(
+    current.map((o) => [o.label, o.preselect ?? false]),
+    [
+      ['7', true],
+      ['9', false],
+      ['8', false],
+      ['6', false],
+    ],
+  );
+  const target = await accountOffers({ kind: 'TargetVersion', range, ...ctx }, reader);
+  assert.deepEqual(
+    target.map((o) => o.label),
+    ['9', '8', '6'],
+    'never the version alias live is on (7)',
+  );
+  const hooks = await accountOffers({ kind: 'Hook', range }, reader);
+  assert.deepEqual(
+    hooks.map((o) => o.label),
+    ['CodeDeployHook_pre', 'orders-api'],
   );
 });
