@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as cd from '@aws-sdk/client-codedeploy';
 import { accountTargets, didYouMean, parseAppSpec } from '../../engine/index';
 import { runAccountChecks, type EcsGroupTarget } from '../../client/src/account/checks';
@@ -63,6 +64,17 @@ describe('account checks against the simulated Lambda and ECS (real SDK over HTT
     );
     assert.equal(stale[0].fixes?.[0].newText, '"7"', 'the fix writes the alias version');
     assert.deepEqual(await findings(reader, lambdaAppSpec('7', '8')), []);
+  });
+
+  it("the demo's Lambda example (examples/lambda-function) shows a stale CurrentVersion with its quick fix, and only that", async () => {
+    const file = path.join(__dirname, '..', '..', '..', 'examples', 'lambda-function', 'appspec.json');
+    const text = fs.readFileSync(file, 'utf8');
+    const list = await findings(h.api.account(), text, 'file:///demo/lambda-function/appspec.json');
+    assert.deepEqual(
+      list.map((f) => [f.code, text.split('\n')[f.range.start.line].trim()]),
+      [['lambda-current-version-stale', '"CurrentVersion": "6",']],
+    );
+    assert.equal(list[0].fixes?.[0].newText, '"7"');
   });
 
   it('the same in JSON; TargetVersion unpublished or equal to the alias, a missing hook function', async () => {
