@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { bundleRelative, escapesRoot, filesEntries, finding, osOf, valueRange } from './util';
+import { bundleRelative, escapesRoot, filesEntries, finding, isInstancePath, osOf, valueRange } from './util';
 import { caseMismatch, sourceStatOf } from './workspace';
 
 export const filesSourceMissing: Rule = {
@@ -33,6 +33,7 @@ export const filesSourceMissing: Rule = {
         }
         continue;
       }
+      if (isInstancePath(entry.source)) continue; // W2024 says why it is missing
       out.push(
         finding(
           'W5005',

@@ -21,7 +21,7 @@ export const syntaxError: Rule = {
     const tabLines = new Set(doc.syntaxErrors.filter((p) => p.code === 'TAB_AS_INDENT').map((p) => p.range.start.line));
     const out: Finding[] = [];
     for (const p of doc.syntaxErrors) {
-      if (DEDICATED_CODES.has(p.code)) continue;
+      if (DEDICATED_CODES.has(p.code) || p.severity === 'warning') continue; // parser warnings: W0016
       // Tab indentation confuses the parser on the lines around it; E0003 already says why.
       const line = p.range.start.line;
       if (tabLines.has(line) || tabLines.has(line + 1)) continue;
@@ -30,7 +30,6 @@ export const syntaxError: Rule = {
         message:
           p.code === 'TAG_RESOLVE_FAILED' ? tagMessage(p.message) : `YAML syntax error: ${friendly(p.code, p.message)}`,
         range: p.range,
-        ...(p.severity === 'warning' ? { severity: 'warning' as const } : {}),
       };
       out.push(finding);
       const dedented = isIndentationError(p.code, p.message) ? dedentedEventAbove(doc, line) : undefined;
@@ -80,7 +79,7 @@ function dedentedEventAbove(
   return undefined;
 }
 
-function tagMessage(parserMessage: string): string {
+export function tagMessage(parserMessage: string): string {
   const tag = /(![\w!:.-]*)/.exec(parserMessage)?.[1] ?? 'This tag';
   return `\`${tag}\` is a YAML tag CodeDeploy does not understand. CloudFormation functions such as \`!Ref\`, \`!Sub\` and \`!GetAtt\` are not resolved in an AppSpec: write the literal value.`;
 }
@@ -107,7 +106,7 @@ function jsonError(doc: AppSpecDocument): Finding | undefined {
 }
 
 /** The parser's message plus a hint in AppSpec terms for the common mistakes. */
-function friendly(code: string, message: string): string {
+export function friendly(code: string, message: string): string {
   if (/call stack/i.test(message))
     return 'the file is nested too deeply to be parsed; an AppSpec needs only a few levels.';
   switch (code) {
