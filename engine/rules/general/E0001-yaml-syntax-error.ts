@@ -14,7 +14,9 @@ export const syntaxError: Rule = {
   doc:
     'The AppSpec must parse as YAML (JSON is YAML too). The EC2 agents fail the deployment with a parser error ' +
     '(Psych or serde_yaml), and the CodeDeploy service rejects an ECS or Lambda AppSpec that "is a not well-formed yaml". ' +
-    'Fix the reported position; other checks that need the document structure are skipped until the file parses.',
+    'Fix the reported position; other checks that need the document structure are skipped until the file parses. ' +
+    'The parser often reports one broken line several times (and the lines after it that no longer fit): only the ' +
+    'first error of such a run is shown.',
   check(doc) {
     const json = doc.format === 'json' ? jsonError(doc) : undefined;
     if (json) return [json];
@@ -45,9 +47,25 @@ export const syntaxError: Rule = {
         });
       }
     }
-    return out;
+    return firstOfEachRun(out);
   },
 };
+
+/**
+ * One finding per syntax mistake: the parser reports a broken line several times over (two messages at one
+ * spot, then the next lines that no longer fit), so a finding that starts on the line of a kept one, or one or two
+ * lines below it, is left out. Fixing the first error shows the next real one.
+ */
+function firstOfEachRun(found: Finding[]): Finding[] {
+  const sorted = [...found].sort((a, b) => a.range.start.line - b.range.start.line);
+  const kept: Finding[] = [];
+  for (const f of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && f.range.start.line - last.range.start.line <= 2 && f.range.start.line >= last.range.start.line) continue;
+    kept.push(f);
+  }
+  return kept;
+}
 
 /** Every lifecycle event name of every platform (reserved ones too: a dedented `Install:` is the same mistake). */
 const EVENT_NAMES: ReadonlySet<string> = new Set(

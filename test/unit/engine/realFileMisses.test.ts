@@ -295,3 +295,30 @@ test('JSON files of other tools get the not-an-AppSpec finding, not "version mus
   assert.ok(run('{\n  "version": 0.0,\n  "Resource": []\n}\n', 'appspec.json').some((d) => d.ruleId !== 'E0012'));
   assert.ok(run('{\n  "version": 1,\n  "Resources": []\n}\n', 'appspec.json').every((d) => d.ruleId !== 'E0012'));
 });
+
+test('a YAML syntax mistake is reported once, not once per message and following line', () => {
+  const text =
+    `${EC2}hooks:\n  BeforeInstall:\n  location: scripts/install.sh\n  timeout: 300\n  runas: root\n` +
+    '    - location: scripts/start.sh\n      timeout: 300\n  ApplicationStop:\n    - location: scripts/stop.sh\n';
+  const found = run(text);
+  assert.deepEqual(
+    found.map((d) => d.ruleId),
+    ['E0001'],
+    show(found),
+  );
+  assert.ok(found[0].range.start.line + 1 >= 6 && found[0].range.start.line + 1 <= 9, show(found));
+  // Two mistakes far apart are two findings.
+  const two = run(
+    `${EC2}hooks:\n  BeforeInstall:\n    - location: a.sh\n      timeout: a: b\n` +
+      '#\n'.repeat(4) +
+      'files:\n  - source: x: y\n    destination: /srv\n',
+  );
+  assert.deepEqual(
+    two.map((d) => [d.ruleId, d.range.start.line + 1]),
+    [
+      ['E0001', 6],
+      ['E0001', 12],
+    ],
+    show(two),
+  );
+});
