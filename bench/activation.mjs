@@ -72,6 +72,7 @@ const api = {
     showWarningMessage: async () => undefined,
     showInformationMessage: async () => undefined,
     onDidChangeActiveTextEditor: event(),
+    tabGroups: { all: [], onDidChangeTabs: event() },
     visibleTextEditors: [],
     activeTextEditor: undefined,
   }),

@@ -8,6 +8,8 @@ import type { ConnectionChoice, ConnectionKind } from './connection/model';
 export interface Settings {
   connection: ConnectionChoice;
   localTimeScale: number;
+  /** How the local endpoint answers Lambda/ECS hook functions: automatically, or only when you report. */
+  localHookMode: 'auto' | 'manual';
   revisionBucket: string;
   appSpecFiles: string[];
   traceServer: 'off' | 'messages' | 'verbose';
@@ -22,6 +24,7 @@ export const CONNECTION_KEYS = [
   'codedeploy.region',
   'codedeploy.endpoint',
   'codedeploy.local.timeScale',
+  'codedeploy.local.hookMode',
 ];
 
 type Getter = (key: string) => unknown;
@@ -42,6 +45,7 @@ export function readConfig(get: Getter): Settings {
       endpoint: str(get('codedeploy.endpoint')) || undefined,
     },
     localTimeScale: Number.isFinite(scale) && scale >= 1 ? scale : 10,
+    localHookMode: str(get('codedeploy.local.hookMode')) === 'manual' ? 'manual' : 'auto',
     revisionBucket: str(get('codedeploy.revisionBucket')),
     appSpecFiles: Array.isArray(files)
       ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '')

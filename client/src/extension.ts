@@ -15,6 +15,9 @@ import { DeployMemory } from './deploy/memory';
 import { ExplorerProvider } from './explorer/provider';
 import { MonitorManager } from './monitor/manager';
 import { StatusBar } from './statusBar';
+import { TASK_TYPE } from './tasks/lintTask';
+import { LintTaskProvider } from './tasks/provider';
+import { registerWalkthroughProgress } from './walkthrough/register';
 
 /** What activate() returns: tests await `ready` instead of sleeping. */
 export interface ExtensionApi {
@@ -59,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     { dispose: () => void connection.dispose() },
     ...registerCommands(ctx),
     monitors.onDidEnd(() => explorer.refresh()),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new LintTaskProvider(context.asAbsolutePath('dist/cli.js'), log)),
+    registerWalkthroughProgress(),
   );
   const state: { ctx: Ctx; disposeClient?: vscode.Disposable } = { ctx };
   running = state;

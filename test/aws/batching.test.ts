@@ -3,12 +3,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { batching } from '../../client/src/local/plan/server';
 import { buildScript } from '../../client/src/local/plan';
-import type { SimulatedInstance } from '../../client/src/local/types';
+import type { FleetMember } from '../../client/src/local/types';
 
-const fleet = (n: number): SimulatedInstance[] =>
+const fleet = (n: number): FleetMember[] =>
   Array.from({ length: n }, (_, i) => ({
-    instanceId: `i-0${String(i).padStart(16, '0')}`,
-    tags: [{ Key: 'App', Value: 'web' }],
+    id: `i-0${String(i).padStart(16, '0')}`,
+    arn: `arn:aws:ec2:us-east-1:111122223333:instance/i-0${String(i).padStart(16, '0')}`,
   }));
 
 const group = {

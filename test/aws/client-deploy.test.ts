@@ -26,7 +26,7 @@ describe('redeploy on the local endpoint (real SDK over HTTP)', () => {
   }
 
   it('redeploys a Lambda AppSpecContent revision: the text comes back from the registered revision', async () => {
-    const text = lambdaSpec({ current: '20', target: '21' });
+    const text = lambdaSpec({ current: '7', target: '8' });
     const first = await h.api.createDeployment(
       appSpecContentInput(
         { application: 'orders-api-lambda', group: 'orders-api-live', config: 'CodeDeployDefault.LambdaAllAtOnce' },
@@ -41,8 +41,10 @@ describe('redeploy on the local endpoint (real SDK over HTTP)', () => {
     assert.equal(input.revision?.revisionType, 'AppSpecContent');
     assert.equal(input.revision?.appSpecContent?.content, text);
     assert.equal(input.deploymentConfigName, 'CodeDeployDefault.LambdaAllAtOnce');
-    const again = await h.api.createDeployment(input);
-    assert.equal((await runToEnd(h, again, 5_000)).status, 'Succeeded');
+    // As on AWS, the same AppSpec cannot be deployed twice: its CurrentVersion (7) is no longer where the alias points (8).
+    const again = await runToEnd(h, await h.api.createDeployment(input), 5_000);
+    assert.equal(again.status, 'Failed');
+    assert.equal(again.errorInformation?.code, 'INVALID_LAMBDA_CONFIGURATION');
   });
 
   it('redeploys the last successful EC2 revision (S3 bundle pinned by ETag)', async () => {

@@ -73,7 +73,7 @@ describe('explorer model on the local endpoint (real SDK over HTTP)', () => {
     );
   });
 
-  it('shows the failed Lambda release: its target, the failed hook with its error code and log tail', async () => {
+  it('shows the failed Lambda release: its target, the failed hook with its error code and function', async () => {
     const apps = await loadChildren(h.api, { kind: 'applications' }, opts);
     const [group] = await children(byLabel(apps, 'orders-api-lambda'));
     const deployments = await children(group);
@@ -90,8 +90,9 @@ describe('explorer model on the local endpoint (real SDK over HTTP)', () => {
     assert.ok(bad, events.map((e) => `${e.label}:${e.description}`).join(', '));
     assert.equal(bad.label, 'AfterAllowTraffic');
     assert.match(bad.description ?? '', /Failed · .* · ScriptFailed/);
-    assert.match(bad.tooltip ?? '', /Log tail/);
-    assert.match(bad.tooltip ?? '', /smoke checks returned HTTP 500/);
+    // The hook function reported Failed through PutLifecycleEventHookExecutionStatus (no log: it never ran here).
+    assert.match(bad.tooltip ?? '', /orders-api-post-traffic-check/);
+    assert.match(bad.tooltip ?? '', /reported Failed/);
   });
 
   it('an unknown application becomes an error node, never an exception', async () => {

@@ -57,7 +57,7 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
           group: 'orders-api-live',
           config: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
         },
-        lambdaSpec({ current: '9', target: '10' }),
+        lambdaSpec({ current: '7', target: '8' }),
       ),
     );
     const finals: string[] = [];
@@ -195,7 +195,7 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
           group: 'orders-api-live',
           config: 'CodeDeployDefault.LambdaLinear10PercentEvery10Minutes',
         },
-        lambdaSpec({ current: '10', target: '11' }),
+        lambdaSpec({ current: '8', target: '9' }),
       ),
     );
     const finals: string[] = [];

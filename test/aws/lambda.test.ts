@@ -25,7 +25,9 @@ describe('Lambda deployments on the local endpoint (real SDK over HTTP)', () => 
       applicationName: 'orders-api-lambda',
       deploymentGroupName: 'orders-api-live',
       deploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
-      revision: contentRevision(lambdaSpec({ hooks: { BeforeAllowTraffic: 'orders-pre-check' } })),
+      revision: contentRevision(
+        lambdaSpec({ current: '7', target: '8', hooks: { BeforeAllowTraffic: 'orders-pre-check' } }),
+      ),
     });
     assert.match(id, /^d-[A-Z0-9]{9}$/);
     const seen: number[] = [];
@@ -64,7 +66,7 @@ describe('Lambda deployments on the local endpoint (real SDK over HTTP)', () => 
       applicationName: 'orders-api-lambda',
       deploymentGroupName: 'orders-api-live',
       deploymentConfigName: 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute',
-      revision: contentRevision(lambdaSpec({ current: '9', target: '10' })),
+      revision: contentRevision(lambdaSpec({ current: '8', target: '9' })),
     });
     const seen: number[] = [];
     const done = await runToEnd(h, id, 20_000, 200, async (d) => {
@@ -80,7 +82,7 @@ describe('Lambda deployments on the local endpoint (real SDK over HTTP)', () => 
   });
 
   it('keeps the AppSpec content retrievable through GetApplicationRevision', async () => {
-    const content = lambdaSpec({ current: '10', target: '11' });
+    const content = lambdaSpec({ current: '9', target: '10' });
     const id = await h.api.createDeployment({
       applicationName: 'orders-api-lambda',
       deploymentGroupName: 'orders-api-live',
@@ -89,7 +91,8 @@ describe('Lambda deployments on the local endpoint (real SDK over HTTP)', () => 
     const d = await h.api.getDeployment(id);
     const info = await h.api.getApplicationRevision('orders-api-lambda', d.revision!);
     assert.ok(info, 'revision registered');
-    assert.deepEqual(info!.deploymentGroups, ['orders-api-live']);
+    // deploymentGroups lists the groups for which this is the target revision: none until it succeeds.
+    assert.deepEqual(info!.deploymentGroups, []);
     const raw = await h.raw.send(
       new (await import('@aws-sdk/client-codedeploy')).GetApplicationRevisionCommand({
         applicationName: 'orders-api-lambda',
@@ -97,6 +100,8 @@ describe('Lambda deployments on the local endpoint (real SDK over HTTP)', () => 
       }),
     );
     assert.equal(raw.revision?.appSpecContent?.content, content);
-    await runToEnd(h, id, 30_000);
+    assert.equal((await runToEnd(h, id, 30_000)).status, 'Succeeded');
+    const after = await h.api.getApplicationRevision('orders-api-lambda', d.revision!);
+    assert.deepEqual(after!.deploymentGroups, ['orders-api-live']);
   });
 });

@@ -13,8 +13,11 @@ import { CREDENTIALS, lambdaSpec, tempDir } from './helpers';
 
 const LOCAL_JS = path.resolve(__dirname, '../../../dist/local.js');
 
-function start(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string }> {
-  const child = spawn(process.execPath, [LOCAL_JS, '--port', '0', '--data', dataDir, '--time-scale', '100'], {
+function start(
+  dataDir: string,
+  extra: string[] = [],
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string }> {
+  const child = spawn(process.execPath, [LOCAL_JS, '--port', '0', '--data', dataDir, '--time-scale', '100', ...extra], {
     stdio: 'pipe',
   });
   return new Promise((resolve, reject) => {
@@ -68,10 +71,50 @@ describe('dist/local.js', () => {
       ['--port', 'abc', '--data', '/tmp/x'],
       ['--data', '/tmp/x', '--port', '0', '--time-scale', '-1'],
       ['--bogus'],
+      ['--data', '/tmp/x', '--port', '0', '--hooks', 'sometimes'],
     ]) {
       const r = spawnSync(process.execPath, [LOCAL_JS, ...args], { encoding: 'utf8' });
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /usage: node dist\/local\.js --port/);
+    }
+  });
+
+  it('--hooks manual: a Lambda hook waits for PutLifecycleEventHookExecutionStatus', async () => {
+    const dataDir = tempDir();
+    const run = await start(dataDir, ['--hooks', 'manual']);
+    assert.match(run.line, /hooks: manual/);
+    const client = new CodeDeployClient({
+      endpoint: run.url,
+      region: 'us-east-1',
+      credentials: CREDENTIALS,
+      maxAttempts: 1,
+    });
+    try {
+      const { deploymentId } = await client.send(
+        new CreateDeploymentCommand({
+          applicationName: 'orders-api-lambda',
+          deploymentGroupName: 'orders-api-live',
+          deploymentConfigName: 'CodeDeployDefault.LambdaAllAtOnce',
+          revision: {
+            revisionType: 'AppSpecContent',
+            appSpecContent: {
+              content: lambdaSpec({ current: '7', target: '8', hooks: { BeforeAllowTraffic: 'check' } }),
+            },
+          },
+        }),
+      );
+      // 600 ms at time scale 100 is a simulated minute: an automatic answer would have come after a few seconds.
+      await pause(600);
+      const t = await client.send(new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ['orders-api'] }));
+      const ev = t.deploymentTargets?.[0]?.lambdaTarget?.lifecycleEvents?.find(
+        (e) => e.lifecycleEventName === 'BeforeAllowTraffic',
+      );
+      assert.equal(ev?.status, 'InProgress');
+    } finally {
+      client.destroy();
+      const done = exited(run.child);
+      run.child.kill('SIGTERM');
+      await done;
     }
   });
 
@@ -91,7 +134,7 @@ describe('dist/local.js', () => {
         deploymentConfigName: 'orders-canary-25pct-2min', // 2 simulated minutes = 1.2 s at time scale 100
         revision: {
           revisionType: 'AppSpecContent',
-          appSpecContent: { content: lambdaSpec({ current: '40', target: '41' }) },
+          appSpecContent: { content: lambdaSpec({ current: '7', target: '8' }) },
         },
       }),
     );

@@ -2,38 +2,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
+import { CreateApplicationCommand } from '@aws-sdk/client-codedeploy';
 import { startHarness, type Harness } from './helpers';
+import { serviceModel } from './localModel';
 
-const OPERATIONS = [
-  'CreateApplication',
-  'GetApplication',
-  'ListApplications',
-  'BatchGetApplications',
-  'CreateDeploymentGroup',
-  'GetDeploymentGroup',
-  'ListDeploymentGroups',
-  'BatchGetDeploymentGroups',
-  'CreateDeploymentConfig',
-  'GetDeploymentConfig',
-  'ListDeploymentConfigs',
-  'GetApplicationRevision',
-  'ListApplicationRevisions',
-  'TagResource',
-  'UntagResource',
-  'ListTagsForResource',
-  'CreateDeployment',
-  'GetDeployment',
-  'BatchGetDeployments',
-  'ListDeployments',
-  'StopDeployment',
-  'ContinueDeployment',
-  'ListDeploymentTargets',
-  'BatchGetDeploymentTargets',
-  'GetDeploymentTarget',
-  'ListDeploymentInstances',
-  'BatchGetDeploymentInstances',
-  'GetDeploymentInstance',
-];
+/** Every operation of the published model (botocore's copy); the deleting ones run last. */
+const ALL_OPERATIONS = Object.keys(serviceModel().operations);
+const DELETING = ALL_OPERATIONS.filter((op) => /^(Delete|Deregister)/.test(op));
+const OPERATIONS = ALL_OPERATIONS.filter((op) => !DELETING.includes(op));
 
 const BODIES: unknown[] = [
   {},
@@ -140,9 +116,9 @@ describe('robustness of the local endpoint', () => {
   });
   after(() => h.close());
 
-  it('answers every operation with garbage input by a 200 or a typed 400, never a 500', async () => {
+  async function garbage(operations: string[]): Promise<string[]> {
     const problems: string[] = [];
-    for (const op of OPERATIONS) {
+    for (const op of operations) {
       for (const body of BODIES) {
         const r = await call(h.endpoint.url, op, body);
         if (
@@ -155,7 +131,11 @@ describe('robustness of the local endpoint', () => {
         }
       }
     }
-    assert.deepEqual(problems, []);
+    return problems;
+  }
+
+  it('answers every operation with garbage input by a 200 or a typed 400, never a 500', async () => {
+    assert.deepEqual(await garbage(OPERATIONS), []);
     // Still fully usable afterwards, and time still advances.
     h.clock.advance(60 * 60_000);
     assert.ok((await h.api.listApplications()).includes('checkout-web'));
@@ -166,5 +146,10 @@ describe('robustness of the local endpoint', () => {
       'invalid configurations were not stored',
     );
     assert.deepEqual(await h.api.listDeploymentGroups('checkout-web'), ['checkout-web-bluegreen', 'checkout-web-prod']);
+    assert.deepEqual(await garbage(DELETING), []);
+    // The bodies name the seeded applications, so DeleteApplication removed them: the endpoint still works.
+    const { applicationId } = await h.raw.send(new CreateApplicationCommand({ applicationName: 'after-garbage' }));
+    assert.ok(applicationId);
+    assert.ok((await h.api.listApplications()).includes('after-garbage'));
   });
 });

@@ -34,7 +34,7 @@ describe('service exceptions over the wire', () => {
     h.api.createDeployment({
       applicationName: 'orders-api-lambda',
       deploymentGroupName: 'orders-api-live',
-      revision: contentRevision(lambdaSpec()),
+      revision: contentRevision(lambdaSpec({ current: '7', target: '8' })),
     });
 
   it('application errors', async () => {

@@ -77,6 +77,19 @@ export interface UploadResult {
   versionId?: string;
 }
 
+/** A Lambda/ECS lifecycle hook execution waiting for PutLifecycleEventHookExecutionStatus (local endpoint only). */
+export interface PendingHookExecution {
+  deploymentId: string;
+  targetId: string;
+  lifecycleEventName: string;
+  functionName: string;
+  /** The id the hook function receives, to pass to putLifecycleEventHookExecutionStatus. */
+  lifecycleEventHookExecutionId: string;
+  startTime: Date;
+  /** When the event fails if nobody reports (one simulated hour after the start). */
+  timeoutTime: Date;
+}
+
 export interface CodeDeployApi {
   readonly settings: ConnectionSettings;
 
@@ -105,6 +118,17 @@ export interface CodeDeployApi {
   createDeployment(input: CreateDeploymentInput): Promise<string>;
   stopDeployment(id: string, autoRollback?: boolean): Promise<{ status?: string; statusMessage?: string }>;
   continueDeployment(id: string, waitType?: DeploymentWaitType): Promise<void>;
+  /** Reports a Lambda/ECS hook function's result, as the hook function itself does on AWS. */
+  putLifecycleEventHookExecutionStatus(
+    deploymentId: string,
+    executionId: string,
+    status: 'Succeeded' | 'Failed',
+  ): Promise<void>;
+  /**
+   * The hook executions of a deployment still waiting for a status. Only the local endpoint can tell
+   * (its `GET /_local/hook-executions` route); against AWS, which has no such API, this is `[]`.
+   */
+  listPendingHookExecutions(deploymentId: string): Promise<PendingHookExecution[]>;
   /**
    * Uploads a revision bundle to S3 with progress (bytes sent, total). Aborting `signal` stops the
    * request where it is and rejects with `UploadCancelledError`; S3 keeps no partial object.

@@ -21,6 +21,7 @@ import {
   ListDeploymentInstancesCommand,
   ListDeploymentTargetsCommand,
   ListDeploymentsCommand,
+  PutLifecycleEventHookExecutionStatusCommand,
   StopDeploymentCommand,
   type CreateDeploymentInput,
   type RevisionLocation,
@@ -29,9 +30,16 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
 import { Readable } from 'node:stream';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import type { CodeDeployApi, ConnectionSettings, DeploymentListPage, UploadResult } from './api';
+import type {
+  CodeDeployApi,
+  ConnectionSettings,
+  DeploymentListPage,
+  PendingHookExecution,
+  UploadResult,
+} from './api';
 import { AwsUserError, UploadCancelledError } from './api';
 import { toUserError, type ErrorContext } from './errors';
+import { getLocalJson } from './localRoutes';
 import { isSsoProfile } from './profiles';
 
 /** Batch limits of the CodeDeploy API. */
@@ -289,6 +297,38 @@ class SdkCodeDeployApi implements CodeDeployApi {
         new ContinueDeploymentCommand({ deploymentId: id, ...(waitType ? { deploymentWaitType: waitType } : {}) }),
       );
     });
+  }
+
+  putLifecycleEventHookExecutionStatus(deploymentId: string, executionId: string, status: 'Succeeded' | 'Failed') {
+    return this.run(async () => {
+      await this.client.send(
+        new PutLifecycleEventHookExecutionStatusCommand({
+          deploymentId,
+          lifecycleEventHookExecutionId: executionId,
+          status,
+        }),
+      );
+    });
+  }
+
+  async listPendingHookExecutions(deploymentId: string): Promise<PendingHookExecution[]> {
+    if (this.settings.kind !== 'local' || !this.settings.endpoint) return [];
+    const body = (await getLocalJson(
+      this.settings,
+      credentialsFor(this.settings, this.context),
+      '/_local/hook-executions',
+      { deploymentId },
+    )) as { executions?: unknown };
+    const list = Array.isArray(body?.executions) ? (body.executions as Record<string, unknown>[]) : [];
+    return list.map((x) => ({
+      deploymentId: String(x.deploymentId),
+      targetId: String(x.targetId),
+      lifecycleEventName: String(x.lifecycleEventName),
+      functionName: String(x.functionName),
+      lifecycleEventHookExecutionId: String(x.lifecycleEventHookExecutionId),
+      startTime: new Date(Number(x.startTime) * 1000),
+      timeoutTime: new Date(Number(x.timeoutTime) * 1000),
+    }));
   }
 
   private s3Client(): S3Client {

@@ -24,7 +24,13 @@ interface AwsModule {
 }
 
 interface LocalModule {
-  startLocalEndpoint(opts: { port?: number; dataDir: string; timeScale?: number; log?: (m: string) => void }): Promise<{
+  startLocalEndpoint(opts: {
+    port?: number;
+    dataDir: string;
+    timeScale?: number;
+    hookMode?: 'auto' | 'manual';
+    log?: (m: string) => void;
+  }): Promise<{
     url: string;
     s3Url: string;
     stop(): Promise<void> | void;
@@ -49,6 +55,7 @@ export class ConnectionManager implements vscode.Disposable {
   private readonly retired: Promise<CodeDeployApi>[] = [];
   private local: Promise<{ url: string; s3Url: string; stop(): Promise<void> | void }> | undefined;
   private localScale: number | undefined;
+  private localHookMode: 'auto' | 'manual' | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private lastAdviceAt = 0;
   /** Set while setChoice() writes several settings: one reload at the end, not one per key. */
@@ -92,8 +99,12 @@ export class ConnectionManager implements vscode.Disposable {
   /** Re-reads the settings; when the connection differs, drops the API and notifies. */
   reload(): void {
     const next = currentSettings(vscode.workspace).connection;
-    const scale = currentSettings(vscode.workspace).localTimeScale;
-    const scaleChanged = next.kind === 'local' && this.localScale !== undefined && scale !== this.localScale;
+    const { localTimeScale: scale, localHookMode: hookMode } = currentSettings(vscode.workspace);
+    // The local endpoint restarts (same data folder) when its time scale or hook mode changes.
+    const scaleChanged =
+      next.kind === 'local' &&
+      ((this.localScale !== undefined && scale !== this.localScale) ||
+        (this.localHookMode !== undefined && hookMode !== this.localHookMode));
     if (connectionKey(next) === this.key && !scaleChanged) {
       this.choiceValue = next;
       return;
@@ -134,15 +145,24 @@ export class ConnectionManager implements vscode.Disposable {
 
   private startLocal(): Promise<{ url: string; s3Url: string; stop(): Promise<void> | void }> {
     if (!this.local) {
-      const timeScale = currentSettings(vscode.workspace).localTimeScale;
+      const { localTimeScale: timeScale, localHookMode: hookMode } = currentSettings(vscode.workspace);
       this.localScale = timeScale;
+      this.localHookMode = hookMode;
       const dataDir = vscode.Uri.joinPath(this.extension.globalStorageUri, 'local-endpoint').fsPath;
       this.local = loadLocal()
         .then((m) =>
-          m.startLocalEndpoint({ port: 0, dataDir, timeScale, log: (msg) => this.log.info(`local endpoint: ${msg}`) }),
+          m.startLocalEndpoint({
+            port: 0,
+            dataDir,
+            timeScale,
+            hookMode,
+            log: (msg) => this.log.info(`local endpoint: ${msg}`),
+          }),
         )
         .then((ep) => {
-          this.log.info(`local endpoint listening at ${ep.url} (time scale ${timeScale}, data in ${dataDir})`);
+          this.log.info(
+            `local endpoint listening at ${ep.url} (time scale ${timeScale}, hooks ${hookMode}, data in ${dataDir})`,
+          );
           return ep;
         });
       this.local.catch((err) => {

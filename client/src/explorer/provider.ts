@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/manager';
 import { errorNode, keyId, loadChildren, type LoaderKey, type ModelOptions, type NodeDescriptor } from './model';
+import { EXPLORER_STATE_KEY, explorerState, type ExplorerState } from './welcome';
 
 const LIVE_REFRESH_MS = 5_000;
 
@@ -23,6 +24,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
   private readonly pages = new Map<string, number>();
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
   private visible = true;
+  private state: ExplorerState | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -88,9 +90,20 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
       }
       this.nodes.set(r.id, r);
     }
+    if (!node) {
+      // No applications, or the connection failed: the view's welcome content says so, with what to do.
+      this.setState(explorerState(result, this.connection.choice));
+      if (this.state !== 'ready') result = [];
+    }
     this.children.set(parentId, result);
     if (result.some((r) => r.live)) this.scheduleLive(node);
     return result;
+  }
+
+  private setState(state: ExplorerState): void {
+    if (state === this.state) return;
+    this.state = state;
+    void vscode.commands.executeCommand('setContext', EXPLORER_STATE_KEY, state);
   }
 
   private scheduleLive(node: NodeDescriptor | undefined): void {
@@ -107,6 +120,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
   /** Refreshes one node's children, or everything. */
   refresh(node?: NodeDescriptor): void {
     if (!node) {
+      // While the top level loads again, no welcome content from the last load.
+      this.setState('ready');
       this.nodes.clear();
       this.children.clear();
       for (const t of this.liveTimers.values()) clearTimeout(t);

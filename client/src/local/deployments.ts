@@ -1,16 +1,26 @@
-/** The deployment operations of the local service: create, read, list, stop, continue, targets, instances. */
-import { createHash, randomInt } from 'node:crypto';
+/**
+ * The deployment engine of the local service: creates deployments (revision read, script built,
+ * bookkeeping in the account), plays them on the simulator, and does what the service does when
+ * one completes (group's last deployments and target revision, Lambda alias, automatic rollback).
+ */
+import { randomInt } from 'node:crypto';
+import type { Account } from './account';
+import type { DeploymentCreator } from './enums';
+import { FILE_EXISTS_BEHAVIORS } from './enums';
 import { fail } from './errors';
-import { page } from './paging';
+import { selectFleet } from './fleet';
+import { readAlarmConfig, readAutoRollback } from './groupInput';
+import { optBool, optEnum, optObj, optStr } from './input';
+import { LIMITS } from './limits';
 import { buildScript } from './plan';
-import { checkRevisionShape, readBundle, readContentAppSpec, type RevisionResult } from './revision';
-import type { CodeDeployService } from './service';
+import { HOOK_MODE_TAG } from './plan/common';
+import { checkRevisionShape, type RevisionResult } from './revision';
+import { normalizeRevision, readRevision } from './revisionSource';
 import { stripContent } from './revisionKey';
-import { TargetOps } from './targets';
 import { COMPLETED, Simulator, type Outcome } from './simulator';
-import type { DeploymentRecord, Json, PlanInput, WaitType } from './types';
+import type { DeploymentRecord, GroupRecord, HookMode, Json, PlanInput, TargetRecord } from './types';
 
-const ID_RE = /^d-[A-Z0-9]{9}$/;
+export const DEPLOYMENT_ID = /^d-[A-Z0-9]{9}$/;
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 function newDeploymentId(): string {
@@ -19,37 +29,59 @@ function newDeploymentId(): string {
   return s;
 }
 
+/** AWS's wording when the AppSpec's Lambda versions do not fit the alias (errorInformation.code INVALID_LAMBDA_CONFIGURATION). */
+export const LAMBDA_CONFIG_MESSAGE =
+  'The deployment failed because the AppSpec file that specifies the AWS Lambda deployment configuration is missing or has an invalid configuration.';
+export const ALIAS_MISMATCH_MESSAGE = `${LAMBDA_CONFIG_MESSAGE} The Lambda function alias version does not match the current version in AppSpec file.`;
+
 export interface CreateOptions {
-  creator?: 'user' | 'autoRollback' | 'autoscaling';
+  creator?: DeploymentCreator;
   rollbackOf?: DeploymentRecord;
   /** Seeded history: the deployment starts at this epoch ms and its time runs at real speed. */
   createdAtMs?: number;
   timeScale?: number;
   plan?: PlanInput;
   ignoreFailureSwitch?: boolean;
+  hookMode?: HookMode;
 }
 
-export class DeploymentOps {
+export class DeploymentEngine {
   readonly simulator: Simulator;
-  readonly targets = new TargetOps((id) => this.get(id));
 
   constructor(
-    private readonly svc: CodeDeployService,
+    private readonly account: Account,
     timeScale: number,
+    /** The endpoint's hook mode, read when a deployment is created. */
+    private readonly hookMode: () => HookMode,
   ) {
     this.simulator = new Simulator(timeScale, {
       finished: (d, outcome, rollback, at) => this.finished(d, outcome, rollback, at),
+      trafficShifted: (d, t) => this.trafficShifted(d, t),
     });
   }
 
+  /** The deployment named in a request, with the service's exceptions for a missing, malformed or unknown id. */
   get(id: unknown): DeploymentRecord {
-    if (typeof id !== 'string' || id === '')
+    if (id === undefined || id === null || id === '')
       fail('DeploymentIdRequiredException', 'At least one deployment ID must be specified.');
-    if (!ID_RE.test(id))
-      fail('InvalidDeploymentIdException', `The deployment ID ${id} was specified in an invalid format.`);
-    const d = this.svc.state.deployments.find((x) => x.info.deploymentId === id);
+    if (typeof id !== 'string' || !DEPLOYMENT_ID.test(id))
+      fail(
+        'InvalidDeploymentIdException',
+        `The deployment ID ${String(id).slice(0, 100)} was specified in an invalid format.`,
+      );
+    const d = this.account.findDeployment(id);
     if (!d) fail('DeploymentDoesNotExistException', `The deployment ${id} could not be found.`);
     return d;
+  }
+
+  /** Advances every running deployment to `nowMs`; true when anything changed. */
+  advanceAll(nowMs: number): boolean {
+    let changed = false;
+    // Indexed loop: rollbacks created while advancing are appended and advanced in the same pass.
+    for (let i = 0; i < this.account.state.deployments.length; i++) {
+      if (this.simulator.advance(this.account.state.deployments[i], nowMs)) changed = true;
+    }
+    return changed;
   }
 
   /** DeploymentInfo in wire shape, with the overview and status messages derived from the targets. */
@@ -65,40 +97,71 @@ export class DeploymentOps {
       deploymentStatusMessages: [...d.statusMessages],
     };
     if (out.revision) out.revision = stripContent(out.revision as Json);
+    if (out.previousRevision) out.previousRevision = stripContent(out.previousRevision as Json);
     return out;
   }
 
-  create(i: Json, opts: CreateOptions = {}): Json {
-    const svc = this.svc;
-    const app = svc.app(i.applicationName);
-    const group = svc.group(i.applicationName, i.deploymentGroupName);
+  create(i: Json, opts: CreateOptions = {}): { deploymentId: string } {
+    const account = this.account;
+    const app = account.app(i.applicationName);
+    const group = account.group(i.applicationName, i.deploymentGroupName);
     const platform = app.computePlatform;
-    const revision = i.revision as Json | undefined;
-    if (!revision) fail('RevisionRequiredException', 'The revision ID was not specified.');
+    if (i.revision === undefined || i.revision === null)
+      fail('RevisionRequiredException', 'The revision ID was not specified.');
+    const revision = optObj(
+      i.revision,
+      'InvalidRevisionException',
+      'The revision was specified in an invalid format.',
+    )!;
     checkRevisionShape(revision, platform);
-    const configName = String(i.deploymentConfigName ?? group.info.deploymentConfigName);
-    const config = svc.config(configName);
+    const configName = i.deploymentConfigName ?? group.info.deploymentConfigName;
+    const config = account.config(configName);
     if (config.computePlatform !== platform) {
       fail(
         'InvalidDeploymentConfigNameException',
-        `The deployment configuration ${configName} is for the ${String(config.computePlatform)} compute platform, not ${platform}.`,
+        `The deployment configuration ${String(configName)} is for the ${String(config.computePlatform)} compute platform, not ${platform}.`,
       );
     }
-    if (typeof i.description === 'string' && i.description.length > 100)
-      fail('DescriptionTooLongException', 'The description is too long.');
-    const fileExists = i.fileExistsBehavior;
-    if (fileExists !== undefined && !['DISALLOW', 'OVERWRITE', 'RETAIN'].includes(String(fileExists))) {
-      fail('InvalidFileExistsBehaviorException', 'An invalid fileExistsBehavior option was specified.');
-    }
+    const description = optStr(
+      i.description,
+      'DescriptionTooLongException',
+      'The description is too long.',
+      LIMITS.descriptionLength,
+    );
+    const fileExists = optEnum(
+      i.fileExistsBehavior,
+      FILE_EXISTS_BEHAVIORS,
+      'InvalidFileExistsBehaviorException',
+      'An invalid fileExistsBehavior option was specified. Valid values: DISALLOW, OVERWRITE, RETAIN.',
+    );
+    const ignoreStop = optBool(
+      i.ignoreApplicationStopFailures,
+      'InvalidIgnoreApplicationStopFailuresValueException',
+      'ignoreApplicationStopFailures must be true or false.',
+    );
+    if (ignoreStop && platform !== 'Server')
+      fail(
+        'InvalidIgnoreApplicationStopFailuresValueException',
+        `ignoreApplicationStopFailures must be false for ${platform} deployments.`,
+      );
+    const outdatedOnly = optBool(
+      i.updateOutdatedInstancesOnly,
+      'InvalidUpdateOutdatedInstancesOnlyValueException',
+      'updateOutdatedInstancesOnly must be true or false.',
+    );
+    if (outdatedOnly && platform !== 'Server')
+      fail(
+        'InvalidUpdateOutdatedInstancesOnlyValueException',
+        `updateOutdatedInstancesOnly must be false for ${platform} deployments.`,
+      );
+    const autoRollback =
+      readAutoRollback(i.autoRollbackConfiguration) ?? (group.info.autoRollbackConfiguration as Json | undefined);
+    const overrideAlarms = readAlarmConfig(i.overrideAlarmConfiguration);
+    const targetInstances = this.targetInstances(i.targetInstances, group);
 
     if (!opts.creator && opts.createdAtMs === undefined) {
       // Like the service: one active deployment per deployment group.
-      const active = svc.state.deployments.find(
-        (x) =>
-          x.info.applicationName === app.applicationName &&
-          x.info.deploymentGroupName === group.info.deploymentGroupName &&
-          !COMPLETED.has(x.info.status),
-      );
+      const active = account.deploymentsOf(group).find((x) => !COMPLETED.has(x.info.status));
       if (active) {
         fail(
           'DeploymentLimitExceededException',
@@ -107,41 +170,51 @@ export class DeploymentOps {
       }
     }
     const location = normalizeRevision(revision);
-    const read = opts.plan ? ({ ok: true, plan: opts.plan } as RevisionResult) : this.readRevision(location, platform);
-    const nowMs = opts.createdAtMs ?? svc.nowSec() * 1000;
+    let read = opts.plan
+      ? ({ ok: true, plan: opts.plan } as RevisionResult)
+      : readRevision(this.account, location, platform);
+    if (read.ok && !opts.rollbackOf) read = this.checkLambdaAlias(read);
+    const nowMs = opts.createdAtMs ?? account.nowMs();
     const nowSec = nowMs / 1000;
     const id = newDeploymentId();
-    const seq = ++svc.state.counter;
-    const previous = this.lastSuccessful(app.applicationName, group.info.deploymentGroupName);
-    const autoRollback = (i.autoRollbackConfiguration ?? group.info.autoRollbackConfiguration) as Json | undefined;
+    const previous = this.lastSuccessful(group);
+    const plan: PlanInput = read.ok ? read.plan : { platform: 'Server', hooks: {} };
     const script = buildScript({
-      plan: read.ok ? read.plan : { platform: 'Server', hooks: {} },
+      plan,
       group: group.info,
       groupTags: opts.ignoreFailureSwitch ? [] : group.tags,
       config,
-      fleet: svc.state.instances,
-      region: svc.region,
+      fleet: platform === 'Server' ? selectFleet(group.info, account) : [],
+      region: account.region,
       now: nowSec,
-      seq,
+      seq: account.nextSeq(),
+      // An ECS rollback moves traffic back to the original target group: it replaces the failed deployment's green one.
+      ecsPrimaryTargetGroup: opts.rollbackOf
+        ? taskSetTargetGroup(opts.rollbackOf, 'Green')
+        : previous
+          ? taskSetTargetGroup(previous, 'PRIMARY')
+          : undefined,
       ...(read.ok ? {} : { invalid: { code: read.code, message: read.message } }),
     });
     const info: DeploymentRecord['info'] = {
       deploymentId: id,
       applicationName: app.applicationName,
       deploymentGroupName: group.info.deploymentGroupName,
-      deploymentConfigName: configName,
+      deploymentConfigName: String(configName),
       status: 'Created',
       computePlatform: platform,
       createTime: nowSec,
       creator: opts.creator ?? 'user',
       revision: location,
-      ignoreApplicationStopFailures: i.ignoreApplicationStopFailures === true,
-      updateOutdatedInstancesOnly: i.updateOutdatedInstancesOnly === true,
+      ignoreApplicationStopFailures: ignoreStop === true,
+      updateOutdatedInstancesOnly: outdatedOnly === true,
       deploymentStyle: group.info.deploymentStyle,
       instanceTerminationWaitTimeStarted: false,
-      fileExistsBehavior: (fileExists as string | undefined) ?? 'DISALLOW',
-      ...(typeof i.description === 'string' ? { description: i.description } : {}),
+      fileExistsBehavior: fileExists ?? 'DISALLOW',
+      ...(description !== undefined ? { description } : {}),
       ...(autoRollback ? { autoRollbackConfiguration: autoRollback } : {}),
+      ...(overrideAlarms ? { overrideAlarmConfiguration: overrideAlarms } : {}),
+      ...(targetInstances ? { targetInstances } : {}),
       ...(group.info.blueGreenDeploymentConfiguration
         ? { blueGreenDeploymentConfiguration: group.info.blueGreenDeploymentConfiguration }
         : {}),
@@ -152,7 +225,9 @@ export class DeploymentOps {
       info,
       targets: script.targets,
       statusMessages: [],
-      plan: read.ok ? read.plan : { platform: 'Server', hooks: {} },
+      plan,
+      groupId: group.info.deploymentGroupId,
+      hookMode: opts.hookMode ?? this.hookModeOf(group),
       sim: {
         ops: script.ops,
         cursor: 0,
@@ -166,68 +241,77 @@ export class DeploymentOps {
       const orig = opts.rollbackOf;
       info.rollbackInfo = {
         rollbackTriggeringDeploymentId: orig.info.deploymentId,
-        rollbackMessage: `Automatic rollback of deployment ${orig.info.deploymentId}`,
+        rollbackMessage: `Rollback of deployment ${orig.info.deploymentId}`,
       };
-      info.description = `Automatic rollback of deployment ${orig.info.deploymentId}`;
+      info.description = `Rollback of deployment ${orig.info.deploymentId}`;
     }
-    svc.state.deployments.push(d);
-    svc.touchRevision(
-      app.applicationName,
-      location,
-      group.info.deploymentGroupName,
-      nowSec,
-      read.ok ? read.content : undefined,
-    );
+    account.state.deployments.push(d);
+    account.useRevision(app.applicationName, location, nowSec, read.ok ? read.content : undefined);
     group.info.lastAttemptedDeployment = { deploymentId: id, status: 'Created', createTime: nowSec };
-    svc.markDirty();
+    account.markDirty();
     return { deploymentId: id };
   }
 
-  private readRevision(loc: Json, platform: 'Server' | 'Lambda' | 'ECS'): RevisionResult {
-    const type = loc.revisionType;
-    if (type === 'AppSpecContent' || type === 'String') {
-      const body = (type === 'String' ? loc.string : loc.appSpecContent) as Json;
-      return readContentAppSpec(String(body.content), platform === 'ECS' ? 'ECS' : 'Lambda');
-    }
-    if (type === 'GitHub') {
-      return {
-        ok: false,
-        code: 'REVISION_MISSING',
-        message:
-          'The local endpoint cannot download revisions from GitHub. Upload the bundle to the local S3 store and deploy it from there.',
-      };
-    }
-    const s3 = loc.s3Location as Json;
-    const bucket = String(s3.bucket);
-    const key = String(s3.key);
-    const meta = this.svc.s3?.head(bucket, key);
-    const bytes = meta ? this.svc.s3?.get(bucket, key) : undefined;
-    const wantETag = typeof s3.eTag === 'string' ? s3.eTag.replace(/"/g, '') : undefined;
-    if (!meta || !bytes || (wantETag && wantETag !== meta.eTag.replace(/"/g, ''))) {
-      return {
-        ok: false,
-        code: 'REVISION_MISSING',
-        message: `The revision s3://${bucket}/${key}${wantETag ? ` (ETag ${wantETag})` : ''} could not be found.`,
-      };
-    }
-    if (platform === 'Server') return readBundle(bytes, s3.bundleType as string | undefined);
-    return readContentAppSpec(Buffer.from(bytes).toString('utf8'), platform);
+  private hookModeOf(group: GroupRecord): HookMode {
+    const tag = group.tags
+      .find((t) => t.Key === HOOK_MODE_TAG)
+      ?.Value?.trim()
+      .toLowerCase();
+    return tag === 'manual' || tag === 'auto' ? tag : this.hookMode();
   }
 
-  private lastSuccessful(app: string, group: string): DeploymentRecord | undefined {
-    const done = this.svc.state.deployments.filter(
-      (x) => x.info.applicationName === app && x.info.deploymentGroupName === group && x.info.status === 'Succeeded',
-    );
-    return done.sort((a, b) => Number(b.info.completeTime ?? 0) - Number(a.info.completeTime ?? 0))[0];
+  /** CreateDeployment's targetInstances: only for a blue/green EC2 group. */
+  private targetInstances(v: unknown, group: GroupRecord): Json | undefined {
+    const err = 'InvalidTargetInstancesException';
+    const ti = optObj(v, err, 'The target instance configuration is invalid.');
+    if (!ti) return undefined;
+    const style = (group.info.deploymentStyle ?? {}) as Json;
+    if (group.info.computePlatform !== 'Server' || style.deploymentType !== 'BLUE_GREEN')
+      fail(err, 'Target instances can only be given for a blue/green EC2/On-Premises deployment.');
+    if (Array.isArray(ti.autoScalingGroups) && ti.autoScalingGroups.length > 0)
+      fail(
+        'InvalidAutoScalingGroupException',
+        'The Auto Scaling group does not exist (the local endpoint simulates none).',
+      );
+    for (const k of ['tagFilters']) {
+      const list = ti[k];
+      if (list !== undefined && (!Array.isArray(list) || list.length > LIMITS.tagFilters))
+        fail(err, `targetInstances.${k} must be a list of at most ${LIMITS.tagFilters} tag filters.`);
+    }
+    if (Array.isArray(ti.tagFilters) && ti.tagFilters.length > 0 && ti.ec2TagSet !== undefined)
+      fail(err, 'Use either targetInstances.tagFilters or targetInstances.ec2TagSet, not both.');
+    return ti;
+  }
+
+  /** Lambda: CurrentVersion must be where the alias points now (the simulated alias starts at the first AppSpec's). */
+  private checkLambdaAlias(read: RevisionResult & { ok: true }): RevisionResult {
+    const p = read.plan;
+    if (p.platform !== 'Lambda') return read;
+    if (p.currentVersion === p.targetVersion)
+      return { ok: false, code: 'INVALID_LAMBDA_CONFIGURATION', message: LAMBDA_CONFIG_MESSAGE };
+    const now = this.account.aliasVersion(p.functionName, p.alias);
+    if (now === undefined) this.account.setAlias(p.functionName, p.alias, p.currentVersion);
+    else if (now !== p.currentVersion)
+      return { ok: false, code: 'INVALID_LAMBDA_CONFIGURATION', message: ALIAS_MISMATCH_MESSAGE };
+    return read;
+  }
+
+  private lastSuccessful(group: GroupRecord, except?: DeploymentRecord): DeploymentRecord | undefined {
+    return this.account
+      .deploymentsOf(group)
+      .filter((x) => x !== except && x.info.status === 'Succeeded')
+      .sort((a, b) => Number(b.info.completeTime ?? 0) - Number(a.info.completeTime ?? 0))[0];
+  }
+
+  /** A Lambda target reached 100% on its target version: the alias now points there. */
+  private trafficShifted(d: DeploymentRecord, t: TargetRecord): void {
+    const f = t.lambdaFunctionInfo;
+    if (f) this.account.setAlias(f.functionName, f.functionAlias, f.targetVersion);
   }
 
   /** Bookkeeping when a deployment completes, and the automatic rollback when one is due. */
   private finished(d: DeploymentRecord, outcome: Outcome, rollback: boolean, atSec: number): void {
-    const svc = this.svc;
-    const g = svc.state.groups.find(
-      (x) =>
-        x.info.applicationName === d.info.applicationName && x.info.deploymentGroupName === d.info.deploymentGroupName,
-    );
+    const g = this.account.groupById(d.groupId);
     const summary = {
       deploymentId: d.info.deploymentId,
       status: outcome,
@@ -236,12 +320,15 @@ export class DeploymentOps {
     };
     if (g) {
       g.info.lastAttemptedDeployment = summary;
-      if (outcome === 'Succeeded') g.info.lastSuccessfulDeployment = summary;
+      if (outcome === 'Succeeded') {
+        g.info.lastSuccessfulDeployment = summary;
+        this.account.setTargetRevision(g, d.info.revision as Json);
+      }
     }
     d.statusMessages.push(`Deployment ${outcome.toLowerCase()}`);
     if (!rollback) return;
-    const plan = this.rollbackPlan(d);
-    if (!plan) {
+    const plan = g ? this.rollbackPlan(d, g) : undefined;
+    if (!g || !plan) {
       d.info.rollbackInfo = {
         rollbackMessage:
           'Automatic rollback was not started: no earlier successful deployment of this deployment group to roll back to.',
@@ -255,21 +342,22 @@ export class DeploymentOps {
     }[d.info.computePlatform];
     const { deploymentId } = this.create(
       {
-        applicationName: d.info.applicationName,
-        deploymentGroupName: d.info.deploymentGroupName,
+        applicationName: g.info.applicationName,
+        deploymentGroupName: g.info.deploymentGroupName,
         revision: plan.revision,
         deploymentConfigName: rollbackConfig,
         autoRollbackConfiguration: d.info.autoRollbackConfiguration,
       },
       {
-        creator: 'autoRollback',
+        creator: 'codeDeployRollback',
         rollbackOf: d,
         createdAtMs: atSec * 1000,
         timeScale: d.sim.timeScale,
         plan: plan.plan,
         ignoreFailureSwitch: true,
+        hookMode: 'auto',
       },
-    ) as { deploymentId: string };
+    );
     d.info.rollbackInfo = {
       rollbackDeploymentId: deploymentId,
       rollbackMessage: `Deployment ${d.info.status.toLowerCase()}: rolled back by deployment ${deploymentId}`,
@@ -278,7 +366,7 @@ export class DeploymentOps {
   }
 
   /** Lambda/ECS roll back by shifting traffic back; EC2 redeploys the last successful revision. */
-  private rollbackPlan(d: DeploymentRecord): { plan: PlanInput; revision: Json } | undefined {
+  private rollbackPlan(d: DeploymentRecord, g: GroupRecord): { plan: PlanInput; revision: Json } | undefined {
     const p = d.plan;
     if (p.platform === 'Lambda') {
       return {
@@ -287,129 +375,16 @@ export class DeploymentOps {
       };
     }
     if (p.platform === 'ECS') return { plan: { ...p, hooks: {} }, revision: d.info.revision as Json };
-    const prev = this.svc.state.deployments
-      .filter(
-        (x) =>
-          x !== d &&
-          x.info.applicationName === d.info.applicationName &&
-          x.info.deploymentGroupName === d.info.deploymentGroupName &&
-          x.info.status === 'Succeeded',
-      )
-      .sort((a, b) => Number(b.info.completeTime ?? 0) - Number(a.info.completeTime ?? 0))[0];
+    const prev = this.lastSuccessful(g, d);
     return prev ? { plan: prev.plan, revision: prev.info.revision as Json } : undefined;
-  }
-
-  batchGet(i: Json): Json {
-    const ids = i.deploymentIds;
-    if (!Array.isArray(ids) || ids.length === 0)
-      fail('DeploymentIdRequiredException', 'At least one deployment ID must be specified.');
-    if (ids.length > 25)
-      fail(
-        'BatchLimitExceededException',
-        'The maximum number of names or IDs allowed for this request (25) was exceeded.',
-      );
-    const out: Json[] = [];
-    for (const id of ids) {
-      if (typeof id !== 'string' || !ID_RE.test(id))
-        fail('InvalidDeploymentIdException', `The deployment ID ${String(id)} was specified in an invalid format.`);
-      const d = this.svc.state.deployments.find((x) => x.info.deploymentId === id);
-      if (d) out.push(this.info(d));
-    }
-    return { deploymentsInfo: out };
-  }
-
-  list(i: Json): Json {
-    let items = this.svc.state.deployments;
-    let scope = '';
-    if (i.applicationName !== undefined || i.deploymentGroupName !== undefined) {
-      const g = this.svc.group(i.applicationName, i.deploymentGroupName);
-      items = items.filter(
-        (d) =>
-          d.info.applicationName === g.info.applicationName &&
-          d.info.deploymentGroupName === g.info.deploymentGroupName,
-      );
-      scope = `${g.info.applicationName}/${g.info.deploymentGroupName}`;
-    }
-    const statuses = i.includeOnlyStatuses;
-    if (Array.isArray(statuses) && statuses.length) {
-      const bad = statuses.find(
-        (s) =>
-          !['Created', 'Queued', 'InProgress', 'Baking', 'Succeeded', 'Failed', 'Stopped', 'Ready'].includes(String(s)),
-      );
-      if (bad !== undefined)
-        fail('InvalidDeploymentStatusException', `The deployment status ${String(bad)} is invalid.`);
-      items = items.filter((d) => statuses.includes(d.info.status));
-      scope += `|${statuses.join(',')}`;
-    }
-    const range = i.createTimeRange as { start?: number; end?: number } | undefined;
-    if (range) {
-      if (range.start !== undefined && range.end !== undefined && range.start > range.end)
-        fail('InvalidTimeRangeException', 'The specified time range was specified in an invalid format.');
-      items = items.filter(
-        (d) =>
-          (range.start === undefined || d.info.createTime >= range.start) &&
-          (range.end === undefined || d.info.createTime <= range.end),
-      );
-      scope += `|${range.start ?? ''}-${range.end ?? ''}`;
-    }
-    const sorted = [...items].sort((a, b) => b.info.createTime - a.info.createTime);
-    const p = page(
-      'ListDeployments',
-      sorted.map((d) => d.info.deploymentId),
-      i.nextToken,
-      scope,
-    );
-    return { deployments: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
-  }
-
-  stop(i: Json): Json {
-    const d = this.get(i.deploymentId);
-    let rollback = i.autoRollbackEnabled === true;
-    if (i.autoRollbackEnabled === undefined) {
-      const cfg = d.info.autoRollbackConfiguration as { enabled?: boolean; events?: string[] } | undefined;
-      rollback = !!cfg?.enabled && (cfg.events ?? []).includes('DEPLOYMENT_STOP_ON_REQUEST');
-    }
-    this.simulator.requestStop(d, rollback);
-    this.svc.markDirty();
-    return {
-      status: 'Pending',
-      statusMessage: 'Stopping Pending. Stopping to schedule commands in the deployment instances',
-    };
-  }
-
-  continue(i: Json): Json {
-    const d = this.get(i.deploymentId);
-    const type = (i.deploymentWaitType ?? 'READY_WAIT') as WaitType;
-    if (type !== 'READY_WAIT' && type !== 'TERMINATION_WAIT')
-      fail('InvalidDeploymentWaitTypeException', `The wait type ${String(type)} is invalid.`);
-    if (d.info.computePlatform === 'Lambda')
-      fail(
-        'UnsupportedActionForDeploymentTypeException',
-        'A call was submitted that is not supported for the specified deployment type.',
-      );
-    if ((d.info.deploymentStyle as Json | undefined)?.deploymentType !== 'BLUE_GREEN') {
-      fail(
-        'UnsupportedActionForDeploymentTypeException',
-        'A call was submitted that is not supported for the specified deployment type.',
-      );
-    }
-    this.simulator.continueWait(d, type);
-    this.svc.markDirty();
-    return {};
-  }
-
-  isCompleted(d: DeploymentRecord): boolean {
-    return COMPLETED.has(d.info.status);
   }
 }
 
-/** Copies the revision and fills in the AppSpec content's SHA-256 when the request left it out. */
-function normalizeRevision(rev: Json): Json {
-  const copy = structuredClone(rev);
-  for (const k of ['appSpecContent', 'string']) {
-    const body = copy[k] as Json | undefined;
-    if (body && typeof body.content === 'string' && !body.sha256)
-      body.sha256 = createHash('sha256').update(body.content).digest('hex');
-  }
-  return copy;
+/** ECS: the target group of a deployment's PRIMARY task set at its end, or of its Green (replacement) task set. */
+function taskSetTargetGroup(d: DeploymentRecord, which: 'PRIMARY' | 'Green'): string | undefined {
+  const sets = d.targets.find((t) => t.deploymentTargetType === 'ECSTarget')?.taskSetsInfo ?? [];
+  const set = sets.find((s) => (which === 'Green' ? s.taskSetLabel === 'Green' : s.status === 'PRIMARY')) as
+    | { targetGroup?: { name?: string } }
+    | undefined;
+  return set?.targetGroup?.name;
 }

@@ -7,7 +7,7 @@
 import * as http from 'node:http';
 import { ServiceError } from './errors';
 import { handleS3, S3_PREFIX, type LocalS3 } from './s3';
-import type { CodeDeployService } from './service';
+import { LOCAL_ROUTE_PREFIX, type CodeDeployService } from './service';
 
 const TARGET_PREFIX = 'CodeDeploy_20141006.';
 const JSON_TYPE = 'application/x-amz-json-1.1';
@@ -76,6 +76,10 @@ export function createHttpServer(service: CodeDeployService, s3: LocalS3, log?: 
     if (req.method === 'GET' && (url === '/' || url === '/health')) {
       res.writeHead(200, { 'content-type': 'text/plain' });
       return void res.end('CodeDeploy local endpoint\n');
+    }
+    if (req.method === 'GET' && url.startsWith(LOCAL_ROUTE_PREFIX)) {
+      const answer = service.localRoute(url);
+      if (answer) return send(res, answer.status, answer.body);
     }
     const body = await readBody(req, MAX_JSON_BODY);
     if (req.method !== 'POST' || (url !== '/' && !url.startsWith('/?'))) {

@@ -10,7 +10,10 @@ import { CodeDeployService } from './service';
 import { systemClock, type Clock } from './simulator';
 import { Store } from './store';
 
+import type { HookMode } from './types';
+
 export type { Clock } from './simulator';
+export type { HookMode } from './types';
 export { FAIL_TAG } from './plan/common';
 
 export interface LocalEndpointOptions {
@@ -25,6 +28,8 @@ export interface LocalEndpointOptions {
   seed?: boolean;
   /** How often running deployments advance and persist without requests, in ms (default 250). */
   tickMs?: number;
+  /** How Lambda/ECS hook functions are answered: `auto` (default) or `manual` (PutLifecycleEventHookExecutionStatus). */
+  hookMode?: HookMode;
   log?: EndpointLogger;
 }
 
@@ -43,7 +48,16 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
     throw new Error(`port must be an integer from 0 to 65535, got ${port}`);
   const store = new Store(opts.dataDir);
   const s3 = new LocalS3(path.join(opts.dataDir, 's3'));
-  const service = new CodeDeployService({ store, s3, clock: opts.clock ?? systemClock, timeScale, seed: opts.seed });
+  if (opts.hookMode !== undefined && opts.hookMode !== 'auto' && opts.hookMode !== 'manual')
+    throw new Error(`hookMode must be auto or manual, got ${String(opts.hookMode)}`);
+  const service = new CodeDeployService({
+    store,
+    s3,
+    clock: opts.clock ?? systemClock,
+    timeScale,
+    seed: opts.seed,
+    hookMode: opts.hookMode,
+  });
   const server = createHttpServer(service, s3, opts.log);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

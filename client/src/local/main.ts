@@ -5,18 +5,26 @@
  */
 import { startLocalEndpoint } from './index';
 
-const USAGE = 'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--no-seed]';
+const USAGE =
+  'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--hooks auto|manual] [--no-seed]';
 
 function usage(message: string): never {
   process.stderr.write(`local endpoint: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { port: number; dataDir: string; timeScale: number; seed: boolean } {
+function parseArgs(argv: string[]): {
+  port: number;
+  dataDir: string;
+  timeScale: number;
+  seed: boolean;
+  hookMode: 'auto' | 'manual';
+} {
   let port: number | undefined;
   let dataDir: string | undefined;
   let timeScale = 1;
   let seed = true;
+  let hookMode: 'auto' | 'manual' = 'auto';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=')
@@ -43,6 +51,12 @@ function parseArgs(argv: string[]): { port: number; dataDir: string; timeScale: 
         if (!Number.isFinite(timeScale) || timeScale <= 0) usage(`--time-scale must be a positive number, got "${v}"`);
         break;
       }
+      case '--hooks': {
+        const v = value();
+        if (v !== 'auto' && v !== 'manual') usage(`--hooks must be auto or manual, got "${v}"`);
+        hookMode = v;
+        break;
+      }
       case '--no-seed':
         seed = false;
         break;
@@ -56,7 +70,7 @@ function parseArgs(argv: string[]): { port: number; dataDir: string; timeScale: 
   }
   if (port === undefined) usage('--port is required (0 picks a free port)');
   if (!dataDir) usage('--data is required');
-  return { port, dataDir, timeScale, seed };
+  return { port, dataDir, timeScale, seed, hookMode };
 }
 
 async function main(): Promise<void> {
@@ -69,7 +83,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(
-    `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale})\n`,
+    `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale}, hooks: ${args.hookMode})\n`,
   );
   let stopping = false;
   const shutdown = (signal: string) => {

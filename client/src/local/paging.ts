@@ -1,4 +1,5 @@
 /** nextToken pagination as the service does it: opaque tokens, bound to the operation, checked. */
+import { createHash } from 'node:crypto';
 import { fail } from './errors';
 
 export const PAGE_SIZES = {
@@ -9,12 +10,17 @@ export const PAGE_SIZES = {
   ListDeploymentInstances: 10,
   ListDeploymentConfigs: 10,
   ListApplicationRevisions: 10,
+  ListOnPremisesInstances: 10,
+  ListGitHubAccountTokenNames: 10,
 } as const;
 
 export type PagedOperation = keyof typeof PAGE_SIZES;
 
+/** The request's filters, as a short fingerprint (a token stays small whatever the filters). */
+const fingerprint = (scope: string) => createHash('sha256').update(scope).digest('base64url').slice(0, 22);
+
 function encode(op: string, offset: number, scope: string): string {
-  return Buffer.from(JSON.stringify({ o: op, n: offset, s: scope })).toString('base64');
+  return Buffer.from(JSON.stringify({ o: op, n: offset, s: fingerprint(scope) })).toString('base64');
 }
 
 /** One page of `items`; `scope` ties the token to the request's filter (application, deployment …). */
@@ -36,7 +42,7 @@ export function page<T>(
     if (
       !parsed ||
       parsed.o !== op ||
-      parsed.s !== scope ||
+      parsed.s !== fingerprint(scope) ||
       typeof parsed.n !== 'number' ||
       !Number.isInteger(parsed.n) ||
       parsed.n < 0

@@ -5,12 +5,11 @@
  * automatic rollback).
  */
 import { zipSync, strToU8 } from 'fflate';
+import { ACCOUNT_ID as ACCOUNT, type Account } from './account';
 import { customConfigs } from './configs';
+import type { CreateOptions, DeploymentEngine } from './deployments';
 import { FAIL_TAG } from './plan/common';
-import type { CodeDeployService } from './service';
-import type { Json } from './types';
-
-const ACCOUNT = '111122223333';
+import type { ApplicationRecord, Json } from './types';
 export const SEED_BUCKET = 'checkout-web-revisions';
 
 export function lambdaAppSpec(current: number, target: number, hooks = true): string {
@@ -86,11 +85,13 @@ export function checkoutBundle(version: string): Uint8Array {
   });
 }
 
-export function seedState(svc: CodeDeployService, nowMs: number): void {
-  const st = svc.state;
+export function seedAccount(account: Account, engine: DeploymentEngine, nowMs: number): void {
+  const st = account.state;
   const day = 86_400_000;
   const created = Math.floor((nowMs - 60 * day) / 1000);
-  for (const c of customConfigs()) svc.addConfig(c);
+  for (const c of customConfigs()) account.addConfig(c);
+  const addGroup = (app: ApplicationRecord, name: string, info: Json, tags: { Key: string; Value: string }[]) =>
+    account.addGroup(app, { ...info, deploymentGroupName: name }, tags);
 
   const zones = ['us-east-1a', 'us-east-1b'];
   const fleet = (prefix: string, app: string, env: string, n: number) => {
@@ -112,8 +113,8 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
   const role = `arn:aws:iam::${ACCOUNT}:role/CodeDeployServiceRole`;
   const rollbackOnFailure = { enabled: true, events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'] };
 
-  const checkout = svc.addApplication('checkout-web', 'Server', created);
-  svc.addGroup(
+  const checkout = account.addApplication('checkout-web', 'Server', created);
+  addGroup(
     checkout,
     'checkout-web-prod',
     {
@@ -127,7 +128,7 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
     },
     [{ Key: 'team', Value: 'payments' }],
   );
-  svc.addGroup(
+  addGroup(
     checkout,
     'checkout-web-bluegreen',
     {
@@ -146,8 +147,8 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
     [],
   );
 
-  const orders = svc.addApplication('orders-api-lambda', 'Lambda', created);
-  const ordersGroup = svc.addGroup(
+  const orders = account.addApplication('orders-api-lambda', 'Lambda', created);
+  const ordersGroup = addGroup(
     orders,
     'orders-api-live',
     {
@@ -159,9 +160,9 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
     [{ Key: 'team', Value: 'orders' }],
   );
 
-  const store = svc.addApplication('storefront-ecs', 'ECS', created);
+  const store = account.addApplication('storefront-ecs', 'ECS', created);
   const ecsGroup = (name: string, ready: Json, wait: number) =>
-    svc.addGroup(
+    addGroup(
       store,
       name,
       {
@@ -175,7 +176,7 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
           },
         ],
         loadBalancerInfo: {
-          targetGroupPairInfos: [
+          targetGroupPairInfoList: [
             {
               targetGroups: [{ name: `${name}-tg-blue` }, { name: `${name}-tg-green` }],
               prodTrafficRoute: {
@@ -205,7 +206,7 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
   // Revision bundles for EC2 in the local S3 store, so "redeploy" works on the seeded history.
   const s3rev = (version: string): Json => {
     const key = `checkout-web/checkout-web-${version}.zip`;
-    const meta = svc.s3?.put(SEED_BUCKET, key, checkoutBundle(version), 'application/zip');
+    const meta = account.s3?.put(SEED_BUCKET, key, checkoutBundle(version), 'application/zip');
     return {
       revisionType: 'S3',
       s3Location: {
@@ -228,8 +229,13 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
     },
   };
 
-  const d = svc.deployments;
-  d.create(
+  // Each seeded deployment plays to its end before the next is created, so the history is consistent
+  // (the Lambda alias, target revisions); seeded hooks are answered automatically.
+  const create = (input: Json, opts: CreateOptions) => {
+    engine.create(input, { ...opts, hookMode: 'auto' });
+    engine.advanceAll(nowMs);
+  };
+  create(
     {
       applicationName: 'checkout-web',
       deploymentGroupName: 'checkout-web-prod',
@@ -238,7 +244,7 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
     },
     { ...past(9), plan: serverPlan },
   );
-  d.create(
+  create(
     {
       applicationName: 'checkout-web',
       deploymentGroupName: 'checkout-web-prod',
@@ -247,7 +253,7 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
     },
     { ...past(4), plan: serverPlan },
   );
-  d.create(
+  create(
     {
       applicationName: 'orders-api-lambda',
       deploymentGroupName: 'orders-api-live',
@@ -258,7 +264,7 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
   );
   // A failed release and its automatic rollback, through the same failure switch users can set.
   ordersGroup.tags.push({ Key: FAIL_TAG, Value: 'AfterAllowTraffic' });
-  d.create(
+  create(
     {
       applicationName: 'orders-api-lambda',
       deploymentGroupName: 'orders-api-live',
@@ -268,7 +274,7 @@ export function seedState(svc: CodeDeployService, nowMs: number): void {
     past(2),
   );
   ordersGroup.tags.pop();
-  d.create(
+  create(
     {
       applicationName: 'storefront-ecs',
       deploymentGroupName: 'storefront-prod',

@@ -3,14 +3,14 @@
  * times faster than real time; every change is stamped with the real time it happened at, so
  * catching up after a pause (or a restart) gives the same history as running continuously.
  */
+import { randomBytes } from 'node:crypto';
+import type { Clock } from './account';
 import { fail } from './errors';
-import type { DeploymentRecord, Diagnostics, Op, TargetRecord, WaitType } from './types';
+import { LIMITS } from './limits';
+import type { DeploymentRecord, Diagnostics, HookExecutionRecord, Op, TargetRecord, WaitType } from './types';
 import { T } from './plan/common';
 
-export interface Clock {
-  /** Epoch milliseconds. */
-  now(): number;
-}
+export type { Clock } from './account';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -21,6 +21,13 @@ export const COMPLETED = new Set(['Succeeded', 'Failed', 'Stopped']);
 export interface SimulatorHooks {
   /** Called once when a deployment completes; `rollback` says whether an automatic rollback is due. */
   finished(d: DeploymentRecord, outcome: Outcome, rollback: boolean, atSec: number): void;
+  /** Called when a Lambda target's traffic has fully moved to its target version. */
+  trafficShifted(d: DeploymentRecord, target: TargetRecord): void;
+}
+
+/** An opaque execution id, like the ones CodeDeploy passes to hook functions. */
+function newExecutionId(): string {
+  return randomBytes(48).toString('base64');
 }
 
 export class Simulator {
@@ -46,8 +53,16 @@ export class Simulator {
     for (let guard = 0; guard < 100_000 && this.isActive(d); guard++) {
       const stopAt = sim.stopAt;
       let next: number | undefined;
-      let kind: 'op' | 'deadline' | 'stop' = 'op';
-      if (sim.waiting) {
+      let kind: 'op' | 'deadline' | 'stop' | 'hookAnswer' | 'hookTimeout' = 'op';
+      if (sim.hook) {
+        const h = sim.hook;
+        next = h.deadline;
+        kind = 'hookTimeout';
+        if (h.autoAt !== undefined && h.autoAt < h.deadline) {
+          next = h.autoAt;
+          kind = 'hookAnswer';
+        }
+      } else if (sim.waiting) {
         if (sim.waiting.deadline !== undefined) {
           next = sim.waiting.deadline;
           kind = 'deadline';
@@ -71,6 +86,10 @@ export class Simulator {
           'The deployment was stopped by the user.',
           sim.stopRollback ?? false,
         );
+      } else if (kind === 'hookAnswer') {
+        this.resolveHook(d, sim.hook!.autoStatus ?? 'Succeeded', at, realAt(at));
+      } else if (kind === 'hookTimeout') {
+        this.resolveHook(d, 'TimedOut', at, realAt(at));
       } else if (kind === 'deadline') {
         const w = sim.waiting!;
         if (w.onTimeout === 'continue') this.resume(d, at);
@@ -119,6 +138,77 @@ export class Simulator {
       );
     }
     this.resume(d, d.sim.elapsed);
+  }
+
+  /** The execution a hook function reports for (PutLifecycleEventHookExecutionStatus), checked like the service. */
+  reportHook(d: DeploymentRecord, executionId: string, status: 'Succeeded' | 'Failed', nowMs: number): void {
+    const exec = (d.hookExecutions ?? []).find((x) => x.lifecycleEventHookExecutionId === executionId);
+    if (!exec)
+      fail(
+        'InvalidLifecycleEventHookExecutionIdException',
+        `The lifecycle event hook execution ID is not one of deployment ${d.info.deploymentId}'s hook executions.`,
+      );
+    if (exec.status !== 'Pending' || d.sim.hook?.executionId !== executionId)
+      fail(
+        'LifecycleEventAlreadyCompletedException',
+        `The ${exec.lifecycleEventName} lifecycle event of deployment ${d.info.deploymentId} has already completed (${exec.status}).`,
+      );
+    this.resolveHook(d, status, d.sim.elapsed, nowMs / 1000);
+  }
+
+  /** SkipWaitTimeForInstanceTermination: end the termination wait now, or skip it when it comes. */
+  skipTerminationWait(d: DeploymentRecord): void {
+    if (!this.isActive(d))
+      fail('DeploymentAlreadyCompletedException', `The deployment ${d.info.deploymentId} has already completed.`);
+    if (d.sim.waiting?.wait === 'TERMINATION_WAIT') this.resume(d, d.sim.elapsed);
+    else d.sim.skipTerminationWait = true;
+  }
+
+  /** Ends the pending hook: the script resumes on success; on failure or timeout the deployment fails. */
+  private resolveHook(
+    d: DeploymentRecord,
+    status: 'Succeeded' | 'Failed' | 'TimedOut',
+    simAt: number,
+    atSec: number,
+  ): void {
+    const h = d.sim.hook!;
+    const exec = d.hookExecutions?.find((x) => x.lifecycleEventHookExecutionId === h.executionId);
+    d.sim.hook = undefined;
+    if (!exec) return;
+    exec.status = status;
+    exec.endTime = atSec;
+    const t = this.target(d, exec.targetId);
+    const e = t?.lifecycleEvents.find((x) => x.lifecycleEventName === exec.lifecycleEventName);
+    if (!t || !e) return;
+    e.endTime = atSec;
+    t.lastUpdatedAt = atSec;
+    if (status === 'Succeeded') {
+      e.status = 'Succeeded';
+      e.diagnostics = { errorCode: 'Success', message: 'Succeeded', logTail: '' };
+      d.sim.offset += simAt - h.since;
+      return;
+    }
+    const timedOut = status === 'TimedOut';
+    e.status = 'Failed';
+    e.diagnostics = {
+      errorCode: timedOut ? 'ScriptTimedOut' : 'ScriptFailed',
+      scriptName: exec.functionName,
+      message: timedOut
+        ? `The ${exec.lifecycleEventName} hook function ${exec.functionName} did not report a status (PutLifecycleEventHookExecutionStatus) within ${LIMITS.hookTimeoutMs / 60_000} minutes.`
+        : `The ${exec.lifecycleEventName} hook function ${exec.functionName} reported Failed (PutLifecycleEventHookExecutionStatus).`,
+      logTail: '',
+    };
+    t.status = 'Failed';
+    this.finishWith(
+      d,
+      'Failed',
+      atSec,
+      'HOOK_EXECUTION_FAILURE',
+      timedOut
+        ? `The deployment failed because the ${exec.lifecycleEventName} lifecycle event hook function ${exec.functionName} timed out.`
+        : `The deployment failed because the ${exec.lifecycleEventName} lifecycle event hook function ${exec.functionName} reported a failure.`,
+      this.rollbackOn(d, 'DEPLOYMENT_FAILURE'),
+    );
   }
 
   private resume(d: DeploymentRecord, at: number): void {
@@ -170,7 +260,28 @@ export class Simulator {
         if (t?.lambdaFunctionInfo) {
           t.lambdaFunctionInfo.targetVersionWeight = op.weight;
           t.lastUpdatedAt = atSec;
+          if (op.weight >= 100) this.hooks.trafficShifted(d, t);
         }
+        break;
+      }
+      case 'hook': {
+        const exec: HookExecutionRecord = {
+          lifecycleEventHookExecutionId: newExecutionId(),
+          targetId: op.target,
+          lifecycleEventName: op.event,
+          functionName: op.functionName,
+          startTime: atSec,
+          timeoutTime: atSec + LIMITS.hookTimeoutMs / (d.sim.timeScale ?? this.timeScale) / 1000,
+          status: 'Pending',
+        };
+        (d.hookExecutions ??= []).push(exec);
+        const manual = d.hookMode === 'manual';
+        d.sim.hook = {
+          executionId: exec.lifecycleEventHookExecutionId,
+          since: simAt,
+          deadline: simAt + LIMITS.hookTimeoutMs,
+          ...(manual ? {} : { autoAt: simAt + T.hook, autoStatus: op.autoFail ? 'Failed' : 'Succeeded' }),
+        };
         break;
       }
       case 'taskSets': {
@@ -182,6 +293,7 @@ export class Simulator {
         break;
       }
       case 'wait':
+        if (op.wait === 'TERMINATION_WAIT' && d.sim.skipTerminationWait) break;
         d.sim.waiting = {
           wait: op.wait,
           since: simAt,
@@ -208,11 +320,11 @@ export class Simulator {
     const cfg = d.info.autoRollbackConfiguration as { enabled?: boolean; events?: string[] } | undefined;
     // Nothing to undo when no lifecycle event ever started (invalid revision, no instances).
     const touched = d.targets.some((t) => t.lifecycleEvents.some((e) => e.startTime !== undefined));
-    return touched && !!cfg?.enabled && (cfg.events ?? []).includes(event) && d.info.creator !== 'autoRollback';
+    return touched && !!cfg?.enabled && (cfg.events ?? []).includes(event) && d.info.creator !== 'codeDeployRollback';
   }
 
   private stopNow(d: DeploymentRecord, atSec: number, code: string, message: string, rollback: boolean): void {
-    this.finishWith(d, 'Stopped', atSec, code, message, rollback && d.info.creator !== 'autoRollback');
+    this.finishWith(d, 'Stopped', atSec, code, message, rollback && d.info.creator !== 'codeDeployRollback');
   }
 
   private finishWith(
@@ -229,6 +341,14 @@ export class Simulator {
     info.errorInformation = { code, message };
     d.sim.waiting = undefined;
     d.sim.stopAt = undefined;
+    if (d.sim.hook) {
+      const exec = d.hookExecutions?.find((x) => x.lifecycleEventHookExecutionId === d.sim.hook!.executionId);
+      if (exec) {
+        exec.status = 'Cancelled';
+        exec.endTime = atSec;
+      }
+      d.sim.hook = undefined;
+    }
     const cut: Diagnostics = {
       errorCode: 'UnknownError',
       message: 'The deployment ended before this lifecycle event completed.',

@@ -63,7 +63,9 @@ export type Op =
   | { at: number; k: 'wait'; wait: WaitType; timeoutMs?: number; onTimeout: 'continue' | 'stop' }
   | { at: number; k: 'terminationStarted' }
   | { at: number; k: 'succeed' }
-  | { at: number; k: 'fail'; code: string; message: string };
+  | { at: number; k: 'fail'; code: string; message: string }
+  /** A Lambda/ECS hook function is invoked; the script waits until its execution is reported or times out. */
+  | { at: number; k: 'hook'; target: string; event: string; functionName: string; autoFail: boolean };
 
 /** Where the simulator stands in a deployment's script. */
 export interface SimState {
@@ -81,6 +83,26 @@ export interface SimState {
   /** A pending stop requested through StopDeployment (applied at this simulated time). */
   stopAt?: number;
   stopRollback?: boolean;
+  /** SkipWaitTimeForInstanceTermination was called before the termination wait began. */
+  skipTerminationWait?: boolean;
+  /** The hook execution the script waits for (simulated ms): answered automatically at `autoAt`, failed at `deadline`. */
+  hook?: { executionId: string; since: number; deadline: number; autoAt?: number; autoStatus?: 'Succeeded' | 'Failed' };
+}
+
+export type HookMode = 'auto' | 'manual';
+
+/** One invocation of a Lambda/ECS lifecycle hook function, identified by the id the function receives. */
+export interface HookExecutionRecord {
+  lifecycleEventHookExecutionId: string;
+  targetId: string;
+  lifecycleEventName: string;
+  functionName: string;
+  /** Epoch seconds. */
+  startTime: number;
+  /** Epoch seconds at which the hook times out (one simulated hour after the start). */
+  timeoutTime: number;
+  status: 'Pending' | 'Succeeded' | 'Failed' | 'TimedOut' | 'Cancelled';
+  endTime?: number;
 }
 
 /** What the simulator needs to know about the revision to deploy or roll back. */
@@ -117,7 +139,14 @@ export interface DeploymentRecord {
   sim: SimState;
   /** Revision of the last successful deployment before this one (for automatic rollback). */
   previousRevision?: Json;
+  /** The deployment group's id (deployments belong to the group, not to its current name). */
+  groupId?: string;
+  /** How this deployment's hook functions are answered (fixed when it is created). */
+  hookMode?: HookMode;
+  hookExecutions?: HookExecutionRecord[];
 }
+
+export type Tag = { Key: string; Value?: string };
 
 export interface ApplicationRecord {
   applicationId: string;
@@ -125,6 +154,8 @@ export interface ApplicationRecord {
   createTime: number;
   linkedToGitHub: boolean;
   computePlatform: ComputePlatform;
+  /** Internal: the application's tags (not part of ApplicationInfo). */
+  tags?: Tag[];
 }
 
 export interface GroupRecord {
@@ -134,7 +165,7 @@ export interface GroupRecord {
     deploymentGroupId: string;
     computePlatform: ComputePlatform;
   };
-  tags: { Key: string; Value?: string }[];
+  tags: Tag[];
 }
 
 export interface RevisionRecord {
@@ -143,6 +174,7 @@ export interface RevisionRecord {
   registerTime: number;
   firstUsedTime?: number;
   lastUsedTime?: number;
+  /** The deployment groups for which this is the current target revision (their last successful deployment). */
   deploymentGroups: string[];
   description?: string;
   /** AppSpecContent kept so GetApplicationRevision can return it (GetDeployment never does). */
@@ -154,6 +186,30 @@ export interface SimulatedInstance {
   tags: { Key: string; Value: string }[];
 }
 
+/** An on-premises instance registered with RegisterOnPremisesInstance (InstanceInfo in wire shape). */
+export interface OnPremisesInstanceRecord {
+  instanceName: string;
+  instanceArn: string;
+  iamUserArn?: string;
+  iamSessionArn?: string;
+  registerTime: number;
+  deregisterTime?: number;
+  tags: { Key: string; Value: string }[];
+}
+
+/** A deployment target selected from the fleet: an EC2 instance or a registered on-premises instance. */
+export interface FleetMember {
+  id: string;
+  arn: string;
+}
+
+/** Where a Lambda alias points, as the simulated deployments left it. */
+export interface LambdaAliasRecord {
+  functionName: string;
+  alias: string;
+  version: string;
+}
+
 export interface State {
   version: 1;
   applications: ApplicationRecord[];
@@ -162,8 +218,10 @@ export interface State {
   deployments: DeploymentRecord[];
   revisions: RevisionRecord[];
   instances: SimulatedInstance[];
-  /** Tags of applications (deployment group tags live on the group), by application name. */
-  appTags?: Record<string, { Key: string; Value?: string }[]>;
+  onPremisesInstances?: OnPremisesInstanceRecord[];
+  lambdaAliases?: LambdaAliasRecord[];
+  /** Written by earlier versions: application tags by name (now `ApplicationRecord.tags`; migrated on load). */
+  appTags?: Record<string, Tag[]>;
   /** Counter used to make ids unique and stable across restarts. */
   counter: number;
 }

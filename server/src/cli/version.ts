@@ -1,4 +1,7 @@
-/** The tool version, read from the extension's package.json next to the bundle (dist/) or the compiled tree (out/). */
+/**
+ * The tool version, read from the package.json above the bundle: the extension's (dist/ or the compiled out/) or,
+ * in the npm package, appspec-lint's own.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -13,7 +16,8 @@ export function toolVersion(): string {
         name?: string;
         version?: string;
       };
-      if (pkg.name === 'appspec-codedeploy' && pkg.version) return (cached = pkg.version);
+      if ((pkg.name === 'appspec-codedeploy' || pkg.name === 'appspec-lint') && pkg.version)
+        return (cached = pkg.version);
     } catch {
       // keep looking upwards
     }

@@ -92,6 +92,7 @@ test('typed settings: defaults and bad values', async () => {
   const s = readConfig(() => undefined);
   assert.deepEqual(s.connection, { kind: 'none', profile: undefined, region: 'us-east-1', endpoint: undefined });
   assert.equal(s.localTimeScale, 10);
+  assert.equal(s.localHookMode, 'auto');
   assert.deepEqual(s.appSpecFiles, []);
   const values: Record<string, unknown> = {
     'codedeploy.connection': 'aws',
@@ -107,4 +108,6 @@ test('typed settings: defaults and bad values', async () => {
   assert.deepEqual(t.appSpecFiles, ['**/deploy/*.yml']);
   assert.equal(t.traceServer, 'verbose');
   assert.equal(readConfig((k) => (k === 'codedeploy.connection' ? 'bogus' : undefined)).connection.kind, 'none');
+  assert.equal(readConfig((k) => (k === 'codedeploy.local.hookMode' ? 'manual' : undefined)).localHookMode, 'manual');
+  assert.equal(readConfig((k) => (k === 'codedeploy.local.hookMode' ? 'sometimes' : undefined)).localHookMode, 'auto');
 });

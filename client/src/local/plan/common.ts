@@ -122,29 +122,13 @@ export function trafficSteps(config: Json): { delay: number; weight: number }[] 
   return [{ delay: 0, weight: 100 }];
 }
 
-export function hookDiagnostics(
-  event: string,
-  hook: string | undefined,
-  kind: 'lambda' | 'script' | 'service',
-): Diagnostics {
-  if (kind === 'lambda') {
-    return {
-      errorCode: 'ScriptFailed',
-      scriptName: hook,
-      message:
-        `The ${event} lifecycle event hook function ${hook ?? ''} returned Failed (PutLifecycleEventHookExecutionStatus status: Failed).`.replace(
-          '  ',
-          ' ',
-        ),
-      logTail: `START RequestId: 7f3c2a4e-local Version: $LATEST\nValidation of the new version failed: 2 of 10 smoke checks returned HTTP 500\nEND RequestId: 7f3c2a4e-local\n`,
-    };
-  }
+export function hookDiagnostics(event: string, hook: string | undefined, kind: 'script' | 'service'): Diagnostics {
   if (kind === 'script') {
     return {
       errorCode: 'ScriptFailed',
       scriptName: hook,
       message: `Script at specified location: ${hook} run as user root failed with exit code 1`,
-      logTail: `[stdout]Running ${event} checks\n[stderr]curl: (7) Failed to connect to localhost port 8080: Connection refused\n[stderr]${event} check failed\n`,
+      logTail: `[stdout]Running ${event} checks\n[stderr]${event} check failed (simulated by the local endpoint)\n`,
     };
   }
   return {
@@ -153,3 +137,6 @@ export function hookDiagnostics(
     logTail: '',
   };
 }
+
+/** Deployment group tag `codedeploy-local:hooks=manual|auto`: how its Lambda/ECS hook functions are answered. */
+export const HOOK_MODE_TAG = 'codedeploy-local:hooks';

@@ -32,6 +32,7 @@ export function ecsScript(
   region: string,
   now: number,
   seq: number,
+  primaryTargetGroup?: string,
 ): { ops: Script; targets: TargetRecord[] } {
   const service = ((group.ecsServices as Json[] | undefined) ?? [])[0] ?? {
     clusterName: 'default',
@@ -40,8 +41,11 @@ export function ecsScript(
   const id = `${service.clusterName}:${service.serviceName}`;
   const arn = `arn:aws:ecs:${region}:111122223333:service/${service.clusterName}/${service.serviceName}`;
   const target = newTarget('ECSTarget', id, arn, ECS_EVENTS, now);
-  const pair = (((group.loadBalancerInfo as Json | undefined)?.targetGroupPairInfos as Json[] | undefined) ?? [])[0];
-  const tgs = ((pair?.targetGroups as { name: string }[] | undefined) ?? []).map((g) => g.name);
+  const pair = (((group.loadBalancerInfo as Json | undefined)?.targetGroupPairInfoList as Json[] | undefined) ?? [])[0];
+  // The original task set serves production on one target group of the pair; the replacement gets the other.
+  // After a successful deployment the roles swap, so the group's last primary target group serves first.
+  const pairNames = ((pair?.targetGroups as { name: string }[] | undefined) ?? []).map((g) => g.name);
+  const tgs = primaryTargetGroup === pairNames[1] ? [pairNames[1], pairNames[0]] : pairNames;
   const desired = 3;
   const taskSet = (label: 'Blue' | 'Green', n: number): Json => ({
     identifer: `ecs-svc/${String(4_000_000_000_000_000 + n * 7919 + seq).padStart(19, '0')}`,
@@ -50,7 +54,7 @@ export function ecsScript(
     runningCount: desired,
     status: label === 'Blue' ? 'PRIMARY' : 'ACTIVE',
     trafficWeight: label === 'Blue' ? 100 : 0,
-    targetGroup: { name: (label === 'Blue' ? tgs[0] : tgs[1]) ?? `${service.serviceName}-tg-${label.toLowerCase()}` },
+    ...((label === 'Blue' ? tgs[0] : tgs[1]) ? { targetGroup: { name: label === 'Blue' ? tgs[0] : tgs[1] } } : {}),
     taskSetLabel: label,
   });
   const blue = taskSet('Blue', 1);
@@ -62,25 +66,28 @@ export function ecsScript(
   s.target(id, 'InProgress');
   const sets = (b: Json | undefined, g: Json | undefined) =>
     s.now({ k: 'taskSets', target: id, sets: [b, g].filter(Boolean) as Json[] });
-  const failed = (event: string, hook?: string): boolean => {
-    if (!shouldFail(sw, event, hook ? [hook] : [])) return false;
-    s.event(id, event, 'Failed', s.t, hookDiagnostics(event, hook ?? id, hook ? 'lambda' : 'service'));
+  const failed = (event: string): boolean => {
+    if (!shouldFail(sw, event)) return false;
+    s.event(id, event, 'Failed', s.t, hookDiagnostics(event, id, 'service'));
     s.target(id, 'Failed');
     s.now({
       k: 'fail',
-      code: hook ? 'HOOK_EXECUTION_FAILURE' : 'ECS_UPDATE_ERROR',
-      message: hook
-        ? `The deployment failed because the ${event} lifecycle event hook function ${hook} reported a failure.`
-        : `The deployment failed because the ${event} lifecycle event failed on ${id}.`,
+      code: 'ECS_UPDATE_ERROR',
+      message: `The deployment failed because the ${event} lifecycle event failed on ${id}.`,
     });
     return true;
   };
+  /** A hook function waits for its execution to be reported (the simulator decides); other events run their body. */
   const step = (event: string, body?: () => void): boolean => {
     const hook = HOOKABLE.has(event) ? plan.hooks[event] : undefined;
     s.event(id, event, 'InProgress');
+    if (hook) {
+      s.now({ k: 'hook', target: id, event, functionName: hook, autoFail: shouldFail(sw, event, [hook]) });
+      return true;
+    }
     if (body) body();
-    else s.advance(hook ? T.hook : T.emptyHook);
-    if (failed(event, hook)) return false;
+    else s.advance(T.emptyHook);
+    if (failed(event)) return false;
     s.event(id, event, 'Succeeded');
     return true;
   };

@@ -1,5 +1,5 @@
 /** Chooses the script builder for the compute platform and adds the common start of every deployment. */
-import type { Json, Op, PlanInput, SimulatedInstance, TargetRecord } from '../types';
+import type { FleetMember, Json, Op, PlanInput, TargetRecord } from '../types';
 import { Script, T, failureSwitch } from './common';
 import { ecsScript } from './ecs';
 import { lambdaScript } from './lambda';
@@ -10,7 +10,10 @@ export interface ScriptInput {
   group: Json;
   groupTags: { Key: string; Value?: string }[];
   config: Json;
-  fleet: SimulatedInstance[];
+  /** The instances the group's tag filters selected (EC2 and on-premises). */
+  fleet: FleetMember[];
+  /** ECS: the target group that serves production now (the last successful deployment's). */
+  ecsPrimaryTargetGroup?: string;
   region: string;
   /** Epoch seconds, for the targets' initial lastUpdatedAt. */
   now: number;
@@ -34,7 +37,17 @@ export function buildScript(input: ScriptInput): { ops: Op[]; targets: TargetRec
     plan.platform === 'Lambda'
       ? lambdaScript(plan, input.config, sw, start, input.region, input.now)
       : plan.platform === 'ECS'
-        ? ecsScript(plan, input.group, input.config, sw, start, input.region, input.now, input.seq)
+        ? ecsScript(
+            plan,
+            input.group,
+            input.config,
+            sw,
+            start,
+            input.region,
+            input.now,
+            input.seq,
+            input.ecsPrimaryTargetGroup,
+          )
         : serverScript(plan, input.group, input.config, sw, input.fleet, start, input.region, input.now, input.seq);
   for (const op of body.ops.ops) head.ops.push(op);
   return { ops: head.sorted(), targets: body.targets };

@@ -28,19 +28,22 @@ export function lambdaScript(
   s.t = start;
   s.target(id, 'InProgress');
 
+  /** A hook function waits for its execution to be reported (the simulator decides); an empty event just passes. */
   const hook = (event: string): boolean => {
     const fn = plan.hooks[event];
     s.event(id, event, 'InProgress');
-    s.advance(fn ? T.hook : T.emptyHook);
-    if (shouldFail(sw, event, fn ? [fn] : [])) {
-      s.event(id, event, 'Failed', s.t, hookDiagnostics(event, fn ?? plan.functionName, fn ? 'lambda' : 'service'));
+    if (fn) {
+      s.now({ k: 'hook', target: id, event, functionName: fn, autoFail: shouldFail(sw, event, [fn]) });
+      return true;
+    }
+    s.advance(T.emptyHook);
+    if (shouldFail(sw, event)) {
+      s.event(id, event, 'Failed', s.t, hookDiagnostics(event, undefined, 'service'));
       s.target(id, 'Failed');
       s.now({
         k: 'fail',
         code: 'HOOK_EXECUTION_FAILURE',
-        message: fn
-          ? `The deployment failed because the ${event} lifecycle event hook function ${fn} reported a failure.`
-          : `The deployment failed because the ${event} lifecycle event failed.`,
+        message: `The deployment failed because the ${event} lifecycle event failed.`,
       });
       return false;
     }

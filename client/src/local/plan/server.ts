@@ -2,7 +2,7 @@
  * The script of an EC2/On-Premises deployment: in-place batches sized by the minimum healthy
  * hosts of the configuration, or blue/green (replacement instances, then traffic, then termination).
  */
-import type { Json, PlanInput, SimulatedInstance, TargetRecord } from '../types';
+import type { FleetMember, Json, PlanInput, TargetRecord } from '../types';
 import { Script, T, hookDiagnostics, newTarget, shouldFail, type FailureSwitch } from './common';
 
 type ServerPlan = Extract<PlanInput, { platform: 'Server' }>;
@@ -35,28 +35,12 @@ export function batching(config: Json, n: number): { batch: number; minHealthy: 
   return { batch: Math.max(1, n - minHealthy), minHealthy };
 }
 
-export function matchingInstances(group: Json, fleet: SimulatedInstance[]): SimulatedInstance[] {
-  const filters = ((group.ec2TagFilters as Json[] | undefined) ?? []).concat(
-    (group.onPremisesInstanceTagFilters as Json[] | undefined) ?? [],
-  );
-  if (filters.length === 0) return [];
-  return fleet.filter((inst) =>
-    filters.some((f) =>
-      inst.tags.some((t) => {
-        if (f.Type === 'VALUE_ONLY') return t.Value === f.Value;
-        if (f.Type === 'KEY_ONLY') return t.Key === f.Key;
-        return t.Key === f.Key && t.Value === f.Value;
-      }),
-    ),
-  );
-}
-
 export function serverScript(
   plan: ServerPlan,
   group: Json,
   config: Json,
   sw: FailureSwitch,
-  fleet: SimulatedInstance[],
+  instances: FleetMember[],
   start: number,
   region: string,
   now: number,
@@ -64,11 +48,12 @@ export function serverScript(
 ): { ops: Script; targets: TargetRecord[] } {
   const s = new Script();
   s.t = start;
-  const instances = matchingInstances(group, fleet);
   const style = (group.deploymentStyle ?? {}) as { deploymentType?: string; deploymentOption?: string };
   const blueGreen = style.deploymentType === 'BLUE_GREEN';
   const traffic = style.deploymentOption === 'WITH_TRAFFIC_CONTROL';
-  const arn = (id: string) => `arn:aws:ec2:${region}:111122223333:instance/${id}`;
+  const ec2Arn = (id: string) => `arn:aws:ec2:${region}:111122223333:instance/${id}`;
+  const arnOf = new Map(instances.map((x) => [x.id, x.arn]));
+  const arn = (id: string) => arnOf.get(id) ?? ec2Arn(id);
   const targets: TargetRecord[] = [];
 
   if (instances.length === 0) {
@@ -125,7 +110,7 @@ export function serverScript(
   const installEvents = traffic && !blueGreen ? [...BLOCK_EVENTS, ...INSTALL_EVENTS, ...ALLOW_EVENTS] : INSTALL_EVENTS;
   const fleetIds = blueGreen
     ? instances.map((_, i) => `i-0${(0xa1b2c3d4e5f6 + seq * 977 + i * 131).toString(16).padStart(16, '0').slice(-16)}`)
-    : instances.map((x) => x.instanceId);
+    : instances.map((x) => x.id);
   const greenEvents = blueGreen ? [...INSTALL_EVENTS.slice(1), ...ALLOW_EVENTS] : installEvents;
   for (const id of fleetIds) {
     const t = newTarget('InstanceTarget', id, arn(id), blueGreen ? greenEvents : installEvents, now);
@@ -134,7 +119,7 @@ export function serverScript(
   }
   if (blueGreen) {
     for (const inst of instances) {
-      const t = newTarget('InstanceTarget', inst.instanceId, arn(inst.instanceId), BLOCK_EVENTS, now);
+      const t = newTarget('InstanceTarget', inst.id, inst.arn, BLOCK_EVENTS, now);
       t.instanceLabel = 'Blue';
       targets.push(t);
     }
@@ -175,7 +160,7 @@ export function serverScript(
   }
   const start2 = s.t;
   const allow = fleetIds.map((id) => runInstance(id, ALLOW_EVENTS, start2));
-  const block = instances.map((inst) => runInstance(inst.instanceId, BLOCK_EVENTS, start2));
+  const block = instances.map((inst) => runInstance(inst.id, BLOCK_EVENTS, start2));
   s.t = Math.max(...allow.map((r) => r.end), ...block.map((r) => r.end));
   if ([...allow, ...block].some((r) => r.failed)) {
     s.now({ k: 'fail', code: 'HEALTH_CONSTRAINTS', message: HEALTH_MESSAGE });
