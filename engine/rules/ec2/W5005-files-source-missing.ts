@@ -12,7 +12,9 @@ export const filesSourceMissing: Rule = {
     '`source` is relative to the bundle root, the folder holding the AppSpec (`/` means the whole bundle). A source ' +
     'missing from the revision fails the install with "No such file or directory". A build step may still produce it ' +
     '(e.g. `target/app.jar`), so this is a warning. A path that matches only case-insensitively (on macOS or Windows disks) is reported too ' +
-    'unless `os` is `windows`. Only checked for AppSpec files on disk.',
+    'unless `os` is `windows`. The path is taken as written: `source: 00010358` is the folder `00010358`, although a YAML 1.2 ' +
+    'parser reads the number 10358 (agent v1 keeps digit strings holding an 8 or a 9 as strings, and agent v2 reads paths as ' +
+    'strings). A source written as an instance path (`/var/www/html`) is W2024 instead. Only checked for AppSpec files on disk.',
   check(doc, ctx) {
     if (!ctx.fs || !ctx.bundleRoot) return [];
     const out: Finding[] = [];

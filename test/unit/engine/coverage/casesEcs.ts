@@ -131,6 +131,20 @@ export const FIRES_ECS: RuleCase[] = [
   },
   { id: 'I6018', name: 'an upper-case token', text: ecs({ td: 'TASK_DEFINITION_ARN_PLACEHOLDER' }), line: 6 },
   { id: 'I6019', name: 'targetService', text: ecs({ resource: 'targetService' }), line: 3 },
+  {
+    id: 'I6019',
+    name: 'targetService (JSON)',
+    text: ECS_JSON.replace('"TargetService"', '"targetService"'),
+    fileName: 'appspec.json',
+    line: 4,
+  },
+  {
+    id: 'I6018',
+    name: 'an upper-case token (JSON)',
+    text: ECS_JSON.replace(/"arn:aws:ecs:[^"]+"/, '"TASK_DEF_ARN"'),
+    fileName: 'appspec.json',
+    line: 7,
+  },
   { id: 'W6020', name: 'a quoted port', text: ecs({ port: '"80"' }), line: 9 },
   {
     id: 'W6020',

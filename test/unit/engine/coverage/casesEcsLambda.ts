@@ -1,7 +1,7 @@
 /** Firing and quiet cases of the rules ECS and Lambda share (8xxx). */
 import type { RuleCase } from './ruleCase';
 import { ECS_JSON, ecs } from './casesEcs';
-import { lambda } from './casesLambda';
+import { LAMBDA_JSON, lambda } from './casesLambda';
 
 const hooks = (lines: string) => ecs({ tail: `Hooks:\n${lines}` });
 
@@ -86,7 +86,33 @@ export const FIRES_ECS_LAMBDA: RuleCase[] = [
   },
 ];
 
+const LAMBDA_HOOKS_JSON = (hook: string) =>
+  LAMBDA_JSON.replace('} } }\n  ]\n}', `} } }\n  ],\n  "Hooks": [\n    ${hook}\n  ]\n}`);
+
+FIRES_ECS_LAMBDA.push(
+  {
+    id: 'W8011',
+    name: 'a number as function (JSON)',
+    text: LAMBDA_HOOKS_JSON('{ "BeforeAllowTraffic": 42 }'),
+    fileName: 'appspec.json',
+    line: 10,
+  },
+  {
+    id: 'W8012',
+    name: 'the sample template event (JSON)',
+    text: LAMBDA_HOOKS_JSON('{ "LifeCycleEvent": "" }'),
+    fileName: 'appspec.json',
+    line: 10,
+  },
+);
+
 export const QUIET_ECS_LAMBDA: RuleCase[] = [
+  {
+    id: 'W8011',
+    name: 'a function name (JSON)',
+    text: LAMBDA_HOOKS_JSON('{ "BeforeAllowTraffic": "CodeDeployHook_check" }'),
+    fileName: 'appspec.json',
+  },
   { id: 'E8001', name: 'one function name', text: hooks('  - BeforeInstall: "CodeDeployHook_x"\n') },
   {
     id: 'E8001',

@@ -52,6 +52,13 @@ export const FIRES_LAMBDA: RuleCase[] = [
     line: 11,
   },
   { id: 'I7011', name: 'a word as version', text: lambda({ current: 'CURRENT_VERSION' }), line: 8 },
+  {
+    id: 'I7011',
+    name: 'a word as version (JSON)',
+    text: LAMBDA_JSON.replace('"TargetVersion": "2"', '"TargetVersion": "TARGET_VERSION"'),
+    fileName: 'appspec.json',
+    line: 7,
+  },
 ];
 
 export const QUIET_LAMBDA: RuleCase[] = [

@@ -308,4 +308,18 @@ export const CASES_4XXX: Case[] = [
     line: 4,
     contains: '`location`, `timeout` sit beside it',
   },
+  {
+    id: 'I4016',
+    name: 'empty list event (JSON)',
+    text: '{"version": 0.0, "os": "linux",\n "hooks": {"AfterInstall": []}}\n',
+    line: 2,
+    contains: 'empty script list',
+  },
+  {
+    id: 'I4017',
+    name: 'leading slash (JSON)',
+    text: '{"version": 0.0, "os": "linux", "hooks": {"ApplicationStart": [\n {"location": "/scripts/start.sh"}]}}\n',
+    line: 2,
+    contains: 'leading separator is ignored',
+  },
 ];
