@@ -15,6 +15,7 @@ export const templateValueBlank: Rule = {
     'message names that rule, e.g. E6004) is reported as this warning instead: deployed as it is, the file fails. ' +
     'Fill the value in. Not treated this way: a missing key, a value left empty by wrong indentation, and a blank ' +
     'Lambda version in a file that is otherwise filled in (E7005). Setting the original rule (`"E6004": "error"`) ' +
-    'in `.appspec-lint.json` reports it under its own ID again; `"W1201": "off"` hides blank template values.',
+    'in `.appspec-lint.json` reports it under its own ID again; `"W1201": "off"` hides blank template values, and ' +
+    '`# appspec-lint disable=W1201` one of them.',
   check: reportedBySchema,
 };
