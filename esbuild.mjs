@@ -28,7 +28,9 @@ const common = {
 const lazyClientModules = {
   'client/src/aws/index': { entry: 'client/src/aws/index.ts', out: 'client-aws.js' },
   'client/src/local/index': { entry: 'client/src/local/index.ts', out: 'client-local.js' },
-  'engine/index': { entry: 'engine/index.ts', out: 'client-engine.js' },
+  'client/src/deploy/engine': { entry: 'client/src/deploy/engine.ts', out: 'client-engine.js' },
+  // Run Hooks Locally parses the AppSpec (the yaml package): loaded when the command first runs.
+  'client/src/hookRunner/command': { entry: 'client/src/hookRunner/command.ts', out: 'client-hooks.js' },
   // The language client (vscode-languageclient and its protocol, ~0.7 MB) starts right after
   // activate() returns; loading it lazily keeps it out of the activation time (bench/activation.mjs).
   'client/src/languageClient': { entry: 'client/src/languageClient.ts', out: 'client-lsp.js' },

@@ -164,7 +164,7 @@ export function measureActivation({ runs = 5 } = {}) {
     samples.push(last.require_ms + last.activate_ms);
   }
   samples.sort((a, b) => a - b);
-  const lazy = ['client-aws.js', 'client-local.js', 'client-engine.js'];
+  const lazy = ['client-aws.js', 'client-local.js', 'client-engine.js', 'client-hooks.js'];
   return {
     runs,
     activation_ms_median: +samples[Math.floor(samples.length / 2)].toFixed(1),

@@ -70,11 +70,6 @@ export function getIn(
   return cur as Node | null | undefined;
 }
 
-/** The plain JS value of a scalar node; undefined for collections and missing nodes. */
-export function scalarValue(node: unknown): unknown {
-  return isScalar(node) ? node.value : undefined;
-}
-
 /** The scalar's value as a string (numbers and booleans converted), or undefined. */
 export function scalarString(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;

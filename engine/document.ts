@@ -8,6 +8,7 @@ import { isMap, isPair, parseDocument, type Document, type Pair, type YAMLMap } 
 import type { AppSpecDocument, LineIndex, ParseProblem, PlatformInfo, Range } from './types';
 import { detectPlatform } from './platform';
 import { canReparse, reparse } from './incremental';
+import { reportInternalError } from './internalErrors';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** Aliases resolved when a document is converted to plain values (alias bombs stay bounded). */
@@ -70,16 +71,6 @@ export class TextLineIndex implements LineIndex {
       if (end > start && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
     }
     return Math.max(start, Math.min(start + Math.max(0, position.character), end));
-  }
-  /** Start offset of a line. */
-  lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
-  }
-  /** Text of one line without its line break. */
-  lineText(line: number): string {
-    const start = this.lineStart(line);
-    const end = this.offsetAt({ line, character: Number.MAX_SAFE_INTEGER });
-    return this.text.slice(start, end);
   }
 }
 
@@ -298,8 +289,9 @@ export function reparseAppSpec(
   let next: ReturnType<typeof reparse>;
   try {
     next = reparse(prev, text, parseYaml);
-  } catch {
-    // A tree too deep for the walk, or a bug: the full parse answers instead.
+  } catch (err) {
+    // The full parse answers instead. A tree too deep for the walk (RangeError) is expected; anything else is a bug.
+    if (!(err instanceof RangeError)) reportInternalError('incremental parse', prev.uri, err);
     return undefined;
   }
   if (!next) return undefined;

@@ -1,7 +1,16 @@
-/** The engine's public surface: parse, detect, lint, and the shared AppSpec knowledge. */
+/**
+ * The engine's one front door: everything the language server, the CLI, the local endpoint and the
+ * client use from the engine is exported here, and nothing outside `engine/` imports past it
+ * (eslint `no-restricted-imports`; tests may). engine/package.json marks the engine free of side
+ * effects, so a bundle keeps only what it uses from here.
+ */
 export * from './types';
 export * from './ast';
 export * from './knowledge';
+export * from './config';
+export * from './fileNames';
+export * from './internalErrors';
+export * from './protocol';
 export { didYouMean, editDistance } from './suggest';
 export {
   parseAppSpec,
@@ -19,6 +28,7 @@ export {
   applicableRules,
   isSafeOnBrokenDocument,
   overlaps,
+  SCHEMA_KEY,
   type LintOptions,
   type LintTextOptions,
 } from './lint';
@@ -31,7 +41,9 @@ export {
   type PathEntry,
   type ConvertResult,
 } from './schema';
-export * from './config';
 export { parseSuppressions, isSuppressed, applySuppressions, suppressionEdit, type Suppressions } from './suppressions';
+export { memoizeFs, type FsMemoState, type MemoFs } from './memoFs';
+export { takeSnapshot, snapshotHolds, type FsSnapshot } from './fsSnapshot';
+export { createNodeFs, nodeFs, type NodeFsOptions } from './nodeFs';
 export { allRules, ruleById } from './rules';
 export { recognizeOtherFile, NOT_AN_APPSPEC_ID } from './rules/general/E0012-not-an-appspec';

@@ -1,7 +1,7 @@
 /**
  * Runs the schema check and every applicable rule over one parsed AppSpec, then applies the
  * configuration (severity overrides, `off`) and inline suppressions, and sorts by position.
- * A rule that throws reports nothing; linting goes on.
+ * A rule that throws reports nothing and is reported as an internal error (internalErrors.ts); linting goes on.
  */
 import type { Node } from 'yaml';
 import type { AppSpecDocument, Diagnosis, Finding, Range, Rule, RuleContext, Severity } from './types';
@@ -11,6 +11,8 @@ import { applySuppressions } from './suppressions';
 import type { LintConfig } from './config';
 import { parseAppSpec, type ParseOptions } from './document';
 import { memoizeFs } from './memoFs';
+import { fileNameOf } from './fileNames';
+import { reportInternalError } from './internalErrors';
 import { startRun } from './derived';
 import {
   hasTemplateMarks,
@@ -24,8 +26,6 @@ import {
 
 const NOT_AN_APPSPEC_ID = 'E0012';
 const KEEP_WITH_NOT_APPSPEC = new Set([NOT_AN_APPSPEC_ID, 'E0001', 'E0007']);
-
-const debug = typeof process !== 'undefined' && !!process.env?.APPSPEC_LINT_DEBUG;
 
 /** General rules (0xxx) look at text and syntax only, so they are safe on broken YAML and skipped files. */
 export function isSafeOnBrokenDocument(rule: Pick<Rule, 'id'>): boolean {
@@ -61,7 +61,7 @@ function runRule(rule: Rule, doc: AppSpecDocument, ctx: RuleContext): Finding[] 
     const found = rule.check(doc, ctx);
     return Array.isArray(found) ? found : [];
   } catch (err) {
-    if (debug) console.error(`appspec-lint: rule ${rule.id} failed on ${doc.uri}:`, err);
+    reportInternalError(`rule ${rule.id}`, doc.uri, err);
     return [];
   }
 }
@@ -196,7 +196,7 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /**
    * Findings to use instead of running a rule, by rule ID (`SCHEMA_KEY` for the schema check): the
-   * previous version's, after an edit that changed no node (see `survivesTriviaEdit`).
+   * previous version's, after an edit that changed no node (see `Rule.reads`).
    */
   reuse?: ReadonlyMap<string, Finding[]>;
   /** Receives each rule's raw findings (and the schema's under `SCHEMA_KEY`), for a later `reuse`. */
@@ -205,15 +205,6 @@ export interface LintOptions {
 
 /** Key of the schema check's findings in `LintOptions.reuse` / `record`. */
 export const SCHEMA_KEY = '#schema';
-
-/**
- * Whether a rule's findings stay valid after an edit that only touched comments or spaces on one line
- * (every node keeps its value, line and column). General rules (0xxx) read the raw text (tabs,
- * encoding, suppression-like comments, syntax), so they always run again.
- */
-export function survivesTriviaEdit(ruleId: string): boolean {
-  return ruleId === SCHEMA_KEY || !isSafeOnBrokenDocument({ id: ruleId });
-}
 
 /** Lints one parsed AppSpec. */
 export function lint(
@@ -257,7 +248,7 @@ export function lint(
       schema = options.reuse?.get(SCHEMA_KEY) ?? schemaFindings(doc);
       options.record?.set(SCHEMA_KEY, schema);
     } catch (err) {
-      if (debug) console.error(`appspec-lint: schema check failed on ${doc.uri}:`, err);
+      reportInternalError('schema check', doc.uri, err);
     }
   }
   const severities = new Map<string, Severity>();
@@ -315,20 +306,8 @@ export interface LintTextOptions {
 export function lintText(text: string, opts: LintTextOptions = {}): Diagnosis[] {
   // Content without a name (an inline `AppSpecContent` revision) is named after what it holds.
   const byContent = /^\uFEFF?\s*[{[]/.test(text) ? 'appspec.json' : 'appspec.yml';
-  const fileName = opts.fileName ?? opts.ctx?.fileName ?? baseName(opts.uri) ?? byContent;
+  const fileName = opts.fileName ?? opts.ctx?.fileName ?? (fileNameOf(opts.uri ?? '') || byContent);
   const uri = opts.uri ?? `untitled:${fileName}`;
   const doc = parseAppSpec(uri, text, 0, opts.parse);
   return lint(doc, { ...opts.ctx, fileName }, opts.config);
-}
-
-function baseName(uri: string | undefined): string | undefined {
-  if (!uri) return undefined;
-  const path = uri.split(/[?#]/)[0];
-  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  if (!name) return undefined;
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }

@@ -147,6 +147,17 @@ export interface AppSpecDocument {
   keyRangeOf(pair: Pair): Range;
 }
 
+/**
+ * What a rule reads, which says when its findings of one version still hold for the next (the language
+ * service reuses them instead of running the rule again):
+ * - `tree`: parsed nodes only (keys, values, their positions): they hold after an edit that changed no node
+ *   (typing in a comment, trailing spaces);
+ * - `workspace`: nodes and the files next to the AppSpec (`ctx.fs`): they hold after such an edit while those
+ *   files are unchanged;
+ * - `text`: the raw text (tabs, encoding, comments, syntax): the rule runs again after every edit.
+ */
+export type RuleInput = 'text' | 'tree' | 'workspace';
+
 /** A semantic rule. One rule per file under `rules/`, registered in its area's `index.ts`. */
 export interface Rule {
   /**
@@ -161,6 +172,8 @@ export interface Rule {
   severity: Severity;
   /** Platforms the rule applies to; the engine skips it elsewhere. `unknown` runs platform-neutral rules. */
   platforms: readonly Platform[];
+  /** What the findings depend on (besides the file name and configuration); see `RuleInput`. */
+  reads: RuleInput;
   /** One line, used as the SARIF short description. */
   title: string;
   /** One paragraph of markdown: what, why, how to fix; say where behaviour is uncertain. */

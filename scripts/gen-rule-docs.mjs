@@ -101,7 +101,9 @@ if (process.argv.includes('--check')) {
   let current = '';
   try {
     current = readFileSync(out, 'utf8');
-  } catch {}
+  } catch {
+    // missing: out of date
+  }
   if (current !== text) {
     console.error('docs/rules.md is out of date: run `npm run docs`.');
     process.exit(1);

@@ -8,7 +8,10 @@ import { promises as fsp } from 'node:fs';
 // (see languageClient.ts for the workspace-trust check).
 import * as vscode from 'vscode';
 import type { Ctx } from './ctx';
-import { APPSPEC_GLOB, deployFlow, redeploy, redeployLastSuccessful } from './deploy/flow';
+import { errorMessage, logFailure } from './logFailure';
+import { APPSPEC_GLOB, fileNameOf } from '../../engine/index';
+import { deployFlow, redeploy, redeployLastSuccessful } from './deploy/flow';
+import { lintForDeploy } from './deploy/validate';
 import { TEMPLATES } from './deploy/templates';
 import type { NodeData, NodeDescriptor } from './explorer/model';
 
@@ -97,37 +100,46 @@ async function continueDeployment(ctx: Ctx, arg: unknown): Promise<void> {
   ctx.explorer.refresh();
 }
 
-/** Opens every AppSpec so the language server checks it, then reports the totals and shows Problems. */
-async function validateWorkspace(ctx: Ctx): Promise<void> {
+export interface ValidationTotals {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Asks the language server for every finding of each AppSpec in the workspace (the engine in-process
+ * when the server is not running), opens them so the Problems view lists them, and reports the totals.
+ */
+async function validateWorkspace(ctx: Ctx): Promise<ValidationTotals | undefined> {
   const extra = ctx.settings().appSpecFiles;
   const found = await vscode.workspace.findFiles(APPSPEC_GLOB, '**/node_modules/**', 1000);
   for (const g of extra) found.push(...(await vscode.workspace.findFiles(g, '**/node_modules/**', 1000)));
   const unique = [...new Map(found.map((u) => [u.toString(), u])).values()];
   if (!unique.length) {
     void vscode.window.showInformationMessage('No AppSpec files in this workspace.');
-    return;
+    return undefined;
   }
+  const totals: ValidationTotals = { files: unique.length, errors: 0, warnings: 0 };
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Validating ${unique.length} AppSpec file(s)` },
-    async () => {
-      for (const uri of unique) await vscode.workspace.openTextDocument(uri);
-      // Give the server a moment to publish; the Problems view keeps updating afterwards anyway.
-      await new Promise((r) => setTimeout(r, 1500));
+    async (progress) => {
+      for (const uri of unique) {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        const lint = ctx.languageClient?.isRunning() ? ctx.languageServer?.lint : undefined;
+        const params = { uri: uri.toString(), text: doc.getText(), fileName: fileNameOf(uri.path) };
+        const { problems, serverError } = await lintForDeploy(params, lint);
+        if (serverError) ctx.log.warn(`validate: the language server could not lint ${uri.fsPath} (${serverError})`);
+        totals.errors += problems.filter((p) => p.severity === 'error').length;
+        totals.warnings += problems.filter((p) => p.severity === 'warning').length;
+        progress.report({ increment: 100 / unique.length });
+      }
     },
   );
-  let errors = 0;
-  let warnings = 0;
-  for (const uri of unique) {
-    for (const d of vscode.languages.getDiagnostics(uri)) {
-      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
-      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
-    }
-  }
-  ctx.log.info(`validated ${unique.length} AppSpec file(s): ${errors} error(s), ${warnings} warning(s)`);
+  const summary = `${totals.files} AppSpec file(s): ${totals.errors} error(s), ${totals.warnings} warning(s)`;
+  ctx.log.info(`validated ${summary}`);
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  void vscode.window.showInformationMessage(
-    `Validated ${unique.length} AppSpec file(s): ${errors} error(s), ${warnings} warning(s).`,
-  );
+  void vscode.window.showInformationMessage(`Validated ${summary}.`);
+  return totals;
 }
 
 /** Writes a starter AppSpec (and, for EC2, its hook scripts) into a chosen folder. */
@@ -254,8 +266,8 @@ export const COMMANDS: Record<string, Handler> = {
 
 /** Reports a failure: credential advice when it is one, else the message. Never throws. */
 export function reportError(ctx: Ctx, id: string, err: unknown): void {
-  const message = err instanceof Error ? err.message || err.name : String(err);
-  ctx.log.error(`${id} failed: ${message}`);
+  const message = errorMessage(err);
+  logFailure(ctx.log, `${id} failed`, err);
   if (ctx.connection.adviseOnError(err)) return;
   void vscode.window.showErrorMessage(`CodeDeploy: ${message}`, 'Show Log').then((c) => {
     if (c === 'Show Log') ctx.log.show();

@@ -17,15 +17,6 @@ export interface Settings {
 
 /** Settings whose change needs the language server restarted (document selector, trace). */
 export const SERVER_RESTART_KEYS = ['appspec.files', 'appspec.trace.server'];
-/** Settings whose change means another CodeDeploy connection. */
-export const CONNECTION_KEYS = [
-  'codedeploy.connection',
-  'codedeploy.profile',
-  'codedeploy.region',
-  'codedeploy.endpoint',
-  'codedeploy.local.timeScale',
-  'codedeploy.local.hookMode',
-];
 
 type Getter = (key: string) => unknown;
 

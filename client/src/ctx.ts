@@ -4,7 +4,8 @@
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { currentSettings, type Settings } from './config';
+import type { AppSpecServer } from './languageClient';
+import type { Settings } from './config';
 import type { ConnectionManager } from './connection/manager';
 import type { DeployMemory } from './deploy/memory';
 import type { ExplorerProvider } from './explorer/provider';
@@ -21,9 +22,7 @@ export interface Ctx {
   readonly statusBar: StatusBar;
   /** Set once the language client started (undefined if it failed to start). */
   languageClient?: LanguageClient;
+  /** The server's own requests while the language client runs. */
+  languageServer?: AppSpecServer;
   settings(): Settings;
-}
-
-export function settingsReader(workspace: typeof vscode.workspace): () => Settings {
-  return () => currentSettings(workspace);
 }

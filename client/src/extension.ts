@@ -12,17 +12,25 @@ import { currentSettings, SERVER_RESTART_KEYS } from './config';
 import { ConnectionManager } from './connection/manager';
 import type { Ctx } from './ctx';
 import { DeployMemory } from './deploy/memory';
+import type { NodeDescriptor } from './explorer/model';
 import { ExplorerProvider } from './explorer/provider';
+import { logFailure } from './logFailure';
+import type { AppSpecServer } from './languageClient';
 import { MonitorManager } from './monitor/manager';
 import { StatusBar } from './statusBar';
 import { TASK_TYPE } from './tasks/lintTask';
 import { LintTaskProvider } from './tasks/provider';
 import { registerWalkthroughProgress } from './walkthrough/register';
 
-/** What activate() returns: tests await `ready` instead of sleeping. */
+/**
+ * What activate() returns, for the editor tests: they await `ready` instead of sleeping, ask the
+ * running language server, and read the explorer through its TreeDataProvider.
+ */
 export interface ExtensionApi {
   ready: Promise<void>;
   languageClient(): LanguageClient | undefined;
+  languageServer(): AppSpecServer | undefined;
+  explorer: vscode.TreeDataProvider<NodeDescriptor>;
 }
 
 let running: { ctx: Ctx; disposeClient?: vscode.Disposable } | undefined;
@@ -68,14 +76,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const state: { ctx: Ctx; disposeClient?: vscode.Disposable } = { ctx };
   running = state;
 
+  // One output channel for the language server, whatever the number of restarts.
+  let serverLog: vscode.LogOutputChannel | undefined;
   const startClient = async (): Promise<void> => {
     try {
       const { startLanguageClient } = await import('./languageClient');
-      const started = await startLanguageClient(context, ctx.settings(), log);
+      if (!serverLog) {
+        serverLog = vscode.window.createOutputChannel('AppSpec Language Server', { log: true });
+        context.subscriptions.push(serverLog);
+      }
+      const started = await startLanguageClient(context, ctx.settings(), log, serverLog);
       ctx.languageClient = started.client;
+      ctx.languageServer = started.server;
       state.disposeClient = started.disposable;
     } catch (err) {
-      log.error(`the AppSpec language server did not start: ${(err as Error).message}`);
+      logFailure(log, 'the AppSpec language server did not start', err);
       void vscode.window.showErrorMessage(
         `AppSpec: the language server did not start (${(err as Error).message}). Deploy still validates in-process.`,
       );
@@ -87,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       state.disposeClient?.dispose();
       state.disposeClient = undefined;
       ctx.languageClient = undefined;
+      ctx.languageServer = undefined;
       await startClient();
     }),
     { dispose: () => state.disposeClient?.dispose() },
@@ -102,9 +118,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const ready = (async () => {
     await startClient();
     if (connection.choice.kind !== 'none') await monitors.resume();
-  })().catch((err) => log.error(`activation: ${(err as Error).message}`));
+  })().catch((err) => logFailure(log, 'activation', err));
 
-  return { ready, languageClient: () => ctx.languageClient };
+  return {
+    ready,
+    languageClient: () => ctx.languageClient,
+    languageServer: () => ctx.languageServer,
+    explorer,
+  };
 }
 
 export async function deactivate(): Promise<void> {
@@ -113,6 +134,7 @@ export async function deactivate(): Promise<void> {
   if (!r) return;
   const client = r.ctx.languageClient;
   r.ctx.languageClient = undefined;
+  r.ctx.languageServer = undefined;
   if (client) await client.stop().catch(() => undefined);
   await r.ctx.connection.dispose();
 }

@@ -5,7 +5,6 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { MAKE_EXECUTABLE_COMMAND } from '../../server/src/protocol';
 import {
   LanguageClient,
   TransportKind,
@@ -13,10 +12,22 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import {
+  APPSPEC_GLOB,
+  isAppSpecFileName,
+  LintRequest,
+  MAKE_EXECUTABLE_COMMAND,
+  SettledRequest,
+  WorkspaceTrustNotification,
+  type InitOptions,
+  type LintParams,
+  type SettledParams,
+  type SettledResult,
+} from '../../engine/index';
 import type { Settings } from './config';
 
 export const RED_HAT_YAML = 'redhat.vscode-yaml';
-const APPSPEC_FILES = '**/appspec.{yml,yaml,json}';
 
 export function documentSelector(extraGlobs: string[]): DocumentSelector {
   const selector: DocumentSelector = [
@@ -29,16 +40,13 @@ export function documentSelector(extraGlobs: string[]): DocumentSelector {
   return selector;
 }
 
-/** Names as the server reads them (server.ts `InitOptions`). */
-export function initializationOptions(settings: Settings): Record<string, unknown> {
+export function initializationOptions(settings: Settings): InitOptions {
   return {
     yamlExtensionActive: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined,
     files: settings.appSpecFiles,
     workspaceTrusted: vscode.workspace.isTrusted,
   };
 }
-
-/** The server's command that sets the executable bit of a script next to an AppSpec. */
 
 /**
  * The folders that hold an AppSpec (each a revision's bundle root). The server watches every file;
@@ -50,7 +58,7 @@ export class AppSpecFolders implements vscode.Disposable {
   private readonly watcher: vscode.FileSystemWatcher;
 
   constructor(private readonly extraGlobs: string[]) {
-    this.watcher = vscode.workspace.createFileSystemWatcher(APPSPEC_FILES);
+    this.watcher = vscode.workspace.createFileSystemWatcher(APPSPEC_GLOB);
     this.watcher.onDidCreate((u) => this.add(u));
     this.watcher.onDidDelete(() => void this.rescan());
     void this.rescan();
@@ -61,7 +69,7 @@ export class AppSpecFolders implements vscode.Disposable {
   }
 
   async rescan(): Promise<void> {
-    const found = await vscode.workspace.findFiles(APPSPEC_FILES, '**/node_modules/**', 1000);
+    const found = await vscode.workspace.findFiles(APPSPEC_GLOB, '**/node_modules/**', 1000);
     for (const g of this.extraGlobs) found.push(...(await vscode.workspace.findFiles(g, '**/node_modules/**', 500)));
     this.folders.clear();
     for (const u of found) this.add(u);
@@ -72,7 +80,7 @@ export class AppSpecFolders implements vscode.Disposable {
   contains(fsPath: string): boolean {
     if (/[\\/](\.git|node_modules)([\\/]|$)/.test(fsPath)) return false;
     if (!this.scanned) return true;
-    if (/(^|[\\/])appspec\.(ya?ml|json)$/i.test(fsPath)) return true;
+    if (isAppSpecFileName(fsPath)) return true;
     for (let dir = path.dirname(fsPath); ; dir = path.dirname(dir)) {
       if (this.folders.has(dir)) return true;
       if (dir === path.dirname(dir)) return false;
@@ -96,15 +104,29 @@ function fsPathOf(uri: unknown): string | undefined {
   return undefined;
 }
 
+/** The language server's own requests (engine/protocol.ts), for the parts of the extension that ask it. */
+export interface AppSpecServer {
+  /** Every finding for a text, as the editor would report them with no `maxProblems` cap. */
+  lint(params: LintParams): Promise<Diagnostic[]>;
+  /** Waits until the server has nothing left to do; says which version of `uri` it last published. */
+  settled(params: SettledParams): Promise<SettledResult>;
+}
+
 export interface StartedClient {
   client: LanguageClient;
+  server: AppSpecServer;
   disposable: vscode.Disposable;
 }
 
+/**
+ * `serverLog`: the "AppSpec Language Server" output channel, created once by the caller and kept
+ * across restarts of the server (a new client per restart must not add another channel).
+ */
 export async function startLanguageClient(
   context: vscode.ExtensionContext,
   settings: Settings,
   log: vscode.LogOutputChannel,
+  serverLog: vscode.LogOutputChannel,
 ): Promise<StartedClient> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -135,7 +157,7 @@ export async function startLanguageClient(
         return next(command, args);
       },
     },
-    outputChannel: vscode.window.createOutputChannel('AppSpec Language Server', { log: true }),
+    outputChannel: serverLog,
   };
   const client = new LanguageClient('appspec', 'AppSpec Language Server', serverOptions, clientOptions);
   try {
@@ -145,9 +167,18 @@ export async function startLanguageClient(
     throw err;
   }
   log.info('language server started');
+  // Quick fixes that create files are offered once the workspace is trusted (engine/protocol.ts `InitOptions`).
+  const trust = vscode.workspace.onDidGrantWorkspaceTrust(
+    () => void client.sendNotification(WorkspaceTrustNotification, { trusted: true }),
+  );
   return {
     client,
+    server: {
+      lint: (params) => client.sendRequest(LintRequest, params),
+      settled: (params) => client.sendRequest(SettledRequest, params),
+    },
     disposable: new vscode.Disposable(() => {
+      trust.dispose();
       folders.dispose();
       void client.stop().catch(() => undefined);
     }),

@@ -14,6 +14,7 @@ function main(): void {
       stderr: (t) => process.stderr.write(t),
       readStdin: () => fs.readFileSync(0),
       isTty: Boolean(process.stdout.isTTY),
+      debug: Boolean(process.env.APPSPEC_LINT_DEBUG),
     });
   } catch (e) {
     // Never a stack trace for users; APPSPEC_LINT_DEBUG=1 shows it.

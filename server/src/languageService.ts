@@ -16,12 +16,19 @@ import type {
   Position,
   Range,
 } from 'vscode-languageserver-types';
-import { DocumentCache } from '../../engine/document';
-import { lint, survivesTriviaEdit } from '../../engine/lint';
-import { memoizeFs, type FsMemoState } from '../../engine/memoFs';
-import { snapshotHolds, takeSnapshot, type FsSnapshot } from '../../engine/fsSnapshot';
-import { loadLintConfig, mergeConfigs, type LintConfig, type RuleSetting } from '../../engine/config';
-import type { AppSpecDocument, Diagnosis, Finding, WorkspaceFs } from '../../engine/types';
+import {
+  DocumentCache,
+  fileNameOf,
+  lint,
+  loadLintConfig,
+  mergeConfigs,
+  type AppSpecDocument,
+  type Diagnosis,
+  type LintConfig,
+  type RuleSetting,
+  type WorkspaceFs,
+} from '../../engine/index';
+import { LintMemory } from './lintMemory';
 import { isSyntaxFinding, MORE_PROBLEMS_ID, toDiagnostic } from './features/diagnostics';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
@@ -130,7 +137,13 @@ export interface LanguageService {
   validate(doc: TextDocumentLike, settings?: ValidateSettings): Diagnostic[];
   complete(doc: TextDocumentLike, position: Position, context?: { triggerCharacter?: string }): CompletionList;
   hover(doc: TextDocumentLike, position: Position): Hover | null;
-  codeActions(doc: TextDocumentLike, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  /** `createFiles`: offer fixes that create files (a missing hook script); false in an untrusted workspace. */
+  codeActions(
+    doc: TextDocumentLike,
+    range: Range,
+    diagnostics: Diagnostic[],
+    options?: { createFiles?: boolean },
+  ): CodeAction[];
   documentSymbols(doc: TextDocumentLike): DocumentSymbol[];
   foldingRanges(doc: TextDocumentLike): FoldingRange[];
   documentLinks(doc: TextDocumentLike): DocumentLink[];
@@ -146,32 +159,18 @@ export interface LanguageService {
 
 const CONFIG_READ_LIMIT = 256 * 1024;
 
-/** The last lint of a document: raw findings by rule, for the next version to reuse after a trivia edit. */
-interface LastLint {
-  version: number;
-  key: string;
-  /** The workspace state the findings describe (undefined: no workspace checks ran). */
-  snapshot?: FsSnapshot;
-  /** The answers the workspace checks got, valid while `snapshot` holds. */
-  fsState?: FsMemoState;
-  byRule: Map<string, Finding[]>;
-}
-
-function fileNameOf(uri: string): string {
-  const path = uri.split(/[?#]/)[0];
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name) || 'appspec.yml';
-  } catch {
-    return name || 'appspec.yml';
-  }
+/** The AppSpec's file name from its URI (`appspec.yml` when the URI has none). */
+function appSpecFileName(uri: string): string {
+  return fileNameOf(uri) || 'appspec.yml';
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const fs = options.fs;
   const cache = options.cache ?? new DocumentCache(64);
   const known = new Map<string, AppSpecDocument>();
-  const lastLint = new Map<string, LastLint>();
+  const memory = new LintMemory(fs);
+  /** The settings each document was last validated with: code actions lint again with the same ones. */
+  const settingsOf = new Map<string, ValidateSettings>();
   /** Findings with fixes computed for exactly this document (not carried over), for code actions. */
   const fixesOf = new WeakMap<AppSpecDocument, Diagnosis[]>();
 
@@ -198,30 +197,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const doc = parse(textDoc);
       const bundleRoot = bundleRootOf(doc.uri);
       const config = lintConfigFor(bundleRoot, settings);
-      const fileName = fileNameOf(doc.uri);
-      // An edit inside a comment changes no node: structural findings of the previous version still
-      // hold (same values, lines and columns) as long as the files they looked at are unchanged, so
-      // only the text-level rules run again.
-      const key = JSON.stringify([config, fileName]);
-      const prev = lastLint.get(doc.uri);
-      // Files unchanged since the last lint: its answers are reused instead of asking the disk again.
-      const filesHold = prev?.snapshot !== undefined && fs !== undefined && snapshotHolds(fs, prev.snapshot);
-      const runFs =
-        fs && config.workspaceChecks !== false ? memoizeFs(fs, filesHold ? prev?.fsState : undefined) : undefined;
-      const canReuse =
-        doc.incremental?.trivia === true &&
-        prev !== undefined &&
-        prev.version === doc.incremental.fromVersion &&
-        prev.key === key &&
-        (prev.snapshot === undefined || filesHold);
-      const reuse = canReuse ? new Map([...prev.byRule].filter(([id]) => survivesTriviaEdit(id))) : undefined;
-      const byRule = new Map<string, Finding[]>();
-      const found = lint(doc, { bundleRoot, fileName, fs: runFs }, config, { reuse, record: byRule });
-      const fresh = !canReuse && fs && runFs;
-      const snapshot = fresh ? takeSnapshot(fs, runFs.state()) : canReuse ? prev.snapshot : undefined;
-      const fsState = fresh ? runFs.state() : canReuse ? prev.fsState : undefined;
-      lastLint.set(doc.uri, { version: doc.version, key, snapshot, fsState, byRule });
-      if (!canReuse) fixesOf.set(doc, found);
+      const fileName = appSpecFileName(doc.uri);
+      settingsOf.set(doc.uri, settings);
+      const plan = memory.plan(doc, JSON.stringify([config, fileName]), config.workspaceChecks !== false);
+      const found = lint(doc, { bundleRoot, fileName, fs: plan.fs }, config, {
+        reuse: plan.reuse,
+        record: plan.record,
+      });
+      plan.done();
+      // Findings carried over from the previous version have fixes for that text: code actions lint afresh.
+      if (!plan.reuse?.size) fixesOf.set(doc, found);
       const mode = settings.syntaxDiagnostics ?? 'auto';
       const hideSyntax =
         mode === 'never' || (mode === 'auto' && doc.format === 'yaml' && settings.yamlExtensionActive === true);
@@ -231,18 +216,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     complete: (doc, position, context) =>
       complete(parse(doc), position, { fs, triggerCharacter: context?.triggerCharacter }),
     hover: (doc, position) => hover(parse(doc), position, fs),
-    codeActions(textDoc, range, diagnostics) {
+    codeActions(textDoc, range, diagnostics, options = {}) {
       const doc = parse(textDoc);
       // Fixes are found by rule and position in this version's findings; findings carried over from
-      // the previous version (a comment edit) are linted afresh, so their fixes match this text.
+      // the previous version (a comment edit) are linted afresh, with the settings the document was
+      // validated with (so `workspaceChecks: false` still keeps the disk out of it).
       const lookup = (d: Diagnostic) => {
         let fresh = fixesOf.get(doc);
         if (!fresh) {
-          fresh = lint(
-            doc,
-            { bundleRoot: bundleRootOf(doc.uri), fileName: fileNameOf(doc.uri), fs },
-            lintConfigFor(bundleRootOf(doc.uri), {}),
-          );
+          const bundleRoot = bundleRootOf(doc.uri);
+          const config = lintConfigFor(bundleRoot, settingsOf.get(doc.uri) ?? {});
+          fresh = lint(doc, { bundleRoot, fileName: appSpecFileName(doc.uri), fs }, config);
           fixesOf.set(doc, fresh);
         }
         const same = fresh.find(
@@ -253,7 +237,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         );
         return same?.fixes ?? [];
       };
-      return codeActions(doc, range, diagnostics, lookup);
+      return codeActions(doc, range, diagnostics, lookup, { createFiles: options.createFiles !== false });
     },
     documentSymbols: (doc) => documentSymbols(parse(doc)),
     foldingRanges: (doc) => foldingRanges(parse(doc)),
@@ -264,10 +248,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     forget(uri) {
       known.delete(uri);
       cache.delete(uri);
-      lastLint.delete(uri);
+      memory.forget(uri);
+      settingsOf.delete(uri);
     },
     clearLintCache() {
-      lastLint.clear();
+      memory.clear();
     },
   };
 }

@@ -21,28 +21,22 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { createNodeFs } from '../../engine/nodeFs';
+import {
+  createNodeFs,
+  describeInternalError,
+  LintRequest,
+  MAKE_EXECUTABLE_COMMAND,
+  readInitOptions,
+  setInternalErrorHandler,
+  SettledRequest,
+  WorkspaceTrustNotification,
+  type InitOptions,
+} from '../../engine/index';
 import { createLanguageService, DEFAULT_SETTINGS, normalizeSettings, type AppSpecSettings } from './languageService';
 import { isAppSpecUri, looksLikeAppSpec } from './features/appspecFiles';
-import { LINT_REQUEST, MAKE_EXECUTABLE_COMMAND } from './protocol';
 import { bundleRootOf } from './features/paths';
 import { createValidation } from './validation';
 import { warmUp } from './warmUp';
-
-/** `appspec/lint`: lint text (e.g. before deploying) with every finding, syntax errors included. */
-export interface LintParams {
-  uri?: string;
-  text: string;
-  fileName?: string;
-}
-
-/** What the client may pass in `initializationOptions`. */
-interface InitOptions {
-  /** The Red Hat YAML extension is active: leave YAML syntax errors to it (syntaxDiagnostics "auto"). */
-  yamlExtensionActive?: boolean;
-  /** Extra globs of AppSpec files (as the `appspec.files` setting). */
-  files?: string[];
-}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -53,7 +47,7 @@ const lintService = createLanguageService({ fs });
 
 let canAskConfiguration = false;
 let canWatchFiles = false;
-let init: InitOptions = {};
+let init: InitOptions = readInitOptions(undefined);
 let globalFiles: string[] = [];
 const settingsByUri = new Map<string, Promise<AppSpecSettings>>();
 /** Settings pushed with didChangeConfiguration, for clients that cannot answer workspace/configuration. */
@@ -72,6 +66,22 @@ function logError(what: string, err: unknown): void {
 
 process.on('unhandledRejection', (reason) => logError('unhandled rejection', reason));
 process.on('uncaughtException', (err) => logError('uncaught exception', err));
+// A rule or check that throws: its findings are missing, so it is logged with its stack.
+setInternalErrorHandler((e) => {
+  try {
+    connection.console.error(`appspec: ${describeInternalError(e)}`);
+  } catch {
+    /* the connection is gone */
+  }
+});
+
+/** Work the server started on its own (warm-up, reading changed settings): `appspec/settled` waits for it. */
+const background = new Set<Promise<unknown>>();
+function track<T>(work: Promise<T>): Promise<T> {
+  background.add(work);
+  void work.finally(() => background.delete(work)).catch(() => undefined);
+  return work;
+}
 
 /** Wraps a handler: errors are logged and answered with `fallback`. */
 function guard<P, R>(name: string, fallback: R, fn: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -139,11 +149,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   canAskConfiguration = !!caps.workspace?.configuration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-  const opts = (params.initializationOptions ?? {}) as InitOptions;
-  init = {
-    yamlExtensionActive: opts.yamlExtensionActive === true,
-    files: Array.isArray(opts.files) ? opts.files.filter((f): f is string => typeof f === 'string') : [],
-  };
+  init = readInitOptions(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -162,23 +168,26 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(
-  guard('initialized', undefined, async () => {
-    if (canWatchFiles) {
-      // Hook scripts and files[].source live anywhere next to the AppSpecs; the client filters events.
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
-    }
-    await refreshGlobalFiles();
-    // Compile the completion/hover paths now, while idle, rather than on the user's first request.
-    void warmUp(
+const onInitialized = guard('initialized', undefined, async () => {
+  if (canWatchFiles) {
+    // Hook scripts and files[].source live anywhere next to the AppSpecs; the client filters events.
+    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+  }
+  await refreshGlobalFiles();
+  // Compile the completion/hover paths now, while idle, rather than on the user's first request.
+  void track(
+    warmUp(
       () => validation.busy(),
       (err) => logError('warm-up', err),
-    );
-  }),
-);
+    ),
+  );
+});
+connection.onInitialized(() => void track(onInitialized(undefined)));
 
-connection.onDidChangeConfiguration(
-  guard('configuration change', undefined, async (params: { settings?: { appspec?: unknown } | null }) => {
+const onConfiguration = guard(
+  'configuration change',
+  undefined,
+  async (params: { settings?: { appspec?: unknown } | null }) => {
     if (!canAskConfiguration && params?.settings?.appspec) {
       pushedSettings = normalizeSettings(params.settings.appspec);
       globalFiles = pushedSettings.files;
@@ -187,8 +196,13 @@ connection.onDidChangeConfiguration(
     service.clearLintCache();
     await refreshGlobalFiles();
     validation.revalidateAll();
-  }),
+  },
 );
+connection.onDidChangeConfiguration((params) => track(onConfiguration(params)));
+
+connection.onNotification(WorkspaceTrustNotification, (p) => {
+  init = { ...init, workspaceTrusted: p?.trusted === true };
+});
 
 documents.onDidChangeContent((e) => {
   noteDocumentLength(e.document.getText().length);
@@ -261,7 +275,9 @@ connection.onCodeAction(
       },
     ) => {
       const doc = appspecDoc(p.textDocument.uri);
-      return doc ? service.codeActions(doc, p.range, p.context.diagnostics) : [];
+      return doc
+        ? service.codeActions(doc, p.range, p.context.diagnostics, { createFiles: init.workspaceTrusted })
+        : [];
     },
   ),
 );
@@ -305,8 +321,8 @@ connection.onCodeLens(
 );
 
 connection.onRequest(
-  LINT_REQUEST,
-  guard(LINT_REQUEST, [] as Diagnostic[], async (p: LintParams) => {
+  LintRequest,
+  guard(LintRequest.method, [] as Diagnostic[], async (p) => {
     if (!p || typeof p.text !== 'string') return [];
     const fileName = p.fileName ?? 'appspec.yml';
     const uri = p.uri ?? (path.isAbsolute(fileName) ? URI.file(fileName).toString() : `untitled:${fileName}`);
@@ -315,6 +331,18 @@ connection.onRequest(
     const diagnostics = lintService.validate(doc, { ...settings, syntaxDiagnostics: 'always', maxProblems: 0 });
     lintService.forget(uri);
     return diagnostics;
+  }),
+);
+
+connection.onRequest(
+  SettledRequest,
+  guard(SettledRequest.method, { version: null }, async (p) => {
+    // Work can start more work (settings read → a check → an idle re-check): wait until none is left.
+    while (background.size > 0 || validation.busy()) {
+      if (background.size > 0) await Promise.allSettled([...background]);
+      else await validation.idle();
+    }
+    return { version: p?.uri ? (validation.publishedVersion(p.uri) ?? null) : null };
   }),
 );
 

@@ -29,8 +29,12 @@ export interface Validation {
   revalidateAll(filter?: (uri: string) => boolean, force?: boolean): void;
   /** A document was closed. */
   forget(uri: string): void;
-  /** True while any check is running or queued. */
+  /** The version whose diagnostics were last published for `uri`. */
+  publishedVersion(uri: string): number | undefined;
+  /** True while any check is running or queued (idle re-checks of large files included). */
   busy(): boolean;
+  /** Resolves once nothing is running or queued. */
+  idle(): Promise<void>;
 }
 
 export function createValidation(d: ValidationDeps): Validation {
@@ -42,7 +46,17 @@ export function createValidation(d: ValidationDeps): Validation {
    * which used to lint every open document a second time (on a 12,000-line file that kept the server
    * busy for ~0.6 s, and the first completion waited for it).
    */
-  const published = new Map<string, string>();
+  const published = new Map<string, { version: number; key: string }>();
+  /** Idle re-checks of large documents waiting for their turn. */
+  let warming = 0;
+  let idleWaiters: (() => void)[] = [];
+  const busy = () => running.size > 0 || warming > 0;
+  function checkIdle(): void {
+    if (busy()) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
 
   function request(uri: string): void {
     if (running.has(uri)) {
@@ -55,6 +69,7 @@ export function createValidation(d: ValidationDeps): Validation {
       .finally(() => {
         running.delete(uri);
         if (again.delete(uri)) request(uri);
+        else checkIdle();
       });
   }
 
@@ -75,12 +90,12 @@ export function createValidation(d: ValidationDeps): Validation {
     d.markAppSpec(uri, true);
     const effective: ValidateSettings = { ...settings, ...d.extraSettings() };
     const key = `${version}\n${JSON.stringify(effective)}`;
-    if (published.get(uri) === key) return; // same text, same settings: the published diagnostics stand
+    if (published.get(uri)?.key === key) return; // same text, same settings: the published diagnostics stand
     const diagnostics = d.service.validate(doc, effective);
     if (d.documents.get(uri)?.version !== version) return;
     const firstTime = !published.has(uri);
     await d.publish(uri, version, diagnostics);
-    published.set(uri, key);
+    published.set(uri, { version, key });
     if (firstTime && doc.getText().length >= LARGE_DOCUMENT_CHARS) warmUpLarge(uri, version, effective, 2);
   }
 
@@ -92,16 +107,19 @@ export function createValidation(d: ValidationDeps): Validation {
    */
   function warmUpLarge(uri: string, version: number, settings: ValidateSettings, runs: number): void {
     if (runs <= 0) return;
+    warming++;
     setTimeout(() => {
+      warming--;
       const doc = d.documents.get(uri);
-      if (!doc || doc.version !== version || running.size > 0) return;
-      try {
-        d.service.validate(doc, settings);
-      } catch (err) {
-        d.logError('warming up', err);
-        return;
+      if (doc && doc.version === version && running.size === 0) {
+        try {
+          d.service.validate(doc, settings);
+          warmUpLarge(uri, version, settings, runs - 1);
+        } catch (err) {
+          d.logError('warming up', err);
+        }
       }
-      warmUpLarge(uri, version, settings, runs - 1);
+      checkIdle();
     }, 10);
   }
 
@@ -117,6 +135,8 @@ export function createValidation(d: ValidationDeps): Validation {
     forget(uri) {
       published.delete(uri);
     },
-    busy: () => running.size > 0,
+    publishedVersion: (uri) => published.get(uri)?.version,
+    busy,
+    idle: () => (busy() ? new Promise<void>((resolve) => idleWaiters.push(resolve)) : Promise.resolve()),
   };
 }

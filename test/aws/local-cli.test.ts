@@ -1,4 +1,7 @@
-/** The standalone endpoint: `node dist/local.js --port 0 --data DIR --time-scale 100`. */
+/**
+ * The standalone endpoint: `node dist/local.js --port 0 --data DIR …`. Deployments run on its manual
+ * clock (`--manual-clock`, moved by `advance <ms>` lines on stdin), so nothing races real time.
+ */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -17,7 +20,7 @@ function start(
   dataDir: string,
   extra: string[] = [],
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string }> {
-  const child = spawn(process.execPath, [LOCAL_JS, '--port', '0', '--data', dataDir, '--time-scale', '100', ...extra], {
+  const child = spawn(process.execPath, [LOCAL_JS, '--port', '0', '--data', dataDir, ...extra], {
     stdio: 'pipe',
   });
   return new Promise((resolve, reject) => {
@@ -44,7 +47,22 @@ function exited(
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Moves the endpoint's manual clock on by `ms` and resolves with its new time once it has moved. */
+function advance(child: ChildProcessWithoutNullStreams, ms: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (c: Buffer) => {
+      out += c.toString('utf8');
+      const m = /^clock (.+)$/m.exec(out);
+      if (!m) return;
+      child.stdout.off('data', onData);
+      if (/^\d+$/.test(m[1])) resolve(Number(m[1]));
+      else reject(new Error(`the clock refused: ${m[1]}`));
+    };
+    child.stdout.on('data', onData);
+    child.stdin.write(`advance ${ms}\n`);
+  });
+}
 
 describe('dist/local.js', () => {
   it('prints the URL once it listens and stops cleanly on SIGTERM', async () => {
@@ -81,7 +99,7 @@ describe('dist/local.js', () => {
 
   it('--hooks manual: a Lambda hook waits for PutLifecycleEventHookExecutionStatus', async () => {
     const dataDir = tempDir();
-    const run = await start(dataDir, ['--hooks', 'manual']);
+    const run = await start(dataDir, ['--hooks', 'manual', '--manual-clock', '--time-scale', '1']);
     assert.match(run.line, /hooks: manual/);
     const client = new CodeDeployClient({
       endpoint: run.url,
@@ -103,8 +121,8 @@ describe('dist/local.js', () => {
           },
         }),
       );
-      // 600 ms at time scale 100 is a simulated minute: an automatic answer would have come after a few seconds.
-      await pause(600);
+      // A simulated minute: an automatic answer would have come after a few seconds.
+      await advance(run.child, 60_000);
       const t = await client.send(new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ['orders-api'] }));
       const ev = t.deploymentTargets?.[0]?.lambdaTarget?.lifecycleEvents?.find(
         (e) => e.lifecycleEventName === 'BeforeAllowTraffic',
@@ -120,7 +138,8 @@ describe('dist/local.js', () => {
 
   it('survives SIGKILL mid-deployment: the restarted endpoint finishes the deployment', async () => {
     const dataDir = tempDir();
-    let run = await start(dataDir);
+    const MANUAL = ['--manual-clock', '--time-scale', '1'];
+    let run = await start(dataDir, MANUAL);
     let client = new CodeDeployClient({
       endpoint: run.url,
       region: 'us-east-1',
@@ -131,40 +150,53 @@ describe('dist/local.js', () => {
       new CreateDeploymentCommand({
         applicationName: 'orders-api-lambda',
         deploymentGroupName: 'orders-api-live',
-        deploymentConfigName: 'orders-canary-25pct-2min', // 2 simulated minutes = 1.2 s at time scale 100
+        deploymentConfigName: 'orders-canary-25pct-2min', // 25% now, the rest 2 simulated minutes later
         revision: {
           revisionType: 'AppSpecContent',
           appSpecContent: { content: lambdaSpec({ current: '7', target: '8' }) },
         },
       }),
     );
-    let weight: number | undefined;
-    for (let i = 0; i < 100 && weight !== 25; i++) {
-      await pause(20);
-      const t = await client
-        .send(new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ['orders-api'] }))
-        .catch(() => undefined);
-      weight = t?.deploymentTargets?.[0]?.lambdaTarget?.lambdaFunctionInfo?.targetVersionWeight;
-    }
-    assert.equal(weight, 25, 'reached the canary step');
+    const weight = async () =>
+      (await client.send(new BatchGetDeploymentTargetsCommand({ deploymentId, targetIds: ['orders-api'] })))
+        .deploymentTargets?.[0]?.lambdaTarget?.lambdaFunctionInfo?.targetVersionWeight;
+    const status = async () => (await client.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status;
     const killed = exited(run.child);
-    run.child.kill('SIGKILL');
-    await killed;
-    client.destroy();
+    try {
+      assert.equal(await status(), 'Created', 'the clock stands still: the deployment has not started');
+      await advance(run.child, 60_000); // the hooks ran and the canary step began; its 2 minutes have not passed
+      assert.equal(await weight(), 25, 'at the canary step');
+      assert.equal(await status(), 'InProgress');
+    } finally {
+      run.child.kill('SIGKILL');
+      await killed;
+      client.destroy();
+    }
 
-    run = await start(dataDir);
+    run = await start(dataDir, MANUAL);
     client = new CodeDeployClient({ endpoint: run.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
     try {
-      let status: string | undefined;
-      for (let i = 0; i < 200 && status !== 'Succeeded' && status !== 'Failed'; i++) {
-        status = (await client.send(new GetDeploymentCommand({ deploymentId }))).deploymentInfo?.status;
-        if (status !== 'Succeeded') await pause(25);
-      }
-      assert.equal(status, 'Succeeded');
+      assert.equal(await weight(), 25, 'the restarted endpoint resumes at the canary step');
+      await advance(run.child, 10 * 60_000);
+      assert.equal(await status(), 'Succeeded');
+      assert.equal(await weight(), 100);
     } finally {
       client.destroy();
       const done = exited(run.child);
       run.child.kill('SIGINT');
+      await done;
+    }
+  });
+
+  it('--manual-clock answers each step with the new time and refuses a malformed one', async () => {
+    const run = await start(tempDir(), ['--manual-clock', '--no-seed']);
+    try {
+      const t0 = await advance(run.child, 0);
+      assert.equal(await advance(run.child, 1500), t0 + 1500);
+      await assert.rejects(advance(run.child, -5), /expected "advance <milliseconds>"/);
+    } finally {
+      const done = exited(run.child);
+      run.child.kill('SIGTERM');
       await done;
     }
   });

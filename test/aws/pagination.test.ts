@@ -33,6 +33,21 @@ describe('pagination', () => {
     assert.ok(infos.every((a) => a.computePlatform === 'Lambda' && a.createTime instanceof Date));
   });
 
+  it('batch-gets more names than one BatchGetApplications call takes: the AWS layer splits them', async () => {
+    const names = Array.from({ length: 130 }, (_, i) => `many-${String(i).padStart(3, '0')}`);
+    for (const n of names)
+      await h.raw.send(new cd.CreateApplicationCommand({ applicationName: n, computePlatform: 'Server' }));
+    // The service refuses more than 100 names in one call, as AWS does.
+    await assert.rejects(h.raw.send(new cd.BatchGetApplicationsCommand({ applicationNames: names })), {
+      name: 'BatchLimitExceededException',
+    });
+    const infos = await h.api.batchGetApplications(names);
+    assert.deepEqual(
+      infos.map((a) => a.applicationName),
+      names,
+    );
+  });
+
   it('lists every predefined deployment configuration across pages', async () => {
     const configs = await h.api.listDeploymentConfigs();
     for (const name of [

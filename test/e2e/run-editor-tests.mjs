@@ -2,7 +2,8 @@
 // `npm run test:editor`: runs the mocha suite of test/editor (compiled to out/test/editor/) inside the real VS Code
 // extension host of code-server, with the extension loaded as a development extension through the workbench's
 // `payload` URL parameter. Exits 0 only when the extension host reports codeAutomationExit(0).
-// Prints each test as it finishes, then the results and a closing `N passed, N failed` line.
+// Prints each test as it finishes, then the results, a `SKIP <test>` line per pending (skipped) test and a closing
+// `N passed, N failed, N skipped` line (the format scripts/test-all.mjs reads).
 // Env: APPSPEC_EDITOR_GREP=regex (subset), APPSPEC_EDITOR_TIMEOUT=seconds (default 600), APPSPEC_E2E_KEEP=1.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,8 +43,8 @@ function printExtensionLogs(dataDir) {
   }
 }
 
-function finish(passed, failed, code) {
-  console.log(`${passed} passed, ${failed} failed`);
+function finish(passed, failed, code, skipped = 0) {
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(code);
 }
 
@@ -169,6 +170,7 @@ if (failures.length) {
   console.log('\nFailures:');
   for (const f of failures) console.log(`  - ${f.title}\n      ${String(f.error).split('\n').join('\n      ')}`);
 }
-if (results.pending) console.log(`(${results.pending} pending)`);
+// Mocha's pending tests (it.skip, this.skip()) carry no reason.
+for (const t of results.tests.filter((x) => x.state === 'pending')) console.log(`SKIP ${t.title}`);
 const ok = exitCode === 0 && results.failed === 0 && results.passed > 0 && !failedToRun;
-finish(results.passed, results.failed + (ok || results.failed > 0 ? 0 : 1), ok ? 0 : 1);
+finish(results.passed, results.failed + (ok || results.failed > 0 ? 0 : 1), ok ? 0 : 1, results.pending ?? 0);

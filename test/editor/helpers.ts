@@ -1,6 +1,7 @@
 /** Helpers shared by the in-editor suites: waiting, workspace files, diagnostics, extension activation. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../client/src/extension';
 
 export const EXTENSION_ID = 'appspec-tools.appspec-codedeploy';
 
@@ -42,6 +43,32 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
   await ext.activate();
   return ext;
+}
+
+/** What the extension's activate() returned, once its language client has started. */
+export async function extensionApi(): Promise<ExtensionApi> {
+  const api = (await activateExtension()).exports as ExtensionApi;
+  await api.ready;
+  return api;
+}
+
+/**
+ * Waits until the language server has published diagnostics for the document's current version
+ * (`appspec/settled`), so an empty list means "checked and clean", not "not checked yet".
+ */
+export async function validatedDiagnostics(doc: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+  const api = await extensionApi();
+  await waitFor(
+    async () => {
+      const client = api.languageClient();
+      const server = api.languageServer();
+      if (!client || !server) return undefined;
+      const { version } = await server.settled({ uri: client.code2ProtocolConverter.asUri(doc.uri) });
+      return version === doc.version ? true : undefined;
+    },
+    `the server to publish ${vscode.workspace.asRelativePath(doc.uri)} version ${doc.version}`,
+  );
+  return [...vscode.languages.getDiagnostics(doc.uri)];
 }
 
 /** The rule ID of a diagnostic (`code` may be a string or `{ value, target }`). */

@@ -21,6 +21,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver-protocol';
+import { SettledRequest, type SettledResult } from '../../engine/protocol';
 
 /** Where `npm run build` puts the bundled server (tests compile to out/test/helpers/). */
 export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -64,6 +65,11 @@ export interface LspClient {
   closeDocument(uri: string): void;
   request<R>(method: string, params: unknown): Promise<R>;
   notify(method: string, params: unknown): void;
+  /**
+   * Resolves when the server has nothing left to do (`appspec/settled`): everything it was going to
+   * publish for what it received so far has arrived. With `uri`, says which version it last published.
+   */
+  settled(uri?: string): Promise<SettledResult>;
   /** The next (or an already received) publish for `uri` that satisfies `predicate`. */
   waitForDiagnostics(uri: string, predicate?: (p: PublishedDiagnostics) => boolean): Promise<PublishedDiagnostics>;
   /** Holds workspace/configuration answers until `releaseConfiguration()`. */
@@ -196,6 +202,9 @@ export async function startServer(options: StartOptions = {}): Promise<LspClient
     },
     notify(method, params) {
       void connection.sendNotification(method, params);
+    },
+    settled(uri) {
+      return withLimit('appspec/settled', connection.sendRequest(SettledRequest, { uri }));
     },
     waitForDiagnostics(uri, predicate = () => true) {
       const already = published.find((p) => p.uri === uri && predicate(p));

@@ -1,6 +1,9 @@
 /**
- * What the server does on its own between requests: the warm-up after `initialized` and the
- * revalidation after a configuration notification. Needs `npm run build` first.
+ * What the server does on its own between requests: the warm-up after `initialized`, the
+ * revalidation after a configuration notification and the idle re-check of large files. Each test
+ * waits for `appspec/settled` (the server has nothing left to do) before asserting that something
+ * was not published, so a late publish fails the test instead of slipping past a sleep.
+ * Needs `npm run build` first.
  */
 import { test, describe, after } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -10,15 +13,6 @@ import { doc } from '../unit/features/util';
 import { startServer, type LspClient } from '../helpers/lspClient';
 
 const TEXT = 'version: 0.0\nos: linux\nhooks:\n  BeforeInstal:\n    - location: a.sh\n  \n';
-
-/** Resolves once `cond()` holds (checked after each event-loop turn), or fails after `ms`. */
-async function until(cond: () => boolean, what: string, ms = 10000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('server while idle', () => {
   const clients: LspClient[] = [];
@@ -46,12 +40,14 @@ describe('server while idle', () => {
     assert.deepEqual(completion, JSON.parse(JSON.stringify(ls.complete(d, position))));
     assert.deepEqual(hover, JSON.parse(JSON.stringify(ls.hover(d, { line: 1, character: 1 }))));
     await client.waitForDiagnostics(uri);
-    // More requests while any warm-up step may still be queued, then: only the user's document was published.
+    // More requests while warm-up steps may still be queued; then, once the warm-up has finished,
+    // only the user's document was published.
     for (let i = 0; i < 20; i++)
       await client.request('textDocument/completion', {
         textDocument: { uri },
         position: { line: i % 6, character: 0 },
       });
+    assert.deepEqual(await client.settled(uri), { version: 1 });
     assert.deepEqual([...new Set(client.published.map((p) => p.uri))], [uri]);
     assert.ok(!client.logs.some((l) => l.includes('warm-up')), client.logs.join('\n'));
   });
@@ -67,10 +63,9 @@ describe('server while idle', () => {
     assert.ok(first.diagnostics.some((d) => d.code === 'W4002'));
     const asked = client.configurationRequests();
     client.notify('workspace/didChangeConfiguration', { settings: null });
-    // The server re-reads the global settings, then this document's; once answered, a request
-    // round trip shows it has acted on them.
-    await until(() => client.configurationRequests() >= asked + 2, 'the settings requests');
-    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    // Settled: the server has re-read the global settings and this document's, and acted on them.
+    assert.deepEqual(await client.settled(uri), { version: 1 });
+    assert.ok(client.configurationRequests() >= asked + 2, 'the settings were read again');
     assert.equal(client.published.filter((p) => p.uri === uri).length, 1, 'published once');
 
     // Changed settings still apply to the same version.
@@ -94,10 +89,9 @@ describe('server while idle', () => {
     client.open(uri, text);
     const first = await client.waitForDiagnostics(uri);
     assert.ok(first.diagnostics.some((d) => d.code === 'W4002'));
-    // Give the idle re-check time to run, then a round trip: still one publish for version 1.
-    await new Promise((r) => setTimeout(r, 300));
-    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
-    assert.equal(client.published.filter((p) => p.uri === uri).length, 1, 'the warm-up published nothing');
+    // Settled: the idle re-checks have run. Still one publish for version 1.
+    assert.deepEqual(await client.settled(uri), { version: 1 });
+    assert.equal(client.published.filter((p) => p.uri === uri).length, 1, 'the idle re-checks published nothing');
     const fixed = text.replace('BeforeInstal:', 'AfterInstall:');
     client.change(uri, fixed, 2);
     const next = await client.waitForDiagnostics(uri, (p) => p.version === 2);

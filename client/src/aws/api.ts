@@ -94,6 +94,8 @@ export interface CodeDeployApi {
   readonly settings: ConnectionSettings;
 
   listApplications(): Promise<string[]>;
+  // The batchGet* calls take any number of names or IDs: the implementation splits them into calls of
+  // the API's limit (100 applications or groups, 25 deployments, targets or instances). Callers never chunk.
   batchGetApplications(names: string[]): Promise<ApplicationInfo[]>;
   listDeploymentGroups(application: string): Promise<string[]>;
   batchGetDeploymentGroups(application: string, groups: string[]): Promise<DeploymentGroupInfo[]>;

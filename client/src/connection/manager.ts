@@ -4,7 +4,7 @@
  * demand, and tells everyone when the connection changes.
  */
 import * as vscode from 'vscode';
-import type { CodeDeployApi, ConnectionSettings } from '../aws/api';
+import type { CodeDeployApi } from '../aws/api';
 import { currentSettings } from '../config';
 import {
   apiSettings,
@@ -18,32 +18,17 @@ import {
   type ProfileInfo,
 } from './model';
 
-interface AwsModule {
-  createCodeDeployApi(settings: ConnectionSettings): CodeDeployApi;
-  listProfiles?(): Promise<unknown[]> | unknown[];
-}
+/** The AWS layer and the local endpoint load on first use so activation stays fast (the SDK is large). */
+type AwsModule = typeof import('../aws/index');
+type LocalModule = typeof import('../local/index');
+type LocalEndpoint = Awaited<ReturnType<LocalModule['startLocalEndpoint']>>;
 
-interface LocalModule {
-  startLocalEndpoint(opts: {
-    port?: number;
-    dataDir: string;
-    timeScale?: number;
-    hookMode?: 'auto' | 'manual';
-    log?: (m: string) => void;
-  }): Promise<{
-    url: string;
-    s3Url: string;
-    stop(): Promise<void> | void;
-  }>;
-}
-
-/** Loaded on first use so activation stays fast (the SDK is large). */
 async function loadAws(): Promise<AwsModule> {
-  return (await import('../aws/index')) as unknown as AwsModule;
+  return import('../aws/index');
 }
 
 async function loadLocal(): Promise<LocalModule> {
-  return (await import('../local/index')) as unknown as LocalModule;
+  return import('../local/index');
 }
 
 export class ConnectionManager implements vscode.Disposable {
@@ -53,7 +38,7 @@ export class ConnectionManager implements vscode.Disposable {
   private apiPromise: Promise<CodeDeployApi> | undefined;
   private apiKey: string | undefined;
   private readonly retired: Promise<CodeDeployApi>[] = [];
-  private local: Promise<{ url: string; s3Url: string; stop(): Promise<void> | void }> | undefined;
+  private local: Promise<LocalEndpoint> | undefined;
   private localScale: number | undefined;
   private localHookMode: 'auto' | 'manual' | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -143,7 +128,7 @@ export class ConnectionManager implements vscode.Disposable {
     return aws.createCodeDeployApi(apiSettings(choice));
   }
 
-  private startLocal(): Promise<{ url: string; s3Url: string; stop(): Promise<void> | void }> {
+  private startLocal(): Promise<LocalEndpoint> {
     if (!this.local) {
       const { localTimeScale: timeScale, localHookMode: hookMode } = currentSettings(vscode.workspace);
       this.localScale = timeScale;
@@ -200,21 +185,7 @@ export class ConnectionManager implements vscode.Disposable {
   async listProfiles(): Promise<ProfileInfo[]> {
     try {
       const aws = await loadAws();
-      const raw = (await aws.listProfiles?.()) ?? [];
-      return raw
-        .map((p): ProfileInfo | undefined => {
-          if (typeof p === 'string') return { name: p };
-          if (p && typeof p === 'object' && typeof (p as { name?: unknown }).name === 'string') {
-            const x = p as { name: string; sso?: unknown; isSso?: unknown; kind?: unknown; region?: unknown };
-            return {
-              name: x.name,
-              sso: x.sso === true || x.isSso === true || x.kind === 'sso',
-              region: typeof x.region === 'string' ? x.region : undefined,
-            };
-          }
-          return undefined;
-        })
-        .filter((p): p is ProfileInfo => p !== undefined);
+      return (await aws.listProfiles()).map((p) => ({ name: p.name, sso: p.sso, region: p.region }));
     } catch (err) {
       this.log.warn(`could not list AWS profiles: ${(err as Error).message}`);
       return [];

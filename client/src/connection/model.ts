@@ -97,10 +97,6 @@ export const REGIONS = [
   'af-south-1',
 ];
 
-export function isRegion(s: string): boolean {
-  return /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(s);
-}
-
 /** The quick pick: local first, then profiles (SSO marked), then regions for the current profile. */
 export function pickEntries(current: ConnectionChoice, profiles: ProfileInfo[]): PickEntry[] {
   const entries: PickEntry[] = [];

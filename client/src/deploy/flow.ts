@@ -6,9 +6,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { APPSPEC_GLOB, isAppSpecFileName } from '../../../engine/index';
 import { UploadCancelledError, type CodeDeployApi, type DeploymentInfo } from '../aws/api';
 import type { Ctx } from '../ctx';
-import { chunks } from '../explorer/model';
 import { planBundle, zipBundle } from './bundle';
 import {
   appSpecContentInput,
@@ -26,8 +26,6 @@ import {
 } from './plan';
 import { redeployInput } from './redeploy';
 import { lintForDeploy, platformOfText } from './validate';
-
-export const APPSPEC_GLOB = '**/appspec.{yml,yaml,json}';
 
 /** Thrown when the user dismisses a step: the command ends quietly. */
 export class Cancelled extends Error {
@@ -54,8 +52,7 @@ async function resolveAppSpec(ctx: Ctx, uri?: vscode.Uri): Promise<vscode.TextDo
   const extra = ctx.settings().appSpecFiles;
   if (
     active &&
-    (/appspec\.(ya?ml|json)$/i.test(active.fileName) ||
-      extra.some((g) => vscode.languages.match({ pattern: g }, active) > 0))
+    (isAppSpecFileName(active.fileName) || extra.some((g) => vscode.languages.match({ pattern: g }, active) > 0))
   ) {
     return active;
   }
@@ -91,14 +88,11 @@ async function refuse(doc: vscode.TextDocument, problems: LintProblem[]): Promis
 }
 
 export async function validateForDeploy(ctx: Ctx, doc: vscode.TextDocument): Promise<void> {
-  const client = ctx.languageClient;
-  const request = client?.isRunning()
-    ? (method: string, params: unknown) => client.sendRequest(method, params)
-    : undefined;
-  const { problems, source } = await lintForDeploy(
+  const { problems, source, serverError } = await lintForDeploy(
     { uri: doc.uri.toString(), text: doc.getText(), fileName: path.basename(doc.fileName) },
-    request,
+    ctx.languageClient?.isRunning() ? ctx.languageServer?.lint : undefined,
   );
+  if (serverError) ctx.log.warn(`deploy: the language server could not lint ${doc.uri.fsPath} (${serverError})`);
   ctx.log.info(`deploy: linted ${doc.uri.fsPath} with the ${source}: ${problems.length} finding(s)`);
   if (refusalFor(problems)) await refuse(doc, problems);
 }
@@ -109,9 +103,7 @@ async function pickApplication(
   remembered?: string,
 ): Promise<string> {
   const names = await api.listApplications();
-  const infos: Awaited<ReturnType<CodeDeployApi['batchGetApplications']>> = [];
-  for (const part of chunks(names, 100)) infos.push(...(await api.batchGetApplications(part)));
-  const apps = applicationsFor(infos, platform);
+  const apps = applicationsFor(await api.batchGetApplications(names), platform);
   if (!apps.length)
     throw new Error(
       `No ${platform === 'Server' ? 'EC2/On-Premises' : platform} application in this connection. Create one first (for example in the AWS console), then deploy again.`,
@@ -133,9 +125,7 @@ async function pickGroup(
   fixed?: string,
 ) {
   const names = await api.listDeploymentGroups(application);
-  const infos: Awaited<ReturnType<CodeDeployApi['batchGetDeploymentGroups']>> = [];
-  for (const part of chunks(names, 100)) infos.push(...(await api.batchGetDeploymentGroups(application, part)));
-  const groups = groupsFor(infos, platform);
+  const groups = groupsFor(await api.batchGetDeploymentGroups(application, names), platform);
   if (!groups.length)
     throw new Error(`Application ${application} has no deployment group for this AppSpec's platform.`);
   if (fixed) {

@@ -3,46 +3,44 @@
  * the engine in-process when the request is unavailable. Also tells the compute platform. No
  * vscode here: the request function is injected.
  */
-import { LINT_REQUEST } from '../../../server/src/protocol';
+import type { LintParams } from '../../../engine/index';
 import { computePlatformOf, normalizeProblems, type ComputePlatformName, type LintProblem } from './plan';
 
-export interface LintParams {
-  uri: string;
-  text: string;
-  fileName: string;
-}
-
-export type RequestFn = (method: string, params: LintParams) => Promise<unknown>;
+/** The language server's `appspec/lint` (see languageClient.ts `AppSpecServer`). */
+export type LintFn = (params: LintParams) => Promise<unknown>;
 
 export interface LintOutcome {
   problems: LintProblem[];
   source: 'server' | 'engine';
+  /** Why the server's answer was not used, when it was asked and failed (the caller logs it). */
+  serverError?: string;
 }
 
 /** The engine is loaded on first use (it pulls in the schema validators). */
 async function engineLint(params: LintParams): Promise<LintProblem[]> {
-  const engine = await import('../../../engine/index');
+  const engine = await import('./engine');
   return normalizeProblems(engine.lintText(params.text, { uri: params.uri, fileName: params.fileName }));
 }
 
-export async function lintForDeploy(params: LintParams, request?: RequestFn, timeoutMs = 10_000): Promise<LintOutcome> {
-  if (request) {
+export async function lintForDeploy(params: LintParams, lint?: LintFn, timeoutMs = 10_000): Promise<LintOutcome> {
+  let serverError: string | undefined;
+  if (lint) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
     try {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('the language server did not answer')), timeoutMs);
-      });
-      try {
-        const raw = await Promise.race([request(LINT_REQUEST, params), timeout]);
-        if (raw !== undefined && raw !== null) return { problems: normalizeProblems(raw), source: 'server' };
-      } finally {
-        clearTimeout(timer);
-      }
-    } catch {
-      // Method not found, server not running, or too slow: lint in-process instead.
+      const raw = await Promise.race([lint(params), timeout]);
+      if (raw !== undefined && raw !== null) return { problems: normalizeProblems(raw), source: 'server' };
+      serverError = 'it answered nothing';
+    } catch (err) {
+      // Method not found, server stopped, or too slow: lint in-process instead, and say why.
+      serverError = err instanceof Error ? err.message || err.name : String(err);
+    } finally {
+      clearTimeout(timer);
     }
   }
-  return { problems: await engineLint(params), source: 'engine' };
+  return { problems: await engineLint(params), source: 'engine', ...(serverError ? { serverError } : {}) };
 }
 
 /** The compute platform of an AppSpec's text, by the engine's detection; undefined when unknown. */
@@ -50,7 +48,7 @@ export async function platformOfText(
   uri: string,
   text: string,
 ): Promise<{ platform?: ComputePlatformName; reason: string }> {
-  const engine = await import('../../../engine/index');
+  const engine = await import('./engine');
   const parsed = engine.parseAppSpec(uri, text);
   return { platform: computePlatformOf(parsed.platform.platform), reason: parsed.platform.reason };
 }

@@ -311,19 +311,6 @@ export function eventNodes(deploymentId: string, target: DeploymentTarget, opts:
   });
 }
 
-/** Groups of at most `size` (BatchGet calls take ≤ 25 ids for targets, ≤ 100 otherwise). */
-export function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-async function batched<T>(ids: string[], size: number, get: (ids: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (const part of chunks(ids, size)) out.push(...(await get(part)));
-  return out;
-}
-
 /** Loads the children of a node. Never throws: errors become an error node. */
 export async function loadChildren(api: ExplorerApi, key: LoaderKey, opts: ModelOptions): Promise<NodeDescriptor[]> {
   try {
@@ -331,13 +318,13 @@ export async function loadChildren(api: ExplorerApi, key: LoaderKey, opts: Model
       case 'applications': {
         const names = await api.listApplications();
         if (!names.length) return [placeholderNode(key, 'No applications in this region')];
-        const apps = await batched(names, 100, (n) => api.batchGetApplications(n));
+        const apps = await api.batchGetApplications(names);
         return applicationNodes(apps, opts);
       }
       case 'groups': {
         const names = await api.listDeploymentGroups(key.application);
         if (!names.length) return [placeholderNode(key, 'No deployment groups')];
-        const groups = await batched(names, 100, (n) => api.batchGetDeploymentGroups(key.application, n));
+        const groups = await api.batchGetDeploymentGroups(key.application, names);
         return groupNodes(key.application, groups, opts);
       }
       case 'deployments': {
@@ -351,13 +338,13 @@ export async function loadChildren(api: ExplorerApi, key: LoaderKey, opts: Model
           if (!token) break;
         }
         if (!ids.length) return [placeholderNode(key, 'No deployments yet')];
-        const deployments = await batched(ids, 25, (n) => api.batchGetDeployments(n));
+        const deployments = await api.batchGetDeployments(ids);
         return deploymentNodes(key.application, key.group, deployments, token, opts);
       }
       case 'targets': {
         const ids = await api.listDeploymentTargets(key.deploymentId);
         if (!ids.length) return [placeholderNode(key, 'No targets yet')];
-        const targets = await batched(ids, 25, (n) => api.batchGetDeploymentTargets(key.deploymentId, n));
+        const targets = await api.batchGetDeploymentTargets(key.deploymentId, ids);
         return targetNodes(key.deploymentId, targets, opts);
       }
       case 'events': {

@@ -8,9 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseAppSpec } from '../../../engine/document';
+import { APPSPEC_GLOB, isAppSpecFileName, parseAppSpec } from '../../../engine/index';
 import type { Ctx } from '../ctx';
-import { APPSPEC_GLOB } from '../deploy/flow';
 import { revisionRelative } from './paths';
 import { scriptCount } from './plan';
 import { planInSandbox, runHooks } from './runner';
@@ -29,7 +28,7 @@ function output(ctx: Ctx): vscode.OutputChannel {
 async function pickAppSpec(arg: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
   const active = vscode.window.activeTextEditor?.document;
-  if (active && /appspec\.(ya?ml|json)$/i.test(active.fileName)) return active.uri;
+  if (active && isAppSpecFileName(active.fileName)) return active.uri;
   const found = await vscode.workspace.findFiles(APPSPEC_GLOB, '**/node_modules/**', 200);
   if (found.length <= 1) return found[0];
   const pick = await vscode.window.showQuickPick(

@@ -4,8 +4,7 @@
  * Pure over the parsed AppSpec; the file system is only consulted to note missing scripts.
  */
 import * as fs from 'node:fs';
-import { DEFAULT_SCRIPT_TIMEOUT, EC2_EVENTS } from '../../../engine/knowledge';
-import type { AppSpecDocument } from '../../../engine/types';
+import { DEFAULT_SCRIPT_TIMEOUT, EC2_EVENTS, type AppSpecDocument } from '../../../engine/index';
 import { inside, reRootDestination, revisionRelative } from './paths';
 import type { FileExistsBehavior, FileMapping, HookPlan, HookStep, ScriptSpec } from './types';
 

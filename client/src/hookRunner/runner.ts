@@ -13,7 +13,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseAppSpec } from '../../../engine/document';
+import { APPSPEC_FILE_NAMES, parseAppSpec } from '../../../engine/index';
 import { copyRevision, installFiles, InstallError } from './install';
 import { LogTail } from './logTail';
 import { inside, revisionRelative } from './paths';
@@ -27,8 +27,6 @@ interface SandboxState {
   /** Files (relative to root/) the last Install wrote: deleted before the next Install. */
   installed: string[];
 }
-
-const APPSPEC_NAMES = ['appspec.yml', 'appspec.yaml', 'appspec.json'];
 
 function randomId(prefix: string, n: number): string {
   const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -63,7 +61,7 @@ const archiveOf = (sandbox: string, id: string) => path.join(sandbox, 'deploymen
 /** The last successful local run's revision, when its copy is still there. */
 export function previousRevision(sandbox: string): PlanOptions['previous'] {
   const last = readState(sandbox).lastSuccessful;
-  if (!last || !/^d-[A-Z0-9]+$/.test(last.deploymentId) || !APPSPEC_NAMES.includes(last.appSpec)) return undefined;
+  if (!last || !/^d-[A-Z0-9]+$/.test(last.deploymentId) || !APPSPEC_FILE_NAMES.includes(last.appSpec)) return undefined;
   const archive = archiveOf(sandbox, last.deploymentId);
   try {
     const text = fs.readFileSync(path.join(archive, last.appSpec), 'utf8');
@@ -272,8 +270,9 @@ export async function runHooks(o: RunOptions): Promise<RunResult> {
 }
 
 function appSpecNameIn(archive: string, preferred?: string): string {
-  if (preferred && APPSPEC_NAMES.includes(preferred) && fs.existsSync(path.join(archive, preferred))) return preferred;
-  return APPSPEC_NAMES.find((n) => fs.existsSync(path.join(archive, n))) ?? 'appspec.yml';
+  if (preferred && APPSPEC_FILE_NAMES.includes(preferred) && fs.existsSync(path.join(archive, preferred)))
+    return preferred;
+  return APPSPEC_FILE_NAMES.find((n) => fs.existsSync(path.join(archive, n))) ?? 'appspec.yml';
 }
 
 function pruneDeployments(sandbox: string, keep: string | undefined): void {

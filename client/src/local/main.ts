@@ -1,12 +1,14 @@
 /**
  * Standalone local CodeDeploy endpoint:
- *   node dist/local.js --port N --data DIR [--time-scale X] [--no-seed]
+ *   node dist/local.js --port N --data DIR [--time-scale X] [--hooks auto|manual] [--no-seed] [--manual-clock]
  * Prints `CodeDeploy local endpoint listening on http://127.0.0.1:N (S3: …)` once it listens.
+ * `--manual-clock`: time moves only on `advance <ms>` lines on stdin (manualClock.ts), for scripts and tests.
  */
 import { startLocalEndpoint } from './index';
+import { driveClock, steppedClock } from './manualClock';
 
 const USAGE =
-  'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--hooks auto|manual] [--no-seed]';
+  'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--hooks auto|manual] [--no-seed] [--manual-clock]';
 
 function usage(message: string): never {
   process.stderr.write(`local endpoint: ${message}\n${USAGE}\n`);
@@ -19,12 +21,14 @@ function parseArgs(argv: string[]): {
   timeScale: number;
   seed: boolean;
   hookMode: 'auto' | 'manual';
+  manualClock: boolean;
 } {
   let port: number | undefined;
   let dataDir: string | undefined;
   let timeScale = 1;
   let seed = true;
   let hookMode: 'auto' | 'manual' = 'auto';
+  let manualClock = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=')
@@ -60,6 +64,9 @@ function parseArgs(argv: string[]): {
       case '--no-seed':
         seed = false;
         break;
+      case '--manual-clock':
+        manualClock = true;
+        break;
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
@@ -70,14 +77,19 @@ function parseArgs(argv: string[]): {
   }
   if (port === undefined) usage('--port is required (0 picks a free port)');
   if (!dataDir) usage('--data is required');
-  return { port, dataDir, timeScale, seed, hookMode };
+  return { port, dataDir, timeScale, seed, hookMode, manualClock };
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const { manualClock, ...args } = parseArgs(process.argv.slice(2));
+  const clock = manualClock ? steppedClock() : undefined;
   let endpoint;
   try {
-    endpoint = await startLocalEndpoint({ ...args, log: (line) => process.stderr.write(`local endpoint: ${line}\n`) });
+    endpoint = await startLocalEndpoint({
+      ...args,
+      clock,
+      log: (line) => process.stderr.write(`local endpoint: ${line}\n`),
+    });
   } catch (err) {
     process.stderr.write(`local endpoint: could not start: ${(err as Error).message}\n`);
     process.exit(1);
@@ -85,6 +97,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale}, hooks: ${args.hookMode})\n`,
   );
+  if (clock) driveClock(clock, process.stdin, (line) => process.stdout.write(line));
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
-import { lintText } from '../../../engine/lint';
+import { lintText } from '../../../engine/index';
 import { fail } from './errors';
 import type { ComputePlatform, Json, PlanInput } from './types';
 

@@ -41,8 +41,3 @@ export function findHookLine(text: string, hookName: string): HookLocation | und
   }
   return candidates.find((c) => c.line >= section) ?? candidates[0];
 }
-
-/** Is this file name one of the standard AppSpec names? */
-export function isAppSpecFileName(fileName: string): boolean {
-  return /(^|[\\/])appspec\.(ya?ml|json)$/i.test(fileName);
-}

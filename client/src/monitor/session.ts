@@ -4,7 +4,6 @@
  * end to a notification. No vscode here, so tests drive it against the local endpoint.
  */
 import type { CodeDeployApi, DeploymentConfigInfo, DeploymentInfo, DeploymentTarget } from '../aws/api';
-import { chunks } from '../explorer/model';
 import {
   accumulate,
   buildViewState,
@@ -107,10 +106,7 @@ export class MonitorSession {
 
   private async targets(): Promise<DeploymentTarget[]> {
     const id = this.opts.deploymentId;
-    const ids = await this.opts.api.listDeploymentTargets(id);
-    const out: DeploymentTarget[] = [];
-    for (const part of chunks(ids, 25)) out.push(...(await this.opts.api.batchGetDeploymentTargets(id, part)));
-    return out;
+    return this.opts.api.batchGetDeploymentTargets(id, await this.opts.api.listDeploymentTargets(id));
   }
 
   /** One poll: exported through the poller; returns whether to poll fast or stop. */

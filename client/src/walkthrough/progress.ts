@@ -4,6 +4,8 @@
  * context key once (contributes.walkthroughs completionEvents: onContext:…); nothing is ever unset.
  */
 
+import { isAppSpecFileName } from '../../../engine/index';
+
 export const WALKTHROUGH_KEYS = {
   appSpecOpened: 'codedeploy.walkthrough.appSpecOpened',
   problemFixed: 'codedeploy.walkthrough.problemFixed',
@@ -11,11 +13,6 @@ export const WALKTHROUGH_KEYS = {
 } as const;
 
 export type WalkthroughKey = (typeof WALKTHROUGH_KEYS)[keyof typeof WALKTHROUGH_KEYS];
-
-/** appspec.yml / appspec.yaml / appspec.json, as the agent and the deploy commands name them. */
-export function isAppSpecPath(fsPath: string): boolean {
-  return /(^|[\\/])appspec\.(ya?ml|json)$/i.test(fsPath);
-}
 
 /** The monitor panel's webview type, as a tab reports it (VS Code may prefix it). */
 export function isMonitorViewType(viewType: string): boolean {
@@ -37,7 +34,7 @@ export class WalkthroughProgress {
 
   /** An editor shows this file. */
   editorShown(fsPath: string): void {
-    if (isAppSpecPath(fsPath)) this.reach(WALKTHROUGH_KEYS.appSpecOpened);
+    if (isAppSpecFileName(fsPath)) this.reach(WALKTHROUGH_KEYS.appSpecOpened);
   }
 
   /**
@@ -45,7 +42,7 @@ export class WalkthroughProgress {
    * a file clears its problems without fixing anything).
    */
   problemsChanged(uri: string, fsPath: string, count: number, open: boolean): void {
-    if (!isAppSpecPath(fsPath)) return;
+    if (!isAppSpecFileName(fsPath)) return;
     if (!open) {
       this.problems.delete(uri);
       return;

@@ -1,6 +1,7 @@
 /** Feeds the walkthrough's progress (progress.ts) from the editor, the Problems and the open tabs. */
 import * as vscode from 'vscode';
-import { isAppSpecPath, WalkthroughProgress } from './progress';
+import { isAppSpecFileName } from '../../../engine/index';
+import { WalkthroughProgress } from './progress';
 
 export function registerWalkthroughProgress(): vscode.Disposable {
   const progress = new WalkthroughProgress((key) => void vscode.commands.executeCommand('setContext', key, true));
@@ -21,7 +22,7 @@ export function registerWalkthroughProgress(): vscode.Disposable {
       let open: Set<string> | undefined;
       for (const uri of e.uris) {
         const fsPath = uri.fsPath || uri.path;
-        if (!isAppSpecPath(fsPath)) continue;
+        if (!isAppSpecFileName(fsPath)) continue;
         open ??= new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
         const key = uri.toString();
         progress.problemsChanged(key, fsPath, vscode.languages.getDiagnostics(uri).length, open.has(key));

@@ -20,6 +20,7 @@ export const osInvalid: Rule = {
   name: 'os-invalid',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`os` must be exactly `linux` or `windows`',
   doc:
     'The EC2/On-Premises agent requires a top-level `os` key whose value is exactly `linux` or `windows` (lower case); ' +

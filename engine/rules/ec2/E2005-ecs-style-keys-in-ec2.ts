@@ -7,6 +7,7 @@ export const ecsStyleKeys: Rule = {
   name: 'ecs-style-keys-in-ec2',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'PascalCase `Hooks` in an EC2/On-Premises AppSpec',
   doc:
     '`Resources` and `Hooks` (PascalCase) belong to ECS and Lambda AppSpecs. The EC2/On-Premises agent reads only ' +

@@ -6,6 +6,7 @@ export const filesNotList: Rule = {
   name: 'files-not-list',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`files` must be a list of `source`/`destination` mappings',
   doc:
     '`files` is a list; each item is a mapping with `source` and `destination`. A mapping or scalar in its place makes ' +

@@ -9,6 +9,7 @@ export const filesEntryIncomplete: Rule = {
   name: 'files-entry-incomplete',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`files` entry without `source` or `destination`',
   doc:
     'Every `files` entry needs both `source` (a path relative to the bundle root, `/` for the whole bundle) and ' +

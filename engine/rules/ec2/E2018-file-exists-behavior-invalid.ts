@@ -8,6 +8,7 @@ export const fileExistsBehaviorInvalid: Rule = {
   name: 'file-exists-behavior-invalid',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`file_exists_behavior` must be `DISALLOW`, `OVERWRITE` or `RETAIN`',
   doc:
     'The top-level `file_exists_behavior` decides what happens to files already at the destination that the previous ' +

@@ -7,6 +7,7 @@ export const permissionsOnWindows: Rule = {
   name: 'permissions-on-windows',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`permissions` with `os: windows`',
   doc:
     '`permissions` applies only to Linux instances. A non-empty `permissions` list together with `os: windows` fails ' +

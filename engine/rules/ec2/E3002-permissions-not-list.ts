@@ -6,6 +6,7 @@ export const permissionsNotList: Rule = {
   name: 'permissions-not-list',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`permissions` must be a list of mappings',
   doc:
     '`permissions` is a list; each item is a mapping with at least `object`. A mapping or scalar in its place makes ' +

@@ -7,6 +7,7 @@ export const permissionObjectMissing: Rule = {
   name: 'permission-object-missing',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`permissions` entry without `object`',
   doc:
     'Every `permissions` entry needs `object`, the absolute path on the instance the settings apply to. A missing or ' +

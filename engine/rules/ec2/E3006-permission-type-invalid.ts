@@ -22,6 +22,7 @@ export const permissionTypeInvalid: Rule = {
   name: 'permission-type-invalid',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`permissions` `type` must be a list of `file` / `directory`',
   doc:
     '`type` limits an entry to files, folders or both (the default). It must be a list, such as `type: [file]` or a ' +

@@ -7,6 +7,7 @@ export const permissionListInvalid: Rule = {
   name: 'permission-list-invalid',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`except` and `acls` must be lists of strings',
   doc:
     '`except` (names to skip) and `acls` (ACL entries such as `u:bob:rw`) are lists of strings. A single string ' +

@@ -18,6 +18,7 @@ export const permissionModeInvalid: Rule = {
   name: 'permission-mode-invalid',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`permissions` `mode` is not 1-4 octal digits',
   doc:
     '`mode` follows `chmod` numeric syntax: one to four octal digits (`644`, `755`, `4755`, or quoted `"0644"`). More ' +

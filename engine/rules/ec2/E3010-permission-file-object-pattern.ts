@@ -8,6 +8,7 @@ export const permissionFileObjectPattern: Rule = {
   name: 'permission-file-object-pattern',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: '`pattern`/`except` on a permission whose `object` is a single installed file',
   doc:
     'When `object` is one file installed by `files` and `type` includes `file`, `pattern` must be `**` (or absent) and ' +

@@ -8,6 +8,7 @@ export const permissionDefaultAclOnFiles: Rule = {
   name: 'permission-default-acl-on-files',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Default ACL entry (`d:`) on an entry that also matches files',
   doc:
     "Default ACL entries (`d:…` / `default:…`) can only be set on folders. When the entry's `type` includes `file` " +

@@ -7,6 +7,7 @@ export const permissionAclInvalid: Rule = {
   name: 'permission-acl-invalid',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'ACL entry outside the `setfacl` grammar the agents accept',
   doc:
     'Each `acls` item is one `setfacl` entry: `[d:|default:]u|g:name:perms`, `[d:]m::perms`, or a default base entry ' +

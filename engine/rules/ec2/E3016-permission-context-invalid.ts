@@ -8,6 +8,7 @@ export const permissionContextInvalid: Rule = {
   name: 'permission-context-invalid',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'SELinux `context` without `type`, or with an invalid `range`',
   doc:
     '`context` sets an SELinux label with `semanage fcontext`. Both agents require `context.type` (the docs call it ' +

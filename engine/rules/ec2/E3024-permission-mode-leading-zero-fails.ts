@@ -7,6 +7,7 @@ export const permissionModeLeadingZeroFails: Rule = {
   name: 'permission-mode-leading-zero-fails',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Unquoted `mode` with a leading zero that agent v1 rejects',
   doc:
     'Agent v1 parses YAML 1.1, where an unquoted `0755` is the octal number 493; the agent then checks that ' +

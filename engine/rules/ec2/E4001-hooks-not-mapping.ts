@@ -25,6 +25,7 @@ export const hooksNotMapping: Rule = {
   name: 'hooks-not-mapping',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`hooks` must map each event to a list of scripts',
   doc:
     'In an EC2/On-Premises AppSpec `hooks` is a mapping from lifecycle event name to a list of script mappings ' +

@@ -7,6 +7,7 @@ export const hookScriptNotMapping: Rule = {
   name: 'hook-script-not-mapping',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Hook script entry is not a mapping',
   doc:
     'Each item under an event is a mapping with at least `location`. A bare path (`- scripts/start.sh`) crashes agent ' +

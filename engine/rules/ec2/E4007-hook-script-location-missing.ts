@@ -12,6 +12,7 @@ export const hookScriptLocationMissing: Rule = {
   name: 'hook-script-location-missing',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Hook script without `location`',
   doc:
     'Every script entry needs `location`, the path of the script inside the bundle. A missing, null or (agent v2) ' +

@@ -10,6 +10,7 @@ export const hookTimeoutInvalid: Rule = {
   name: 'hook-timeout-invalid',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Hook `timeout` is not a positive number of seconds',
   doc:
     '`timeout` is the number of seconds a script may run (default 3600). Zero, negative values and text that is not a ' +

@@ -10,6 +10,7 @@ export const hookScriptNotRunnableOnWindows: Rule = {
   name: 'hook-script-not-runnable-on-windows',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Shell or Python hook script under `os: windows`',
   doc:
     'The Windows agent cannot run a `.sh` (or `.bash`, `.py`, `.rb`, `.pl`) hook script, so the lifecycle event fails. ' +

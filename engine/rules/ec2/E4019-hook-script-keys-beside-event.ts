@@ -9,6 +9,7 @@ export const hookScriptKeysBesideEvent: Rule = {
   name: 'hook-script-keys-beside-event',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Script keys sit beside their lifecycle event instead of under it',
   doc:
     'A lifecycle event holds a list of scripts indented under it (`ApplicationStart:` then `  - location: …`). When ' +

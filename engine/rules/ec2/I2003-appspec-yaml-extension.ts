@@ -6,6 +6,7 @@ export const appspecYamlName: Rule = {
   name: 'appspec-yaml-extension',
   severity: 'info',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: '`appspec.yaml` may not be found by agent v1 hook events',
   doc:
     'Agent v1 (Ruby) falls back to `appspec.yaml` when installing, but its hook events open only the file name the ' +

@@ -11,6 +11,7 @@ export const filesDestinationIsDirectory: Rule = {
   name: 'files-destination-is-directory',
   severity: 'info',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: '`files` destination is a folder, not a new file name',
   doc:
     '`destination` is always a folder: a file `source` is copied into it under its own name (`destination/<name>`), it ' +

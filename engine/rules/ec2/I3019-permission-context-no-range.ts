@@ -7,6 +7,7 @@ export const permissionContextNoRange: Rule = {
   name: 'permission-context-no-range',
   severity: 'info',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'SELinux `context` without `range` (agent v1 risk)',
   doc:
     "Reading agent v1's code suggests that a `context` without `range` raises an error when the install instructions " +

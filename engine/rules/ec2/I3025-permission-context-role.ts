@@ -7,6 +7,7 @@ export const permissionContextRole: Rule = {
   name: 'permission-context-role',
   severity: 'info',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`context.role` is not read (the SELinux role is never set)',
   doc:
     'The AppSpec reference lists `role` in an SELinux `context`, but both agents read only `name`, `type` and ' +

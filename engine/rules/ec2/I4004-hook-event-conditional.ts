@@ -9,6 +9,7 @@ export const hookEventConditional: Rule = {
   name: 'hook-event-conditional',
   severity: 'info',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Traffic events run only with a load balancer',
   doc:
     'In in-place deployments the `BeforeBlockTraffic`, `AfterBlockTraffic`, `BeforeAllowTraffic` and ' +

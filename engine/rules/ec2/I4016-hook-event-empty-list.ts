@@ -7,6 +7,7 @@ export const hookEventEmptyList: Rule = {
   name: 'hook-event-empty-list',
   severity: 'info',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Lifecycle event with an explicit empty script list',
   doc:
     'An event written as an empty list (`AfterInstall: []`) runs nothing. Both agents accept it and the intent is ' +

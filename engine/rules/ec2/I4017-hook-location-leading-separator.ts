@@ -7,6 +7,7 @@ export const hookLocationLeadingSeparator: Rule = {
   name: 'hook-location-leading-separator',
   severity: 'info',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Hook `location` starts with a separator that is ignored',
   doc:
     'A `location` such as `/scripts/start.sh` is resolved inside the bundle like `scripts/start.sh`: both agents join ' +

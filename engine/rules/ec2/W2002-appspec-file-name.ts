@@ -9,6 +9,7 @@ export const appspecFileName: Rule = {
   name: 'appspec-file-name',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: 'EC2 AppSpec not named `appspec.yml` or `appspec.yaml`',
   doc:
     'The EC2/On-Premises agent looks only for `appspec.yml` or `appspec.yaml` (exact, lower case) at the root of the ' +

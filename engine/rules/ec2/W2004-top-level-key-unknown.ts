@@ -11,6 +11,7 @@ export const topLevelKeyUnknown: Rule = {
   name: 'top-level-key-unknown',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Unknown top-level key (ignored by the agent)',
   doc:
     'The EC2/On-Premises agent reads only `version`, `os`, `files`, `file_exists_behavior`, `permissions` and `hooks`, ' +

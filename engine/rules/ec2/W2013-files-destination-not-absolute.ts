@@ -6,6 +6,7 @@ export const filesDestinationNotAbsolute: Rule = {
   name: 'files-destination-not-absolute',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`files` destination is not a fully qualified path',
   doc:
     '`destination` must be a fully qualified path on the instance: `/var/www/app` on Linux, `C:\\inetpub\\app` (or a UNC ' +

@@ -6,6 +6,7 @@ export const filesSourceGlob: Rule = {
   name: 'files-source-glob',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`files` source contains a wildcard',
   doc:
     'The agent does not expand wildcards in `source`: `target/app-*.jar` is looked up as a file literally named ' +

@@ -6,6 +6,7 @@ export const filesPathEscapes: Rule = {
   name: 'files-path-escapes',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`files` path climbs out with `..`',
   doc:
     'A `source` whose `..` segments climb above the bundle root refers to files outside the revision, and a ' +

@@ -49,6 +49,7 @@ export const filesDuplicateDestination: Rule = {
   name: 'files-duplicate-destination',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: 'Two `files` entries install to the same path',
   doc:
     'Each file may be installed once. Two entries with the same `source` and `destination`, or two files with the same ' +

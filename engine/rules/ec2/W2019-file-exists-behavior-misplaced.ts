@@ -25,6 +25,7 @@ export const fileExistsBehaviorMisplaced: Rule = {
   name: 'file-exists-behavior-misplaced',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`file_exists_behavior` inside a `files` entry is ignored',
   doc:
     '`file_exists_behavior` is a top-level key (a sibling of `files`) and applies to every file; inside a `files` ' +

@@ -8,6 +8,7 @@ export const filesEntryUnknownKey: Rule = {
   name: 'files-entry-unknown-key',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Unknown key in a `files` entry (ignored by the agent)',
   doc:
     'A `files` entry is read for `source` and `destination` only, by exact name; other keys such as `overwrite:`, ' +

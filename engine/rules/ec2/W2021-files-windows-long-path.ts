@@ -8,6 +8,7 @@ export const filesWindowsLongPath: Rule = {
   name: 'files-windows-long-path',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Windows `files` path longer than 260 characters',
   doc:
     'On Windows instances, paths longer than 260 characters fail with "No such file or directory @ dir_s_mkdir" unless ' +

@@ -6,6 +6,7 @@ export const filesWindowsPathOnLinux: Rule = {
   name: 'files-windows-path-on-linux',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Windows-style path in `files` under `os: linux`',
   doc:
     'Under `os: linux` a drive letter (`c:\\deploy`) or a backslash is just part of a file name: a Windows-style ' +

@@ -7,6 +7,7 @@ export const sectionExplicitNull: Rule = {
   name: 'section-explicit-null',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`files` or `permissions` written as an explicit null (`~`, `null`)',
   doc:
     'An empty `files:` or `permissions:` means "nothing to do" to both agents. An explicit null (`files: ~`, ' +

@@ -7,6 +7,7 @@ export const filesSourceInstancePath: Rule = {
   name: 'files-source-instance-path',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: '`files` source is a path on the instance, not in the bundle',
   doc:
     '`source` names a file or folder of the revision: both agents join it onto the bundle root (agent v1 ' +

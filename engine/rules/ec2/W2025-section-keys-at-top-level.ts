@@ -15,6 +15,7 @@ export const sectionKeysAtTopLevel: Rule = {
   name: 'section-keys-at-top-level',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'A section is empty and its keys sit at the top level',
   doc:
     '`files`, `permissions` and `hooks` hold their entries indented under them. When the entries start at column 1 ' +

@@ -6,6 +6,7 @@ export const permissionObjectPath: Rule = {
   name: 'permission-object-not-installed',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`permissions` object is relative or outside every `files` destination',
   doc:
     'Permissions apply only to files and folders this deployment installs, matched by absolute path. A relative ' +

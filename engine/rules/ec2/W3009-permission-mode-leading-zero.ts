@@ -7,6 +7,7 @@ export const permissionModeLeadingZero: Rule = {
   name: 'permission-mode-leading-zero',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Unquoted `mode` with a leading zero',
   doc:
     "Agent v1 parses YAML 1.1, where an unquoted `0644` is the octal number 420; the agent then reads that number's " +

@@ -21,6 +21,7 @@ export const permissionPatternPath: Rule = {
   name: 'permission-pattern-never-matches',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`pattern`/`except` with a path separator, or glob syntax that differs by agent',
   doc:
     'A `pattern` other than `**`, and every `except` item, is matched against the names directly under `object` only: ' +

@@ -38,6 +38,7 @@ export const permissionOverlap: Rule = {
   name: 'permission-overlap',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Two `permissions` entries can match the same path',
   doc:
     'Each installed path may receive permissions from one entry only; when two entries match the same file or folder ' +

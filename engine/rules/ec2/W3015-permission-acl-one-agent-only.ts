@@ -7,6 +7,7 @@ export const permissionAclVersionSpecific: Rule = {
   name: 'permission-acl-one-agent-only',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'ACL entry accepted by only one agent generation',
   doc:
     'Agent v1 accepts short ACL forms that agent v2 rejects (`bob:6`, `m:7`, `d:bob:rwx` without a type), and agent ' +

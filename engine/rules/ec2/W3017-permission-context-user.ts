@@ -7,6 +7,7 @@ export const permissionContextUser: Rule = {
   name: 'permission-context-user',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`context.user` is not read; the agents read `context.name`',
   doc:
     'The CodeDeploy docs name the SELinux user key `user`, but both agents read the user from `name`; a `user:` key ' +

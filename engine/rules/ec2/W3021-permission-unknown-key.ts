@@ -36,6 +36,7 @@ export const permissionUnknownKey: Rule = {
   name: 'permission-unknown-key',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Unknown key in a `permissions` entry or its `context` (ignored)',
   doc:
     'A `permissions` entry is read for `object`, `pattern`, `except`, `owner`, `group`, `mode`, `acls`, `context` and ' +

@@ -8,6 +8,7 @@ export const permissionModeDirectoryNoExec: Rule = {
   name: 'permission-mode-directory-no-exec',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Mode without the execute bit applied to directories',
   doc:
     'On a directory the execute bit means "may enter". A `mode` such as `644` on an entry whose `type` lists ' +

@@ -6,6 +6,7 @@ export const permissionObjectGlob: Rule = {
   name: 'permission-object-glob',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`permissions` object holds a wildcard, which the agent does not expand',
   doc:
     '`object` is one literal path. Agent v1 (`installer.rb`, `generate_instructions`) applies an entry only when ' +

@@ -11,6 +11,7 @@ export const hookEventUnknown: Rule = {
   name: 'hook-event-unknown',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Unknown lifecycle event name under `hooks`',
   doc:
     'EC2/On-Premises scripts run only under the nine lifecycle events `ApplicationStop`, `BeforeInstall`, ' +

@@ -17,6 +17,7 @@ export const hookEventReserved: Rule = {
   name: 'hook-event-reserved',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Scripts under a reserved lifecycle event never run',
   doc:
     '`DownloadBundle`, `Install`, `BlockTraffic`, `AllowTraffic`, `Start` and `End` are steps the CodeDeploy agent ' +

@@ -7,6 +7,7 @@ export const hookEventEmpty: Rule = {
   name: 'hook-event-empty',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Lifecycle event with no scripts',
   doc:
     'An event with an empty value (`AfterInstall:`) runs nothing: either its scripts were forgotten or the line is a ' +

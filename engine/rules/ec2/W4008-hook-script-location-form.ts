@@ -7,6 +7,7 @@ export const hookScriptLocationForm: Rule = {
   name: 'hook-script-location-form',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Hook `location` with arguments, an absolute path or `..`',
   doc:
     '`location` is the path of one file inside the bundle. The whole string is the file name: arguments after a space ' +

@@ -7,6 +7,7 @@ export const hookTimeoutType: Rule = {
   name: 'hook-timeout-type',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Hook `timeout` quoted or not a whole number',
   doc:
     'Agent v1 converts `timeout` leniently (`"300"` → 300, `30.5` → 30), but agent v2 accepts only an unquoted whole ' +

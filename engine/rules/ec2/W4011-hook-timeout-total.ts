@@ -8,6 +8,7 @@ export const hookTimeoutTotal: Rule = {
   name: 'hook-timeout-total',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Hook timeouts exceed the 3600-second limit of one event',
   doc:
     'A lifecycle event may run for at most 3600 seconds in total; if its scripts take longer, the event fails. A ' +

@@ -17,6 +17,7 @@ export const hookScriptUnknownKey: Rule = {
   name: 'hook-script-unknown-key',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Unknown key in a hook script entry (ignored)',
   doc:
     'A script entry is read for `location`, `timeout`, `runas` and `sudo`, by exact lower-case name. Other keys are ' +

@@ -7,6 +7,7 @@ export const hookRunas: Rule = {
   name: 'hook-runas-invalid',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`runas` on Windows, or empty',
   doc:
     '`runas` names the Linux user a script runs as (via `su`). Windows instances do not support it: the Windows agent ' +

@@ -11,6 +11,7 @@ export const hookSudo: Rule = {
   name: 'hook-sudo-invalid',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`sudo` is not `true`/`false`, or is used on Windows',
   doc:
     '`sudo` is an undocumented script key both agents support on Linux (`sudo <script>`, or `sudo su <runas>` with ' +

@@ -7,6 +7,7 @@ export const hookScriptPlatformMismatch: Rule = {
   name: 'hook-script-platform-mismatch',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 'Windows hook script under `os: linux`',
   doc:
     'Under `os: linux` the agent executes the hook file directly, so a `.ps1`, `.bat`, `.cmd` or `.exe` hook does not ' +

@@ -11,6 +11,7 @@ export const hookScriptMissing: Rule = {
   name: 'hook-script-missing',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: 'Hook script not found in the bundle folder',
   doc:
     'The `location` of a hook is looked up relative to the bundle root, which is the folder that holds the AppSpec. ' +

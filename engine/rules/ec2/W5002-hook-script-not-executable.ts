@@ -10,6 +10,7 @@ export const hookScriptNotExecutable: Rule = {
   name: 'hook-script-not-executable',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: 'Hook script is not executable',
   doc:
     'Hook scripts are executed directly. The agents try `chmod +x` first, but that fails on read-only or `noexec` ' +

@@ -7,6 +7,7 @@ export const hookScriptNoShebang: Rule = {
   name: 'hook-script-no-shebang',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: 'Linux hook script without a `#!` line',
   doc:
     'The agent executes the script file directly, so on Linux the kernel needs a `#!` interpreter line (such as ' +

@@ -7,6 +7,7 @@ export const hookScriptCrlf: Rule = {
   name: 'hook-script-crlf',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: 'Linux hook script has Windows (CRLF) line endings',
   doc:
     'A shell script saved with CRLF line endings fails on Linux: the interpreter line becomes `/bin/bash\\r` ("bad ' +

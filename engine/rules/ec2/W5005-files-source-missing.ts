@@ -7,6 +7,7 @@ export const filesSourceMissing: Rule = {
   name: 'files-source-missing',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'workspace',
   title: '`files` source not found in the bundle folder',
   doc:
     '`source` is relative to the bundle root, the folder holding the AppSpec (`/` means the whole bundle). A source ' +

@@ -196,11 +196,6 @@ export function valueRange(doc: AppSpecDocument, pair: Pair | undefined): Range 
   return at(doc, pair?.value, pair);
 }
 
-/** Range of a key when present, else of the whole document start. */
-export function keyAt(doc: AppSpecDocument, pair: Pair | undefined): Range {
-  return pair ? doc.keyRangeOf(pair) : doc.rangeOf([0, 0]);
-}
-
 /** Replaces the text of a node (its value range, without trailing comments). */
 export function replaceNode(doc: AppSpecDocument, node: Node, newText: string): Edit {
   const [start, end] = node.range as [number, number, number];

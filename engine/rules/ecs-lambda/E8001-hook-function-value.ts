@@ -30,6 +30,7 @@ export const hookFunctionValue: Rule = {
   name: 'hook-function-value',
   severity: 'error',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'A hook must name one Lambda function (a string)',
   doc:
     'In ECS and Lambda AppSpecs each hook runs exactly one Lambda function: the value is its name or ARN as a single ' +

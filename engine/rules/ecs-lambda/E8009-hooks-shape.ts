@@ -9,6 +9,7 @@ export const hooksShape: Rule = {
   name: 'hooks-shape',
   severity: 'error',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'Hooks must be a list of Event: function entries',
   doc:
     'ECS and Lambda `Hooks` is a list whose items each map one lifecycle event to one Lambda function ' +

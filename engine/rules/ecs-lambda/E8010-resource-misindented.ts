@@ -27,6 +27,7 @@ export const resourceMisindented: Rule = {
   name: 'resource-misindented',
   severity: 'error',
   platforms: ['unknown'],
+  reads: 'tree',
   title: 'Resource Type and Properties are not nested under a resource name',
   doc:
     'Each `Resources` entry is a resource name with `Type` and `Properties` indented under it (`- MyFunction:` then ' +

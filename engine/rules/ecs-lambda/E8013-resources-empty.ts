@@ -15,6 +15,7 @@ export const resourcesEmpty: Rule = {
   name: 'resources-empty',
   severity: 'error',
   platforms: ['unknown'],
+  reads: 'tree',
   title: '`Resources` is empty',
   doc:
     'An ECS or Lambda AppSpec names exactly one resource under `Resources` (the ECS service, or the Lambda function ' +

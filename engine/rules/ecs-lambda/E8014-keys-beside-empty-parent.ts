@@ -64,6 +64,7 @@ export const keysBesideEmptyParent: Rule = {
   name: 'keys-beside-empty-parent',
   severity: 'error',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'A key is empty and the keys that belong under it sit beside it (indentation)',
   doc:
     'A mapping key such as `Properties`, `LoadBalancerInfo`, `NetworkConfiguration` or `AwsvpcConfiguration` holds ' +

@@ -9,6 +9,7 @@ export const propertiesNestedTwice: Rule = {
   name: 'properties-nested-twice',
   severity: 'error',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: '`Properties` is nested inside `Properties`',
   doc:
     'A resource has one `Properties` mapping. When a second `Properties:` line sits inside the first (a copy-paste ' +

@@ -9,6 +9,7 @@ export const keyCase: Rule = {
   name: 'key-case',
   severity: 'info',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'Use the documented PascalCase spelling of ECS/Lambda keys',
   doc:
     'ECS and Lambda AppSpec keys appear in AWS documents both in PascalCase (`Resources`, `TaskDefinition`, ' +

@@ -9,6 +9,7 @@ export const hookFunctionPrefix: Rule = {
   name: 'hook-function-prefix',
   severity: 'hint',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'Hook functions are expected to start with CodeDeployHook_ under the managed policies',
   doc:
     'With the managed service-role policies `AWSCodeDeployRoleForECSLimited` (ECS) and `AWSCodeDeployRoleForLambda` ' +

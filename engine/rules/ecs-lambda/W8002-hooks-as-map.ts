@@ -52,6 +52,7 @@ export const hooksAsMap: Rule = {
   name: 'hooks-as-map',
   severity: 'warning',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'Hooks should be a list of single-event entries',
   doc:
     'AWS documents ECS and Lambda `Hooks` as a list of one-key entries (`Hooks: [ {BeforeInstall: fn}, … ]`, in YAML ' +

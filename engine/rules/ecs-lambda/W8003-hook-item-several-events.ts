@@ -57,6 +57,7 @@ export const hookItemSeveralEvents: Rule = {
   name: 'hook-item-several-events',
   severity: 'warning',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'One Hooks list item names several events',
   doc:
     'Each item of the ECS/Lambda `Hooks` list is documented as one `Event: function` pair. An item holding two events ' +

@@ -7,6 +7,7 @@ export const hookEventDuplicate: Rule = {
   name: 'hook-event-duplicate',
   severity: 'warning',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'The same hook event appears twice',
   doc:
     'Each ECS/Lambda lifecycle event runs one hook function, once per deployment. When `Hooks` names the same event in ' +

@@ -11,6 +11,7 @@ export const unknownKey: Rule = {
   name: 'unknown-key',
   severity: 'warning',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'Unknown key in an ECS/Lambda AppSpec',
   doc:
     'ECS and Lambda AppSpecs have a small, fixed set of keys (`version`, `Resources`, `Hooks`; `Type`, `Properties`; ' +

@@ -35,6 +35,7 @@ export const ec2OnlyKey: Rule = {
   name: 'ec2-only-key',
   severity: 'warning',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'EC2/On-Premises-only key in an ECS/Lambda AppSpec',
   doc:
     '`os`, `files`, `permissions` and `file_exists_behavior` belong to EC2/On-Premises AppSpecs, which the CodeDeploy ' +

@@ -9,6 +9,7 @@ export const hookFunctionNotString: Rule = {
   name: 'hook-function-not-string',
   severity: 'warning',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'A hook function is written as a number or boolean',
   doc:
     'A hook names its Lambda function as a string. A value that YAML reads as a number or a boolean (`- BeforeInstall: ' +

@@ -9,6 +9,7 @@ export const hookEventTemplatePlaceholder: Rule = {
   name: 'hook-event-template-placeholder',
   severity: 'warning',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: 'A hook is still the sample template line `LifeCycleEvent`',
   doc:
     'The AWS sample and console AppSpec templates ship `- LifeCycleEvent: ""` (or with a function name) for the ' +

@@ -4,7 +4,7 @@
  * `resources`, `properties`, `taskDefinition`, …); values are compared exactly.
  */
 import type { AppSpecDocument, Finding, Range } from '../../types';
-import { findPair, hasPlaceholder, isMap, isScalar, isSeq, keyText, pairsOf, scalarString } from '../../ast';
+import { findPair, hasPlaceholder, isMap, isScalar, isSeq, keyText, pairsOf } from '../../ast';
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from '../../ast';
 
 export const CI = { caseInsensitive: true } as const;
@@ -100,11 +100,6 @@ export function entryAnchor(doc: AppSpecDocument, e: ResourceEntry): Range {
 export function entryName(e: ResourceEntry): string {
   const name = e.namePair ? keyText(e.namePair) : undefined;
   return name ? `\`${name}\`` : 'the resource';
-}
-
-/** The first resource (the only one in a well-formed ECS/Lambda AppSpec). */
-export function firstResource(doc: AppSpecDocument): ResourceEntry | undefined {
-  return resourceEntries(doc)[0];
 }
 
 /** `Properties` map of a resource, when it is a map. */
@@ -207,12 +202,6 @@ export function functionRefProblem(ref: string): string | undefined {
       : 'is longer than 64 characters (the Lambda limit for a function name)';
   }
   return undefined;
-}
-
-/** `scalarString` that skips placeholders: undefined when the value is templated. */
-export function literalString(node: unknown): string | undefined {
-  if (hasPlaceholder(node)) return undefined;
-  return scalarString(node);
 }
 
 /** A short rendering of a value for messages. */

@@ -7,6 +7,7 @@ export const ecsResourcesShape: Rule = {
   name: 'ecs-resources-shape',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ECS AppSpec must have a Resources list with exactly one TargetService',
   doc:
     'An Amazon ECS AppSpec names the service to update in `Resources`: a list with exactly one entry, ' +

@@ -7,6 +7,7 @@ export const ecsResourceType: Rule = {
   name: 'ecs-resource-type',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ECS resource Type must be AWS::ECS::Service',
   doc:
     'The `TargetService` resource of an Amazon ECS AppSpec needs `Type: AWS::ECS::Service`. CodeDeploy uses the ' +

@@ -10,6 +10,7 @@ export const ecsTaskDefinitionMissing: Rule = {
   name: 'ecs-task-definition-missing',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ECS resource needs Properties with a TaskDefinition',
   doc:
     'The ECS resource must have a `Properties` mapping, and `Properties.TaskDefinition` must name the task ' +

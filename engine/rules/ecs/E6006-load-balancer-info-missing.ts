@@ -9,6 +9,7 @@ export const ecsLoadBalancerInfoMissing: Rule = {
   name: 'ecs-load-balancer-info-missing',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ECS resource needs LoadBalancerInfo with ContainerName and ContainerPort',
   doc:
     'An ECS blue/green deployment shifts load-balancer traffic to one container of the new task set, so ' +

@@ -9,6 +9,7 @@ export const ecsContainerPort: Rule = {
   name: 'ecs-container-port',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ContainerPort must be a port number (1-65535)',
   doc:
     '`LoadBalancerInfo.ContainerPort` is the container port the load balancer sends traffic to. AWS documents it as ' +

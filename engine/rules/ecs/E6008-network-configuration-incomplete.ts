@@ -10,6 +10,7 @@ export const ecsNetworkConfigurationIncomplete: Rule = {
   name: 'ecs-network-configuration-incomplete',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'NetworkConfiguration must give all of Subnets, SecurityGroups and AssignPublicIp, or nothing',
   doc:
     'CodeDeploy documents an "all or none" rule for `Properties.NetworkConfiguration.AwsvpcConfiguration`: if you give ' +

@@ -10,6 +10,7 @@ export const ecsAssignPublicIp: Rule = {
   name: 'ecs-assign-public-ip',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'AssignPublicIp must be ENABLED or DISABLED',
   doc:
     '`NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp` decides whether the new tasks get a public IP. The only ' +

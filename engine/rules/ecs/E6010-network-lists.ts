@@ -81,6 +81,7 @@ export const ecsNetworkLists: Rule = {
   name: 'ecs-network-lists',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'Subnets and SecurityGroups must be lists of IDs (at most 16 subnets, 5 security groups)',
   doc:
     '`AwsvpcConfiguration.Subnets` and `SecurityGroups` are lists of subnet and security-group IDs. ECS accepts at most ' +

@@ -38,6 +38,7 @@ export const ecsCapacityProviderStrategy: Rule = {
   name: 'ecs-capacity-provider-strategy',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'CapacityProviderStrategy must be a valid list of capacity providers',
   doc:
     '`Properties.CapacityProviderStrategy` is a list of `{CapacityProvider, Base, Weight}` items. `Base` (tasks placed ' +

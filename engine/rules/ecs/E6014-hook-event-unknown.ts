@@ -7,6 +7,7 @@ export const ecsHookEventUnknown: Rule = {
   name: 'ecs-hook-event-unknown',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ECS hook must be one of the five ECS lifecycle events',
   doc:
     'Hooks of an Amazon ECS deployment can run a Lambda function at exactly five lifecycle events: `BeforeInstall`, ' +

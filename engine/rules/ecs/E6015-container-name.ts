@@ -11,6 +11,7 @@ export const ecsContainerName: Rule = {
   name: 'ecs-container-name',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ContainerName must be a valid ECS container name',
   doc:
     '`LoadBalancerInfo.ContainerName` must be the name of a container in the task definition, and ECS container names ' +

@@ -7,6 +7,7 @@ export const ecsTaskDefinitionArnMalformed: Rule = {
   name: 'ecs-task-definition-arn-malformed',
   severity: 'error',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'TaskDefinition is a task definition ARN with a broken field',
   doc:
     'The value is meant as a task definition ARN (it holds `task-definition/`), but one of its fields is broken: an ' +

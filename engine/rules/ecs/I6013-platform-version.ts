@@ -13,6 +13,7 @@ export const ecsPlatformVersion: Rule = {
   name: 'ecs-platform-version',
   severity: 'info',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'PlatformVersion should be LATEST or a Fargate version such as 1.4.0',
   doc:
     '`Properties.PlatformVersion` selects the Fargate platform version of the replacement tasks and means nothing for ' +

@@ -7,6 +7,7 @@ export const ecsTaskDefinitionPlaceholder: Rule = {
   name: 'ecs-task-definition-placeholder',
   severity: 'info',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'TaskDefinition is an upper-case placeholder',
   doc:
     'A `TaskDefinition` such as `TASK_DEFINITION_ARN_PLACEHOLDER` is a token that a build step replaces (often with ' +

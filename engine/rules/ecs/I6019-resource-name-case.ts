@@ -9,6 +9,7 @@ export const ecsResourceNameCase: Rule = {
   name: 'ecs-resource-name-case',
   severity: 'info',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ECS resource name differs from TargetService only in case',
   doc:
     'Every AWS example names the ECS resource `TargetService`. A spelling that differs only in case (`targetService`, ' +

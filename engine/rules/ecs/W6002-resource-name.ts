@@ -9,6 +9,7 @@ export const ecsResourceName: Rule = {
   name: 'ecs-resource-name',
   severity: 'warning',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ECS resource should be named TargetService',
   doc:
     'Every AWS example and template names the ECS resource `TargetService` (`Resources: - TargetService: …`). ' +

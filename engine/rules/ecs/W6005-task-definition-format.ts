@@ -7,6 +7,7 @@ export const ecsTaskDefinitionFormat: Rule = {
   name: 'ecs-task-definition-format',
   severity: 'warning',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'TaskDefinition should be a task definition ARN',
   doc:
     'CodeDeploy documents `TaskDefinition` as the full ARN `arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>`. ' +

@@ -10,6 +10,7 @@ export const ecsCapacityProviderMissing: Rule = {
   name: 'ecs-capacity-provider-missing',
   severity: 'warning',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'CapacityProviderStrategy item without CapacityProvider',
   doc:
     'Each `CapacityProviderStrategy` item should name its provider (`CapacityProvider: FARGATE`, `FARGATE_SPOT` or a ' +

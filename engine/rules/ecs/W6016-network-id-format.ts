@@ -15,6 +15,7 @@ export const ecsNetworkIdFormat: Rule = {
   name: 'ecs-network-id-format',
   severity: 'warning',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'Subnets and SecurityGroups should be whole IDs (subnet-…, sg-… with 8 or 17 hex digits)',
   doc:
     'The awsvpc configuration takes subnet and security-group **IDs**: `subnet-` or `sg-` followed by 8 or 17 ' +

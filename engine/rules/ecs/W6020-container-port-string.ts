@@ -9,6 +9,7 @@ export const ecsContainerPortString: Rule = {
   name: 'ecs-container-port-string',
   severity: 'warning',
   platforms: ['ecs'],
+  reads: 'tree',
   title: 'ContainerPort is a quoted number',
   doc:
     'AWS documents `LoadBalancerInfo.ContainerPort` as the one ECS property written as a number, not a string. A ' +

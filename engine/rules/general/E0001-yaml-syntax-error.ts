@@ -10,6 +10,7 @@ export const syntaxError: Rule = {
   name: 'yaml-syntax-error',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The file is not well-formed YAML or JSON',
   doc:
     'The AppSpec must parse as YAML (JSON is YAML too). The EC2 agents fail the deployment with a parser error ' +
@@ -61,7 +62,8 @@ function firstOfEachRun(found: Finding[]): Finding[] {
   const kept: Finding[] = [];
   for (const f of sorted) {
     const last = kept[kept.length - 1];
-    if (last && f.range.start.line - last.range.start.line <= 2 && f.range.start.line >= last.range.start.line) continue;
+    if (last && f.range.start.line - last.range.start.line <= 2 && f.range.start.line >= last.range.start.line)
+      continue;
     kept.push(f);
   }
   return kept;

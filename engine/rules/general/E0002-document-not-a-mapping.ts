@@ -7,6 +7,7 @@ export const notAMapping: Rule = {
   name: 'document-not-a-mapping',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The AppSpec is empty or is not a mapping of keys',
   doc:
     'An AppSpec is a mapping whose keys are `version`, `os`, `files`, … (EC2/On-Premises) or `version`, `Resources`, `Hooks` (ECS, Lambda). ' +

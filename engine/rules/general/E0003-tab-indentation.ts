@@ -6,6 +6,7 @@ export const tabIndentation: Rule = {
   name: 'tab-indentation',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'Tab characters are used for indentation',
   doc:
     'YAML does not allow tabs for indentation. The EC2 agent fails with "found character that cannot start any token while scanning for the next token". ' +

@@ -7,6 +7,7 @@ export const unquotedStar: Rule = {
   name: 'unquoted-star',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'An unquoted value starting with `*` is read as a YAML alias',
   doc:
     'In YAML, `*name` refers to an anchor `&name`. A plain value such as `pattern: *.txt` or `pattern: **` is therefore an alias to an anchor ' +

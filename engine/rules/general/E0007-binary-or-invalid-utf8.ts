@@ -6,6 +6,7 @@ export const encoding: Rule = {
   name: 'binary-or-invalid-utf8',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The file is binary or not valid UTF-8',
   doc:
     'An AppSpec is a text file. A file with NUL bytes (a binary file, or text saved as UTF-16) or with bytes that are not valid UTF-8 ' +

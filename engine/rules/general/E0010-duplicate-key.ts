@@ -9,6 +9,7 @@ export const duplicateKey: Rule = {
   name: 'duplicate-key',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'A key appears twice in the same mapping',
   doc:
     'Duplicate keys are not valid YAML. The agents disagree on what they mean: the Ruby agent (v1) silently keeps the last value, the Rust agent (v2) ' +

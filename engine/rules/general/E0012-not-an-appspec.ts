@@ -93,6 +93,7 @@ export const notAnAppSpec: Rule = {
   name: 'not-an-appspec',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The file is not an AppSpec (buildspec, CloudFormation/SAM template, Kubernetes manifest, …)',
   doc:
     'The file is named or configured like an AppSpec but holds something else: a CodeBuild buildspec (`phases`), a CloudFormation or SAM template ' +

@@ -7,6 +7,7 @@ export const doubleQuotedBadEscape: Rule = {
   name: 'double-quoted-bad-escape',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'A double-quoted YAML string holds an escape YAML does not know',
   doc:
     'Inside double quotes YAML reads `\\` as the start of an escape, and only a fixed set exists (`\\n`, `\\t`, `\\\\`, ' +

@@ -8,6 +8,7 @@ export const versionMissing: Rule = {
   name: 'version-missing',
   severity: 'error',
   platforms: ['ec2', 'unknown'],
+  reads: 'tree',
   title: '`version` is missing',
   doc:
     'Every AppSpec needs `version: 0.0` (the only value CodeDeploy accepts). Without it the EC2 agents fail with "invalid version value ()" (v1) ' +

@@ -10,6 +10,7 @@ export const versionInvalid: Rule = {
   name: 'version-not-0.0',
   severity: 'error',
   platforms: ['ec2', 'unknown'],
+  reads: 'tree',
   title: '`version` is not 0.0',
   doc:
     'The only allowed `version` is `0.0`; it is reserved by CodeDeploy for future use. Any other value fails the deployment ' +

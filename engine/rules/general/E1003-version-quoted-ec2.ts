@@ -7,6 +7,7 @@ export const versionQuotedEc2: Rule = {
   name: 'version-quoted-ec2',
   severity: 'error',
   platforms: ['ec2'],
+  reads: 'tree',
   title: '`version` is a quoted string on EC2/On-Premises',
   doc:
     'The docs say "specify version with a string", but both EC2 agents read `version` as a number: v1 compares it with `0.0` and a string never ' +

@@ -12,6 +12,7 @@ export const mixedPlatform: Rule = {
   name: 'mixed-platform',
   severity: 'error',
   platforms: ALL_PLATFORMS,
+  reads: 'tree',
   title: 'The AppSpec mixes EC2/On-Premises and ECS/Lambda sections',
   doc:
     'An EC2/On-Premises AppSpec never has `Resources`; an ECS or Lambda AppSpec never has `os`, `files` or `permissions`. A file with both ' +

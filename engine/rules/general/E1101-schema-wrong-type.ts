@@ -7,6 +7,7 @@ export const schemaWrongType: Rule = {
   name: 'schema-wrong-type',
   severity: 'error',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'A value has the wrong type (list, mapping, text, number)',
   doc:
     'Each AppSpec key expects one shape: `files` and `permissions` are lists of mappings, `hooks` is a mapping of event names to script lists, ' +

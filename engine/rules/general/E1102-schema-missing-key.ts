@@ -7,6 +7,7 @@ export const schemaMissingKey: Rule = {
   name: 'schema-missing-key',
   severity: 'error',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'A required key is missing',
   doc:
     "A key the agent or the service requires is absent, for example `os`, a `files` entry's `destination`, a script's `location`, " +

@@ -7,6 +7,7 @@ export const schemaValueNotAllowed: Rule = {
   name: 'schema-value-not-allowed',
   severity: 'error',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'A value (or an ECS/Lambda hook event name) is not one of the allowed ones',
   doc:
     'Some values are fixed lists and are case-sensitive: `os` (`linux`, `windows`), `file_exists_behavior` (`DISALLOW`, `OVERWRITE`, `RETAIN`), ' +

@@ -7,6 +7,7 @@ export const schemaOutOfRange: Rule = {
   name: 'schema-out-of-range',
   severity: 'error',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'A value is out of range, empty, or has too many or too few items',
   doc:
     'Limits from the AppSpec reference and the ECS/Lambda APIs: exactly one item in `Resources`, `ContainerPort` 1–65535, at most 16 `Subnets` and ' +

@@ -7,6 +7,7 @@ export const byteOrderMark: Rule = {
   name: 'byte-order-mark',
   severity: 'info',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'A YAML AppSpec starts with a byte-order mark (BOM)',
   doc:
     'The EC2 agents tolerate a UTF-8 BOM in a YAML AppSpec (libyaml skips it), so this is only information. Saving ' +

@@ -6,6 +6,7 @@ export const crlfLineEndings: Rule = {
   name: 'crlf-line-endings',
   severity: 'info',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The AppSpec uses Windows (CRLF) line endings',
   doc:
     'YAML parsers accept CRLF line endings, so the AppSpec itself works. It is worth knowing because files edited on Windows often carry CRLF ' +

@@ -6,6 +6,7 @@ export const fileTooLarge: Rule = {
   name: 'file-too-large',
   severity: 'info',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The file is too large to check',
   doc:
     'Files over the size limit (5 MB by default) are not parsed, so only this note is reported. A real AppSpec is a few kilobytes; ' +

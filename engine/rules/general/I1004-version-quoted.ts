@@ -7,6 +7,7 @@ export const versionQuoted: Rule = {
   name: 'version-quoted',
   severity: 'info',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: '`version` is a quoted string',
   doc:
     'For ECS and Lambda both `version: 0.0` and `version: "0.0"` work (AWS tooling emits the string form), but every AWS example writes the number. ' +

@@ -7,6 +7,7 @@ export const platformUnknown: Rule = {
   name: 'platform-unknown',
   severity: 'info',
   platforms: ['unknown'],
+  reads: 'tree',
   title: 'The platform (EC2/On-Premises, ECS or Lambda) could not be told',
   doc:
     'Platform-specific checks, completion and hover need to know whether the AppSpec is for EC2/On-Premises (it has `os`, `files`, ' +

@@ -6,6 +6,7 @@ export const anchorsAliases: Rule = {
   name: 'yaml-alias-ec2',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'text',
   title: 'YAML anchors and aliases fail on agents running Ruby 3.1 or later',
   doc:
     'The Ruby CodeDeploy agent (v1) loads the AppSpec with `YAML.load`, which since Psych 4 (Ruby ≥ 3.1) refuses aliases: ' +

@@ -7,6 +7,7 @@ export const doubleQuotedBackslash: Rule = {
   name: 'double-quoted-backslash',
   severity: 'warning',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'A double-quoted YAML string contains backslashes',
   doc:
     'Inside double quotes YAML treats `\\` as an escape: `"C:\\temp\\new"` holds a tab and a line break, so a Windows ' +

@@ -6,6 +6,7 @@ export const jsonFileHoldsYaml: Rule = {
   name: 'json-file-holds-yaml',
   severity: 'warning',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'A `.json` file holds YAML',
   doc:
     'The file name ends in `.json` but the content is YAML. Tools that pick the revision type from the extension (CodePipeline, ' +

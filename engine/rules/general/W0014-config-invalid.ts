@@ -7,6 +7,7 @@ export const configInvalid: Rule = {
   name: 'config-invalid',
   severity: 'warning',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The `.appspec-lint.json` that applies to this AppSpec has a problem',
   doc:
     'The nearest `.appspec-lint.json` (walking up from the AppSpec folder) is not valid JSON, or has an entry that is not understood ' +

@@ -12,6 +12,7 @@ export const jsonNotStrict: Rule = {
   name: 'json-not-strict',
   severity: 'warning',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'A `.json` AppSpec is not strict JSON',
   doc:
     'The file name ends in `.json` and the content reads as YAML (which accepts trailing commas, comments, single ' +

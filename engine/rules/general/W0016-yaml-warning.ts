@@ -7,6 +7,7 @@ export const yamlWarning: Rule = {
   name: 'yaml-warning',
   severity: 'warning',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'The YAML parser warns about the file (an unknown tag such as `!GetAtt`)',
   doc:
     'The file parses, but the YAML parser reports something it had to guess about. Most often it is a tag: ' +

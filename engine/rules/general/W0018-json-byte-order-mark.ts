@@ -7,6 +7,7 @@ export const jsonByteOrderMark: Rule = {
   name: 'json-byte-order-mark',
   severity: 'warning',
   platforms: ALL_PLATFORMS,
+  reads: 'text',
   title: 'A JSON AppSpec starts with a byte-order mark (BOM)',
   doc:
     'JSON text must not start with a byte-order mark (RFC 8259 lets parsers reject it), and many JSON parsers do. ' +

@@ -10,6 +10,7 @@ export const versionEcsLambda: Rule = {
   name: 'version-ecs-lambda',
   severity: 'warning',
   platforms: ['ecs', 'lambda'],
+  reads: 'tree',
   title: '`version` is missing or not 0.0 in an ECS or Lambda AppSpec',
   doc:
     'The AppSpec reference requires `version: 0.0` for every platform. For ECS and Lambda the service is not open source, and AppSpecs with ' +

@@ -7,6 +7,7 @@ export const schemaUnknownKey: Rule = {
   name: 'schema-unknown-key',
   severity: 'warning',
   platforms: SCHEMA_PLATFORMS,
+  reads: 'tree',
   title: 'An unknown key is ignored',
   doc:
     'The EC2 agents read only the keys they know and silently ignore the rest, so a misspelt key (`destnation`, `runAs`, `Timeout`) simply ' +

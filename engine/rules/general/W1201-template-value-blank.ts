@@ -8,6 +8,7 @@ export const templateValueBlank: Rule = {
   name: 'template-value-blank',
   severity: 'warning',
   platforms: ALL_PLATFORMS,
+  reads: 'tree',
   title: 'A required value is blank, as in an unfilled template',
   doc:
     'AWS samples and console templates leave values blank for the author to fill in (`TaskDefinition: ""`, ' +

@@ -8,6 +8,7 @@ export const templateValuePlaceholder: Rule = {
   name: 'template-value-placeholder',
   severity: 'warning',
   platforms: ALL_PLATFORMS,
+  reads: 'tree',
   title: 'A value is an UPPER_SNAKE placeholder that a script may replace',
   doc:
     'Pipelines often keep tokens such as `ContainerPort: CONTAINER_PORT` or `AssignPublicIp: ASSIGN_PUBLIC_IP` in the ' +

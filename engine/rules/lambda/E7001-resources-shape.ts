@@ -7,6 +7,7 @@ export const lambdaResourcesShape: Rule = {
   name: 'lambda-resources-shape',
   severity: 'error',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'Lambda AppSpec must have a Resources list with exactly one function',
   doc:
     'An AWS Lambda AppSpec deploys one function version: `Resources` must be a list with exactly one entry, ' +

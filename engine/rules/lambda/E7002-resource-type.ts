@@ -7,6 +7,7 @@ export const lambdaResourceType: Rule = {
   name: 'lambda-resource-type',
   severity: 'error',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'Lambda resource Type must be AWS::Lambda::Function',
   doc:
     'The resource of an AWS Lambda AppSpec needs `Type: AWS::Lambda::Function`. A missing type, an ECS type in a Lambda ' +

@@ -19,6 +19,7 @@ export const lambdaRequiredProperties: Rule = {
   name: 'lambda-required-properties',
   severity: 'error',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'Lambda resource needs Properties with Name, Alias and TargetVersion',
   doc:
     "CodeDeploy shifts the traffic of a Lambda alias from one function version to another, so the resource's " +

@@ -36,6 +36,7 @@ export const lambdaVersionFormat: Rule = {
   name: 'lambda-version-format',
   severity: 'error',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'CurrentVersion and TargetVersion must be positive whole numbers',
   doc:
     '`CurrentVersion` and `TargetVersion` are published Lambda function versions, which the AppSpec reference requires ' +

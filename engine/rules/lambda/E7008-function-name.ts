@@ -8,6 +8,7 @@ export const lambdaFunctionName: Rule = {
   name: 'lambda-function-name',
   severity: 'error',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'Name must be a Lambda function name or ARN',
   doc:
     '`Properties.Name` identifies the function whose alias shifts traffic. Lambda accepts a function name (up to 64 ' +

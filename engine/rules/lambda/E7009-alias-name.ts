@@ -18,6 +18,7 @@ export const lambdaAliasName: Rule = {
   name: 'lambda-alias-name',
   severity: 'error',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'Alias must be a Lambda alias name',
   doc:
     '`Properties.Alias` is the alias whose traffic CodeDeploy shifts from `CurrentVersion` to `TargetVersion` (for example ' +

@@ -7,6 +7,7 @@ export const lambdaHookEventUnknown: Rule = {
   name: 'lambda-hook-event-unknown',
   severity: 'error',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'Lambda hook must be BeforeAllowTraffic or AfterAllowTraffic',
   doc:
     'An AWS Lambda deployment has two events that can run a validation function: `BeforeAllowTraffic` (before traffic ' +

@@ -9,6 +9,7 @@ export const lambdaVersionNotString: Rule = {
   name: 'lambda-version-not-string',
   severity: 'info',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'Write CurrentVersion/TargetVersion as strings',
   doc:
     'The AppSpec reference says every Lambda property "is specified with a string", and its examples quote the versions ' +

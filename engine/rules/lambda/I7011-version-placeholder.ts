@@ -8,6 +8,7 @@ export const lambdaVersionPlaceholder: Rule = {
   name: 'lambda-version-placeholder',
   severity: 'info',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'CurrentVersion or TargetVersion is a word, most likely a placeholder',
   doc:
     'A plain word where a version number belongs (`CURRENT_VERSION`, `version-of-the-lambda-function`) is nearly ' +

@@ -9,6 +9,7 @@ export const lambdaCurrentVersionMissing: Rule = {
   name: 'lambda-current-version-missing',
   severity: 'warning',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'Lambda resource has no CurrentVersion',
   doc:
     '`Properties.CurrentVersion` is the version the alias points to before the deployment. The AppSpec reference ' +

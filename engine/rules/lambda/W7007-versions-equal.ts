@@ -8,6 +8,7 @@ export const lambdaVersionsEqual: Rule = {
   name: 'lambda-versions-equal',
   severity: 'warning',
   platforms: ['lambda'],
+  reads: 'tree',
   title: 'CurrentVersion and TargetVersion are the same',
   doc:
     'When `CurrentVersion` and `TargetVersion` are the same version there is no traffic to shift: the deployment does ' +

@@ -1,14 +1,13 @@
 /**
  * Turns the CLI's PATH arguments into a list of files: explicit files are taken as they are
- * (whatever their name), folders are searched recursively for appspec.yml/.yaml/.json, and
+ * (whatever their name), folders are searched recursively for appspec.yml/.yaml/.json (any case), and
  * glob patterns are matched against files below their literal base folder. node_modules and
  * .git are never entered.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isAppSpecFileName } from '../../../engine/index';
 import { globMatcher, isGlob, splitGlobBase } from './glob';
-
-export const APPSPEC_NAMES: ReadonlySet<string> = new Set(['appspec.yml', 'appspec.yaml', 'appspec.json']);
 const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export interface Discovery {
@@ -76,7 +75,7 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
     if (st?.isFile()) {
       files.push(abs);
     } else if (st?.isDirectory()) {
-      const found = walk(abs, (_rel, name) => APPSPEC_NAMES.has(name));
+      const found = walk(abs, (_rel, name) => isAppSpecFileName(name));
       if (found.length === 0) errors.push(`${arg}: no appspec.yml, appspec.yaml or appspec.json found in this folder`);
       files.push(...found);
     } else if (st) {

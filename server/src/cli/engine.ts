@@ -5,12 +5,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadLintConfig, mergeConfigs, parseLintConfig, type LintConfig } from '../../../engine/config';
-import { parseAppSpec } from '../../../engine/document';
-import { lint } from '../../../engine/lint';
-import { nodeFs } from '../../../engine/nodeFs';
-import { allRules } from '../../../engine/rules';
-import type { Diagnosis, RuleContext } from '../../../engine/types';
+import {
+  allRules,
+  lint,
+  loadLintConfig,
+  mergeConfigs,
+  nodeFs,
+  parseAppSpec,
+  parseLintConfig,
+  type Diagnosis,
+  type LintConfig,
+  type RuleContext,
+} from '../../../engine/index';
 import type { RuleLevel } from './args';
 import type { RuleInfo } from './report';
 

@@ -4,7 +4,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DOCS_BASE_URL, type Severity } from '../../../engine/types';
+import { DOCS_BASE_URL, type Severity } from '../../../engine/index';
 import type { Report, RuleInfo } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

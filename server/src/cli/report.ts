@@ -1,5 +1,5 @@
 /** The CLI's neutral result model that every formatter reads. Positions are 1-based. */
-import type { Severity } from '../../../engine/types';
+import type { Severity } from '../../../engine/index';
 
 export interface Problem {
   /** Path as shown to the user: relative to the working folder when inside it, `/`-separated. */

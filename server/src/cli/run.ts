@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeInternalError, setInternalErrorHandler } from '../../../engine/index';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { discoverFiles } from './discover';
 import { createEngine, type CliEngine } from './engine';
@@ -21,6 +22,8 @@ export interface CliIo {
   /** All of standard input, as bytes. */
   readStdin(): Uint8Array;
   isTty: boolean;
+  /** Show stacks of internal errors (APPSPEC_LINT_DEBUG). */
+  debug?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -133,6 +136,8 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
     }
   };
 
+  // A rule that throws leaves its findings out: say so and exit 2 (the stack with APPSPEC_LINT_DEBUG).
+  const previousHandler = setInternalErrorHandler((e) => fail(describeInternalError(e, { stack: io.debug === true })));
   const filePaths = opts.paths.filter((p) => p !== '-');
   const discovery = discoverFiles(filePaths, io.cwd);
   for (const e of discovery.errors) fail(e);
@@ -163,6 +168,7 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
     }
     lintOne(bytes, abs, shown);
   }
+  setInternalErrorHandler(previousHandler);
 
   const counts = countBySeverity(report.problems);
   const shownReport: Report = opts.quiet

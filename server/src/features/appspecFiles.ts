@@ -1,10 +1,9 @@
 /**
- * Which documents are AppSpecs: `appspec.yml`, `appspec.yaml`, `appspec.json`, or a path that
- * matches one of the extra globs from the `appspec.files` setting.
+ * Which documents are AppSpecs: `appspec.yml`, `appspec.yaml`, `appspec.json` (the engine's
+ * `isAppSpecFileName`), or a path that matches one of the extra globs from the `appspec.files` setting.
  */
 import { URI } from 'vscode-uri';
-
-export const APPSPEC_FILE_NAMES: readonly string[] = ['appspec.yml', 'appspec.yaml', 'appspec.json'];
+import { isAppSpecFileName } from '../../../engine/index';
 
 /** A glob (`*`, `**`, `?`, `{a,b}`, `[abc]`) as a regular expression over `/`-separated paths. */
 export function globToRegExp(glob: string): RegExp {
@@ -59,8 +58,7 @@ function pathOf(uri: string): string {
 
 export function isAppSpecUri(uri: string, globs: readonly string[] = []): boolean {
   const path = pathOf(uri);
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  if (APPSPEC_FILE_NAMES.includes(name)) return true;
+  if (isAppSpecFileName(path)) return true;
   for (const g of globs) {
     const pattern = g.replace(/\\/g, '/');
     const anchored =

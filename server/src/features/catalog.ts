@@ -3,10 +3,17 @@
  * mapping takes, what kind of value each key holds, and which values an enum allows. Completion
  * and hover walk it with a path; the facts (names, descriptions) all live in engine/knowledge/.
  */
-import * as K from '../../../engine/knowledge';
-import type { Platform } from '../../../engine/types';
-import { isMap, isSeq, keyText, scalarString, findPair, type Pair } from '../../../engine/ast';
-import type { AppSpecDocument } from '../../../engine/types';
+import * as K from '../../../engine/index';
+import {
+  findPair,
+  isMap,
+  isSeq,
+  keyText,
+  scalarString,
+  type AppSpecDocument,
+  type Pair,
+  type Platform,
+} from '../../../engine/index';
 import type { PathStep } from './nodeAt';
 
 export interface ValueDoc {

@@ -2,7 +2,8 @@
  * Quick fixes: each diagnostic's `fixes` (computed by the rule) become workspace edits; files a
  * fix creates become CreateFile + insert. A workspace edit cannot set the executable bit, so such
  * fixes carry the `appspec.makeExecutable` command, which the server runs. YAML AppSpecs also get
- * "disable RULE for this line / file" suppression comments for every diagnostic.
+ * "disable RULE for this line / file" suppression comments for every diagnostic. Fixes that create
+ * files are left out where the caller says so (an untrusted workspace).
  */
 import {
   CodeActionKind,
@@ -14,14 +15,9 @@ import {
   type CreateFile,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { suppressionEdit } from '../../../engine/suppressions';
-import type { AppSpecDocument, Fix } from '../../../engine/types';
+import { MAKE_EXECUTABLE_COMMAND, suppressionEdit, type AppSpecDocument, type Fix } from '../../../engine/index';
 import { DIAGNOSTIC_SOURCE, MORE_PROBLEMS_ID, type DiagnosticData } from './diagnostics';
 import { bundleRootOf, fileUri, resolveInBundle } from './paths';
-
-import { MAKE_EXECUTABLE_COMMAND } from '../protocol';
-
-export { MAKE_EXECUTABLE_COMMAND };
 
 /** Fixes for a diagnostic, found by rule and position in the server's findings for this version. */
 export type FixLookup = (diagnostic: Diagnostic) => Fix[];
@@ -103,6 +99,7 @@ export function codeActions(
   _range: Range,
   diagnostics: Diagnostic[],
   lookup?: FixLookup,
+  options: { createFiles: boolean } = { createFiles: true },
 ): CodeAction[] {
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
@@ -112,6 +109,7 @@ export function codeActions(
     const data = dataOf(d);
     const list = data?.fixes && data.version === doc.version ? data.fixes : (lookup?.(d) ?? data?.fixes ?? []);
     for (const fix of list) {
+      if (fix.createFiles?.length && !options.createFiles) continue;
       const action = fixToAction(doc, fix, d);
       if (action) fixes.push(action);
     }

@@ -12,10 +12,13 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import type { LifecycleEvent } from '../../../engine/knowledge';
-import { LIFECYCLE_EVENTS } from '../../../engine/knowledge';
-import { allRules } from '../../../engine/rules';
-import type { AppSpecDocument, WorkspaceFs } from '../../../engine/types';
+import {
+  allRules,
+  LIFECYCLE_EVENTS,
+  type AppSpecDocument,
+  type LifecycleEvent,
+  type WorkspaceFs,
+} from '../../../engine/index';
 import {
   effectivePlatform,
   fieldOf,

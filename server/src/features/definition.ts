@@ -3,7 +3,7 @@
  * which AppSpecs (of those the service has seen) point at a given file.
  */
 import type { Location, LocationLink, Position } from 'vscode-languageserver-types';
-import type { AppSpecDocument, WorkspaceFs } from '../../../engine/types';
+import type { AppSpecDocument, WorkspaceFs } from '../../../engine/index';
 import { resolvedRefs, valueRange } from './links';
 
 type Ranged = { range?: [number, number, number?] | null };

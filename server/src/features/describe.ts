@@ -2,7 +2,7 @@
  * Markdown for keys, lifecycle events and enum values, shared by hover and completion items.
  * The facts come from engine/knowledge/; this only arranges them.
  */
-import type * as K from '../../../engine/knowledge';
+import type * as K from '../../../engine/index';
 import { AWS_DOCS, docsPageFor, hookEvents, type Field, type Shape, type ValueDoc } from './catalog';
 import type { PathStep } from './nodeAt';
 

@@ -4,7 +4,7 @@
  * thousands of findings that halves what each publish sends.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import { DOCS_BASE_URL, type AppSpecDocument, type Diagnosis, type Fix, type Severity } from '../../../engine/types';
+import { DOCS_BASE_URL, type AppSpecDocument, type Diagnosis, type Fix, type Severity } from '../../../engine/index';
 
 export const DIAGNOSTIC_SOURCE = 'appspec';
 

@@ -2,8 +2,7 @@
  * Folding: every mapping or list that spans several lines, and runs of comment lines (YAML).
  */
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import { isMap, isPair, isSeq, type Node } from '../../../engine/ast';
-import type { AppSpecDocument } from '../../../engine/types';
+import { isMap, isPair, isSeq, type AppSpecDocument, type Node } from '../../../engine/index';
 
 type Ranged = { range?: [number, number, number?] | null };
 

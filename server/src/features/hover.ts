@@ -3,9 +3,7 @@
  * event falls in the run order and which revision's scripts it runs, with a link to the AWS page.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { scalarString } from '../../../engine/ast';
-import { LIFECYCLE_EVENTS } from '../../../engine/knowledge';
-import type { AppSpecDocument, WorkspaceFs } from '../../../engine/types';
+import { LIFECYCLE_EVENTS, scalarString, type AppSpecDocument, type WorkspaceFs } from '../../../engine/index';
 import { bundleRootOf, resolveInBundle } from './paths';
 import { effectivePlatform, resolve, type Shape } from './catalog';
 import { eventMarkdown, keyMarkdown, valueMarkdown } from './describe';

@@ -5,7 +5,7 @@
  */
 import type { PathStep } from './nodeAt';
 import type { CursorContext } from './cursorContext';
-import type { LineIndex } from '../../../engine/types';
+import type { LineIndex } from '../../../engine/index';
 
 interface Token {
   type: '{' | '}' | '[' | ']' | ':' | ',' | 'string' | 'word';

@@ -3,9 +3,17 @@
  * platform's order, e.g. "runs 3rd of 9 · in-place & blue/green (replacement instances)".
  */
 import type { CodeLens } from 'vscode-languageserver-types';
-import { isMap, isSeq, keyText, findPair, type Pair } from '../../../engine/ast';
-import { findEvent, type AppSpecPlatform, type LifecycleEvent } from '../../../engine/knowledge';
-import type { AppSpecDocument } from '../../../engine/types';
+import {
+  findEvent,
+  findPair,
+  isMap,
+  isSeq,
+  keyText,
+  type AppSpecDocument,
+  type AppSpecPlatform,
+  type LifecycleEvent,
+  type Pair,
+} from '../../../engine/index';
 import { eventSummary } from './describe';
 
 /** Hook event pairs of the document with the platform their names belong to. */

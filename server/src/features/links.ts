@@ -3,7 +3,7 @@
  * next to the AppSpec (or any such reference when no file access is available).
  */
 import type { DocumentLink } from 'vscode-languageserver-types';
-import type { AppSpecDocument, WorkspaceFs } from '../../../engine/types';
+import type { AppSpecDocument, WorkspaceFs } from '../../../engine/index';
 import { bundleRootOf, fileRefs, fileUri, resolveInBundle, type FileRef } from './paths';
 
 type Ranged = { range?: [number, number, number?] | null };

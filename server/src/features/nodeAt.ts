@@ -2,8 +2,16 @@
  * Finding things in the parsed tree by offset, shared by hover, definition and links.
  * Works on the `yaml` node tree of both YAML and JSON AppSpecs (JSON is parsed as YAML flow).
  */
-import { isMap, isPair, isScalar, isSeq, keyText, type Node, type Pair } from '../../../engine/ast';
-import type { AppSpecDocument } from '../../../engine/types';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  keyText,
+  type AppSpecDocument,
+  type Node,
+  type Pair,
+} from '../../../engine/index';
 
 export type PathStep = string | number;
 
@@ -67,15 +75,4 @@ export function walkPairs(node: unknown, visit: (pair: Pair, path: PathStep[]) =
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => walkPairs(item, visit, [...path, i]));
   }
-}
-
-/** Path steps compared case-insensitively (ECS/Lambda keys), numbers matched by `'*'`. */
-export function pathMatches(path: PathStep[], pattern: (string | '*')[], caseInsensitive = false): boolean {
-  if (path.length !== pattern.length) return false;
-  return pattern.every((want, i) => {
-    const got = path[i];
-    if (want === '*') return true;
-    if (typeof got !== 'string') return false;
-    return caseInsensitive ? got.toLowerCase() === want.toLowerCase() : got === want;
-  });
 }

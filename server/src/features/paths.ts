@@ -4,8 +4,16 @@
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { isMap, isSeq, keyText, scalarString, isPair, type Node, type Pair } from '../../../engine/ast';
-import type { AppSpecDocument } from '../../../engine/types';
+import {
+  isMap,
+  isPair,
+  isSeq,
+  keyText,
+  scalarString,
+  type AppSpecDocument,
+  type Node,
+  type Pair,
+} from '../../../engine/index';
 
 /** The AppSpec's folder on disk, or undefined for documents that are not files (untitled, inline). */
 export function bundleRootOf(uri: string): string | undefined {

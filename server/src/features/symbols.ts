@@ -3,8 +3,18 @@
  * (by object), hooks with their scripts, and the ECS/Lambda resource with its properties.
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { isMap, isScalar, isSeq, keyText, scalarString, findPair, type Node, type Pair } from '../../../engine/ast';
-import type { AppSpecDocument, Range } from '../../../engine/types';
+import {
+  findPair,
+  isMap,
+  isScalar,
+  isSeq,
+  keyText,
+  scalarString,
+  type AppSpecDocument,
+  type Node,
+  type Pair,
+  type Range,
+} from '../../../engine/index';
 
 type Ranged = { range?: [number, number, number?] | null };
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, commandResult, waitFor } from '../helpers';
+import { activateExtension, commandResult, extensionApi, waitFor } from '../helpers';
 
 interface SnapshotNode {
   id: string;
@@ -68,5 +68,69 @@ describe('CodeDeploy explorer (local endpoint)', () => {
     assert.ok(deployments.length >= 2, `at least the two seeded deployments under orders-api-live:\n${outline(tree)}`);
     const text = outline(group?.childNodes);
     assert.match(text, /fail/i, `a failed deployment is shown:\n${text}`);
+  });
+});
+
+describe('CodeDeploy explorer through its TreeDataProvider', () => {
+  type Provider = vscode.TreeDataProvider<unknown>;
+  let tree: Provider;
+  /** The children of `parent` with the TreeItem VS Code would render for each. */
+  async function children(parent?: unknown): Promise<{ node: unknown; item: vscode.TreeItem }[]> {
+    const nodes = (await tree.getChildren(parent)) ?? [];
+    return Promise.all(nodes.map(async (node) => ({ node, item: await tree.getTreeItem(node) })));
+  }
+  const labelOf = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label);
+  const named = (rows: { node: unknown; item: vscode.TreeItem }[], label: string) => {
+    const row = rows.find((r) => labelOf(r.item) === label);
+    assert.ok(row, `${label} among ${rows.map((r) => labelOf(r.item)).join(', ')}`);
+    return row;
+  };
+
+  before(async () => {
+    tree = (await extensionApi()).explorer;
+  });
+
+  it('renders applications, groups and deployments as TreeItems with ids, icons, context values and states', async () => {
+    const apps = await waitFor(async () => {
+      const rows = await children();
+      return rows.some((r) => labelOf(r.item) === 'orders-api-lambda') ? rows : undefined;
+    }, 'the seeded applications from getChildren()');
+    for (const { item } of apps) {
+      assert.ok(item instanceof vscode.TreeItem);
+      assert.ok(item.id, `${labelOf(item)} has an id`);
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon, `${labelOf(item)} has a theme icon`);
+    }
+    const lambda = named(apps, 'orders-api-lambda');
+    assert.equal(lambda.item.contextValue, 'application');
+    assert.equal(lambda.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+
+    const groups = await children(lambda.node);
+    const live = named(groups, 'orders-api-live');
+    assert.match(live.item.contextValue ?? '', /^deploymentGroup/);
+    assert.ok(live.item.tooltip instanceof vscode.MarkdownString, 'a markdown tooltip');
+
+    const deployments = (await children(live.node)).filter((r) => /^deployment\b/.test(r.item.contextValue ?? ''));
+    assert.ok(deployments.length >= 2, 'the seeded deployments of orders-api-live');
+    const failed = deployments.find((r) =>
+      /fail/i.test(
+        `${r.item.description ?? ''} ${r.item.tooltip instanceof vscode.MarkdownString ? r.item.tooltip.value : ''}`,
+      ),
+    );
+    assert.ok(
+      failed,
+      `a failed deployment: ${deployments.map((r) => `${labelOf(r.item)} ${r.item.description}`).join('; ')}`,
+    );
+
+    // The context menu's "Watch Deployment" gets the node, as VS Code passes it.
+    const id =
+      labelOf(failed.item)?.match(/d-[A-Z0-9]+/)?.[0] ??
+      (failed.node as { data?: { deploymentId?: string } }).data?.deploymentId;
+    assert.ok(id, 'the deployment node carries its id');
+    await vscode.commands.executeCommand('codedeploy.watchDeployment', failed.node);
+    const state = await waitFor(
+      () => commandResult<{ status: string } | undefined>('codedeploy.internal.getMonitorState', id),
+      `the monitor of ${id}`,
+    );
+    assert.equal(state.status, 'Failed');
   });
 });

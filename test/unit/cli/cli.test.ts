@@ -17,6 +17,7 @@ import {
   makeTree,
   removeTree,
   runCli,
+  runCliUnprivileged,
 } from './cliHarness';
 
 const TEXT_LINE = /^(.+):(\d+):(\d+) (error|warning|info|hint) ([EWI]\d{4}) (.+)$/;
@@ -188,30 +189,33 @@ describe('exit codes and the text format', () => {
     assert.match(mixed.stderr, /in 1 file/);
   });
 
-  test(
-    'an unreadable file exits 2 with a permission message',
-    { skip: process.getuid?.() === 0 ? 'root can read anything' : false },
-    () => {
-      const d = tree(cleanBundle());
-      fs.chmodSync(path.join(d, 'appspec.yml'), 0o000);
-      const r = runCli(['appspec.yml'], { cwd: d });
-      assert.equal(r.status, 2);
-      assert.match(r.stderr, /appspec\.yml: permission denied/);
-    },
-  );
+  test('an unreadable file exits 2 with a permission message (as an unprivileged user when run as root)', () => {
+    const d = tree(cleanBundle());
+    fs.chmodSync(path.join(d, 'appspec.yml'), 0o000);
+    const r = runCliUnprivileged(['appspec.yml'], d);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /appspec\.yml: permission denied/);
+  });
 });
 
 describe('file discovery', () => {
-  test('folders are searched recursively for appspec.yml/.yaml/.json, skipping node_modules and .git', () => {
+  test('folders are searched recursively for appspec.yml/.yaml/.json in any case (not myappspec.yml), skipping node_modules and .git', () => {
     const d = tree({
       'svc-a/appspec.yml': ERROR_EC2,
       'svc-b/deep/er/appspec.yaml': ERROR_EC2,
       'svc-c/appspec.json': '{"version": 0.0, "Resources": []}\n',
       'svc-d/not-an-appspec.yml': ERROR_EC2,
+      'svc-e/myappspec.yml': ERROR_EC2,
+      'svc-f/AppSpec.YML': ERROR_EC2,
       'node_modules/pkg/appspec.yml': ERROR_EC2,
       '.git/appspec.yml': ERROR_EC2,
     });
-    assert.deepEqual(checkedFiles(['.'], d), ['svc-a/appspec.yml', 'svc-b/deep/er/appspec.yaml', 'svc-c/appspec.json']);
+    assert.deepEqual(checkedFiles(['.'], d), [
+      'svc-a/appspec.yml',
+      'svc-b/deep/er/appspec.yaml',
+      'svc-c/appspec.json',
+      'svc-f/AppSpec.YML',
+    ]);
   });
 
   test('a folder without AppSpec files is an error (exit 2)', () => {

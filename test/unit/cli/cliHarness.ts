@@ -28,6 +28,34 @@ export function runCli(
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
+/**
+ * Runs the CLI as a user without privileges: root reads any file, so as root the bundle is copied
+ * into `cwd` (readable by anyone) and run as `nobody` with setpriv (util-linux). Other users run it
+ * as themselves. `cwd` is opened to everyone for that.
+ */
+export function runCliUnprivileged(args: string[], cwd: string): CliRun {
+  if (process.getuid?.() !== 0) return runCli(args, { cwd });
+  const cli = path.join(cwd, '.appspec-lint-cli.js');
+  fs.copyFileSync(CLI, cli);
+  fs.chmodSync(cli, 0o644);
+  fs.chmodSync(cwd, 0o755);
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
+  if (!setpriv) throw new Error('running as root: setpriv (util-linux) is needed to run the CLI as nobody');
+  const r = spawnSync(
+    setpriv,
+    ['--reuid=65534', '--regid=65534', '--clear-groups', '--', process.execPath, cli, ...args],
+    {
+      cwd,
+      input: '',
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, NO_COLOR: '1', APPSPEC_LINT_DEBUG: '' },
+    },
+  );
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
 /** A temp folder with the given files (path → content); parents are created. */
 export function makeTree(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appspec-cli-'));

@@ -2,8 +2,8 @@
  * What activation loads, through the bundle the editor runs (dist/client.js, needs `npm run build`):
  * bench/activation.mjs requires it in a fresh node with a stub of `vscode` and calls activate().
  * Only dist/client.js may be loaded by activate(); the AWS SDK (client-aws.js), the local endpoint
- * (client-local.js) and the engine (client-engine.js) must still be unloaded once the language
- * client has started. No timings are asserted here (they live in `npm run bench`).
+ * (client-local.js), the engine (client-engine.js) and the hook runner (client-hooks.js) must still be
+ * unloaded once the language client has started. No timings are asserted here (they live in `npm run bench`).
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';

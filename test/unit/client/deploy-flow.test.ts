@@ -221,8 +221,7 @@ test('the New AppSpec templates lint clean and are detected as their platform', 
 test('deploy validation uses the language server when it answers, the engine otherwise', async () => {
   const { lintForDeploy } = await import('../../../client/src/deploy/validate');
   const params = { uri: 'file:///w/appspec.yml', text: 'version: 0.0\nos: linux\n', fileName: 'appspec.yml' };
-  const served = await lintForDeploy(params, async (method, p) => {
-    assert.equal(method, 'appspec/lint');
+  const served = await lintForDeploy(params, async (p) => {
     assert.deepEqual(p, params);
     return {
       diagnostics: [
@@ -232,10 +231,15 @@ test('deploy validation uses the language server when it answers, the engine oth
   });
   assert.equal(served.source, 'server');
   assert.equal(served.problems[0].message, 'from the server');
+  assert.equal(served.serverError, undefined);
   const fallback = await lintForDeploy(params, async () => {
     throw Object.assign(new Error('Unhandled method appspec/lint'), { code: -32601 });
   });
   assert.equal(fallback.source, 'engine');
+  assert.equal(fallback.serverError, 'Unhandled method appspec/lint', 'why the server was not used is passed on');
+  const silent = await lintForDeploy(params, () => new Promise(() => undefined), 50);
+  assert.equal(silent.source, 'engine');
+  assert.match(silent.serverError ?? '', /no answer within/);
   const broken = await lintForDeploy({
     ...params,
     text: 'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: a.sh\n      timeout: -1\n',

@@ -251,7 +251,7 @@ test('loadChildren follows as many deployment pages as asked', async () => {
   );
 });
 
-test('loadChildren asks for targets in batches of at most 25', async () => {
+test('loadChildren asks for all targets at once (the AWS layer splits batches) and lists them all', async () => {
   const ids = Array.from({ length: 60 }, (_, i) => `i-${String(i).padStart(3, '0')}`);
   const sizes: number[] = [];
   const api = fakeApi({
@@ -266,5 +266,5 @@ test('loadChildren asks for targets in batches of at most 25', async () => {
   });
   const nodes = await loadChildren(api, { kind: 'targets', deploymentId: 'd-1' }, opts);
   assert.equal(nodes.length, 60);
-  assert.deepEqual(sizes, [25, 25, 10]);
+  assert.deepEqual(sizes, [60]);
 });

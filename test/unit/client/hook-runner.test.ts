@@ -23,6 +23,7 @@ import {
 } from '../../../client/src/hookRunner';
 
 const linux = process.platform !== 'win32';
+const NOT_POSIX = !linux && 'the scripts are POSIX shell scripts';
 
 function tmp(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'hook-runner-'));
@@ -211,7 +212,7 @@ ${b ? `file_exists_behavior: ${b}\n` : ''}hooks:
 
 test(
   'scripts get the CodeDeploy variables, run in the revision copy, and runas/sudo are reported as not honoured',
-  { skip: !linux },
+  { skip: NOT_POSIX },
   async () => {
     const dump =
       '#!/bin/bash\necho "$LIFECYCLE_EVENT|$DEPLOYMENT_ID|$APPLICATION_NAME|$DEPLOYMENT_GROUP_NAME|$DEPLOYMENT_GROUP_ID|$PWD|$KEEP_ME" >> "$OUT"\n';
@@ -271,7 +272,7 @@ test(
 
 test(
   'the run stops at the first failing script and reports event, script and exit code',
-  { skip: !linux },
+  { skip: NOT_POSIX },
   async () => {
     const marker = path.join(tmp(), 'started');
     const dir = revision(
@@ -319,7 +320,7 @@ hooks:
 
 test(
   'a missing script fails as ScriptMissing; a non-executable one is made executable in the copy only',
-  { skip: !linux },
+  { skip: NOT_POSIX },
   async () => {
     const dir = revision(
       `version: 0.0
@@ -343,7 +344,7 @@ hooks:
 
 test(
   'a script over its timeout is killed with its process group and fails as ScriptTimedOut',
-  { skip: !linux },
+  { skip: NOT_POSIX },
   async () => {
     const pidFile = path.join(tmp(), 'child.pid');
     const dir = revision(
@@ -389,7 +390,7 @@ function alive(pid: number): boolean {
   }
 }
 
-test('cancelling kills the running script and reports Cancelled', { skip: !linux }, async () => {
+test('cancelling kills the running script and reports Cancelled', { skip: NOT_POSIX }, async () => {
   const dir = revision(
     `version: 0.0
 os: linux
@@ -413,7 +414,7 @@ hooks:
   assert.equal(result.events.find((e) => e.event === 'AfterInstall')?.status, 'Skipped');
 });
 
-test('the log tail keeps the last 4 KB, cut at a line start', { skip: !linux }, async () => {
+test('the log tail keeps the last 4 KB, cut at a line start', { skip: NOT_POSIX }, async () => {
   const dir = revision(
     `version: 0.0
 os: linux
@@ -532,7 +533,7 @@ test('neither the local endpoint nor the hook runner core imports vscode (only t
   assert.deepEqual(offenders, ['hookRunner/command.ts']);
 });
 
-test('install never writes through a symbolic link planted in the sandbox', { skip: !linux }, async () => {
+test('install never writes through a symbolic link planted in the sandbox', { skip: NOT_POSIX }, async () => {
   const outside = tmp();
   const sandbox = tmp();
   fs.mkdirSync(path.join(sandbox, 'root'), { recursive: true });
@@ -555,7 +556,7 @@ file_exists_behavior: OVERWRITE
 
 test(
   'a script that exits but leaves a background process holding stdout fails like the agent',
-  { skip: !linux },
+  { skip: NOT_POSIX },
   async () => {
     const pidFile = path.join(tmp(), 'bg.pid');
     const dir = revision(

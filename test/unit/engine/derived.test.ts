@@ -63,6 +63,7 @@ test('every lint is a new run: workspace answers are never carried over to the n
     name: 'test-rule',
     severity: 'warning',
     platforms: ['ec2'],
+    reads: 'tree',
     title: 'test',
     doc: 'test',
     check: (d, ctx) =>

@@ -20,6 +20,20 @@ export function check(rule: Rule, text: string, name = 'appspec.yml') {
   return rule.check(doc(text, name), { fileName: name });
 }
 
+/** A rule that always throws (`Error: boom`): for what the engine and its hosts do with a broken rule. */
+export const THROWING_RULE: Rule = {
+  id: 'E9999',
+  name: 'throws',
+  severity: 'error',
+  platforms: ['ec2'],
+  reads: 'tree',
+  title: 't',
+  doc: 'd',
+  check() {
+    throw new Error('boom');
+  },
+};
+
 /** The text a range covers. */
 export function slice(text: string, range: Range, name = 'appspec.yml'): string {
   const d = doc(text, name);

@@ -3,27 +3,19 @@ import * as assert from 'node:assert/strict';
 import { lint, lintText, overlaps } from '../../../engine/lint';
 import { generalRules } from '../../../engine/rules/general';
 import type { Rule } from '../../../engine/types';
-import { doc } from './helpers';
+import { describeInternalError, setInternalErrorHandler, type InternalError } from '../../../engine/internalErrors';
+import { doc, THROWING_RULE } from './helpers';
 
 const ctx = { fileName: 'appspec.yml' };
 const EC2 = 'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv\n    destnation: /x\n';
 
-const throwing: Rule = {
-  id: 'E9999',
-  name: 'throws',
-  severity: 'error',
-  platforms: ['ec2'],
-  title: 't',
-  doc: 'd',
-  check() {
-    throw new Error('boom');
-  },
-};
+const throwing = THROWING_RULE;
 const onUnknownKey: Rule = {
   id: 'W9998',
   name: 'overlapping',
   severity: 'warning',
   platforms: ['ec2'],
+  reads: 'tree',
   title: 't',
   doc: 'd',
   check(d) {
@@ -34,10 +26,23 @@ const onUnknownKey: Rule = {
   },
 };
 
-test('a rule that throws reports nothing and does not stop the others', () => {
-  const out = lint(doc('version: "0.0"\nos: linux\n'), ctx, undefined, { rules: [...generalRules, throwing] });
-  assert.ok(out.some((d) => d.ruleId === 'E1003'));
-  assert.ok(!out.some((d) => d.ruleId === 'E9999'));
+test('a rule that throws reports nothing, does not stop the others, and is reported as an internal error', () => {
+  const reported: InternalError[] = [];
+  const previous = setInternalErrorHandler((e) => reported.push(e));
+  try {
+    const out = lint(doc('version: "0.0"\nos: linux\n'), ctx, undefined, { rules: [...generalRules, throwing] });
+    assert.ok(out.some((d) => d.ruleId === 'E1003'));
+    assert.ok(!out.some((d) => d.ruleId === 'E9999'));
+  } finally {
+    setInternalErrorHandler(previous);
+  }
+  assert.equal(reported.length, 1);
+  assert.equal(reported[0].what, 'rule E9999');
+  assert.equal(reported[0].uri, 'file:///ws/appspec.yml');
+  const text = describeInternalError(reported[0]);
+  assert.match(text, /rule E9999 failed on file:\/\/\/ws\/appspec\.yml.*\(Error: boom\)/);
+  assert.match(text, /\n\s+at /, 'the stack is included');
+  assert.doesNotMatch(describeInternalError(reported[0], { stack: false }), /\n/);
 });
 
 test('a rule finding on the same node replaces the schema finding', () => {
@@ -92,6 +97,7 @@ test('workspaceChecks: false removes the file system from the rule context', () 
     name: 'spy',
     severity: 'info',
     platforms: ['ec2'],
+    reads: 'tree',
     title: 't',
     doc: 'd',
     check(_d, c) {

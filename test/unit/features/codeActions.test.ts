@@ -5,7 +5,7 @@ import type { CodeAction, CreateFile, Diagnostic, TextDocumentEdit, TextEdit } f
 import { URI } from 'vscode-uri';
 import { createLanguageService, type LanguageService } from '../../../server/src/languageService';
 import { createNodeFs } from '../../../engine/nodeFs';
-import { MAKE_EXECUTABLE_COMMAND } from '../../../server/src/features/codeActions';
+import { MAKE_EXECUTABLE_COMMAND } from '../../../engine/protocol';
 import { applyEdits, doc, tempBundle } from './util';
 
 const YML = 'file:///w/appspec.yml';

@@ -98,6 +98,8 @@ describe('which files are AppSpecs', () => {
     assert.equal(isAppSpecUri('file:///repo/appspec.yaml'), true);
     assert.equal(isAppSpecUri('file:///repo/appspec.json'), true);
     assert.equal(isAppSpecUri('file:///repo/appspec.yml.bak'), false);
+    assert.equal(isAppSpecUri('file:///repo/myappspec.yml'), false);
+    assert.equal(isAppSpecUri('file:///repo/AppSpec.YML'), true);
     assert.equal(isAppSpecUri('file:///repo/docker-compose.yml'), false);
   });
   test('extra globs from appspec.files', () => {

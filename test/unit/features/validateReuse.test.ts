@@ -152,3 +152,51 @@ test('the fingerprint walks up POSIX and Windows paths and stops at the root', (
   assert.equal(parentOf('C:\\'), undefined);
   assert.equal(parentOf('relative'), undefined);
 });
+
+test('code actions after a comment edit lint with the settings the document was validated with', () => {
+  const b = tempBundle({ 'appspec.yml': TEXT, 'scripts/present.sh': { content: '#!/bin/sh\n', mode: 0o755 } });
+  try {
+    const uri = b.uri('appspec.yml');
+    const real = createNodeFs({ git: false });
+    /** Paths in the bundle that were read, besides the lint configuration the service looks for. */
+    const read: string[] = [];
+    const note = (p: string) => {
+      if (p.startsWith(b.dir) && !p.endsWith('.appspec-lint.json')) read.push(p);
+    };
+    const counting = {
+      stat: (p: string) => (note(p), real.stat(p)),
+      readHead: (p: string, n: number) => (note(p), real.readHead(p, n)),
+      list: (p: string) => (note(p), real.list(p)),
+    };
+    const live = createLanguageService({ fs: counting });
+    const settings = { workspaceChecks: false };
+    live.validate(doc(uri, TEXT, 1), settings);
+    const text = TEXT.replace('# deploy the web app', '# deploy the web app now');
+    const diags = live.validate(doc(uri, text, 2), settings);
+    assert.ok(live.parse(doc(uri, text, 2)).incremental?.trivia, 'a comment edit: findings were carried over');
+    assert.ok(diags.length > 0 && !diags.some((d) => d.code === 'W5001'), 'no workspace findings');
+    read.length = 0;
+    live.codeActions(doc(uri, text, 2), diags[0].range, diags);
+    assert.deepEqual(read, [], 'workspaceChecks: false keeps the hook scripts and sources unread');
+  } finally {
+    b.cleanup();
+  }
+});
+
+test('in an untrusted workspace, fixes that create files are left out', () => {
+  const b = tempBundle({ 'appspec.yml': TEXT, 'scripts/present.sh': { content: '#!/bin/sh\n', mode: 0o755 } });
+  try {
+    const uri = b.uri('appspec.yml');
+    const live = createLanguageService({ fs: createNodeFs({ git: false }) });
+    const diags = live.validate(doc(uri, TEXT, 1));
+    const missing = diags.find((d) => d.code === 'W5001');
+    assert.ok(missing);
+    const titles = (createFiles: boolean) =>
+      live.codeActions(doc(uri, TEXT, 1), missing.range, [missing], { createFiles }).map((a) => a.title);
+    assert.ok(titles(true).some((t) => /create/i.test(t)), titles(true).join(' | '));
+    assert.ok(!titles(false).some((t) => /create/i.test(t)), titles(false).join(' | '));
+    assert.ok(titles(false).some((t) => /disable W5001/i.test(t)), 'the suppression fixes stay');
+  } finally {
+    b.cleanup();
+  }
+});

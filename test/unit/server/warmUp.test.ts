@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createLanguageService } from '../../../server/src/languageService';
+import { DocumentCache } from '../../../engine/document';
+import { createLanguageService, type LanguageService } from '../../../server/src/languageService';
 import { WARM_UP_SAMPLES, warmSample, warmUp } from '../../../server/src/warmUp';
 import { doc } from '../features/util';
 
@@ -19,19 +20,32 @@ describe('warm-up', () => {
     assert.ok(ls.complete(doc(empty.uri, ''), { line: 0, character: 0 }).items.length > 0, 'skeletons');
   });
 
-  test('runs every sample without errors and leaves the answers for user documents unchanged', async () => {
-    const ls = createLanguageService();
+  test('runs every sample without errors, forgets each one, and leaves the user documents of its service as they were', async () => {
+    // The server gives the warm-up a service of its own; here it gets the user's, the worst case.
+    const cache = new DocumentCache();
+    const ls = createLanguageService({ cache });
     const user = doc('file:///work/app/appspec.yml', 'version: 0.0\nos: linux\nhooks:\n  \n');
-    const before = ls.complete(user, { line: 3, character: 2 });
-    const hoverBefore = ls.hover(user, { line: 1, character: 1 });
+    const completion = ls.complete(user, { line: 3, character: 2 });
+    const hoverAnswer = ls.hover(user, { line: 1, character: 1 });
+    const parsed = cache.peek(user.uri);
+    assert.ok(parsed, 'the user document is cached');
+    const seen: string[] = [];
+    const watching: LanguageService = {
+      ...ls,
+      complete: (d, p, c) => (seen.push(d.uri), ls.complete(d, p, c)),
+    };
     const errors: unknown[] = [];
     await warmUp(
       () => false,
       (e) => errors.push(e),
+      watching,
     );
     assert.deepEqual(errors, []);
-    assert.deepEqual(ls.complete(user, { line: 3, character: 2 }), before);
-    assert.deepEqual(ls.hover(user, { line: 1, character: 1 }), hoverBefore);
+    assert.deepEqual([...new Set(seen)], WARM_UP_SAMPLES.map((s) => s.uri), 'every sample was warmed');
+    for (const s of WARM_UP_SAMPLES) assert.equal(cache.peek(s.uri), undefined, `${s.uri} is forgotten`);
+    assert.equal(cache.peek(user.uri), parsed, "the user's parse is still the cached one");
+    assert.deepEqual(ls.complete(user, { line: 3, character: 2 }), completion);
+    assert.deepEqual(ls.hover(user, { line: 1, character: 1 }), hoverAnswer);
   });
 
   test('waits while the server is busy', async () => {
