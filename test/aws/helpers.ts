@@ -10,6 +10,7 @@ import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { createCodeDeployApi } from '../../client/src/aws/sdkApi';
 import type { CodeDeployApi, ConnectionSettings, DeploymentInfo } from '../../client/src/aws/api';
 import { startLocalEndpoint, type LocalEndpoint } from '../../client/src/local/index';
+import { startJudge, type Judge } from '../model/judge';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -27,12 +28,16 @@ export class ManualClock {
 }
 
 export interface Harness {
+  /** The endpoint as clients see it: `url` is the model validator in front of the real endpoint. */
   endpoint: LocalEndpoint;
+  /** Checks every request and response against the CodeDeploy service model (test/model/judge.ts). */
+  judge: Judge;
   clock: ManualClock;
   dataDir: string;
   api: CodeDeployApi;
   raw: CodeDeployClient;
   settings: ConnectionSettings;
+  /** Stops everything, then fails when the service model found any mismatch. */
   close(opts?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -46,7 +51,9 @@ export async function startHarness(
   const dataDir = opts.dataDir ?? tempDir();
   const clock = opts.clock ?? new ManualClock();
   // timeScale 1 with a manual clock: advancing the clock by N ms moves simulated time by N ms.
-  const endpoint = await startLocalEndpoint({ port: 0, dataDir, timeScale: 1, clock, seed: opts.seed, tickMs: 60_000 });
+  const real = await startLocalEndpoint({ port: 0, dataDir, timeScale: 1, clock, seed: opts.seed, tickMs: 60_000 });
+  const judge = await startJudge(real.url);
+  const endpoint: LocalEndpoint = { ...real, url: judge.url, s3Url: `${judge.url}/s3` };
   const settings: ConnectionSettings = {
     kind: 'local',
     region: 'us-east-1',
@@ -63,6 +70,7 @@ export async function startHarness(
   });
   return {
     endpoint,
+    judge,
     clock,
     dataDir,
     api,
@@ -71,8 +79,10 @@ export async function startHarness(
     async close(o = {}) {
       api.dispose();
       raw.destroy();
-      await endpoint.stop();
+      await judge.close();
+      await real.stop();
       if (!o.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+      judge.assertClean();
     },
   };
 }

@@ -12,13 +12,29 @@ import {
   GetDeploymentCommand,
   BatchGetDeploymentTargetsCommand,
 } from '@aws-sdk/client-codedeploy';
+import { startJudge, type Judge } from '../model/judge';
 import { CREDENTIALS, lambdaSpec, tempDir } from './helpers';
 
 const LOCAL_JS = path.resolve(__dirname, '../../../dist/local.js');
 
-function start(
+/** Starts dist/local.js with the service-model validator in front of it (clients use `url`). */
+async function start(
   dataDir: string,
   extra: string[] = [],
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string; judge: Judge }> {
+  const run = await spawnEndpoint(dataDir, extra);
+  const judge = await startJudge(run.url);
+  return { ...run, url: judge.url, judge };
+}
+
+async function endJudge(judge: Judge): Promise<void> {
+  await judge.close();
+  judge.assertClean();
+}
+
+function spawnEndpoint(
+  dataDir: string,
+  extra: string[],
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string }> {
   const child = spawn(process.execPath, [LOCAL_JS, '--port', '0', '--data', dataDir, ...extra], {
     stdio: 'pipe',
@@ -66,7 +82,7 @@ function advance(child: ChildProcessWithoutNullStreams, ms: number): Promise<num
 
 describe('dist/local.js', () => {
   it('prints the URL once it listens and stops cleanly on SIGTERM', async () => {
-    const { child, url, line } = await start(tempDir());
+    const { child, url, line, judge } = await start(tempDir());
     assert.match(line, /listening on http:\/\/127\.0\.0\.1:\d+/);
     const client = new CodeDeployClient({
       endpoint: url,
@@ -80,6 +96,7 @@ describe('dist/local.js', () => {
     const done = exited(child);
     child.kill('SIGTERM');
     assert.deepEqual(await done, { code: 0, signal: null });
+    await endJudge(judge);
   });
 
   it('exits 2 with a usage message on bad arguments', () => {
@@ -133,6 +150,7 @@ describe('dist/local.js', () => {
       const done = exited(run.child);
       run.child.kill('SIGTERM');
       await done;
+      await endJudge(run.judge);
     }
   });
 
@@ -171,6 +189,7 @@ describe('dist/local.js', () => {
       run.child.kill('SIGKILL');
       await killed;
       client.destroy();
+      await endJudge(run.judge);
     }
 
     run = await start(dataDir, MANUAL);
@@ -185,6 +204,7 @@ describe('dist/local.js', () => {
       const done = exited(run.child);
       run.child.kill('SIGINT');
       await done;
+      await endJudge(run.judge);
     }
   });
 
@@ -198,6 +218,7 @@ describe('dist/local.js', () => {
       const done = exited(run.child);
       run.child.kill('SIGTERM');
       await done;
+      await endJudge(run.judge);
     }
   });
 });

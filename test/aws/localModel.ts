@@ -2,26 +2,13 @@
  * The published CodeDeploy service model, read at test time (Debian's python3-botocore copy),
  * for tests of the local endpoint that must not hand-copy operation names, enums or error lists.
  */
-import * as fs from 'node:fs';
+import { loadBotocoreModel, type ServiceModel } from '../model/serviceModel';
 
-export const BOTOCORE_MODEL = '/usr/lib/python3/dist-packages/botocore/data/codedeploy/2014-10-06/service-2.json';
+export type { ServiceModel };
 
-interface ModelShape {
-  type: string;
-  enum?: string[];
-  members?: Record<string, { shape: string }>;
-}
-
-export interface ServiceModel {
-  operations: Record<string, { errors?: { shape: string }[]; deprecated?: boolean }>;
-  shapes: Record<string, ModelShape>;
-}
-
-let cached: ServiceModel | undefined;
-
+/** botocore's model exactly as published, from the one loader of the model validator (test/model). */
 export function serviceModel(): ServiceModel {
-  cached ??= JSON.parse(fs.readFileSync(BOTOCORE_MODEL, 'utf8')) as ServiceModel;
-  return cached;
+  return loadBotocoreModel();
 }
 
 /** The exception names an operation may answer, from the model. */

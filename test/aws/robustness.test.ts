@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { CreateApplicationCommand } from '@aws-sdk/client-codedeploy';
+import { HOSTILE_HEADER } from '../model/judge';
 import { startHarness, type Harness } from './helpers';
 import { serviceModel } from './localModel';
 
@@ -94,7 +95,12 @@ function call(url: string, op: string, body: unknown): Promise<{ status: number;
       url,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `CodeDeploy_20141006.${op}` },
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `CodeDeploy_20141006.${op}`,
+          // Garbage on purpose: the model validator checks only the answers (test/model/judge.ts).
+          [HOSTILE_HEADER]: 'hostile',
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

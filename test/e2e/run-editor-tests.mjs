@@ -5,7 +5,9 @@
 // Prints each test as it finishes, then the results, a `SKIP <test>` line per pending (skipped) test and a closing
 // `N passed, N failed, N skipped` line (the format scripts/test-all.mjs reads).
 // Env: APPSPEC_EDITOR_GREP=regex (subset), APPSPEC_EDITOR_TIMEOUT=seconds (default 600), APPSPEC_E2E_KEEP=1.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureInstalled } from './lib/install.mjs';
@@ -41,6 +43,43 @@ function printExtensionLogs(dataDir) {
     const text = readFileSync(f, 'utf8').trim();
     if (text) console.log(`--- ${path.basename(f)} (tail) ---\n${text.split('\n').slice(-40).join('\n')}`);
   }
+}
+
+/**
+ * The local endpoint the extension talks to: `node dist/local.js` behind the service-model validator
+ * (out/test/model/judge.js), so every request and answer of the in-editor suite is checked against the
+ * CodeDeploy model (docs/fidelity.md). The workspace points `codedeploy.endpoint` at the validator.
+ */
+async function startJudgedEndpoint(timeScale) {
+  const require = createRequire(import.meta.url);
+  const { startJudge } = require(path.join(ROOT, 'out', 'test', 'model', 'judge.js'));
+  const { formatMismatch } = require(path.join(ROOT, 'out', 'test', 'model', 'validate.js'));
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'appspec-editor-endpoint-'));
+  const args = [path.join(ROOT, 'dist', 'local.js'), '--port', '0', '--data', dataDir, '--time-scale', String(timeScale)];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`dist/local.js printed no URL: ${out}`)), 15_000);
+    child.stdout.on('data', (d) => {
+      out += d.toString('utf8');
+      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`dist/local.js exited with ${code}: ${out}`)));
+  });
+  const judge = await startJudge(url, { onMismatch: (m) => console.log(`service model: ${formatMismatch(m)}`) });
+  return {
+    url: judge.url,
+    judge,
+    async stop() {
+      await judge.close();
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 function finish(passed, failed, code, skipped = 0) {
@@ -86,7 +125,9 @@ const printProgress = () => {
 
 console.log('in-editor tests: starting code-server with the extension as a development extension…');
 let failedToRun;
+let endpoint;
 try {
+  endpoint = await startJudgedEndpoint(300);
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'appspec-editor-results-'));
   resultsFile = path.join(outDir, 'results.json');
   logFile = path.join(outDir, 'progress.log');
@@ -95,7 +136,11 @@ try {
     name: 'editor',
     sources: [WORKSPACE],
     workspaceName: 'editor-tests',
-    workspaceSettings: { 'codedeploy.connection': 'local', 'codedeploy.local.timeScale': 300 },
+    workspaceSettings: {
+      'codedeploy.connection': 'local',
+      'codedeploy.local.timeScale': 300,
+      'codedeploy.endpoint': endpoint.url,
+    },
     extension: { devPath: ROOT, testsPath: TESTS },
     env: {
       APPSPEC_EDITOR_RESULTS: resultsFile,
@@ -148,6 +193,7 @@ try {
     console.error(`--- code-server log (tail) ---\n${session.server.log().slice(-4000)}`);
   }
   await session?.close();
+  await endpoint?.stop();
 }
 
 let results;
@@ -172,5 +218,9 @@ if (failures.length) {
 }
 // Mocha's pending tests (it.skip, this.skip()) carry no reason.
 for (const t of results.tests.filter((x) => x.state === 'pending')) console.log(`SKIP ${t.title}`);
-const ok = exitCode === 0 && results.failed === 0 && results.passed > 0 && !failedToRun;
-finish(results.passed, results.failed + (ok || results.failed > 0 ? 0 : 1), ok ? 0 : 1, results.pending ?? 0);
+// The service-model check of everything the extension exchanged with the endpoint counts as one more test.
+const modelClean = (endpoint?.judge.mismatches.length ?? 0) === 0;
+if (endpoint) console.log(modelClean ? 'service model: no mismatches' : `\n${endpoint.judge.report()}`);
+const ok = exitCode === 0 && results.failed === 0 && results.passed > 0 && !failedToRun && modelClean;
+const failed = results.failed + (modelClean ? 0 : 1);
+finish(results.passed + (modelClean ? 1 : 0), failed + (ok || failed > 0 ? 0 : 1), ok ? 0 : 1, results.pending ?? 0);
