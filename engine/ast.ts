@@ -89,8 +89,41 @@ export function isQuoted(node: unknown): boolean {
   return isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
 }
 
-/** Placeholders a pipeline fills in before deploying: `<TASK_DEFINITION>`, `${VAR}`, `{{VAR}}`, `#{Var}`. */
-export const PLACEHOLDER = /<[A-Za-z0-9_.:-]+>|\$\{[^}]+\}|\{\{[^}]+\}\}|#\{[^}]+\}|\$[A-Z_][A-Z0-9_]*/;
+/**
+ * Placeholders a pipeline fills in before deploying: `<TASK_DEFINITION>`, `${VAR}`, `{{VAR}}`, `#{Var}`, and the
+ * square-bracket style of templates inside a longer value (`[YOUR_ACCOUNT_ID]`, `[ACCOUNT_ID]`, `[Your region]`).
+ */
+export const PLACEHOLDER =
+  /<[A-Za-z0-9_.:-]+>|\$\{[^}]+\}|\{\{[^}]+\}\}|#\{[^}]+\}|\$[A-Z_][A-Z0-9_]*|\[[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\]|\[[Yy][Oo][Uu][Rr][ _-][^\]]*\]/;
+
+/**
+ * The text inside a whole-value `[…]` placeholder: it starts with a letter and holds a space or an underscore
+ * (`YOUR_TASK_DEFINITION_ARN`, `Your container Name`, `Version number, ex: 1.3.0`), so a character class such
+ * as `[a-z]` or a glob is not one.
+ */
+const BRACKET_CONTENT = /^[A-Za-z][^[\]*?]*[ _][^[\]*?]*$/;
+/** Unquoted `[…]` text that is a template's, not a one-item list's: `YOUR_…` or UPPER_SNAKE. */
+const UNQUOTED_BRACKET = /^(?:[Yy][Oo][Uu][Rr][ _-]\S|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$)/;
+
+/**
+ * True for a value that is one `[…]` placeholder as unedited templates write them: a string `"[YOUR_…]"`, or the
+ * same text unquoted, which YAML reads as a one-item flow list (`TaskDefinition: [YOUR_TASK_DEFINITION_ARN]`;
+ * unquoted, only `YOUR_…` and UPPER_SNAKE text counts, since `[CodeDeployHook_x]` is a real one-item list).
+ */
+export function isBracketPlaceholder(node: unknown): boolean {
+  if (isScalar(node) && typeof node.value === 'string') {
+    const t = node.value.trim();
+    return t.length > 2 && t.startsWith('[') && t.endsWith(']') && BRACKET_CONTENT.test(t.slice(1, -1).trim());
+  }
+  if (isSeq(node) && node.flow && node.items.length === 1) {
+    // Unquoted, `[CodeDeployHook_x]` is a real one-item list: only the template forms count there.
+    const item = node.items[0];
+    return (
+      isScalar(item) && item.type === 'PLAIN' && typeof item.value === 'string' && UNQUOTED_BRACKET.test(item.value)
+    );
+  }
+  return false;
+}
 
 /**
  * True for an unquoted `{{VAR}}`: YAML reads it as a flow mapping whose only key is the flow mapping
@@ -108,9 +141,9 @@ export function isBracePlaceholder(node: unknown): boolean {
   return innerPair.value === null || (isScalar(innerPair.value) && innerPair.value.value === null);
 }
 
-/** True when a scalar's text is, or contains, a pipeline placeholder (or the node is an unquoted `{{VAR}}`). Rules must not report such values. */
+/** True when a scalar's text is, or contains, a pipeline placeholder (or the node is an unquoted `{{VAR}}` or `[YOUR_…]`). Rules must not report such values. */
 export function hasPlaceholder(node: unknown): boolean {
-  if (isBracePlaceholder(node)) return true;
+  if (isBracePlaceholder(node) || isBracketPlaceholder(node)) return true;
   const s = scalarString(node);
   return s !== undefined && PLACEHOLDER.test(s);
 }

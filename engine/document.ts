@@ -83,6 +83,40 @@ export function detectFormat(uriOrName: string, text: string): 'yaml' | 'json' {
   return first === '{' ? 'json' : 'yaml';
 }
 
+/**
+ * JSON-like text (starting with `{` or `[`) with its `//` and `/* … *\/` comments, outside strings, turned into
+ * spaces; line breaks stay, so every offset and line is unchanged. YAML has no such comments: parsed as they are,
+ * `// note` becomes a key and the real error lands a line away. W0015 still reports the comment (not strict JSON).
+ * A `//` counts only at the start of a line or after a space, `,`, `{`, `[` (so `http://…` stays text).
+ */
+export function blankJsonComments(text: string): string {
+  if (!text.includes('/') || !/^\uFEFF?\s*[{[]/.test(text)) return text;
+  let out = '';
+  let from = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quote = c;
+      continue;
+    }
+    if (c !== '/' || (text[i + 1] !== '/' && text[i + 1] !== '*')) continue;
+    if (i > 0 && !/[\s,{[]/.test(text[i - 1])) continue;
+    const block = text[i + 1] === '*';
+    let end = block ? text.indexOf('*/', i + 2) : text.indexOf('\n', i);
+    end = end < 0 ? text.length : block ? end + 2 : end;
+    out += text.slice(from, i) + text.slice(i, end).replace(/[^\r\n]/g, ' ');
+    from = end;
+    i = end - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** UTF-8 length of a string, stopping early once it exceeds `limit`. */
 function utf8LengthOver(text: string, limit: number): boolean {
   if (text.length > limit) return true;
@@ -212,7 +246,7 @@ export function parseAppSpec(uri: string, text: string, version = 0, opts: Parse
   let yaml: Document.Parsed | undefined;
   const syntaxErrors: ParseProblem[] = [];
   try {
-    yaml = parseYaml(text);
+    yaml = parseYaml(format === 'json' ? blankJsonComments(text) : text);
     for (const e of yaml.errors) syntaxErrors.push(toProblem(e, 'error', toRange, text.length));
     for (const w of yaml.warnings) syntaxErrors.push(toProblem(w, 'warning', toRange, text.length));
   } catch (err) {

@@ -3,6 +3,7 @@
  * configuration (severity overrides, `off`) and inline suppressions, and sorts by position.
  * A rule that throws reports nothing and is reported as an internal error (internalErrors.ts); linting goes on.
  */
+import type { Node } from 'yaml';
 import type { AppSpecDocument, Diagnosis, Finding, Range, Rule, RuleContext, Severity } from './types';
 import { allRules } from './rules';
 import { schemaFindings, SCHEMA_RULE_IDS } from './schema';
@@ -13,7 +14,15 @@ import { memoizeFs } from './memoFs';
 import { fileNameOf } from './fileNames';
 import { reportInternalError } from './internalErrors';
 import { startRun } from './derived';
-import { PLACEHOLDER_NOTE, softening, subjectAt, subjectIndex } from './subject';
+import {
+  hasTemplateMarks,
+  PLACEHOLDER_NOTE,
+  softening,
+  subjectAt,
+  subjectIndex,
+  TEMPLATE_BLANK_ID,
+  TEMPLATE_PLACEHOLDER_ID,
+} from './subject';
 
 const NOT_AN_APPSPEC_ID = 'E0012';
 const KEEP_WITH_NOT_APPSPEC = new Set([NOT_AN_APPSPEC_ID, 'E0001', 'E0007']);
@@ -142,6 +151,31 @@ export function withoutCovered(
   });
 }
 
+/** General 0xxx findings (text and syntax) stand on their own: a structural finding never hides them. */
+const INDEPENDENT = /^[EWI]0\d{3}$/;
+
+function within(outer: Range, p: Range['start']): boolean {
+  return !before(p, outer.start) && before(p, outer.end);
+}
+
+/**
+ * The findings without the consequences of structural mistakes: a finding that starts inside the `covers`
+ * range of a structural finding is left out (general 0xxx findings excepted). Of nested structural findings
+ * the outermost is kept, so one mistake is reported once.
+ */
+export function withoutConsequences(findings: readonly Finding[]): Finding[] {
+  const structural = findings.filter((f) => f.covers);
+  if (structural.length === 0) return [...findings];
+  const size = (r: Range) => (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
+  const kept: Finding[] = [];
+  for (const s of [...structural].sort((a, b) => size(b.covers!) - size(a.covers!))) {
+    if (!kept.some((k) => within(k.covers!, s.range.start))) kept.push(s);
+  }
+  return findings.filter(
+    (f) => kept.includes(f) || INDEPENDENT.test(f.ruleId) || !kept.some((k) => within(k.covers!, f.range.start)),
+  );
+}
+
 function comparePos(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
@@ -219,31 +253,39 @@ export function lint(
   }
   const severities = new Map<string, Severity>();
   for (const r of rules) severities.set(r.id, r.severity);
-  const defaultSeverity = (f: Finding): Severity => f.severity ?? severities.get(f.ruleId) ?? 'warning';
+  const defaultSeverity = (f: Finding): Severity => severities.get(f.ruleId) ?? 'warning';
 
   // One report per problem: a schema finding is dropped when a rule finding covers the same node, or
   // when a rule finding that flags something (error or warning) starts on the same line; the rule's
   // message is the specific one (`TaskDefinition: ""` gets E6004, not E6004 plus E1105).
   schema = withoutCovered(schema, ruleFindings, (r) => ['error', 'warning'].includes(defaultSeverity(r)));
 
-  if (config?.problems?.length) schema.push(...configFindings(doc, config.problems));
+  // One report per structural mistake: what lies inside a structural finding's `covers` follows from it.
+  const reported = withoutConsequences([...ruleFindings, ...schema]);
+  if (config?.problems?.length) reported.push(...configFindings(doc, config.problems));
 
-  // The template policy (see subject.ts): errors about blank values or placeholders are softened.
+  // The template policy (see subject.ts): errors about blank values or placeholders are softened, under IDs of
+  // their own (a rule's letter always matches its severity).
   let index: ReturnType<typeof subjectIndex> | undefined;
+  const isTemplate = (except: Node | null) => hasTemplateMarks(doc.yaml, except);
   const out: Diagnosis[] = [];
-  for (const f of [...ruleFindings, ...schema]) {
+  for (const f of reported) {
     const fallback = defaultSeverity(f);
     const configured = config?.rules?.[f.ruleId];
     let finding = f;
     let setting = configured ?? fallback;
-    if (configured === undefined && fallback === 'error' && doc.yaml) {
+    if (configured === undefined && fallback === 'error' && doc.yaml && !f.covers) {
       index ??= subjectIndex(doc.yaml);
-      const how = softening(f.ruleId, subjectAt(doc, index, f.range));
+      const how = softening(f.ruleId, subjectAt(doc, index, f.range), isTemplate);
       if (how === 'drop') continue;
-      if (how === 'blank') setting = 'warning';
-      if (how === 'placeholder') {
-        setting = 'warning';
-        finding = { ...f, message: `${f.message.replace(/\.$/, '')}${PLACEHOLDER_NOTE}.` };
+      if (how === 'blank' || how === 'placeholder') {
+        const id = how === 'blank' ? TEMPLATE_BLANK_ID : TEMPLATE_PLACEHOLDER_ID;
+        const note =
+          how === 'blank'
+            ? ` (left blank, as in a template: fill it in before deploying; ${f.ruleId})`
+            : `${PLACEHOLDER_NOTE.replace(/\)$/, '')}; ${f.ruleId})`;
+        finding = { ...f, ruleId: id, message: `${f.message.replace(/\.$/, '')}${note}.` };
+        setting = config?.rules?.[id] ?? 'warning';
       }
     }
     if (setting === 'off') continue;

@@ -56,15 +56,22 @@ export interface Finding {
   ruleId: string;
   message: string;
   range: Range;
-  /** Overrides the rule's default severity for this one finding (e.g. escalation). */
-  severity?: Severity;
   related?: RelatedInfo[];
   fixes?: Fix[];
   /** Marks the finding as unnecessary/deprecated code for editors that render tags. */
   tags?: ('unnecessary' | 'deprecated')[];
+  /**
+   * Set on a structural finding (wrong nesting: a key left empty with its keys beside it, a resource split over two items): the text whose problems all follow
+   * from this one mistake. The engine reports no other finding (but the general 0xxx ones) that starts in it, and
+   * never softens a structural finding (see subject.ts).
+   */
+  covers?: Range;
 }
 
-/** A finding after config and suppressions were applied: severity is final. */
+/**
+ * A finding after config and suppressions were applied: severity is final. (A rule never sets a finding's
+ * severity: it is the rule's default, which its ID's letter names, unless the user configured another.)
+ */
 export interface Diagnosis extends Finding {
   severity: Severity;
 }
@@ -153,7 +160,11 @@ export type RuleInput = 'text' | 'tree' | 'workspace';
 
 /** A semantic rule. One rule per file under `rules/`, registered in its area's `index.ts`. */
 export interface Rule {
-  /** Stable ID in the cfn-lint style: E (deployment fails), W (likely mistake), I (information) + 4 digits. */
+  /**
+   * Stable ID in the cfn-lint style: E (deployment fails), W (likely mistake), I (information) + 4 digits. The letter
+   * and the severity always agree (E error, W warning, I info or hint): a case of a rule that deserves another
+   * severity gets an ID of its own.
+   */
   id: string;
   /** Short kebab-case name, e.g. `hook-name-unknown`. */
   name: string;

@@ -11,7 +11,7 @@ export const filesNotList: Rule = {
   doc:
     '`files` is a list; each item is a mapping with `source` and `destination`. A mapping or scalar in its place makes ' +
     'agent v1 crash and agent v2 report a type error, so the deployment fails. An explicit null (`files: ~`) is ' +
-    'accepted by v1 but rejected by v2, so it is reported as a warning; an empty value (`files:`) is fine. Fix by ' +
+    'accepted by v1 but rejected by v2: W2023; an empty value (`files:`) is fine. Fix by ' +
     'writing each entry as `- source: … / destination: …`.',
   check(doc) {
     return listSectionShape(doc, 'files', 'E2010', '`- source: /` with `destination: /var/www/app`');

@@ -2,6 +2,9 @@ import type { Finding, Rule } from '../../types';
 import { findPair } from '../../ast';
 import { finding, hookScripts, readTimeout, templated, valueRange } from './util';
 
+/** The largest `timeout` agent v2 reads (a `u32`). */
+const U32_MAX = 4294967295;
+
 export const hookTimeoutInvalid: Rule = {
   id: 'E4009',
   name: 'hook-timeout-invalid',
@@ -11,7 +14,9 @@ export const hookTimeoutInvalid: Rule = {
   title: 'Hook `timeout` is not a positive number of seconds',
   doc:
     '`timeout` is the number of seconds a script may run (default 3600). Zero, negative values and text that is not a ' +
-    'number (`5m`, `one hour`) fail the deployment with "invalid timeout value". Write a positive whole number of ' +
+    'number (`5m`, `one hour`) fail the deployment with "invalid timeout value"; a number beyond 4294967295 fails on ' +
+    'agent v2, which reads it as a `u32` (agent v1 is still the default install in many places, but such a value is never ' +
+    'meant). Write a positive whole number of ' +
     'seconds, e.g. `timeout: 300`.',
   check(doc) {
     const out: Finding[] = [];
@@ -34,6 +39,14 @@ export const hookTimeoutInvalid: Rule = {
           finding(
             'E4009',
             `\`timeout\` under \`${event}\` must be at least 1 second (found ${t.seconds}); the deployment fails with "invalid timeout value".`,
+            valueRange(doc, pair),
+          ),
+        );
+      } else if (t.kind === 'int' && t.seconds > U32_MAX) {
+        out.push(
+          finding(
+            'E4009',
+            `\`timeout\` under \`${event}\` is larger than agent v2 can read (${U32_MAX}); the deployment fails there. An event may run 3600 seconds at most anyway.`,
             valueRange(doc, pair),
           ),
         );

@@ -14,17 +14,7 @@ function unknownKeys(
     const key = keyText(pair);
     if (key === undefined || known.includes(key)) continue;
     if (where === '`context`' && key === 'user') continue; // W3017
-    if (where === '`context`' && key === 'role') {
-      out.push(
-        finding(
-          'W3021',
-          '`context.role` is not read by the agent (the SELinux role is never set); remove it.',
-          doc.keyRangeOf(pair),
-          { severity: 'info' },
-        ),
-      );
-      continue;
-    }
+    if (where === '`context`' && key === 'role') continue; // I3025
     const target = closest(key, known);
     const fixes: Fix[] =
       target && !findPair(map, target)
@@ -50,8 +40,8 @@ export const permissionUnknownKey: Rule = {
   title: 'Unknown key in a `permissions` entry or its `context` (ignored)',
   doc:
     'A `permissions` entry is read for `object`, `pattern`, `except`, `owner`, `group`, `mode`, `acls`, `context` and ' +
-    '`type`, by exact name; `context` for `name`, `type` and `range`. Anything else (a mis-cased `Owner`, `recursive`, ' +
-    '`context.role`) is silently ignored, so the setting never happens. Rename the key as suggested or remove it.',
+    '`type`, by exact name; `context` for `name`, `type` and `range`. Anything else (a mis-cased `Owner`, `recursive`) ' +
+    'is silently ignored, so the setting never happens. Rename the key as suggested or remove it.',
   check(doc) {
     const out: Finding[] = [];
     for (const entry of permissionEntries(doc)) {

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { findPair, isSeq, keyText, pairsOf } from '../../ast';
+import { findPair, keyText, pairsOf } from '../../ast';
 import { finding, isNullish } from './util';
 
 export const hookEventEmpty: Rule = {
@@ -13,7 +13,7 @@ export const hookEventEmpty: Rule = {
     'An event with an empty value (`AfterInstall:`) runs nothing: either its scripts were forgotten or the line is a ' +
     'template leftover. Current agents skip it ("Ignore empty hooks"), but older agents crashed on a null event and ' +
     'the CodeDeploy template warns that blank event declarations may cause failures, hence a warning. An explicit ' +
-    'empty list (`AfterInstall: []`) is clearly intended and only noted as information. Remove the event or add a script.',
+    'empty list (`AfterInstall: []`) is clearly intended: I4016. Remove the event or add a script.',
   check(doc) {
     const out: Finding[] = [];
     for (const pair of pairsOf(findPair(doc.root, 'hooks')?.value)) {
@@ -25,12 +25,6 @@ export const hookEventEmpty: Rule = {
             `\`${keyText(pair)}\` is declared with no scripts; current agents skip it, but older agents failed on blank events. Remove it or add \`- location: …\`.`,
             doc.keyRangeOf(pair),
           ),
-        );
-      } else if (isSeq(value) && value.items.length === 0) {
-        out.push(
-          finding('W4005', `\`${keyText(pair)}\` has an empty script list and runs nothing.`, doc.keyRangeOf(pair), {
-            severity: 'info',
-          }),
         );
       }
     }

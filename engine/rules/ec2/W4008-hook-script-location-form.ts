@@ -1,29 +1,6 @@
 import type { Finding, Rule } from '../../types';
 import { findPair, isScalar } from '../../ast';
-import { WINDOWS_ABSOLUTE, bundleRelative, escapesRoot, finding, hookScripts, templated, textOf } from './util';
-
-/** First segments that mark an absolute path on the instance rather than in the bundle. */
-const SYSTEM_ROOTS = new Set([
-  'bin',
-  'boot',
-  'dev',
-  'etc',
-  'home',
-  'lib',
-  'lib64',
-  'media',
-  'mnt',
-  'opt',
-  'proc',
-  'root',
-  'run',
-  'sbin',
-  'srv',
-  'sys',
-  'tmp',
-  'usr',
-  'var',
-]);
+import { bundleRelative, escapesRoot, finding, hookScripts, isInstancePath, templated, textOf } from './util';
 
 export const hookScriptLocationForm: Rule = {
   id: 'W4008',
@@ -36,7 +13,7 @@ export const hookScriptLocationForm: Rule = {
     '`location` is the path of one file inside the bundle. The whole string is the file name: arguments after a space ' +
     'make it "Script does not exist at specified location". An absolute instance path (`/opt/app/start.sh`, `C:\\…`) ' +
     'is still resolved inside the bundle, not on the instance (a leading `/` before a bundle folder such as ' +
-    '`/scripts/start.sh` works and is only noted as information), and a `..` that climbs out of the bundle is rejected by hardened ' +
+    '`/scripts/start.sh` works: I4017), and a `..` that climbs out of the bundle is rejected by hardened ' +
     'v2 agents. Use a bundle-relative path such as `scripts/start.sh`; pass settings through environment or files.',
   check(doc) {
     const out: Finding[] = [];
@@ -53,17 +30,13 @@ export const hookScriptLocationForm: Rule = {
             range(),
           ),
         );
-      } else if (loc.startsWith('/') || WINDOWS_ABSOLUTE.test(loc)) {
+      } else if (isInstancePath(loc)) {
         const rel = bundleRelative(loc.replace(/^[A-Za-z]:/, ''));
-        const instancePath = WINDOWS_ABSOLUTE.test(loc) || SYSTEM_ROOTS.has(rel.split('/')[0]);
         out.push(
           finding(
             'W4008',
-            instancePath
-              ? `\`location: ${loc}\` looks like a path on the instance, but it is resolved inside the bundle (as \`${rel}\`); put the script in the bundle and write its bundle-relative path.`
-              : `\`location: ${loc}\` is resolved relative to the bundle root (as \`${rel}\`); the leading separator is ignored.`,
+            `\`location: ${loc}\` looks like a path on the instance, but it is resolved inside the bundle (as \`${rel}\`); put the script in the bundle and write its bundle-relative path.`,
             range(),
-            instancePath ? {} : { severity: 'info' },
           ),
         );
       } else if (escapesRoot(bundleRelative(loc))) {

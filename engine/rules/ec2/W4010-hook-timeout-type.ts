@@ -2,8 +2,6 @@ import type { Finding, Fix, Rule } from '../../types';
 import { findPair, type Node } from '../../ast';
 import { finding, hookScripts, readTimeout, replaceNode, templated } from './util';
 
-const U32_MAX = 4294967295;
-
 export const hookTimeoutType: Rule = {
   id: 'W4010',
   name: 'hook-timeout-type',
@@ -13,8 +11,8 @@ export const hookTimeoutType: Rule = {
   title: 'Hook `timeout` quoted or not a whole number',
   doc:
     'Agent v1 converts `timeout` leniently (`"300"` → 300, `30.5` → 30), but agent v2 accepts only an unquoted whole ' +
-    'number and fails the deployment otherwise, so the same AppSpec behaves differently by agent generation. A value ' +
-    'beyond 4294967295 fails on v2 and is reported as an error. Write an unquoted integer: `timeout: 300`.',
+    'number and fails the deployment otherwise, so the same AppSpec behaves differently by agent generation (a value ' +
+    'beyond 4294967295 is E4009). Write an unquoted integer: `timeout: 300`.',
   check(doc) {
     const out: Finding[] = [];
     for (const { event, script } of hookScripts(doc)) {
@@ -44,15 +42,6 @@ export const hookTimeoutType: Rule = {
             `\`timeout\` under \`${event}\` is not a whole number: agent v1 truncates it to ${t.seconds}, agent v2 fails. Write \`timeout: ${t.seconds}\`.`,
             doc.rangeOf(value),
             { fixes },
-          ),
-        );
-      } else if (t.seconds > U32_MAX) {
-        out.push(
-          finding(
-            'W4010',
-            `\`timeout\` under \`${event}\` is larger than agent v2 can read (${U32_MAX}); the deployment fails there.`,
-            doc.rangeOf(value),
-            { severity: 'error' },
           ),
         );
       }

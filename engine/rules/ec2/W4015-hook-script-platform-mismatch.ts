@@ -8,32 +8,24 @@ export const hookScriptPlatformMismatch: Rule = {
   severity: 'warning',
   platforms: ['ec2'],
   reads: 'tree',
-  title: 'Hook script type does not match `os`',
+  title: 'Windows hook script under `os: linux`',
   doc:
-    'Under `os: linux` a `.ps1`, `.bat`, `.cmd` or `.exe` hook cannot run. Under `os: windows` the agent runs `.ps1` ' +
-    'files with `powershell.exe -ExecutionPolicy Bypass -File` (32-bit PowerShell by default) and executes other files ' +
-    'directly, so a `.sh` script does not run. Use a script type the target OS can execute, or correct `os`.',
+    'Under `os: linux` the agent executes the hook file directly, so a `.ps1`, `.bat`, `.cmd` or `.exe` hook does not ' +
+    'do what it says: a `.ps1` runs only with a `#!` line naming PowerShell, and a batch file is at best handed to ' +
+    '`/bin/sh`. This is a warning because a `.ps1` with such a `#!` line works. Use a script type the target OS can ' +
+    'execute, or correct `os`. (Shell and Python scripts under `os: windows` cannot run at all: E4018.)',
   check(doc) {
-    const os = osOf(doc);
-    if (!os) return [];
+    if (osOf(doc) !== 'linux') return []; // scripts that cannot run on Windows: E4018
     const out: Finding[] = [];
     for (const { event, script } of hookScripts(doc)) {
       const value = findPair(script, 'location')?.value;
       const loc = textOf(value);
       if (!isScalar(value) || loc === undefined || templated(value)) continue;
-      if (os === 'linux' && WINDOWS_SCRIPT.test(loc)) {
+      if (WINDOWS_SCRIPT.test(loc)) {
         out.push(
           finding(
             'W4015',
             `\`${loc}\` under \`${event}\` is a Windows script, but \`os\` is \`linux\`; Linux instances cannot run it.`,
-            doc.rangeOf(value),
-          ),
-        );
-      } else if (os === 'windows' && /\.(?:sh|bash)$/i.test(loc)) {
-        out.push(
-          finding(
-            'W4015',
-            `\`${loc}\` under \`${event}\` is a shell script, but \`os\` is \`windows\`; the Windows agent runs \`.ps1\`, \`.bat\`, \`.cmd\` or \`.exe\` files.`,
             doc.rangeOf(value),
           ),
         );

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../../types';
-import { bundleRelative, escapesRoot, filesEntries, finding, osOf, valueRange } from './util';
+import { bundleRelative, escapesRoot, filesEntries, finding, isInstancePath, osOf, valueRange } from './util';
 import { caseMismatch, sourceStatOf } from './workspace';
 
 export const filesSourceMissing: Rule = {
@@ -13,7 +13,9 @@ export const filesSourceMissing: Rule = {
     '`source` is relative to the bundle root, the folder holding the AppSpec (`/` means the whole bundle). A source ' +
     'missing from the revision fails the install with "No such file or directory". A build step may still produce it ' +
     '(e.g. `target/app.jar`), so this is a warning. A path that matches only case-insensitively (on macOS or Windows disks) is reported too ' +
-    'unless `os` is `windows`. Only checked for AppSpec files on disk.',
+    'unless `os` is `windows`. The path is taken as written: `source: 00010358` is the folder `00010358`, although a YAML 1.2 ' +
+    'parser reads the number 10358 (agent v1 keeps digit strings holding an 8 or a 9 as strings, and agent v2 reads paths as ' +
+    'strings). A source written as an instance path (`/var/www/html`) is W2024 instead. Only checked for AppSpec files on disk.',
   check(doc, ctx) {
     if (!ctx.fs || !ctx.bundleRoot) return [];
     const out: Finding[] = [];
@@ -34,6 +36,7 @@ export const filesSourceMissing: Rule = {
         }
         continue;
       }
+      if (isInstancePath(entry.source)) continue; // W2024 says why it is missing
       out.push(
         finding(
           'W5005',

@@ -55,6 +55,16 @@ import { hookScriptNotExecutable } from './W5002-hook-script-not-executable';
 import { hookScriptNoShebang } from './W5003-hook-script-no-shebang';
 import { hookScriptCrlf } from './W5004-hook-script-crlf';
 import { filesSourceMissing } from './W5005-files-source-missing';
+import { sectionExplicitNull } from './W2023-section-explicit-null';
+import { filesSourceInstancePath } from './W2024-files-source-instance-path';
+import { permissionObjectGlob } from './W3023-permission-object-glob';
+import { permissionModeLeadingZeroFails } from './E3024-permission-mode-leading-zero-fails';
+import { permissionContextRole } from './I3025-permission-context-role';
+import { hookEventEmptyList } from './I4016-hook-event-empty-list';
+import { hookLocationLeadingSeparator } from './I4017-hook-location-leading-separator';
+import { hookScriptNotRunnableOnWindows } from './E4018-hook-script-not-runnable-on-windows';
+import { sectionKeysAtTopLevel } from './W2025-section-keys-at-top-level';
+import { hookScriptKeysBesideEvent } from './E4019-hook-script-keys-beside-event';
 
 /** Rules of this area, in ID order. Add each new rule file here. */
 export const ec2Rules: Rule[] = [
@@ -75,6 +85,9 @@ export const ec2Rules: Rule[] = [
   filesEntryUnknownKey, // W2020
   filesWindowsLongPath, // W2021
   filesWindowsPathOnLinux, // W2022
+  sectionExplicitNull, // W2023
+  filesSourceInstancePath, // W2024
+  sectionKeysAtTopLevel, // W2025
   permissionsOnWindows, // E3001
   permissionsNotList, // E3002
   permissionObjectMissing, // E3003
@@ -94,6 +107,9 @@ export const ec2Rules: Rule[] = [
   permissionContextNoRange, // I3019
   permissionUnknownKey, // W3021
   permissionModeDirectoryNoExec, // W3022
+  permissionObjectGlob, // W3023
+  permissionModeLeadingZeroFails, // E3024
+  permissionContextRole, // I3025
   hooksNotMapping, // E4001
   hookEventUnknown, // W4002
   hookEventReserved, // W4003
@@ -109,6 +125,10 @@ export const ec2Rules: Rule[] = [
   hookRunas, // W4013
   hookSudo, // W4014
   hookScriptPlatformMismatch, // W4015
+  hookEventEmptyList, // I4016
+  hookLocationLeadingSeparator, // I4017
+  hookScriptNotRunnableOnWindows, // E4018
+  hookScriptKeysBesideEvent, // E4019
   hookScriptMissing, // W5001
   hookScriptNotExecutable, // W5002
   hookScriptNoShebang, // W5003

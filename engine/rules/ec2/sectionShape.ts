@@ -1,7 +1,7 @@
-/** Shape checks shared by the `files` (E2010) and `permissions` (E3002) rules. */
+/** Shape checks shared by the `files` (E2010) and `permissions` (E3002) rules (an explicit null is W2023). */
 import type { AppSpecDocument, Finding } from '../../types';
 import { findPair, isMap, isScalar, isSeq, type Node } from '../../ast';
-import { finding, isExplicitNull, replaceNode, templated, wrapInList } from './util';
+import { finding, templated, wrapInList } from './util';
 
 export function listSectionShape(
   doc: AppSpecDocument,
@@ -13,22 +13,6 @@ export function listSectionShape(
   if (!pair) return [];
   const value = pair.value as Node | null;
   if (value === null || value === undefined) return [];
-  if (isExplicitNull(value)) {
-    return [
-      finding(
-        ruleId,
-        `\`${key}: ${doc.text.slice(value.range?.[0] ?? 0, value.range?.[1] ?? 0)}\` is an explicit null: agent v1 treats it as empty but agent v2 fails ("expected a sequence"). Leave the value empty or remove the key.`,
-        doc.rangeOf(value),
-        {
-          severity: 'warning',
-          fixes:
-            doc.format === 'json'
-              ? []
-              : [{ title: 'Remove the explicit null', edits: [replaceNode(doc, value, '')], isPreferred: true }],
-        },
-      ),
-    ];
-  }
   if (isScalar(value) && value.value === null) return [];
   if (!isSeq(value)) {
     const wrap = isMap(value) ? wrapInList(doc, value) : undefined;

@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { AppSpecDocument, Edit, Finding, Range } from '../../types';
-import { findPair, hasPlaceholder, keyText, pairsOf, scalarString } from '../../ast';
+import { findPair, hasPlaceholder, keyText, pairsOf, scalarSource, scalarString } from '../../ast';
 import { didYouMean } from '../../suggest';
 import { memoFor } from '../../derived';
 
@@ -17,7 +17,7 @@ export function osOf(doc: AppSpecDocument): Os {
 }
 
 /** True for a scalar written as an explicit null (`~`, `null`), as opposed to an empty value. */
-export function isExplicitNull(node: unknown): boolean {
+export function isExplicitNull(node: unknown): node is Scalar {
   if (!isScalar(node) || node.value !== null) return false;
   const src = (node as Scalar & { source?: string }).source ?? '';
   return src !== '';
@@ -28,9 +28,15 @@ export function isNullish(node: unknown): boolean {
   return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === undefined));
 }
 
-/** A non-empty trimmed string value, or undefined. Numbers and booleans are converted. */
+/**
+ * A non-empty trimmed string value, or undefined. Numbers and booleans keep the text they are written with: a
+ * YAML 1.2 parser reads `source: 00010358` as the number 10358, but the agents read the name as written (Psych keeps
+ * digit strings holding an 8 or a 9 as strings, and agent v2 reads paths as strings), so paths use the source text.
+ */
 export function textOf(node: unknown): string | undefined {
-  const s = scalarString(node);
+  const v = isScalar(node) ? node.value : undefined;
+  const s =
+    typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? scalarSource(node) : scalarString(node);
   if (s === undefined) return undefined;
   const t = s.trim();
   return t === '' ? undefined : t;
@@ -122,6 +128,40 @@ export function isUnder(child: string, parent: string): boolean {
 }
 
 export const WINDOWS_ABSOLUTE = /^(?:[A-Za-z]:[\\/]|\\\\[^\\]+\\)/;
+
+/** First segments of an absolute path that name a place on the instance rather than a folder of the bundle. */
+const INSTANCE_ROOTS = new Set([
+  'bin',
+  'boot',
+  'dev',
+  'etc',
+  'home',
+  'lib',
+  'lib64',
+  'media',
+  'mnt',
+  'opt',
+  'proc',
+  'root',
+  'run',
+  'sbin',
+  'srv',
+  'sys',
+  'tmp',
+  'usr',
+  'var',
+]);
+
+/**
+ * True for a path written as a place on the instance (`/opt/codedeploy-agent/…`, `/var/www/html`, `C:\\inetpub\\…`).
+ * Hook locations and `files` sources are resolved inside the bundle, so such a path names a bundle folder that
+ * rarely exists. A leading `/` before a bundle folder (`/scripts/start.sh`) is not one.
+ */
+export function isInstancePath(path: string): boolean {
+  if (WINDOWS_ABSOLUTE.test(path)) return true;
+  if (!path.startsWith('/')) return false;
+  return INSTANCE_ROOTS.has(bundleRelative(path).split('/')[0]);
+}
 export const WINDOWS_SCRIPT = /\.(?:ps1|bat|cmd|exe)$/i;
 
 /** The bundle-relative path of a hook `location` or `files` source (leading separators stripped, `/` separators). */

@@ -2,7 +2,7 @@ import type { Finding, Fix, Rule } from '../../types';
 import { hasPlaceholder, isMap, isScalar, isSeq, pairsOf } from '../../ast';
 import type { Node, Pair } from '../../ast';
 import { functionRefProblem, hookEntries, isEmptyValue, show, valueOf } from './model';
-import { fixes, stringLiteral } from './edits';
+import { fixes } from './edits';
 import { TEMPLATE_EVENT_PLACEHOLDER } from './shapes';
 
 type Doc = Parameters<Rule['check']>[0];
@@ -35,8 +35,8 @@ export const hookFunctionValue: Rule = {
   doc:
     'In ECS and Lambda AppSpecs each hook runs exactly one Lambda function: the value is its name or ARN as a single ' +
     'string, e.g. `- BeforeAllowTraffic: "CodeDeployHook_PreTraffic"`. An empty value, a list of functions, or ' +
-    'EC2-style script entries (`location`, `timeout`, `runas`) are rejected. A number is reported as a warning (write ' +
-    'the name as a string). Placeholders are not reported. Fix: give one function; for a one-item list the quick fix ' +
+    'EC2-style script entries (`location`, `timeout`, `runas`) are rejected. A number or boolean is W8011. ' +
+    'Placeholders are not reported. Fix: give one function; for a one-item list the quick fix ' +
     'removes the brackets/dash.',
   check(doc) {
     const out: Finding[] = [];
@@ -93,25 +93,7 @@ export const hookFunctionValue: Rule = {
         continue;
       }
       if (!isScalar(node)) continue;
-      if (typeof node.value !== 'string') {
-        const text = String(node.value);
-        out.push({
-          ruleId: 'E8001',
-          severity: 'warning',
-          range: doc.rangeOf(node),
-          message: `Hook \`${event}\` is the ${typeof node.value} ${text}; write the function name as a string.`,
-          fixes: fixes(
-            node.range
-              ? {
-                  title: `Quote as "${text}"`,
-                  isPreferred: true,
-                  edits: [{ range: doc.rangeOf(node), newText: stringLiteral(text) }],
-                }
-              : undefined,
-          ),
-        });
-        continue;
-      }
+      if (typeof node.value !== 'string') continue; // W8011
       const why = functionRefProblem(node.value);
       if (why)
         out.push({

@@ -28,17 +28,7 @@ export function hookEventFindings(doc: AppSpecDocument, ruleId: string, kind: Ki
     const event = entry.event;
     if (valid.includes(event) || hasPlaceholder(entry.pair.key)) continue;
     const range = doc.keyRangeOf(entry.pair);
-    if (event === TEMPLATE_EVENT_PLACEHOLDER) {
-      // The AWS sample/console template ships `- LifeCycleEvent: ""` for the author to fill in. An unedited
-      // template is not a broken file, so this is a warning rather than an error (no false alarm on templates).
-      out.push({
-        ruleId,
-        range,
-        severity: 'warning',
-        message: `\`${event}\` is the placeholder of the AWS sample template; replace it with one of ${list} and a function name, or delete the entry.`,
-      });
-      continue;
-    }
+    if (event === TEMPLATE_EVENT_PLACEHOLDER) continue; // W8012
     const swapped = stringValue(entry.pair.value);
     if (swapped !== undefined && valid.includes(swapped)) {
       const k = entry.pair.key as Node;

@@ -9,6 +9,11 @@ import { ec2OnlyKey } from './W8007-ec2-only-key';
 import { hookFunctionPrefix } from './I8008-hook-function-prefix';
 import { hooksShape } from './E8009-hooks-shape';
 import { resourceMisindented } from './E8010-resource-misindented';
+import { hookFunctionNotString } from './W8011-hook-function-not-string';
+import { hookEventTemplatePlaceholder } from './W8012-hook-event-template-placeholder';
+import { resourcesEmpty } from './E8013-resources-empty';
+import { keysBesideEmptyParent } from './E8014-keys-beside-empty-parent';
+import { propertiesNestedTwice } from './E8015-properties-nested-twice';
 
 /**
  * Rules shared by ECS and Lambda (8xxx, `platforms: ['ecs', 'lambda']`; E8010 runs when the platform cannot be told), in ID
@@ -25,4 +30,9 @@ export const ecsLambdaRules: Rule[] = [
   hookFunctionPrefix,
   hooksShape,
   resourceMisindented,
+  hookFunctionNotString,
+  hookEventTemplatePlaceholder,
+  resourcesEmpty,
+  keysBesideEmptyParent,
+  propertiesNestedTwice,
 ];

@@ -3,7 +3,7 @@
  * `Name: {Type, Properties}` entry, plus the nameless / mis-indented entry findings and their fixes.
  * Each platform's rule file calls these with its own ID and wording.
  */
-import type { AppSpecDocument, Edit, Finding, Fix } from '../../types';
+import type { AppSpecDocument, Edit, Finding, Fix, Range } from '../../types';
 import { hasPlaceholder, isMap, isSeq, keyText, pairsOf } from '../../ast';
 import type { Node, YAMLMap, YAMLSeq } from '../../ast';
 import { RESOURCE_TYPES } from './names';
@@ -20,6 +20,8 @@ import {
 import { fixes } from './edits';
 
 export type Kind = 'ecs' | 'lambda';
+
+const BODY_KEYS = ['type', 'properties'];
 
 export const WORDS = {
   ecs: {
@@ -75,7 +77,16 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
       },
     ];
   }
-  const entries = resourceEntries(doc);
+  const all = resourceEntries(doc);
+  const entries: ResourceEntry[] = [];
+  for (const [i, e] of all.entries()) {
+    const owner = i > 0 ? splitFrom(all[i - 1], e) : undefined;
+    if (!owner) {
+      entries.push(e);
+      continue;
+    }
+    out.push(splitFinding(doc, ruleId, owner, e));
+  }
   for (const e of entries) {
     const itemRange = e.item ? doc.rangeOf(e.item as Node) : doc.keyRangeOf(pair);
     if (!isMap(e.item)) {
@@ -97,6 +108,19 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
       continue;
     }
     const extra = pairsOf(e.item).slice(1);
+    const bodyKey = extra.find(
+      (p) => BODY_KEYS.includes((keyText(p) ?? '').toLowerCase()) && !pairCI(e.body, keyText(p) ?? ''),
+    );
+    if (bodyKey) {
+      // `Properties` (or `Type`) dedented to the column of the resource name: one indentation mistake.
+      out.push({
+        ruleId,
+        range: doc.keyRangeOf(bodyKey),
+        message: `\`${keyText(bodyKey)}\` sits beside \`${name}\` instead of under it, so \`${name}\` has no ${keyText(bodyKey)}; indent it to the column of \`${name}\`'s other keys.`,
+        covers: itemCovers(doc, e, e),
+      });
+      continue;
+    }
     for (const p of extra) {
       out.push({
         ruleId,
@@ -126,6 +150,37 @@ export function resourcesShapeFindings(doc: AppSpecDocument, ruleId: string, kin
     });
   }
   return out;
+}
+
+/** From the start of item `from` to the end of item `to`: what one structural mistake in them explains. */
+function itemCovers(doc: AppSpecDocument, from: ResourceEntry, to: ResourceEntry): Range | undefined {
+  const a = (from.item as Node | null)?.range;
+  const b = (to.item as Node | null)?.range;
+  return a && b ? doc.rangeOf([a[0], b[1]]) : undefined;
+}
+
+/**
+ * The named entry `e` was split from: `e` starts with `Type`/`Properties` (no name of its own) and the item before
+ * it is a resource name without those keys (`- TargetService:` with `Type`, then `- Properties:`), so the `- ` in
+ * front of `e` is a slip, not a second resource.
+ */
+function splitFrom(prev: ResourceEntry, e: ResourceEntry): ResourceEntry | undefined {
+  if (!e.nameless || !prev.namePair || prev.misIndented || prev.nameless) return undefined;
+  const own = pairsOf(e.item).map((p) => keyText(p) ?? '');
+  if (prev.body) return own.some((k) => pairCI(prev.body, k)) ? undefined : prev;
+  return isEmptyValue(prev.namePair.value) ? prev : undefined;
+}
+
+function splitFinding(doc: AppSpecDocument, ruleId: string, owner: ResourceEntry, e: ResourceEntry): Finding {
+  const name = keyText(owner.namePair!) ?? '';
+  const first = keyText(pairsOf(e.item)[0]) ?? 'Properties';
+  return {
+    ruleId,
+    range: entryAnchor(doc, e),
+    message: `\`${first}\` starts a new \`Resources\` item (\`- ${first}:\`), but it belongs to \`${name}\` above: remove the \`- \` and indent it under \`${name}\`.`,
+    related: [{ range: doc.keyRangeOf(owner.namePair!), message: `the resource \`${first}\` belongs to` }],
+    covers: itemCovers(doc, owner, e),
+  };
 }
 
 /** True when only spaces precede `offset` on its line. */
@@ -196,6 +251,7 @@ export function namelessFinding(
     range: entryAnchor(doc, e),
     message: `This resource has no name: write \`- ${name}:\` and indent \`Type\` and \`Properties\` under it.`,
     fixes: fixes(addNameFix(doc, e, name)),
+    covers: itemCovers(doc, e, e),
   };
 }
 
@@ -222,6 +278,7 @@ export function misindentFinding(doc: AppSpecDocument, ruleId: string, e: Resour
     range: doc.keyRangeOf(namePair),
     message: `\`Type\` and \`Properties\` must be indented under \`${name}\`; here they are siblings of it, so \`${name}\` is empty.`,
     fixes: fixes(indentFix(doc, e)),
+    covers: itemCovers(doc, e, e),
   };
 }
 

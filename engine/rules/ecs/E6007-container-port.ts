@@ -2,9 +2,8 @@ import type { Finding, Rule } from '../../types';
 import { hasPlaceholder, isQuoted, isScalar, scalarSource } from '../../ast';
 import type { Node } from '../../ast';
 import { allProperties, isEmptyValue, pairCI, show, valueOf } from '../ecs-lambda/model';
-import { fixes, replaceValueFix } from '../ecs-lambda/edits';
 
-/** Check 74: ContainerPort is an integer 1–65535; a quoted number is only a warning. */
+/** Check 74: ContainerPort is an integer 1–65535 (a quoted number is W6020). */
 export const ecsContainerPort: Rule = {
   id: 'E6007',
   name: 'ecs-container-port',
@@ -15,9 +14,9 @@ export const ecsContainerPort: Rule = {
   doc:
     '`LoadBalancerInfo.ContainerPort` is the container port the load balancer sends traffic to. AWS documents it as ' +
     'the one property written as a number, not a string, and a port is an integer from 1 to 65535; anything else ' +
-    'fails the deployment. A quoted number such as `"80"` is reported only as a warning: it is common in real files ' +
-    'and whether the service converts it is not documented. Placeholders such as `<CONTAINER_PORT>` are not reported. ' +
-    'Fix: write the port unquoted, e.g. `ContainerPort: 80` (quick fix for quoted numbers).',
+    'fails the deployment. A quoted number such as `"80"` is W6020: it is common in real files and whether the service ' +
+    'converts it is not documented. Placeholders such as `<CONTAINER_PORT>` are not reported. Fix: write the port ' +
+    'unquoted, e.g. `ContainerPort: 80`.',
   check(doc) {
     const out: Finding[] = [];
     for (const props of allProperties(doc)) {
@@ -44,16 +43,7 @@ export const ecsContainerPort: Rule = {
       }
       const text = (typeof node.value === 'string' ? node.value : (scalarSource(node) ?? '')).trim();
       const valid = /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 65535;
-      if (valid && typeof node.value === 'string' && isQuoted(node)) {
-        out.push({
-          ruleId: 'E6007',
-          severity: 'warning',
-          range: doc.rangeOf(node),
-          message: `\`ContainerPort\` is the string ${show(text)}; AWS documents it as a number. Write it unquoted: \`${Number(text)}\`.`,
-          fixes: fixes(replaceValueFix(doc, node, String(Number(text)), `Write ${Number(text)} as a number`)),
-        });
-        continue;
-      }
+      if (valid && typeof node.value === 'string' && isQuoted(node)) continue; // W6020
       if (valid && typeof node.value === 'number') continue;
       out.push({
         ruleId: 'E6007',

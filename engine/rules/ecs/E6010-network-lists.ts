@@ -1,7 +1,8 @@
 import type { Finding, Rule } from '../../types';
 import { hasPlaceholder, isScalar, isSeq } from '../../ast';
 import type { Node, Pair } from '../../ast';
-import { allProperties, getCI, isEmptyValue, pairCI, stringValue, valueOf } from '../ecs-lambda/model';
+import { allProperties, getCI, isEmptyValue, pairCI, show, stringValue, valueOf } from '../ecs-lambda/model';
+import { brokenId, NETWORK_IDS } from './networkIds';
 import { fixes, replaceValueFix, stringLiteral } from '../ecs-lambda/edits';
 
 const LIMITS: Record<string, { max: number; what: string }> = {
@@ -39,6 +40,7 @@ function checkList(doc: Parameters<Rule['check']>[0], pair: Pair, key: string): 
     ];
   }
   const out: Finding[] = [];
+  const prefix = NETWORK_IDS[key].prefix;
   for (const item of node.items) {
     if (hasPlaceholder(item)) continue;
     const s = stringValue(item);
@@ -48,7 +50,20 @@ function checkList(doc: Parameters<Rule['check']>[0], pair: Pair, key: string): 
         range: item && (item as Node).range ? doc.rangeOf(item as Node) : doc.keyRangeOf(pair),
         message: `Each entry of \`${key}\` must be a non-empty ${what} ID string${isScalar(item) && item.value !== null ? ' (write it in quotes)' : ''}.`,
       });
+      continue;
     }
+    const broken = isScalar(item) ? brokenId(s.trim(), prefix) : undefined;
+    if (!broken || !isScalar(item)) continue;
+    out.push({
+      ruleId: 'E6010',
+      range: doc.rangeOf(item),
+      message: broken.id
+        ? `${show(s.trim())} in \`${key}\` is not one ${what} ID: the text after \`${broken.id}\` makes ECS reject it and the deployment fail. Keep only the ID (one ID per list entry).`
+        : `${show(s.trim())} in \`${key}\` contains spaces, so it is not a ${what} ID (\`${prefix}-\` and 8 or 17 hex digits) and the deployment fails.`,
+      fixes: broken.id
+        ? fixes(replaceValueFix(doc, item, stringLiteral(broken.id), `Keep only ${broken.id}`))
+        : undefined,
+    });
   }
   if (node.items.length > max) {
     out.push({
@@ -71,7 +86,8 @@ export const ecsNetworkLists: Rule = {
   doc:
     '`AwsvpcConfiguration.Subnets` and `SecurityGroups` are lists of subnet and security-group IDs. ECS accepts at most ' +
     '16 subnets and 5 security groups, all in the same VPC. A single comma-separated string, an empty list, an empty ' +
-    'entry or too many entries fails the deployment. Placeholders such as `<SUBNET_1>` are not reported. Fix: write a ' +
+    'entry, an entry that is not one ID (text pasted after it, as in `"subnet-0abc… - us-east-1a"`, or any space: ' +
+    'an ID never holds one) or too many entries fails the deployment. Placeholders such as `<SUBNET_1>` are not reported. Fix: write a ' +
     'list, e.g. `Subnets: ["subnet-0abc", "subnet-0def"]` (quick fix splits a comma-separated string).',
   check(doc) {
     const out: Finding[] = [];

@@ -14,22 +14,19 @@ export const ecsResourceName: Rule = {
   doc:
     'Every AWS example and template names the ECS resource `TargetService` (`Resources: - TargetService: …`). ' +
     'Whether the service checks the name is not documented: `aws ecs deploy` accepts any single key, so this ' +
-    'is a warning, not an error. A near miss such as `TargetServices` or `targetService` is almost always a ' +
-    'typo. Fix: rename the key to `TargetService` (quick fix available).',
+    'is a warning, not an error. A near miss such as `TargetServices` is almost always a typo (a difference in case ' +
+    'only, `targetService`, is I6019). Fix: rename the key to `TargetService` (quick fix available).',
   check(doc) {
     const out: Finding[] = [];
     for (const e of resourceEntries(doc)) {
       if (!e.namePair || hasPlaceholder(e.namePair.key)) continue;
       const name = keyText(e.namePair);
       if (name === undefined || name === 'TargetService') continue;
-      const caseOnly = name.toLowerCase() === 'targetservice';
+      if (name.toLowerCase() === 'targetservice') continue; // I6019
       out.push({
         ruleId: 'W6002',
         range: doc.keyRangeOf(e.namePair),
-        message: caseOnly
-          ? `Resource key ${show(name)} differs from the documented \`TargetService\` only in case; use \`TargetService\`.`
-          : `ECS resource key ${show(name)}: AWS documents only \`TargetService\` here.`,
-        severity: caseOnly ? 'info' : undefined,
+        message: `ECS resource key ${show(name)}: AWS documents only \`TargetService\` here.`,
         fixes: fixes(renameKeyFix(doc, e.namePair, 'TargetService', "Rename to 'TargetService'")),
       });
     }

@@ -15,6 +15,10 @@ import { ecsPlatformVersion } from './I6013-platform-version';
 import { ecsHookEventUnknown } from './E6014-hook-event-unknown';
 import { ecsContainerName } from './E6015-container-name';
 import { ecsNetworkIdFormat } from './W6016-network-id-format';
+import { ecsTaskDefinitionArnMalformed } from './E6017-task-definition-arn-malformed';
+import { ecsTaskDefinitionPlaceholder } from './I6018-task-definition-placeholder';
+import { ecsResourceNameCase } from './I6019-resource-name-case';
+import { ecsContainerPortString } from './W6020-container-port-string';
 
 /** Rules of this area (ECS, 6xxx), in ID order. Add each new rule file here; shared ECS+Lambda rules live in ../ecs-lambda. */
 export const ecsRules: Rule[] = [
@@ -34,4 +38,8 @@ export const ecsRules: Rule[] = [
   ecsHookEventUnknown,
   ecsContainerName,
   ecsNetworkIdFormat,
+  ecsTaskDefinitionArnMalformed,
+  ecsTaskDefinitionPlaceholder,
+  ecsResourceNameCase,
+  ecsContainerPortString,
 ];

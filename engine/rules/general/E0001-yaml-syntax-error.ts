@@ -15,14 +15,16 @@ export const syntaxError: Rule = {
   doc:
     'The AppSpec must parse as YAML (JSON is YAML too). The EC2 agents fail the deployment with a parser error ' +
     '(Psych or serde_yaml), and the CodeDeploy service rejects an ECS or Lambda AppSpec that "is a not well-formed yaml". ' +
-    'Fix the reported position; other checks that need the document structure are skipped until the file parses.',
+    'Fix the reported position; other checks that need the document structure are skipped until the file parses. ' +
+    'The parser often reports one broken line several times (and the lines after it that no longer fit): only the ' +
+    'first error of such a run is shown.',
   check(doc) {
     const json = doc.format === 'json' ? jsonError(doc) : undefined;
     if (json) return [json];
     const tabLines = new Set(doc.syntaxErrors.filter((p) => p.code === 'TAB_AS_INDENT').map((p) => p.range.start.line));
     const out: Finding[] = [];
     for (const p of doc.syntaxErrors) {
-      if (DEDICATED_CODES.has(p.code)) continue;
+      if (DEDICATED_CODES.has(p.code) || p.severity === 'warning') continue; // parser warnings: W0016
       // Tab indentation confuses the parser on the lines around it; E0003 already says why.
       const line = p.range.start.line;
       if (tabLines.has(line) || tabLines.has(line + 1)) continue;
@@ -31,7 +33,6 @@ export const syntaxError: Rule = {
         message:
           p.code === 'TAG_RESOLVE_FAILED' ? tagMessage(p.message) : `YAML syntax error: ${friendly(p.code, p.message)}`,
         range: p.range,
-        ...(p.severity === 'warning' ? { severity: 'warning' as const } : {}),
       };
       out.push(finding);
       const dedented = isIndentationError(p.code, p.message) ? dedentedEventAbove(doc, line) : undefined;
@@ -47,9 +48,26 @@ export const syntaxError: Rule = {
         });
       }
     }
-    return out;
+    return firstOfEachRun(out);
   },
 };
+
+/**
+ * One finding per syntax mistake: the parser reports a broken line several times over (two messages at one
+ * spot, then the next lines that no longer fit), so a finding that starts on the line of a kept one, or one or two
+ * lines below it, is left out. Fixing the first error shows the next real one.
+ */
+function firstOfEachRun(found: Finding[]): Finding[] {
+  const sorted = [...found].sort((a, b) => a.range.start.line - b.range.start.line);
+  const kept: Finding[] = [];
+  for (const f of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && f.range.start.line - last.range.start.line <= 2 && f.range.start.line >= last.range.start.line)
+      continue;
+    kept.push(f);
+  }
+  return kept;
+}
 
 /** Every lifecycle event name of every platform (reserved ones too: a dedented `Install:` is the same mistake). */
 const EVENT_NAMES: ReadonlySet<string> = new Set(
@@ -81,7 +99,7 @@ function dedentedEventAbove(
   return undefined;
 }
 
-function tagMessage(parserMessage: string): string {
+export function tagMessage(parserMessage: string): string {
   const tag = /(![\w!:.-]*)/.exec(parserMessage)?.[1] ?? 'This tag';
   return `\`${tag}\` is a YAML tag CodeDeploy does not understand. CloudFormation functions such as \`!Ref\`, \`!Sub\` and \`!GetAtt\` are not resolved in an AppSpec: write the literal value.`;
 }
@@ -108,7 +126,7 @@ function jsonError(doc: AppSpecDocument): Finding | undefined {
 }
 
 /** The parser's message plus a hint in AppSpec terms for the common mistakes. */
-function friendly(code: string, message: string): string {
+export function friendly(code: string, message: string): string {
   if (/call stack/i.test(message))
     return 'the file is nested too deeply to be parsed; an AppSpec needs only a few levels.';
   switch (code) {

@@ -1,5 +1,6 @@
 import type { Rule } from '../../types';
 import { ALL_PLATFORMS } from '../../types';
+import { removeBomFix } from './util';
 
 export const byteOrderMark: Rule = {
   id: 'I0008',
@@ -7,28 +8,19 @@ export const byteOrderMark: Rule = {
   severity: 'info',
   platforms: ALL_PLATFORMS,
   reads: 'text',
-  title: 'The file starts with a byte-order mark (BOM)',
+  title: 'A YAML AppSpec starts with a byte-order mark (BOM)',
   doc:
-    'The EC2 agents tolerate a UTF-8 BOM (libyaml skips it). How the CodeDeploy service treats a BOM in an ECS or Lambda AppSpec is not documented, ' +
-    'and many JSON parsers reject it, so it is reported as a warning in JSON files. Saving without the BOM is always safe.',
+    'The EC2 agents tolerate a UTF-8 BOM in a YAML AppSpec (libyaml skips it), so this is only information. Saving ' +
+    'without the BOM is always safe. In a JSON AppSpec a BOM is W0018.',
   check(doc) {
-    if (!doc.text.startsWith('\uFEFF')) return [];
+    if (!doc.text.startsWith('\uFEFF') || doc.format === 'json') return [];
     return [
       {
         ruleId: 'I0008',
         message:
-          doc.format === 'json'
-            ? 'The file starts with a byte-order mark. Many JSON parsers reject it; save the file as UTF-8 without BOM.'
-            : 'The file starts with a byte-order mark. The EC2 agents skip it, but save as UTF-8 without BOM to be safe everywhere.',
+          'The file starts with a byte-order mark. The EC2 agents skip it, but save as UTF-8 without BOM to be safe everywhere.',
         range: doc.rangeOf([0, 1]),
-        ...(doc.format === 'json' ? { severity: 'warning' as const } : {}),
-        fixes: [
-          {
-            title: 'Remove the byte-order mark',
-            edits: [{ range: doc.rangeOf([0, 1]), newText: '' }],
-            isPreferred: true,
-          },
-        ],
+        fixes: [removeBomFix(doc)],
       },
     ];
   },

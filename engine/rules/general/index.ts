@@ -13,6 +13,11 @@ import { fileTooLarge } from './I0011-file-too-large';
 import { notAnAppSpec } from './E0012-not-an-appspec';
 import { jsonFileHoldsYaml } from './W0013-json-file-holds-yaml';
 import { jsonNotStrict } from './W0015-json-not-strict';
+import { yamlWarning } from './W0016-yaml-warning';
+import { doubleQuotedBadEscape } from './E0017-double-quoted-bad-escape';
+import { jsonByteOrderMark } from './W0018-json-byte-order-mark';
+import { templateValueBlank } from './W1201-template-value-blank';
+import { templateValuePlaceholder } from './W1202-template-value-placeholder';
 import { configInvalid } from './W0014-config-invalid';
 import { versionMissing } from './E1001-version-missing';
 import { versionInvalid } from './E1002-version-not-0.0';
@@ -44,6 +49,9 @@ export const generalRules: Rule[] = [
   jsonFileHoldsYaml,
   configInvalid,
   jsonNotStrict,
+  yamlWarning,
+  doubleQuotedBadEscape,
+  jsonByteOrderMark,
   versionMissing,
   versionInvalid,
   versionQuotedEc2,
@@ -56,4 +64,6 @@ export const generalRules: Rule[] = [
   schemaValueNotAllowed,
   schemaUnknownKey,
   schemaOutOfRange,
+  templateValueBlank,
+  templateValuePlaceholder,
 ];

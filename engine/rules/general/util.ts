@@ -1,7 +1,7 @@
 /** Small helpers shared by the general rules. */
 import { isAlias, isMap, isScalar, isSeq, type Alias, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { nodesOf } from '../../derived';
-import type { AppSpecDocument, Range } from '../../types';
+import type { AppSpecDocument, Fix, Range } from '../../types';
 
 /** Range of the document start (the first key when there is one). */
 export function docStartRange(doc: AppSpecDocument): Range {
@@ -32,4 +32,13 @@ export { isAlias, isMap, isScalar, isSeq };
 /** Markdown list of keys for messages. */
 export function codeList(items: string[]): string {
   return items.map((k) => `\`${k}\``).join(', ');
+}
+
+/** The fix that removes a leading byte-order mark. */
+export function removeBomFix(doc: AppSpecDocument): Fix {
+  return {
+    title: 'Remove the byte-order mark',
+    edits: [{ range: doc.rangeOf([0, 1]), newText: '' }],
+    isPreferred: true,
+  };
 }

@@ -71,7 +71,8 @@ export const lambdaRequiredProperties: Rule = {
             message: `\`Properties\` has no \`${key}\`; ${key === 'Name' ? 'give the name of the function to deploy' : key === 'Alias' ? 'give the alias whose traffic shifts' : 'give the function version to shift traffic to'}.`,
             fixes: fixes(addKeyFix(doc, props, key, stringLiteral(value), `Add '${key}'`)),
           });
-        } else if (isEmptyValue(valueOf(pair))) {
+        } else if (key !== 'TargetVersion' && isEmptyValue(valueOf(pair))) {
+          // An empty TargetVersion is E7005 (a version must be a positive integer).
           out.push({ ruleId: 'E7003', range: doc.keyRangeOf(pair), message: `\`${key}\` is empty.` });
         }
       }

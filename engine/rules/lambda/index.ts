@@ -9,6 +9,7 @@ import { lambdaVersionsEqual } from './W7007-versions-equal';
 import { lambdaFunctionName } from './E7008-function-name';
 import { lambdaAliasName } from './E7009-alias-name';
 import { lambdaHookEventUnknown } from './E7010-hook-event-unknown';
+import { lambdaVersionPlaceholder } from './I7011-version-placeholder';
 
 /** Rules of this area, in ID order. Add each new rule file here. */
 export const lambdaRules: Rule[] = [
@@ -22,4 +23,5 @@ export const lambdaRules: Rule[] = [
   lambdaFunctionName,
   lambdaAliasName,
   lambdaHookEventUnknown,
+  lambdaVersionPlaceholder,
 ];

@@ -54,3 +54,18 @@ export function versionValues(props: YAMLMap): VersionValue[] {
 export function isPositiveInteger(text: string): boolean {
   return /^[1-9]\d*$/.test(text);
 }
+
+/** A plain word in place of a version (`CURRENT_VERSION`, `version-of-the-function`): a placeholder a script replaces. */
+export function isVersionPlaceholder(text: string): boolean {
+  return /^[A-Za-z][A-Za-z_-]*$/.test(text) && text.toUpperCase() !== '$LATEST' && text.toUpperCase() !== 'LATEST';
+}
+
+/** The version keys present with an empty value (`CurrentVersion:`, `TargetVersion: ""`). */
+export function emptyVersions(props: YAMLMap): { key: (typeof VERSION_KEYS)[number]; pair: Pair }[] {
+  const out: { key: (typeof VERSION_KEYS)[number]; pair: Pair }[] = [];
+  for (const key of VERSION_KEYS) {
+    const pair = pairCI(props, key);
+    if (pair && isEmptyValue(valueOf(pair))) out.push({ key, pair });
+  }
+  return out;
+}

@@ -71,8 +71,10 @@ test('3: blank ECS values (TaskDefinition, ContainerPort, Subnets, AssignPublicI
   assert.deepEqual(errors(found), [], show(found));
   for (const line of [6, 9, 12, 14]) assert.ok(onLine(found, line).length > 0, `line ${line} flagged:\n${show(found)}`);
   const td = onLine(found, 6)[0];
-  assert.equal(td.ruleId, 'E6004');
-  assert.ok(!td.message.includes(PLACEHOLDER_NOTE), 'a blank value keeps its message');
+  assert.equal(td.ruleId, 'W1201', 'a blank value is reported as the template warning W1201');
+  assert.equal(td.severity, 'warning');
+  assert.match(td.message, /fill it in before deploying; E6004\)/, 'the message names the rule it stands for');
+  assert.ok(!td.message.includes('placeholder'), 'a blank value is not called a placeholder');
 });
 
 test('3: blank Lambda values and blank EC2 source/location/type are warnings', () => {
@@ -128,7 +130,7 @@ test('4: bare UPPER_SNAKE placeholders are warnings that say a script may replac
     const hits = onLine(found, line);
     assert.ok(hits.length > 0, `line ${line} flagged:\n${show(found)}`);
     assert.ok(
-      hits.some((d) => d.message.includes(PLACEHOLDER_NOTE)),
+      hits.some((d) => d.ruleId === 'W1202' && d.message.includes(PLACEHOLDER_NOTE.replace(/\)$/, ''))),
       show(hits),
     );
   }
@@ -187,19 +189,19 @@ test('8: a blank value gets one finding, not a rule finding plus a schema findin
     ),
   );
   assert.deepEqual(
-    onLine(ecs, 6).map((d) => d.ruleId),
-    ['E6004'],
+    onLine(ecs, 6).map((d) => [d.ruleId, /E6004/.test(d.message)]),
+    [['W1201', true]],
   );
   assert.deepEqual(
-    onLine(ecs, 14).map((d) => d.ruleId),
-    ['E6009'],
+    onLine(ecs, 14).map((d) => [d.ruleId, /E6009/.test(d.message)]),
+    [['W1201', true]],
   );
   const lambda = run(
     LAMBDA('        Name: ""\n        Alias: "live"\n        CurrentVersion: "1"\n        TargetVersion: "2"\n'),
   );
   assert.deepEqual(
-    onLine(lambda, 6).map((d) => d.ruleId),
-    ['E7003'],
+    onLine(lambda, 6).map((d) => [d.ruleId, /E7003/.test(d.message)]),
+    [['W1201', true]],
   );
 });
 

@@ -78,20 +78,22 @@ test('E0005 unquoted star: pattern: *.txt, in flow lists, and a lone *', () => {
   );
 });
 
-test('W0006 backslashes in double quotes; error for an unknown escape; quiet for single quotes and JSON', () => {
+test('W0006 backslashes in double quotes; E0017 for an unknown escape; quiet for single quotes and JSON', () => {
   const warn = check(
     rule('W0006'),
     'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\\\temp\\\\new"\n',
   );
   assert.equal(warn.length, 1);
-  assert.equal(warn[0].severity, undefined);
-  const err = check(
-    rule('W0006'),
-    'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\inetpub\\data"\n',
-  );
-  assert.equal(err[0].severity, 'error');
+  const bad = 'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\inetpub\\data"\n';
+  assert.deepEqual(check(rule('W0006'), bad), []);
+  const err = check(rule('E0017'), bad);
+  assert.equal(err.length, 1);
   assert.match(err[0].message, /`\\i` is not a valid escape/);
   assert.equal(err[0].fixes?.[0].edits?.[0].newText, "'C:\\inetpub\\data'");
+  assert.deepEqual(
+    check(rule('E0017'), 'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\\\temp"\n'),
+    [],
+  );
   assert.deepEqual(
     check(rule('W0006'), "version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: 'C:\\inetpub'\n"),
     [],
@@ -119,13 +121,15 @@ test('E0007 binary and invalid UTF-8: one clear error and nothing else', () => {
   assert.deepEqual(check(rule('E0007'), EC2), []);
 });
 
-test('I0008 BOM: info in YAML, warning in JSON, with a removal fix', () => {
+test('I0008 BOM in YAML, W0018 BOM in JSON, each with a removal fix', () => {
   const y = check(rule('I0008'), `\uFEFF${EC2}`);
   assert.equal(y.length, 1);
-  assert.equal(y[0].severity, undefined);
   assert.equal(y[0].fixes?.[0].edits?.[0].newText, '');
-  const j = check(rule('I0008'), '\uFEFF{"version": 0.0}', 'appspec.json');
-  assert.equal(j[0].severity, 'warning');
+  assert.deepEqual(check(rule('W0018'), `\uFEFF${EC2}`), []);
+  const j = check(rule('W0018'), '\uFEFF{"version": 0.0}', 'appspec.json');
+  assert.equal(j.length, 1);
+  assert.equal(j[0].fixes?.[0].edits?.[0].newText, '');
+  assert.deepEqual(check(rule('I0008'), '\uFEFF{"version": 0.0}', 'appspec.json'), []);
   assert.deepEqual(check(rule('I0008'), EC2), []);
 });
 

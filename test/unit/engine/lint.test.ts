@@ -86,7 +86,7 @@ test('a local syntax error (bad escape) still lets every rule run', () => {
   const out = lintText(
     'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\data"\n    destnation: x\n',
   );
-  assert.ok(out.some((d) => d.ruleId === 'W0006' && d.severity === 'error'));
+  assert.ok(out.some((d) => d.ruleId === 'E0017' && d.severity === 'error'));
   assert.ok(out.some((d) => d.ruleId === 'W1104' || /^W2/.test(d.ruleId)));
 });
 

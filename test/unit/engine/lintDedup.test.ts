@@ -14,11 +14,12 @@ function randomFinding(next: () => number, ruleId: string, lines: number): Findi
   const character = Math.floor(next() * 6);
   const endLine = line + (next() < 0.7 ? 0 : Math.floor(next() * 4));
   const endCharacter = endLine === line ? character + Math.floor(next() * 6) : Math.floor(next() * 6);
+  // About 30% informational findings (their ID says so), which do not flag a line.
+  const id = next() < 0.3 ? `I${ruleId.slice(1)}` : ruleId;
   return {
-    ruleId,
-    message: ruleId,
+    ruleId: id,
+    message: id,
     range: { start: { line, character }, end: { line: endLine, character: endCharacter } },
-    ...(next() < 0.3 ? { severity: 'info' as const } : {}),
   };
 }
 
@@ -30,7 +31,7 @@ function expected(schema: Finding[], rules: Finding[], flags: (f: Finding) => bo
 }
 
 test('schema findings covered by rule findings are dropped, for small and large inputs alike', () => {
-  const flags = (f: Finding) => f.severity !== 'info';
+  const flags = (f: Finding) => !f.ruleId.startsWith('I');
   for (let seed = 1; seed <= 60; seed++) {
     const next = rng(seed);
     const big = seed % 2 === 0;

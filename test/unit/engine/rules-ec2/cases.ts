@@ -9,7 +9,6 @@ export interface Case {
   contains: string;
   /** Part of the title of a fix to apply and verify; `true` = the preferred fix. */
   fix?: string | true;
-  severity?: 'error' | 'warning' | 'info';
   fileName?: string;
   bundleRoot?: boolean;
 }

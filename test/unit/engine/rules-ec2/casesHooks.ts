@@ -55,7 +55,6 @@ export const CASES_4XXX: Case[] = [
     text: H + 'hooks:\n  BeforeBlockTraffic:\n    - location: a.sh\n',
     line: 4,
     contains: 'load balancer',
-    severity: 'info',
   },
   {
     id: 'W4005',
@@ -65,12 +64,11 @@ export const CASES_4XXX: Case[] = [
     contains: 'declared with no scripts',
   },
   {
-    id: 'W4005',
+    id: 'I4016',
     name: 'empty list event',
     text: H + 'hooks:\n  AfterInstall: []\n',
     line: 4,
     contains: 'empty script list',
-    severity: 'info',
   },
   {
     id: 'E4006',
@@ -135,12 +133,11 @@ export const CASES_4XXX: Case[] = [
     contains: 'looks like a path on the instance',
   },
   {
-    id: 'W4008',
+    id: 'I4017',
     name: 'leading slash before a bundle folder',
     text: H + 'hooks:\n  ApplicationStart:\n    - location: /scripts/start.sh\n',
     line: 5,
     contains: 'the leading separator is ignored',
-    severity: 'info',
   },
   {
     id: 'W4008',
@@ -278,9 +275,51 @@ export const CASES_4XXX: Case[] = [
   },
   {
     id: 'W4015',
+    name: 'ps1 on linux',
+    text: H + 'hooks:\n  ApplicationStart:\n    - location: scripts/start.ps1\n',
+    line: 5,
+    contains: 'is a Windows script',
+  },
+  {
+    id: 'E4018',
     name: 'sh on windows',
     text: 'version: 0.0\nos: windows\nhooks:\n  ApplicationStart:\n    - location: scripts/start.sh\n',
     line: 5,
     contains: 'is a shell script',
+  },
+  {
+    id: 'E4018',
+    name: 'py on windows (JSON text in appspec.yml)',
+    text: '{"version": 0.0, "os": "windows",\n "hooks": {"AfterInstall": [\n  {"location": "scripts/check.py"}]}}\n',
+    line: 3,
+    contains: 'is a Python script',
+  },
+  {
+    id: 'E4009',
+    name: 'timeout beyond u32',
+    text: H + 'hooks:\n  ApplicationStart:\n    - location: a.sh\n      timeout: 4294967296\n',
+    line: 6,
+    contains: 'larger than agent v2 can read',
+  },
+  {
+    id: 'E4019',
+    name: 'script keys beside the event',
+    text: H + 'hooks:\n  ApplicationStart:\n  location: scripts/start.sh\n  timeout: 300\n',
+    line: 4,
+    contains: '`location`, `timeout` sit beside it',
+  },
+  {
+    id: 'I4016',
+    name: 'empty list event (JSON)',
+    text: '{"version": 0.0, "os": "linux",\n "hooks": {"AfterInstall": []}}\n',
+    line: 2,
+    contains: 'empty script list',
+  },
+  {
+    id: 'I4017',
+    name: 'leading slash (JSON)',
+    text: '{"version": 0.0, "os": "linux", "hooks": {"ApplicationStart": [\n {"location": "/scripts/start.sh"}]}}\n',
+    line: 2,
+    contains: 'leading separator is ignored',
   },
 ];

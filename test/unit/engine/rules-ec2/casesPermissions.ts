@@ -97,16 +97,14 @@ export const CASES_3XXX: Case[] = [
     line: 5,
     contains: 'octal number 420',
     fix: 'Quote',
-    severity: 'warning',
   },
   {
-    id: 'W3009',
+    id: 'E3024',
     name: 'leading zero fails',
     text: H + 'permissions:\n  - object: /opt/app\n    mode: 0755\n',
     line: 5,
     contains: 'octal number 493',
     fix: 'Drop',
-    severity: 'error',
   },
   {
     id: 'E3011',
@@ -216,7 +214,6 @@ export const CASES_3XXX: Case[] = [
     text: H + 'permissions:\n  - object: /opt/app\n    context:\n      type: t\n',
     line: 5,
     contains: '`range: s0`',
-    severity: 'info',
   },
   {
     id: 'W3021',
@@ -227,11 +224,25 @@ export const CASES_3XXX: Case[] = [
     fix: true,
   },
   {
-    id: 'W3021',
+    id: 'I3025',
     name: 'context role',
     text: H + 'permissions:\n  - object: /opt/app\n    context:\n      type: t\n      range: s0\n      role: r\n',
     line: 8,
     contains: '`context.role` is not read',
-    severity: 'info',
+  },
+  {
+    id: 'W3023',
+    name: 'glob in object',
+    text:
+      H + 'files:\n  - source: /\n    destination: /var/www\npermissions:\n  - object: /var/www/**/*\n    mode: 644\n',
+    line: 7,
+    contains: 'Use `object: /var/www`',
+  },
+  {
+    id: 'W3023',
+    name: 'glob in object (JSON)',
+    text: '{"version": 0.0, "os": "linux", "permissions": [\n {"object": "/opt/app/*.sh", "mode": "755"}]}\n',
+    line: 2,
+    contains: 'holds a wildcard',
   },
 ];

@@ -50,7 +50,6 @@ export const CASES_2XXX: Case[] = [
     line: 1,
     contains: 'appspec.yml',
     fileName: 'appspec.yaml',
-    severity: 'info',
   },
   {
     id: 'W2004',
@@ -106,13 +105,12 @@ export const CASES_2XXX: Case[] = [
     contains: 'must be a mapping',
   },
   {
-    id: 'E2010',
+    id: 'W2023',
     name: 'files explicit null',
     text: H + 'files: ~\n',
     line: 3,
     contains: 'explicit null',
     fix: true,
-    severity: 'warning',
   },
   {
     id: 'E2011',
@@ -122,13 +120,12 @@ export const CASES_2XXX: Case[] = [
     contains: 'has no `destination`',
   },
   {
-    id: 'E2011',
-    name: 'empty source',
+    id: 'W1201',
+    name: 'empty source (a blank template value, E2011 once deployed)',
     text: H + 'files:\n  - destination: /opt\n    source: ""\n',
     line: 5,
     contains: 'empty `source`',
-    // The engine's template policy (subject.ts): an error about a blank value is reported as a warning.
-    severity: 'warning',
+    // The engine's template policy (subject.ts): an error about a blank value is reported as W1201.
   },
   {
     id: 'W2013',
@@ -194,7 +191,6 @@ export const CASES_2XXX: Case[] = [
     text: H + 'files:\n  - source: build/app.jar\n    destination: /opt/app/app.jar\n',
     line: 5,
     contains: '`/opt/app/app.jar/app.jar`',
-    severity: 'info',
   },
   {
     id: 'E2018',
@@ -280,5 +276,41 @@ export const CASES_2XXX: Case[] = [
     contains: 'Did you mean `linux`',
     fix: true,
     fileName: 'appspec.json',
+  },
+  {
+    id: 'W2023',
+    name: 'permissions explicit null (JSON style)',
+    text: '{"version": 0.0, "os": "linux",\n "permissions": null}\n',
+    line: 2,
+    contains: 'explicit null',
+  },
+  {
+    id: 'W2024',
+    name: 'source is the agent deployment root',
+    text: H + 'files:\n  - source: /opt/codedeploy-agent/deployment-root/app\n    destination: /var/www\n',
+    line: 4,
+    contains: 'looks like a path on the instance',
+  },
+  {
+    id: 'W2024',
+    name: 'source /var/www in JSON',
+    text: '{"version": 0.0, "os": "linux",\n "files": [{"source": "/var/www/html",\n  "destination": "/srv"}]}\n',
+    fileName: 'appspec.yml',
+    line: 2,
+    contains: 'looks like a path on the instance',
+  },
+  {
+    id: 'W2025',
+    name: 'files entries at the top level',
+    text: H + 'files:\nsource: /\ndestination: /var/www\n',
+    line: 3,
+    contains: '`source`, `destination` sit at the top level',
+  },
+  {
+    id: 'W1201',
+    name: 'digit-string source is a name, not a number (no E1101); a blank destination is a template value',
+    text: H + 'files:\n  - source: 00010358\n    destination: ""\n',
+    line: 5,
+    contains: 'E2011',
   },
 ];

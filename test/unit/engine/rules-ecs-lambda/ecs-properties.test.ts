@@ -11,6 +11,9 @@ import { ecsCapacityProviderMissing } from '../../../../engine/rules/ecs/W6012-c
 import { ecsPlatformVersion } from '../../../../engine/rules/ecs/I6013-platform-version';
 import { ecsContainerName } from '../../../../engine/rules/ecs/E6015-container-name';
 import { ecsNetworkIdFormat } from '../../../../engine/rules/ecs/W6016-network-id-format';
+import { ecsTaskDefinitionArnMalformed } from '../../../../engine/rules/ecs/E6017-task-definition-arn-malformed';
+import { ecsTaskDefinitionPlaceholder } from '../../../../engine/rules/ecs/I6018-task-definition-placeholder';
+import { ecsContainerPortString } from '../../../../engine/rules/ecs/W6020-container-port-string';
 import { fixAndRerun, fixture, line, none, one, run } from './helpers';
 
 /** An ECS AppSpec whose Properties are `extra` (indented 8) after TaskDefinition. */
@@ -20,7 +23,7 @@ function ecs(props: string, td = '"arn:aws:ecs:us-east-1:111122223333:task-defin
 const LBI = '        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: 80\n';
 const NET = (body: string) => `        NetworkConfiguration:\n          AwsvpcConfiguration:\n${body}`;
 const FULL_NET =
-  '            Subnets: ["subnet-1"]\n            SecurityGroups: ["sg-1"]\n            AssignPublicIp: DISABLED\n';
+  '            Subnets: ["subnet-0a1b2c3d"]\n            SecurityGroups: ["sg-0a1b2c3d"]\n            AssignPublicIp: DISABLED\n';
 
 test('all ECS property rules are quiet on the valid fixtures', () => {
   const rules = [
@@ -52,21 +55,47 @@ test('W6005 quiet on ARNs and placeholders', () => {
 });
 
 test('W6005 names the kind of mistake', () => {
-  const cases: [string, RegExp, string?][] = [
+  const cases: [string, RegExp][] = [
     ['taskdef.json', /file path/],
     ['web-task', /bare family name/],
     ['web-task:4', /`family:revision`/],
-    ['arn:aws:iam::111122223333:role/deploy', /the `iam` service \(a `role`\)/],
+    ['arn:aws:iam::111122223333:role/deploy', /the ARN of a `role` in `iam`, not of an ECS task definition/],
     ['arn:aws:ecs:us-east-1:111122223333:task-definition/web', /no revision/],
-    ['arn:aws:ecs:us-east-1:1234:task-definition/web:1', /not a well-formed/],
-    ['TASK_DEFINITION_ARN_PLACEHOLDER', /looks like a placeholder/, 'info'],
   ];
-  for (const [value, re, severity] of cases) {
+  for (const [value, re] of cases) {
     const f = one(ecsTaskDefinitionFormat, ecs(LBI, value));
     assert.match(f.message, re, value);
     assert.equal(line(f), 5);
-    assert.equal(f.severity, severity);
+    none(ecsTaskDefinitionArnMalformed, ecs(LBI, value));
   }
+});
+
+test('E6017 a task definition ARN with a broken field is an error that names the field; W6005 stays quiet', () => {
+  const cases: [string, RegExp][] = [
+    ['arn:aws:ecs:us-east-1::task-definition/web:3', /the account field is empty/],
+    ['arn:aws:ecs:us-east-1:1234:task-definition/web:1', /the account `1234` is not 12 digits/],
+    ['arn:aws:ecs::111122223333:task-definition/web:1', /the region field is empty/],
+    ['arn:aws:ecs:us-east-1:task-definition/web:3', /4 colon-separated fields before `task-definition\/`/],
+    ['arn:aws:ecs:us-east-1:111122223333:task-definition/web:latest', /the revision `latest` is not a positive number/],
+  ];
+  for (const [value, re] of cases) {
+    const f = one(ecsTaskDefinitionArnMalformed, ecs(LBI, value));
+    assert.match(f.message, re, value);
+    assert.doesNotMatch(f.message, /ecs service/i, value);
+    assert.equal(line(f), 5);
+    none(ecsTaskDefinitionFormat, ecs(LBI, value));
+  }
+  none(ecsTaskDefinitionArnMalformed, ecs(LBI));
+  none(ecsTaskDefinitionArnMalformed, ecs(LBI, 'arn:aws-cn:ecs:cn-north-1:111122223333:task-definition/web_app-2:15'));
+  const json = fixture('ecs/valid-full.json').replace(/"arn:aws:ecs:([a-z0-9-]+):\d{12}:/, '"arn:aws:ecs:$1::');
+  assert.equal(line(one(ecsTaskDefinitionArnMalformed, json, 'appspec.json')), 7);
+});
+
+test('I6018 an upper-case TaskDefinition token is a placeholder (information)', () => {
+  const f = one(ecsTaskDefinitionPlaceholder, ecs(LBI, 'TASK_DEFINITION_ARN_PLACEHOLDER'));
+  assert.match(f.message, /looks like a placeholder/);
+  none(ecsTaskDefinitionFormat, ecs(LBI, 'TASK_DEFINITION_ARN_PLACEHOLDER'));
+  none(ecsTaskDefinitionPlaceholder, ecs(LBI, 'web-task'));
 });
 
 test('W6005 in JSON', () => {
@@ -112,29 +141,30 @@ test('E6006 fills an empty LoadBalancerInfo, and works in JSON', () => {
   );
 });
 
-test('E6007 ContainerPort: numbers pass, quoted number warns with fix, others are errors', () => {
+test('E6007 ContainerPort: numbers pass, a quoted number is W6020 (with fix), others are errors', () => {
   none(ecsContainerPort, ecs(LBI));
   none(ecsContainerPort, ecs(LBI.replace('80', '<CONTAINER_PORT>')));
   const quoted = ecs(LBI.replace('80', '"8080"'));
-  const w = one(ecsContainerPort, quoted);
-  assert.equal(w.severity, 'warning');
+  none(ecsContainerPort, quoted);
+  const w = one(ecsContainerPortString, quoted);
   assert.match(w.message, /string '8080'/);
   assert.equal(line(w), 8);
-  const { fixed, after } = fixAndRerun(ecsContainerPort, quoted);
+  const { fixed, after } = fixAndRerun(ecsContainerPortString, quoted);
   assert.deepEqual(after, []);
   assert.match(fixed, /ContainerPort: 8080\n/);
-  for (const bad of ['0', '70000', '80.5', 'http', '[80]']) {
+  none(ecsContainerPortString, ecs(LBI));
+  for (const bad of ['0', '70000', '80.5', 'http', '[80]', '"70000"']) {
     const e = one(ecsContainerPort, ecs(LBI.replace('80', bad)));
-    assert.equal(e.severity, undefined, bad);
     assert.match(e.message, /port/);
+    none(ecsContainerPortString, ecs(LBI.replace('80', bad)));
   }
 });
 
-test('E6007 in JSON: "80" warns and the fix unquotes it', () => {
+test('W6020 in JSON: "443" warns and the fix unquotes it', () => {
   const json = fixture('ecs/valid-full.json').replace('"ContainerPort": 443', '"ContainerPort": "443"');
-  const w = one(ecsContainerPort, json, 'appspec.json');
+  const w = one(ecsContainerPortString, json, 'appspec.json');
   assert.equal(line(w), 10);
-  const { fixed, after } = fixAndRerun(ecsContainerPort, json, 'appspec.json');
+  const { fixed, after } = fixAndRerun(ecsContainerPortString, json, 'appspec.json');
   assert.deepEqual(after, []);
   assert.equal(JSON.parse(fixed).Resources[0].TargetService.Properties.LoadBalancerInfo.ContainerPort, 443);
 });
@@ -171,7 +201,7 @@ test('E6009 AssignPublicIp values, with case fix', () => {
 
 test('E6010 Subnets/SecurityGroups lists, limits and the split fix', () => {
   none(ecsNetworkLists, ecs(LBI + NET(FULL_NET)));
-  const text = ecs(LBI + NET(FULL_NET.replace('["subnet-1"]', 'subnet-1, subnet-2')));
+  const text = ecs(LBI + NET(FULL_NET.replace('["subnet-0a1b2c3d"]', 'subnet-1, subnet-2')));
   const f = one(ecsNetworkLists, text);
   assert.match(f.message, /must be a list of subnet IDs/);
   assert.equal(line(f), 11);
@@ -179,11 +209,11 @@ test('E6010 Subnets/SecurityGroups lists, limits and the split fix', () => {
   assert.deepEqual(after, []);
   assert.match(fixed, /Subnets: \["subnet-1", "subnet-2"\]/);
   const six = JSON.stringify(['sg-1', 'sg-2', 'sg-3', 'sg-4', 'sg-5', 'sg-6']);
-  const g = one(ecsNetworkLists, ecs(LBI + NET(FULL_NET.replace('["sg-1"]', six))));
+  const g = one(ecsNetworkLists, ecs(LBI + NET(FULL_NET.replace('["sg-0a1b2c3d"]', six))));
   assert.match(g.message, /6 security groups; ECS allows at most 5/);
-  const h = one(ecsNetworkLists, ecs(LBI + NET(FULL_NET.replace('["sg-1"]', '[]'))));
+  const h = one(ecsNetworkLists, ecs(LBI + NET(FULL_NET.replace('["sg-0a1b2c3d"]', '[]'))));
   assert.match(h.message, /empty/);
-  const i = one(ecsNetworkLists, ecs(LBI + NET(FULL_NET.replace('["sg-1"]', '["sg-1", ""]'))));
+  const i = one(ecsNetworkLists, ecs(LBI + NET(FULL_NET.replace('["sg-0a1b2c3d"]', '["sg-1", ""]'))));
   assert.match(i.message, /non-empty security group ID/);
 });
 
@@ -258,8 +288,39 @@ test('E6015 ContainerName must be a container name', () => {
 
 test('W6016 subnet and security group IDs', () => {
   none(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET)));
-  none(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET.replace('["subnet-1"]', '[PRIVATE_SUBNET_A, "<SUBNET>"]'))));
-  const f = one(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET.replace('["sg-1"]', '["web-servers"]'))));
+  none(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET.replace('["subnet-0a1b2c3d"]', '[PRIVATE_SUBNET_A, "<SUBNET>"]'))));
+  const f = one(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET.replace('["sg-0a1b2c3d"]', '["web-servers"]'))));
   assert.match(f.message, /'web-servers' in `SecurityGroups` does not look like a security group ID \(`sg-…`\)/);
   assert.equal(line(f), 12);
+});
+
+test('W6016 wants the whole ID shape: subnet-/sg- and 8 or 17 hex digits', () => {
+  for (const id of ['subnet-0123456789abcdef0', 'subnet-0a1b2c3d', 'subnet-xxxxxxxx', 'subnet-placeholder-1']) {
+    none(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET.replace('"subnet-0a1b2c3d"', `"${id}"`))));
+    none(ecsNetworkLists, ecs(LBI + NET(FULL_NET.replace('"subnet-0a1b2c3d"', `"${id}"`))));
+  }
+  for (const id of ['subnet-1', 'subnet-0A1B2C3D', 'subnet-0123456789']) {
+    const f = one(ecsNetworkIdFormat, ecs(LBI + NET(FULL_NET.replace('"subnet-0a1b2c3d"', `"${id}"`))));
+    assert.match(f.message, /not a whole subnet ID/, id);
+    none(ecsNetworkLists, ecs(LBI + NET(FULL_NET.replace('"subnet-0a1b2c3d"', `"${id}"`))));
+  }
+});
+
+test('E6010 an ID with an availability zone (or anything) pasted after it, or with spaces, is an error with a fix', () => {
+  const pasted = ecs(LBI + NET(FULL_NET.replace('"subnet-0a1b2c3d"', '"subnet-04f68f28589ae0ec2 - us-east-1a"')));
+  const f = one(ecsNetworkLists, pasted);
+  assert.match(f.message, /not one subnet ID: the text after `subnet-04f68f28589ae0ec2`/);
+  assert.equal(line(f), 11);
+  none(ecsNetworkIdFormat, pasted);
+  const { fixed, after } = fixAndRerun(ecsNetworkLists, pasted);
+  assert.deepEqual(after, []);
+  assert.match(fixed, /Subnets: \["subnet-04f68f28589ae0ec2"\]/);
+  const spaced = ecs(LBI + NET(FULL_NET.replace('"sg-0a1b2c3d"', '"web servers"')));
+  assert.match(one(ecsNetworkLists, spaced).message, /contains spaces/);
+  none(ecsNetworkIdFormat, spaced);
+  const json = fixture('ecs/valid-full.json');
+  const m = /"(subnet-[0-9a-f]+)"/.exec(json);
+  assert.ok(m, 'the JSON fixture lists a subnet');
+  const jsonPasted = json.replace(`"${m[1]}"`, `"${m[1]},subnet-0a1b2c3d"`);
+  assert.match(one(ecsNetworkLists, jsonPasted, 'appspec.json').message, /not one subnet ID/);
 });

@@ -4,6 +4,7 @@ import { ecsResourcesShape } from '../../../../engine/rules/ecs/E6001-resources-
 import { ecsResourceName } from '../../../../engine/rules/ecs/W6002-resource-name';
 import { ecsResourceType } from '../../../../engine/rules/ecs/E6003-resource-type';
 import { ecsTaskDefinitionMissing } from '../../../../engine/rules/ecs/E6004-task-definition-missing';
+import { ecsResourceNameCase } from '../../../../engine/rules/ecs/I6019-resource-name-case';
 import { fixAndRerun, line, none, one, run } from './helpers';
 
 const ECS = `version: 0.0
@@ -101,14 +102,18 @@ test('W6002 quiet on TargetService, fires on TargetServices with a rename fix', 
   const f = one(ecsResourceName, text);
   assert.match(f.message, /'TargetServices'.*`TargetService`/);
   assert.equal(line(f), 2);
-  assert.equal(f.severity, undefined);
   const { after } = fixAndRerun(ecsResourceName, text);
   assert.deepEqual(after, []);
 });
 
-test('W6002 only informs about a case difference', () => {
-  const f = one(ecsResourceName, ECS.replace('TargetService:', 'targetService:'));
-  assert.equal(f.severity, 'info');
+test('a case difference in the resource name is I6019, not W6002', () => {
+  const text = ECS.replace('TargetService:', 'targetService:');
+  none(ecsResourceName, text);
+  const f = one(ecsResourceNameCase, text);
+  assert.match(f.message, /only in case/);
+  assert.deepEqual(fixAndRerun(ecsResourceNameCase, text).after, []);
+  none(ecsResourceNameCase, ECS);
+  none(ecsResourceNameCase, ECS.replace('TargetService:', 'TargetServices:'));
 });
 
 test('E6003 quiet on AWS::ECS::Service, fires on a miscased type with a fix', () => {

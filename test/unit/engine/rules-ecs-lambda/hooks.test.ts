@@ -8,6 +8,8 @@ import { hookItemSeveralEvents } from '../../../../engine/rules/ecs-lambda/W8003
 import { hookEventDuplicate } from '../../../../engine/rules/ecs-lambda/W8004-hook-event-duplicate';
 import { hookFunctionPrefix } from '../../../../engine/rules/ecs-lambda/I8008-hook-function-prefix';
 import { hooksShape } from '../../../../engine/rules/ecs-lambda/E8009-hooks-shape';
+import { hookFunctionNotString } from '../../../../engine/rules/ecs-lambda/W8011-hook-function-not-string';
+import { hookEventTemplatePlaceholder } from '../../../../engine/rules/ecs-lambda/W8012-hook-event-template-placeholder';
 import { fixAndRerun, fixture, line, lintAll, none, one, parse, run } from './helpers';
 
 const ECS_HEAD = `version: 0.0
@@ -140,9 +142,11 @@ test('E8001 hook value: empty, list, EC2 scripts, bad names', () => {
   assert.match(spaced.message, /contains whitespace/);
   const other = one(hookFunctionValue, ECS_HEAD + '  - BeforeInstall: "arn:aws:iam::111122223333:role/x"\n');
   assert.match(other.message, /another service/);
-  const num = one(hookFunctionValue, ECS_HEAD + '  - BeforeInstall: 42\n');
-  assert.equal(num.severity, 'warning');
-  assert.deepEqual(fixAndRerun(hookFunctionValue, ECS_HEAD + '  - BeforeInstall: 42\n').after, []);
+  none(hookFunctionValue, ECS_HEAD + '  - BeforeInstall: 42\n');
+  const num = one(hookFunctionNotString, ECS_HEAD + '  - BeforeInstall: 42\n');
+  assert.match(num.message, /the number 42/);
+  assert.deepEqual(fixAndRerun(hookFunctionNotString, ECS_HEAD + '  - BeforeInstall: 42\n').after, []);
+  none(hookFunctionNotString, ECS_HEAD + '  - BeforeInstall: "42"\n');
   none(hookFunctionValue, ECS_HEAD + '  - BeforeInstall: "123456789012:function:CodeDeployHook_x:live"\n');
 });
 
@@ -263,8 +267,8 @@ test('the sample template placeholder `LifeCycleEvent: ""` is one warning, not e
     '    - LifeCycleEvent: ""',
     '',
   ].join('\n');
-  const f = one(lambdaHookEventUnknown, text);
-  assert.equal(f.severity, 'warning');
+  none(lambdaHookEventUnknown, text);
+  const f = one(hookEventTemplatePlaceholder, text);
   assert.equal(line(f), 10);
   assert.match(f.message, /placeholder of the AWS sample template/);
   none(hookFunctionValue, text);

@@ -6,6 +6,7 @@ import { lambdaResourceType } from '../../../../engine/rules/lambda/E7002-resour
 import { lambdaRequiredProperties } from '../../../../engine/rules/lambda/E7003-required-properties';
 import { lambdaCurrentVersionMissing } from '../../../../engine/rules/lambda/W7004-current-version-missing';
 import { lambdaVersionFormat } from '../../../../engine/rules/lambda/E7005-version-format';
+import { lambdaVersionPlaceholder } from '../../../../engine/rules/lambda/I7011-version-placeholder';
 import { lambdaVersionNotString } from '../../../../engine/rules/lambda/I7006-version-not-string';
 import { lambdaVersionsEqual } from '../../../../engine/rules/lambda/W7007-versions-equal';
 import { lambdaFunctionName } from '../../../../engine/rules/lambda/E7008-function-name';
@@ -95,7 +96,7 @@ test('W7004 CurrentVersion missing', () => {
 });
 
 test('E7005 version format', () => {
-  const cases: [string, RegExp, string?][] = [
+  const cases: [string, RegExp][] = [
     ['$LATEST', /published versions/],
     ['"0"', /start at 1/],
     ['1.0', /whole number written without decimals.*"1"/],
@@ -103,14 +104,17 @@ test('E7005 version format', () => {
     ['-3', /positive whole number/],
     ['"v2"', /positive whole number/],
     ['!GetAtt Orders.Version', /CloudFormation function `!GetAtt`/],
-    ['CURRENT_VERSION', /placeholder/, 'info'],
+    ['""', /is empty; it must be a published version/],
   ];
-  for (const [value, re, severity] of cases) {
+  for (const [value, re] of cases) {
     const f = one(lambdaVersionFormat, lambda(P({ ...GOOD, CurrentVersion: value })));
     assert.match(f.message, re, value);
     assert.equal(line(f), 7, value);
-    assert.equal(f.severity, severity, value);
   }
+  none(lambdaVersionFormat, lambda(P({ ...GOOD, CurrentVersion: 'CURRENT_VERSION' })));
+  const word = one(lambdaVersionPlaceholder, lambda(P({ ...GOOD, CurrentVersion: 'CURRENT_VERSION' })));
+  assert.match(word.message, /placeholder/);
+  none(lambdaVersionPlaceholder, lambda(P({ ...GOOD, CurrentVersion: '$LATEST' })));
   const text = lambda(P({ ...GOOD, TargetVersion: '5.0' }));
   const { fixed, after } = fixAndRerun(lambdaVersionFormat, text);
   assert.deepEqual(after, []);

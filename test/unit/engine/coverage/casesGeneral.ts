@@ -1,0 +1,206 @@
+/** Firing and quiet cases of the general rules (0xxx: text and syntax; 1xxx: version, platform, schema, templates). */
+import type { RuleCase } from './ruleCase';
+
+const EC2 = 'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /var/www/app\n';
+const EC2_JSON =
+  '{\n  "version": 0.0,\n  "Resources": [{ "fn": { "Type": "AWS::Lambda::Function",\n    "Properties": { "Name": "fn", "Alias": "live", "CurrentVersion": "1", "TargetVersion": "2" } } }]\n}\n';
+const ECS = (props = '', version = '0.0') =>
+  `version: ${version}\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n` +
+  '        TaskDefinition: "arn:aws:ecs:us-east-1:111122223333:task-definition/web:3"\n' +
+  `        LoadBalancerInfo:\n          ContainerName: "web"\n          ContainerPort: 80\n${props}`;
+
+export const FIRES_GENERAL: RuleCase[] = [
+  { id: 'E0001', name: 'unclosed flow list', text: 'version: 0.0\nos: [linux\nfiles: []\n', line: 3 },
+  {
+    id: 'E0001',
+    name: 'JSON syntax error',
+    text: '{\n  "version": 0.0,\n  "os" "linux"\n}\n',
+    fileName: 'appspec.json',
+    line: 3,
+  },
+  { id: 'E0002', name: 'a list, not a mapping', text: '- version: 0.0\n- os: linux\n', line: 1 },
+  { id: 'E0003', name: 'tab before a key', text: 'version: 0.0\nos: linux\nhooks:\n\tBeforeInstall:\n', line: 4 },
+  {
+    id: 'W0004',
+    name: 'alias on EC2',
+    text: EC2 + '  - source: &s app\n    destination: /opt\n  - source: *s\n    destination: /srv\n',
+    line: 8,
+  },
+  {
+    id: 'E0005',
+    name: 'unquoted star',
+    text: EC2 + 'permissions:\n  - object: /var/www/app\n    pattern: *.sh\n',
+    line: 8,
+  },
+  {
+    id: 'W0006',
+    name: 'known escapes in a Windows path',
+    text: 'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\\\temp\\\\new"\n',
+    line: 5,
+  },
+  { id: 'E0007', name: 'NUL byte', text: 'version: 0.0\u0000\nos: linux\n', line: 1 },
+  { id: 'I0008', name: 'BOM in YAML', text: `\uFEFF${EC2}`, line: 1 },
+  { id: 'I0009', name: 'CRLF', text: EC2.replace(/\n/g, '\r\n'), line: 1 },
+  { id: 'E0010', name: 'os twice', text: 'version: 0.0\nos: linux\nos: windows\n', line: 3 },
+  { id: 'I0011', name: 'over the size limit', text: `${EC2}# ${'x'.repeat(5 * 1024 * 1024)}\n`, line: 1 },
+  { id: 'E0012', name: 'a buildspec', text: 'version: 0.2\nphases:\n  build:\n    commands:\n      - make\n', line: 2 },
+  {
+    id: 'E0012',
+    name: "a MoveApps app's appspec.json",
+    text: '{\n  "version": "1.0",\n  "settings": [],\n  "dependencies": {"R": []}\n}\n',
+    fileName: 'appspec.json',
+    line: 3,
+  },
+  {
+    id: 'E0012',
+    name: 'an Amplify configuration',
+    text: '{\n  "UserAgent": "aws-amplify-cli/2.0",\n  "Version": "1.0",\n  "auth": {}\n}\n',
+    fileName: 'appspec.json',
+    line: 2,
+  },
+  { id: 'W0013', name: 'YAML in a .json file', text: EC2, fileName: 'appspec.json', line: 1 },
+  {
+    id: 'W0014',
+    name: 'an unknown severity in .appspec-lint.json',
+    text: EC2,
+    config: '{"rules": {"W4012": "loud"}}',
+    line: 1,
+  },
+  {
+    id: 'W0015',
+    name: 'trailing comma',
+    text: '{\n  "version": 0.0,\n  "Resources": [],\n}\n',
+    fileName: 'appspec.json',
+    line: 3,
+  },
+  {
+    id: 'W0015',
+    name: 'a // comment lands on its line',
+    text: EC2_JSON.replace('"version": 0.0,', '// the format\n  "version": 0.0,'),
+    fileName: 'appspec.json',
+    line: 2,
+  },
+  { id: 'W0016', name: 'a CloudFormation tag', text: 'version: 0.0\nos: !Ref Os\n', line: 2 },
+  {
+    id: 'E0017',
+    name: 'unknown escape',
+    text: 'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\deploy"\n',
+    line: 5,
+  },
+  { id: 'W0018', name: 'BOM in JSON', text: `\uFEFF${EC2_JSON}`, fileName: 'appspec.json', line: 1 },
+  { id: 'E1001', name: 'no version', text: 'os: linux\nfiles: []\n', line: 1 },
+  { id: 'E1002', name: 'version 1', text: 'version: 1\nos: linux\n', line: 1 },
+  { id: 'E1003', name: 'quoted version on EC2', text: 'version: "0.0"\nos: linux\n', line: 1 },
+  { id: 'I1004', name: 'quoted version on ECS', text: ECS().replace('version: 0.0', "version: '0.0'"), line: 1 },
+  { id: 'E1005', name: 'EC2 and ECS sections together', text: ECS('os: linux\n'), line: 2 },
+  { id: 'I1006', name: 'only version and an unknown key', text: 'version: 0.0\ncomment: nothing else\n', line: 1 },
+  { id: 'W1007', name: 'version 1 on ECS', text: ECS('', '1'), line: 1 },
+  {
+    id: 'E1101',
+    name: 'owner is a list',
+    text: EC2 + 'permissions:\n  - object: /var/www/app\n    owner: [a, b]\n',
+    line: 8,
+  },
+  {
+    id: 'E1102',
+    name: 'files entry without destination (schema)',
+    text: 'version: 0.0\nos: linux\nfiles:\n  - source: /\n',
+    line: 4,
+  },
+  { id: 'E1103', name: 'os not lower case (schema)', text: 'version: 0.0\nos: Linux\n', line: 2 },
+  {
+    id: 'W1104',
+    name: 'unknown awsvpc key (schema)',
+    text: ECS(
+      '        NetworkConfiguration:\n          AwsvpcConfiguration:\n            Subnets: [subnet-0a1b2c3d]\n            SecurityGroups: [sg-0a1b2c3d]\n            AssignPublicIp: DISABLED\n            Extra: 1\n',
+    ),
+    line: 15,
+  },
+  {
+    id: 'E1105',
+    name: 'weight over 1000 (schema)',
+    text: ECS('        CapacityProviderStrategy:\n          - CapacityProvider: FARGATE\n            Weight: 5000\n'),
+    line: 12,
+  },
+  {
+    id: 'W1201',
+    name: 'blank TaskDefinition',
+    text: ECS().replace('"arn:aws:ecs:us-east-1:111122223333:task-definition/web:3"', '""'),
+    line: 6,
+  },
+  {
+    id: 'W1201',
+    name: 'blank Lambda name in JSON',
+    text: EC2_JSON.replace('"Name": "fn"', '"Name": ""'),
+    fileName: 'appspec.json',
+    line: 4,
+  },
+  {
+    id: 'W1202',
+    name: 'UPPER_SNAKE port',
+    text: ECS().replace('ContainerPort: 80', 'ContainerPort: CONTAINER_PORT'),
+    line: 9,
+  },
+];
+
+export const QUIET_GENERAL: RuleCase[] = [
+  { id: 'E0001', name: 'well-formed', text: EC2 },
+  { id: 'E0002', name: 'a mapping', text: EC2 },
+  {
+    id: 'E0003',
+    name: 'tab inside a value',
+    text: 'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: "a\tb.sh"\n',
+  },
+  { id: 'W0004', name: 'no alias', text: EC2 },
+  { id: 'E0005', name: 'quoted star', text: EC2 + 'permissions:\n  - object: /var/www/app\n    pattern: "*.sh"\n' },
+  {
+    id: 'W0006',
+    name: 'single-quoted Windows path',
+    text: "version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: 'C:\\temp\\new'\n",
+  },
+  { id: 'E0007', name: 'text', text: EC2 },
+  { id: 'I0008', name: 'no BOM', text: EC2 },
+  { id: 'I0009', name: 'LF', text: EC2 },
+  { id: 'E0010', name: 'distinct keys', text: EC2 },
+  { id: 'I0011', name: 'small', text: EC2 },
+  {
+    id: 'E0012',
+    name: 'unknown keys, but version 0.0',
+    text: 'version: 0.0\nsettings: []\nnotes: x\n',
+  },
+  { id: 'E0012', name: 'an AppSpec in JSON', text: EC2_JSON, fileName: 'appspec.json' },
+  { id: 'W0013', name: 'JSON in a .json file', text: EC2_JSON, fileName: 'appspec.json' },
+  { id: 'W0014', name: 'a valid configuration', text: EC2, config: '{"rules": {"W4012": "off"}}' },
+  { id: 'W0015', name: 'strict JSON', text: EC2_JSON, fileName: 'appspec.json' },
+  { id: 'W0015', name: 'a URL in a string', text: EC2_JSON.replace('"fn"', '"http://x//y"'), fileName: 'appspec.json' },
+  { id: 'W0016', name: 'no tag', text: EC2 },
+  {
+    id: 'E0017',
+    name: 'escaped backslashes',
+    text: 'version: 0.0\nos: windows\nfiles:\n  - source: a\n    destination: "C:\\\\deploy"\n',
+  },
+  { id: 'W0018', name: 'JSON without BOM', text: EC2_JSON, fileName: 'appspec.json' },
+  { id: 'E1001', name: 'has version', text: EC2 },
+  { id: 'E1002', name: 'version 0.0', text: EC2 },
+  { id: 'E1003', name: 'unquoted version', text: EC2 },
+  { id: 'I1004', name: 'unquoted version on ECS', text: ECS() },
+  { id: 'E1005', name: 'ECS only', text: ECS() },
+  { id: 'I1006', name: 'an empty Resources is E8013', text: 'version: 0.0\nResources: []\n' },
+  { id: 'W1007', name: 'version 0.0 on ECS', text: ECS() },
+  { id: 'E1101', name: 'owner is text', text: EC2 + 'permissions:\n  - object: /var/www/app\n    owner: www\n' },
+  { id: 'E1102', name: 'complete entry', text: EC2 },
+  { id: 'E1103', name: 'os lower case', text: EC2 },
+  { id: 'W1104', name: 'known keys', text: ECS() },
+  {
+    id: 'E1105',
+    name: 'weight in range',
+    text: ECS('        CapacityProviderStrategy:\n          - CapacityProvider: FARGATE\n            Weight: 5\n'),
+  },
+  { id: 'W1201', name: 'filled-in TaskDefinition', text: ECS() },
+  {
+    id: 'W1201',
+    name: 'a bracket placeholder is not blank (dropped)',
+    text: ECS().replace('"arn:aws:ecs:us-east-1:111122223333:task-definition/web:3"', '"[YOUR_TASK_DEFINITION_ARN]"'),
+  },
+  { id: 'W1202', name: 'a port number', text: ECS() },
+];
