@@ -11,7 +11,7 @@ import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as lambda from '@aws-sdk/client-lambda';
 import { checkResponse } from '../model/validate';
 import { checkError, checkOutput, checkShape, formatIssues, loadModel, type Issue } from './computeModels';
-import { CREDENTIALS, startHarness, type Harness } from './helpers';
+import { startHarness, type Harness } from './helpers';
 
 const LAMBDA = loadModel('lambda');
 const ECS = loadModel('ecs');
@@ -28,7 +28,7 @@ interface RawAnswer {
   body: Record<string, unknown>;
 }
 
-/** A request as an SDK sends it (the local endpoint checks the access key id, not the signature). */
+/** A request as an SDK sends it, with the harness's access key id (the local endpoint checks that, not the signature). */
 async function raw(
   h: Harness,
   method: string,
@@ -38,7 +38,7 @@ async function raw(
   const res = await fetch(`${h.endpoint.url}${path}`, {
     method,
     headers: {
-      authorization: `AWS4-HMAC-SHA256 Credential=${CREDENTIALS.accessKeyId}/20261126/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0`,
+      authorization: `AWS4-HMAC-SHA256 Credential=${h.settings.credentials?.accessKeyId ?? ''}/20261126/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0`,
       ...(init.target ? { 'x-amz-target': init.target, 'content-type': 'application/x-amz-json-1.1' } : {}),
     },
     ...(init.body !== undefined ? { body: init.body } : {}),
@@ -171,7 +171,7 @@ describe('simulated Lambda (REST-JSON 2015-03-31)', () => {
     const client = new lambda.LambdaClient({
       endpoint: h.endpoint.url,
       region: 'us-east-1',
-      credentials: CREDENTIALS,
+      credentials: h.settings.credentials,
       maxAttempts: 1,
     });
     try {
@@ -261,7 +261,12 @@ describe('simulated ECS (JSON 1.1) and ELBv2 (query)', () => {
 
   it('the SDK reads DescribeClusters (an endpoint without the switch) and DescribeTargetGroups (XML)', async () => {
     const other = await startHarness();
-    const cfg = { endpoint: other.endpoint.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 };
+    const cfg = {
+      endpoint: other.endpoint.url,
+      region: 'us-east-1',
+      credentials: other.settings.credentials,
+      maxAttempts: 1,
+    };
     const e = new ecs.ECSClient(cfg);
     const b = new elb.ElasticLoadBalancingV2Client(cfg);
     try {
