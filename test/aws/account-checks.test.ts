@@ -15,6 +15,7 @@ import { ecsGroupTarget } from '../../client/src/account/ecsChecks';
 import { lookAt } from '../../client/src/account/look';
 import { CachedAccountReader } from '../../client/src/aws/accountCache';
 import { createAccountReader } from '../../client/src/aws/accountSdk';
+import { clientConfig } from '../../client/src/aws/sdkApi';
 import type { AccountReader } from '../../client/src/aws/accountApi';
 import { contentRevision, ecsSpec, lambdaSpec, runToEnd, runUntil, startHarness, type Harness } from './helpers';
 
@@ -141,7 +142,7 @@ describe('account checks against the simulated Lambda and ECS (real SDK over HTT
 
   it('within the TTL a second look makes no call; the session says when the account was read (injected clock)', async () => {
     const clock = { t: 1_000, now: () => clock.t };
-    const sdk = createAccountReader(h.settings);
+    const sdk = createAccountReader(h.settings, clientConfig(h.settings, {}));
     let calls = 0;
     const counting = new Proxy(sdk, {
       get: (target, prop) => {

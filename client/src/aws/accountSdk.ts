@@ -34,7 +34,22 @@ import {
 } from './accountApi';
 import type { ConnectionSettings } from './api';
 import { scrub, toUserError, type ErrorContext } from './errors';
-import { chunk, clientConfig } from './sdkApi';
+
+/** The client configuration the CodeDeploy client uses (sdkApi's `clientConfig`): region, credentials, retries. */
+export type AccountClientConfig = {
+  region: string;
+  credentials: unknown;
+  endpoint?: string;
+  retryMode: string;
+  maxAttempts: number;
+  requestHandler: { connectionTimeout: number; requestTimeout: number };
+};
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 const notFound = (err: unknown, ...names: string[]) =>
   !!err && typeof err === 'object' && names.includes(String((err as { name?: unknown }).name));
@@ -55,15 +70,13 @@ class SdkAccountReader implements AccountReader {
   constructor(
     private readonly settings: ConnectionSettings,
     private readonly context: ErrorContext,
+    config: AccountClientConfig,
   ) {
-    // Only the local endpoint serves Lambda/ECS/ELB at the CodeDeploy URL.
-    const config = clientConfig(
-      { ...settings, endpoint: settings.kind === 'local' ? settings.endpoint : undefined },
-      context,
-    );
-    this.lambda = new LambdaClient(config);
-    this.ecs = new ECSClient(config);
-    this.elb = new ElasticLoadBalancingV2Client(config);
+    // Only the local endpoint serves Lambda/ECS/ELB at the CodeDeploy URL; on AWS each service has its own.
+    const own = { ...config, endpoint: settings.kind === 'local' ? settings.endpoint : undefined } as never;
+    this.lambda = new LambdaClient(own);
+    this.ecs = new ECSClient(own);
+    this.elb = new ElasticLoadBalancingV2Client(own);
   }
 
   /** Runs one read: an access refusal becomes MissingPermissionError, other failures AwsUserError. */
@@ -278,9 +291,11 @@ class SdkAccountReader implements AccountReader {
   }
 }
 
+/** The account reader over the SDK, built with the CodeDeploy client's configuration (sdkApi's `clientConfig`). */
 export function createAccountReader(
   settings: ConnectionSettings,
+  config: AccountClientConfig,
   context: ErrorContext = {},
 ): AccountReader & { dispose(): void } {
-  return new SdkAccountReader(settings, context);
+  return new SdkAccountReader(settings, context, config);
 }

@@ -398,8 +398,11 @@ class SdkCodeDeployApi implements CodeDeployApi {
 
   account(): AccountAccess {
     if (!this.accountReader) {
-      const sdk = createAccountReader(this.settings, this.context);
-      this.accountReader = { cached: new CachedAccountReader(sdk, { ttlMs: DEFAULT_ACCOUNT_TTL_MS }), dispose: () => sdk.dispose() };
+      const sdk = createAccountReader(this.settings, clientConfig(this.settings, this.context), this.context);
+      this.accountReader = {
+        cached: new CachedAccountReader(sdk, { ttlMs: DEFAULT_ACCOUNT_TTL_MS }),
+        dispose: () => sdk.dispose(),
+      };
     }
     return this.accountReader.cached;
   }
