@@ -47,3 +47,14 @@ export { takeSnapshot, snapshotHolds, type FsSnapshot } from './fsSnapshot';
 export { createNodeFs, nodeFs, type NodeFsOptions } from './nodeFs';
 export { allRules, ruleById } from './rules';
 export { recognizeOtherFile, NOT_AN_APPSPEC_ID } from './rules/general/E0012-not-an-appspec';
+export {
+  accountTargets,
+  accountCompletionContext,
+  type AccountTargets,
+  type AccountCompletionContext,
+  type AccountValueKind,
+  type LambdaTargetSpec,
+  type EcsTargetSpec,
+  type HookFunctionSpec,
+  type LocatedValue,
+} from './accountTargets';

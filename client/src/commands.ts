@@ -245,6 +245,11 @@ export const COMMANDS: Record<string, Handler> = {
   'codedeploy.useLocal': (ctx) => () => ctx.connection.useLocal(),
   'codedeploy.connectProfile': (ctx) => () => ctx.connection.pickProfile(),
   'codedeploy.showOutput': (ctx) => () => ctx.log.show(),
+  'codedeploy.refreshAccountChecks': (ctx) => () => ctx.accountChecks?.refresh(),
+  'codedeploy.enableAccountChecks': () => () =>
+    vscode.workspace
+      .getConfiguration('codedeploy')
+      .update('accountChecks', 'always', vscode.ConfigurationTarget.Global),
   'appspec.validateWorkspace': (ctx) => () => validateWorkspace(ctx),
   'appspec.newAppSpec': (ctx) => (arg) => newAppSpec(ctx, arg),
   // Loaded on first use: the hook runner brings the YAML parser, which activation does not need.

@@ -11,12 +11,16 @@ export interface Settings {
   /** How the local endpoint answers Lambda/ECS hook functions: automatically, or only when you report. */
   localHookMode: 'auto' | 'manual';
   revisionBucket: string;
+  /** Checks against the connection's account: only against the local endpoint (default), also against AWS, or never. */
+  accountChecks: AccountChecksSetting;
   appSpecFiles: string[];
   traceServer: 'off' | 'messages' | 'verbose';
 }
 
 /** Settings whose change needs the language server restarted (document selector, trace). */
 export const SERVER_RESTART_KEYS = ['appspec.files', 'appspec.trace.server'];
+
+export type AccountChecksSetting = 'local' | 'always' | 'off';
 
 type Getter = (key: string) => unknown;
 
@@ -38,6 +42,7 @@ export function readConfig(get: Getter): Settings {
     localTimeScale: Number.isFinite(scale) && scale >= 1 ? scale : 10,
     localHookMode: str(get('codedeploy.local.hookMode')) === 'manual' ? 'manual' : 'auto',
     revisionBucket: str(get('codedeploy.revisionBucket')),
+    accountChecks: ((v) => (v === 'always' || v === 'off' ? v : 'local'))(str(get('codedeploy.accountChecks'))),
     appSpecFiles: Array.isArray(files)
       ? files.filter((f): f is string => typeof f === 'string' && f.trim() !== '')
       : [],

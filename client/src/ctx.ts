@@ -4,6 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { AccountChecks } from './account/controller';
 import type { AppSpecServer } from './languageClient';
 import type { Settings } from './config';
 import type { ConnectionManager } from './connection/manager';
@@ -20,6 +21,8 @@ export interface Ctx {
   readonly explorer: ExplorerProvider;
   readonly monitors: MonitorManager;
   readonly statusBar: StatusBar;
+  /** The live checks against the connection's account (set right after the context is built). */
+  accountChecks?: AccountChecks;
   /** Set once the language client started (undefined if it failed to start). */
   languageClient?: LanguageClient;
   /** The server's own requests while the language client runs. */

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerAccountChecks } from './account/register';
 import { registerCommands } from './commands';
 import { currentSettings, SERVER_RESTART_KEYS } from './config';
 import { ConnectionManager } from './connection/manager';
@@ -56,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusBar,
     settings: () => currentSettings(vscode.workspace),
   };
+  const account = registerAccountChecks(ctx);
+  ctx.accountChecks = account.checks;
   const view = vscode.window.createTreeView('codedeploy.explorer', {
     treeDataProvider: explorer,
     showCollapseAll: true,
@@ -69,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusBar,
     { dispose: () => void connection.dispose() },
     ...registerCommands(ctx),
+    ...account.disposables,
     monitors.onDidEnd(() => explorer.refresh()),
     vscode.tasks.registerTaskProvider(TASK_TYPE, new LintTaskProvider(context.asAbsolutePath('dist/cli.js'), log)),
     registerWalkthroughProgress(),
@@ -117,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const ready = (async () => {
     await startClient();
+    account.checks.start();
     if (connection.choice.kind !== 'none') await monitors.resume();
   })().catch((err) => logFailure(log, 'activation', err));
 

@@ -91,7 +91,7 @@ describe('explorer model on the local endpoint (real SDK over HTTP)', () => {
     assert.equal(bad.label, 'AfterAllowTraffic');
     assert.match(bad.description ?? '', /Failed · .* · ScriptFailed/);
     // The hook function reported Failed through PutLifecycleEventHookExecutionStatus (no log: it never ran here).
-    assert.match(bad.tooltip ?? '', /orders-api-post-traffic-check/);
+    assert.match(bad.tooltip ?? '', /CodeDeployHook_orders_api_post_traffic/);
     assert.match(bad.tooltip ?? '', /reported Failed/);
   });
 

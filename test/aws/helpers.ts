@@ -46,12 +46,20 @@ export function tempDir(prefix = 'cd-local-'): string {
 }
 
 export async function startHarness(
-  opts: { dataDir?: string; clock?: ManualClock; seed?: boolean } = {},
+  opts: { dataDir?: string; clock?: ManualClock; seed?: boolean; deniedActions?: string[] } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? tempDir();
   const clock = opts.clock ?? new ManualClock();
   // timeScale 1 with a manual clock: advancing the clock by N ms moves simulated time by N ms.
-  const real = await startLocalEndpoint({ port: 0, dataDir, timeScale: 1, clock, seed: opts.seed, tickMs: 60_000 });
+  const real = await startLocalEndpoint({
+    port: 0,
+    dataDir,
+    timeScale: 1,
+    clock,
+    seed: opts.seed,
+    tickMs: 60_000,
+    deniedActions: opts.deniedActions,
+  });
   const judge = await startJudge(real.url);
   const endpoint: LocalEndpoint = { ...real, url: judge.url, s3Url: `${judge.url}/s3` };
   const settings: ConnectionSettings = {

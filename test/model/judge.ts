@@ -2,8 +2,10 @@
  * The single choke point between any client and the local endpoint in tests: a pass-through HTTP
  * proxy on 127.0.0.1 that checks every CodeDeploy JSON request and every response or error against
  * the service model (validate.ts), byte for byte as they travel, whoever the client is (the product's
- * CodeDeployApi, a raw SDK client, hand-written HTTP, the AWS CLI, boto3). S3 and other paths are piped
- * through untouched. Findings collect in `mismatches`; `assertClean()` throws them all.
+ * CodeDeployApi, a raw SDK client, hand-written HTTP, the AWS CLI, boto3). The account checks' ECS reads
+ * (JSON 1.1 too, `AmazonEC2ContainerServiceV20141113.*`) are judged against botocore's ECS model the
+ * same way. S3, Lambda (REST-JSON, checked in test/aws/local-compute.test.ts) and ELBv2 (form-encoded
+ * query) are piped through untouched. Findings collect in `mismatches`; `assertClean()` throws them all.
  *
  * Request policy: a request that breaks the model must be refused. A finding in a request counts
  * only when the endpoint answered it with HTTP 2xx (the service would have refused it); tests that
@@ -12,7 +14,8 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadJudgeModel, type ServiceModel } from './serviceModel';
+import * as path from 'node:path';
+import { botocoreDir, loadBotocoreModel, loadJudgeModel, type ServiceModel } from './serviceModel';
 import { checkRequest, checkResponse, formatMismatch, type Issue, type Mismatch } from './validate';
 
 export const HOSTILE_HEADER = 'x-judge-input';
@@ -30,8 +33,15 @@ export interface Judge {
   close(): Promise<void>;
 }
 
+/** botocore's ECS model, for the local endpoint's simulated ECS reads. */
+export function loadEcsModel(): ServiceModel {
+  return loadBotocoreModel(path.join(botocoreDir(), 'data', 'ecs', '2014-11-13', 'service-2.json'));
+}
+
 export interface JudgeOptions {
   model?: ServiceModel;
+  /** Other JSON 1.1 services on the same endpoint, told apart by their X-Amz-Target prefix (default: ECS). */
+  others?: ServiceModel[];
   /** Called for each mismatch as it is found (e.g. to print it at once). */
   onMismatch?: (m: Mismatch) => void;
 }
@@ -66,8 +76,11 @@ export function summarize(list: Mismatch[]): string[] {
 
 export async function startJudge(upstream: string, opts: JudgeOptions = {}): Promise<Judge> {
   const model = opts.model ?? loadJudgeModel();
+  const others = opts.others ?? [loadEcsModel()];
   const target = new URL(upstream);
-  const prefix = `${model.targetPrefix}.`;
+  /** The model whose target prefix the header has (CodeDeploy's for anything else). */
+  const modelFor = (header: string): ServiceModel =>
+    others.find((m) => header.startsWith(`${m.targetPrefix}.`)) ?? model;
   const agent = new http.Agent({ keepAlive: true });
   const mismatches: Mismatch[] = [];
   const calls: Judge['calls'] = Object.create(null) as Judge['calls'];
@@ -82,7 +95,8 @@ export async function startJudge(upstream: string, opts: JudgeOptions = {}): Pro
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    const isApi = req.method === 'POST' && (url === '/' || url.startsWith('/?'));
+    const form = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    const isApi = req.method === 'POST' && (url === '/' || url.startsWith('/?')) && !form;
     const headers = { ...req.headers, host: target.host };
     const up = http.request(
       { hostname: target.hostname, port: target.port, path: url, method: req.method, headers, agent },
@@ -131,7 +145,9 @@ export async function startJudge(upstream: string, opts: JudgeOptions = {}): Pro
   ): void {
     const header = req.headers['x-amz-target'];
     const raw = typeof header === 'string' ? header : '(no X-Amz-Target)';
-    const operation = raw.startsWith(prefix) ? raw.slice(prefix.length) : raw;
+    const judged = modelFor(raw);
+    const own = `${judged.targetPrefix}.`;
+    const operation = raw.startsWith(own) ? raw.slice(own.length) : raw;
     const status = ures.statusCode ?? 0;
     const ok = status >= 200 && status < 300;
     (calls[operation] ??= { ok: 0, error: 0 })[ok ? 'ok' : 'error']++;
@@ -147,12 +163,12 @@ export async function startJudge(upstream: string, opts: JudgeOptions = {}): Pro
         { path: '$', problem: `body is not JSON: ${resBody.toString('utf8').slice(0, 60)}`, expected: 'a JSON object' },
       ]);
     } else {
-      record(operation, ok ? 'response' : 'error', checkResponse(model, operation, status, out.value));
+      record(operation, ok ? 'response' : 'error', checkResponse(judged, operation, status, out.value));
     }
     if (ok && req.headers[HOSTILE_HEADER] !== 'hostile') {
       const input = parse(reqBody);
       const issues = input.ok
-        ? checkRequest(model, operation, input.value ?? {})
+        ? checkRequest(judged, operation, input.value ?? {})
         : [{ path: '$', problem: 'request body is not JSON', expected: 'a JSON object' }];
       record(
         operation,

@@ -19,6 +19,7 @@ import type {
   ComputePlatform,
   LifecycleEvent,
 } from '@aws-sdk/client-codedeploy';
+import type { AccountAccess } from './accountApi';
 
 export type {
   ApplicationInfo,
@@ -142,6 +143,11 @@ export interface CodeDeployApi {
     onProgress?: (sent: number, total: number) => void,
     signal?: AbortSignal,
   ): Promise<UploadResult>;
+  /**
+   * The Lambda/ECS/ELB reads of the pre-flight account checks, for this connection, behind a cache
+   * with a time-to-live (one per connection: the cache and the adaptive retry limiter are shared).
+   */
+  account(): AccountAccess;
   /** Releases sockets. */
   dispose(): void;
 }

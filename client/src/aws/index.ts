@@ -4,3 +4,7 @@ export { listProfiles, type ProfileSummary } from './profiles';
 export { toUserError, ssoLoginHint, scrub } from './errors';
 export { AwsUserError } from './api';
 export type * from './api';
+export { createAccountReader } from './accountSdk';
+export { CachedAccountReader, DEFAULT_ACCOUNT_TTL_MS } from './accountCache';
+export { MissingPermissionError, missingAction, ACCOUNT_LIMITS } from './accountApi';
+export type * from './accountApi';

@@ -39,6 +39,9 @@ import type {
 } from './api';
 import { AwsUserError, UploadCancelledError } from './api';
 import { toUserError, type ErrorContext } from './errors';
+import type { AccountAccess } from './accountApi';
+import { CachedAccountReader, DEFAULT_ACCOUNT_TTL_MS } from './accountCache';
+import { createAccountReader } from './accountSdk';
 import { getLocalJson } from './localRoutes';
 import { isSsoProfile } from './profiles';
 
@@ -73,7 +76,7 @@ export function credentialsFor(
   };
 }
 
-function clientConfig(settings: ConnectionSettings, context: ErrorContext) {
+export function clientConfig(settings: ConnectionSettings, context: ErrorContext) {
   const local = settings.kind === 'local';
   return {
     region: settings.region,
@@ -89,6 +92,7 @@ function clientConfig(settings: ConnectionSettings, context: ErrorContext) {
 class SdkCodeDeployApi implements CodeDeployApi {
   private readonly client: CodeDeployClient;
   private s3: S3Client | undefined;
+  private accountReader: { cached: CachedAccountReader; dispose(): void } | undefined;
   private readonly context: ErrorContext = {};
 
   constructor(readonly settings: ConnectionSettings) {
@@ -392,9 +396,21 @@ class SdkCodeDeployApi implements CodeDeployApi {
     });
   }
 
+  account(): AccountAccess {
+    if (!this.accountReader) {
+      const sdk = createAccountReader(this.settings, clientConfig(this.settings, this.context), this.context);
+      this.accountReader = {
+        cached: new CachedAccountReader(sdk, { ttlMs: DEFAULT_ACCOUNT_TTL_MS }),
+        dispose: () => sdk.dispose(),
+      };
+    }
+    return this.accountReader.cached;
+  }
+
   dispose(): void {
     this.client.destroy();
     this.s3?.destroy();
+    this.accountReader?.dispose();
   }
 }
 

@@ -24,6 +24,7 @@ import {
   type ComputePlatformName,
   type LintProblem,
 } from './plan';
+import { accountPreflight } from './preflight';
 import { redeployInput } from './redeploy';
 import { lintForDeploy, platformOfText } from './validate';
 
@@ -308,6 +309,8 @@ export async function deployFlow(ctx: Ctx, uri?: vscode.Uri, preset: Preset = {}
     const application = preset.application ?? (await pickApplication(api, platform, remembered?.application));
     const groupInfo = await pickGroup(api, application, platform, remembered?.group, preset.group);
     const group = groupInfo.deploymentGroupName ?? '';
+    // Pre-flight against the account (Lambda/ECS): after the file checks, before any more questions.
+    if (!(await accountPreflight(ctx, api, doc, groupInfo))) throw new Cancelled();
     const config = await pickConfig(ctx, api, application, group, groupInfo.deploymentConfigName, platform);
     await ctx.memory.rememberTarget(doc.uri.toString(), { application, group });
     const target = { application, group, config };

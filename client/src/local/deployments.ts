@@ -18,6 +18,7 @@ import { checkRevisionShape, type RevisionResult } from './revision';
 import { normalizeRevision, readRevision } from './revisionSource';
 import { stripContent } from './revisionKey';
 import { COMPLETED, Simulator, type Outcome } from './simulator';
+import { deploymentCompleted, lambdaDeploymentCreated, lambdaWeightChanged } from './compute/coupling';
 import type { DeploymentRecord, GroupRecord, HookMode, Json, PlanInput, TargetRecord } from './types';
 
 export const DEPLOYMENT_ID = /^d-[A-Z0-9]{9}$/;
@@ -174,6 +175,7 @@ export class DeploymentEngine {
       ? ({ ok: true, plan: opts.plan } as RevisionResult)
       : readRevision(this.account, location, platform);
     if (read.ok && !opts.rollbackOf) read = this.checkLambdaAlias(read);
+    if (read.ok) lambdaDeploymentCreated(this.account, read.plan);
     const nowMs = opts.createdAtMs ?? account.nowMs();
     const nowSec = nowMs / 1000;
     const id = newDeploymentId();
@@ -303,15 +305,15 @@ export class DeploymentEngine {
       .sort((a, b) => Number(b.info.completeTime ?? 0) - Number(a.info.completeTime ?? 0))[0];
   }
 
-  /** A Lambda target reached 100% on its target version: the alias now points there. */
-  private trafficShifted(d: DeploymentRecord, t: TargetRecord): void {
-    const f = t.lambdaFunctionInfo;
-    if (f) this.account.setAlias(f.functionName, f.functionAlias, f.targetVersion);
+  /** A Lambda target's traffic moved: the alias splits it, and points to the target version at 100%. */
+  private trafficShifted(_d: DeploymentRecord, t: TargetRecord): void {
+    lambdaWeightChanged(this.account, t);
   }
 
   /** Bookkeeping when a deployment completes, and the automatic rollback when one is due. */
   private finished(d: DeploymentRecord, outcome: Outcome, rollback: boolean, atSec: number): void {
     const g = this.account.groupById(d.groupId);
+    deploymentCompleted(this.account, d, g, outcome);
     const summary = {
       deploymentId: d.info.deploymentId,
       status: outcome,

@@ -5,6 +5,7 @@
  * not verified (any credentials work). Paths under `/s3/` go to the local S3 store.
  */
 import * as http from 'node:http';
+import { handleComputeRequest } from './compute/router';
 import { ServiceError } from './errors';
 import { handleS3, S3_PREFIX, type LocalS3 } from './s3';
 import { LOCAL_ROUTE_PREFIX, type CodeDeployService } from './service';
@@ -81,6 +82,8 @@ export function createHttpServer(service: CodeDeployService, s3: LocalS3, log?: 
       const answer = service.localRoute(url);
       if (answer) return send(res, answer.status, answer.body);
     }
+    // Lambda (REST-JSON), ECS (JSON 1.1) and ELB (query) reads for the account checks, on the same port.
+    if (await handleComputeRequest(service.compute, req, res)) return;
     const body = await readBody(req, MAX_JSON_BODY);
     if (req.method !== 'POST' || (url !== '/' && !url.startsWith('/?'))) {
       return sendError(

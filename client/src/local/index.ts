@@ -30,6 +30,8 @@ export interface LocalEndpointOptions {
   tickMs?: number;
   /** How Lambda/ECS hook functions are answered: `auto` (default) or `manual` (PutLifecycleEventHookExecutionStatus). */
   hookMode?: HookMode;
+  /** Lambda/ECS/ELB actions to refuse with AccessDeniedException (a missing IAM permission), e.g. `lambda:GetAlias`. */
+  deniedActions?: readonly string[];
   log?: EndpointLogger;
 }
 
@@ -57,6 +59,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
     timeScale,
     seed: opts.seed,
     hookMode: opts.hookMode,
+    deniedActions: opts.deniedActions,
   });
   const server = createHttpServer(service, s3, opts.log);
   server.keepAliveTimeout = 5_000;

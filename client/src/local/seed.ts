@@ -8,6 +8,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { ACCOUNT_ID as ACCOUNT, type Account } from './account';
 import { customConfigs } from './configs';
 import type { CreateOptions, DeploymentEngine } from './deployments';
+import { seedCompute } from './compute/seed';
 import { FAIL_TAG } from './plan/common';
 import type { ApplicationRecord, Json } from './types';
 export const SEED_BUCKET = 'checkout-web-revisions';
@@ -26,8 +27,8 @@ export function lambdaAppSpec(current: number, target: number, hooks = true): st
     ...(hooks
       ? [
           'Hooks:',
-          '  - BeforeAllowTraffic: orders-api-pre-traffic-check',
-          '  - AfterAllowTraffic: orders-api-post-traffic-check',
+          '  - BeforeAllowTraffic: CodeDeployHook_orders_api_pre_traffic',
+          '  - AfterAllowTraffic: CodeDeployHook_orders_api_post_traffic',
         ]
       : []),
     '',
@@ -46,7 +47,7 @@ export function ecsAppSpec(revision: number): string {
     '          ContainerName: "storefront"',
     '          ContainerPort: 8080',
     'Hooks:',
-    '  - AfterAllowTestTraffic: "storefront-smoke-test"',
+    '  - AfterAllowTestTraffic: "CodeDeployHook_storefront_smoke_test"',
     '',
   ].join('\n');
 }
@@ -88,6 +89,7 @@ export function checkoutBundle(version: string): Uint8Array {
 export function seedAccount(account: Account, engine: DeploymentEngine, nowMs: number): void {
   const st = account.state;
   const day = 86_400_000;
+  seedCompute(account, nowMs);
   const created = Math.floor((nowMs - 60 * day) / 1000);
   for (const c of customConfigs()) account.addConfig(c);
   const addGroup = (app: ApplicationRecord, name: string, info: Json, tags: { Key: string; Value: string }[]) =>

@@ -5,6 +5,10 @@
  * the account and the engine, never each other's internals.
  */
 import { Account } from './account';
+import { accessPolicy } from './compute/access';
+import { ComputeResources } from './compute/resources';
+import type { ComputeEndpoint } from './compute/router';
+import { seedCompute } from './compute/seed';
 import { DeploymentEngine } from './deployments';
 import { fail, ServiceError } from './errors';
 import { migrateState } from './migrate';
@@ -38,6 +42,8 @@ export interface ServiceOptions {
   seed?: boolean;
   /** How Lambda/ECS hook functions are answered by default (`auto`, the default, or `manual`). */
   hookMode?: HookMode;
+  /** Lambda/ECS/ELB actions the caller is refused (`lambda:GetAlias`, …): the simulated missing IAM permission. */
+  deniedActions?: readonly string[];
 }
 
 /** The local-only routes under `/_local/` (GET), answered with JSON. */
@@ -47,6 +53,8 @@ export class CodeDeployService {
   readonly account: Account;
   readonly engine: DeploymentEngine;
   hookMode: HookMode;
+  /** The simulated Lambda, ECS and ELB reads on the same port. */
+  readonly compute: ComputeEndpoint;
   private readonly ops: Operations;
 
   constructor(private readonly opts: ServiceOptions) {
@@ -58,6 +66,14 @@ export class CodeDeployService {
       : Account.create(opts.clock, region, opts.s3);
     this.engine = new DeploymentEngine(this.account, opts.timeScale, () => this.hookMode);
     if (!loaded && opts.seed !== false) seedAccount(this.account, this.engine, opts.clock.now());
+    // A demo account saved before Lambda/ECS were simulated gets its functions and services now.
+    if (loaded && !this.account.state.compute && this.account.findApp('orders-api-lambda'))
+      seedCompute(this.account, opts.clock.now());
+    this.compute = {
+      resources: new ComputeResources(this.account),
+      policy: accessPolicy(opts.deniedActions),
+      sync: () => this.sync(),
+    };
     this.account.markDirty(); // the first sync writes the new or migrated state
     const ctx: OpsContext = { account: this.account, engine: this.engine };
     this.ops = {

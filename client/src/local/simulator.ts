@@ -21,7 +21,7 @@ export const COMPLETED = new Set(['Succeeded', 'Failed', 'Stopped']);
 export interface SimulatorHooks {
   /** Called once when a deployment completes; `rollback` says whether an automatic rollback is due. */
   finished(d: DeploymentRecord, outcome: Outcome, rollback: boolean, atSec: number): void;
-  /** Called when a Lambda target's traffic has fully moved to its target version. */
+  /** Called when a Lambda target's traffic moved (`targetVersionWeight`; 100 = all on the target version). */
   trafficShifted(d: DeploymentRecord, target: TargetRecord): void;
 }
 
@@ -260,7 +260,7 @@ export class Simulator {
         if (t?.lambdaFunctionInfo) {
           t.lambdaFunctionInfo.targetVersionWeight = op.weight;
           t.lastUpdatedAt = atSec;
-          if (op.weight >= 100) this.hooks.trafficShifted(d, t);
+          this.hooks.trafficShifted(d, t);
         }
         break;
       }

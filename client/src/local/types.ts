@@ -3,6 +3,7 @@
  * CodeDeploy JSON 1.1 protocol: field names as on the wire, dates as epoch seconds, so the
  * service can answer with a copy. Fields starting with `_` are internal and stripped on output.
  */
+import type { ComputeState } from './compute/types';
 
 export type Json = Record<string, unknown>;
 export type ComputePlatform = 'Server' | 'Lambda' | 'ECS';
@@ -203,11 +204,14 @@ export interface FleetMember {
   arn: string;
 }
 
-/** Where a Lambda alias points, as the simulated deployments left it. */
+/** Where a Lambda alias points, as the simulated deployments left it (or the demo account seeded it). */
 export interface LambdaAliasRecord {
   functionName: string;
   alias: string;
   version: string;
+  /** While a deployment shifts traffic: the target version and the share of traffic it gets (0..1). */
+  weights?: Record<string, number>;
+  description?: string;
 }
 
 export interface State {
@@ -220,6 +224,8 @@ export interface State {
   instances: SimulatedInstance[];
   onPremisesInstances?: OnPremisesInstanceRecord[];
   lambdaAliases?: LambdaAliasRecord[];
+  /** Simulated Lambda functions, ECS task definitions, services and clusters, and target groups. */
+  compute?: ComputeState;
   /** Written by earlier versions: application tags by name (now `ApplicationRecord.tags`; migrated on load). */
   appTags?: Record<string, Tag[]>;
   /** Counter used to make ids unique and stable across restarts. */
