@@ -3,7 +3,6 @@
  * notification (credential problems get their own with what to do), never an unhandled
  * rejection. Command ids are stable (the editor tests and the manifest use them).
  */
-import { promises as fsp } from 'node:fs';
 // `appspec.makeExecutable` is the language server's command: the language client registers it
 // (see languageClient.ts for the workspace-trust check).
 import * as vscode from 'vscode';
@@ -11,9 +10,12 @@ import type { Ctx } from './ctx';
 import { errorMessage, logFailure } from './logFailure';
 import { APPSPEC_GLOB, fileNameOf } from '../../engine/index';
 import { deployFlow, redeploy, redeployLastSuccessful } from './deploy/flow';
+import { newAppSpec } from './deploy/newAppSpec';
+import { pickDeployment, type PickPurpose } from './deploy/pickDeployment';
+import { changeRevisionLocation } from './deploy/server';
 import { lintForDeploy } from './deploy/validate';
-import { TEMPLATES } from './deploy/templates';
 import type { NodeData, NodeDescriptor } from './explorer/model';
+import { reportHookStatus } from './monitor/reportHookCommand';
 
 type Handler = (ctx: Ctx) => (...args: unknown[]) => unknown;
 
@@ -31,31 +33,17 @@ function dataOf(arg: unknown): NodeData {
   return {};
 }
 
-const DEPLOYMENT_ID = /^d-[A-Z0-9]{6,}$/i;
-
-/** The deployment a command acts on: from the node, a string argument, the watched ones, or typed. */
-async function deploymentIdOf(ctx: Ctx, arg: unknown): Promise<string | undefined> {
+/** The deployment a command acts on: from the node, a string argument, or a quick pick of the connection's. */
+async function deploymentIdOf(
+  ctx: Ctx,
+  arg: unknown,
+  purpose: PickPurpose,
+  title: string,
+): Promise<string | undefined> {
   const fromNode = dataOf(arg).deploymentId;
   if (fromNode) return fromNode;
   if (typeof arg === 'string' && arg) return arg;
-  const watched = Object.entries(ctx.monitors.states()).filter(([, s]) => s && !s.final);
-  if (watched.length) {
-    const pick = await vscode.window.showQuickPick(
-      [
-        ...watched.map(([id, s]) => ({ label: id, description: `${s?.application}/${s?.group} · ${s?.status}` })),
-        { label: '$(edit) Enter a deployment ID…', description: '' },
-      ],
-      { title: 'Which deployment?' },
-    );
-    if (!pick) return undefined;
-    if (!pick.label.startsWith('$(edit)')) return pick.label;
-  }
-  const typed = await vscode.window.showInputBox({
-    title: 'Deployment ID',
-    placeHolder: 'd-XXXXXXXXX',
-    validateInput: (v) => (DEPLOYMENT_ID.test(v.trim()) ? undefined : 'A deployment ID looks like d-ABCDEF123.'),
-  });
-  return typed?.trim() || undefined;
+  return pickDeployment(ctx, purpose, title);
 }
 
 async function confirmOnAws(ctx: Ctx, message: string, action: string): Promise<boolean> {
@@ -64,7 +52,12 @@ async function confirmOnAws(ctx: Ctx, message: string, action: string): Promise<
 }
 
 async function stop(ctx: Ctx, arg: unknown, rollback: boolean): Promise<void> {
-  const id = await deploymentIdOf(ctx, arg);
+  const id = await deploymentIdOf(
+    ctx,
+    arg,
+    'stop',
+    rollback ? 'Stop and roll back which deployment?' : 'Stop which deployment?',
+  );
   if (!id) return;
   const what = rollback
     ? 'Stop deployment ' + id + ' and roll back to the last successful revision?'
@@ -75,12 +68,15 @@ async function stop(ctx: Ctx, arg: unknown, rollback: boolean): Promise<void> {
   const r = session
     ? { statusMessage: await session.stopDeployment(rollback) }
     : await api.stopDeployment(id, rollback);
+  ctx.log.info(
+    `deployment ${id}: stop${rollback ? ' and roll back' : ''} requested (${r.statusMessage ?? 'no message'})`,
+  );
   void vscode.window.showInformationMessage(`${id}: ${r.statusMessage ?? 'stop requested.'}`);
   ctx.explorer.refresh();
 }
 
 async function continueDeployment(ctx: Ctx, arg: unknown): Promise<void> {
-  const id = await deploymentIdOf(ctx, arg);
+  const id = await deploymentIdOf(ctx, arg, 'continue', 'Continue which deployment?');
   if (!id) return;
   const session = ctx.monitors.session(id);
   if (session?.state?.buttons.continue.enabled) {
@@ -96,6 +92,7 @@ async function continueDeployment(ctx: Ctx, arg: unknown): Promise<void> {
       );
     await api.continueDeployment(id, wait);
   }
+  ctx.log.info(`deployment ${id}: continue requested`);
   void vscode.window.showInformationMessage(`${id}: continuing.`);
   ctx.explorer.refresh();
 }
@@ -142,59 +139,6 @@ async function validateWorkspace(ctx: Ctx): Promise<ValidationTotals | undefined
   return totals;
 }
 
-/** Writes a starter AppSpec (and, for EC2, its hook scripts) into a chosen folder. */
-async function newAppSpec(ctx: Ctx, arg: unknown): Promise<void> {
-  const pick = await vscode.window.showQuickPick(
-    TEMPLATES.map((t) => ({ label: t.label, detail: t.detail, template: t })),
-    { title: 'New AppSpec: compute platform' },
-  );
-  if (!pick) return;
-  let folder = arg instanceof vscode.Uri ? arg : undefined;
-  if (folder && (await vscode.workspace.fs.stat(folder)).type !== vscode.FileType.Directory)
-    folder = vscode.Uri.joinPath(folder, '..');
-  if (!folder) {
-    const roots = vscode.workspace.workspaceFolders ?? [];
-    if (roots.length === 1) folder = roots[0].uri;
-    else {
-      const chosen = await vscode.window.showOpenDialog({
-        canSelectFiles: false,
-        canSelectFolders: true,
-        openLabel: 'Create AppSpec here',
-        defaultUri: roots[0]?.uri,
-      });
-      folder = chosen?.[0];
-    }
-  }
-  if (!folder) return;
-  const target = vscode.Uri.joinPath(folder, pick.template.fileName);
-  const exists = await vscode.workspace.fs.stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (exists) {
-    const again = await vscode.window.showWarningMessage(
-      `${vscode.workspace.asRelativePath(target)} already exists.`,
-      'Open It',
-    );
-    if (again) await vscode.window.showTextDocument(target);
-    return;
-  }
-  const enc = new TextEncoder();
-  await vscode.workspace.fs.writeFile(target, enc.encode(pick.template.content));
-  for (const [rel, body] of Object.entries(pick.template.scripts ?? {})) {
-    const uri = vscode.Uri.joinPath(folder, rel);
-    const there = await vscode.workspace.fs.stat(uri).then(
-      () => true,
-      () => false,
-    );
-    if (there) continue;
-    await vscode.workspace.fs.writeFile(uri, enc.encode(body));
-    if (uri.scheme === 'file' && vscode.workspace.isTrusted) await fsp.chmod(uri.fsPath, 0o755).catch(() => undefined);
-  }
-  ctx.log.info(`created ${target.toString()}`);
-  await vscode.window.showTextDocument(target);
-}
-
 export const COMMANDS: Record<string, Handler> = {
   'codedeploy.deploy': (ctx) => (arg) => {
     if (arg instanceof vscode.Uri) return deployFlow(ctx, arg);
@@ -206,7 +150,7 @@ export const COMMANDS: Record<string, Handler> = {
   'codedeploy.stopAndRollback': (ctx) => (arg) => stop(ctx, arg, true),
   'codedeploy.continueDeployment': (ctx) => (arg) => continueDeployment(ctx, arg),
   'codedeploy.redeploy': (ctx) => async (arg) => {
-    const id = await deploymentIdOf(ctx, arg);
+    const id = await deploymentIdOf(ctx, arg, 'watch', 'Redeploy the revision of which deployment?');
     return id ? redeploy(ctx, id) : undefined;
   },
   'codedeploy.redeployLastSuccessful': (ctx) => async (arg) => {
@@ -215,7 +159,7 @@ export const COMMANDS: Record<string, Handler> = {
     return redeployLastSuccessful(ctx, d.application, d.group);
   },
   'codedeploy.watchDeployment': (ctx) => async (arg) => {
-    const id = await deploymentIdOf(ctx, arg);
+    const id = await deploymentIdOf(ctx, arg, 'watch', 'Watch which deployment?');
     if (id) await ctx.monitors.open(id);
   },
   'codedeploy.copyId': () => async (arg) => {
@@ -252,6 +196,8 @@ export const COMMANDS: Record<string, Handler> = {
       .update('accountChecks', 'always', vscode.ConfigurationTarget.Global),
   'appspec.validateWorkspace': (ctx) => () => validateWorkspace(ctx),
   'appspec.newAppSpec': (ctx) => (arg) => newAppSpec(ctx, arg),
+  'codedeploy.reportHookStatus': (ctx) => (arg) => reportHookStatus(ctx, arg),
+  'codedeploy.changeRevisionLocation': (ctx) => () => changeRevisionLocation(ctx),
   // Loaded on first use: the hook runner brings the YAML parser, which activation does not need.
   'codedeploy.runHooksLocally': (ctx) => async (arg) =>
     (await import('./hookRunner/command')).runHooksLocally(ctx, arg),

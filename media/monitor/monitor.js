@@ -50,23 +50,47 @@
       : `${m}:${String(r).padStart(2, '0')}`;
   }
 
+  /**
+   * A toolbar button. An unavailable one stays focusable (aria-disabled, not disabled) so its tooltip and
+   * accessible description can say why; it looks disabled and ignores clicks.
+   * @param {string} label @param {string} type @param {boolean} enabled @param {string} cls @param {string} [why]
+   */
+  function btn(label, type, enabled, cls, why) {
+    const el = h('button', { type: 'button', class: enabled ? cls : 'secondary unavailable', 'data-action': type }, [
+      label,
+    ]);
+    const hint = why ? h('span', { id: `why-${type}`, class: 'sr-only' }, [why]) : undefined;
+    if (!enabled) {
+      el.setAttribute('aria-disabled', 'true');
+      if (why) {
+        el.setAttribute('title', why);
+        el.setAttribute('aria-describedby', `why-${type}`);
+      }
+    }
+    el.addEventListener('click', () => {
+      if (el.getAttribute('aria-disabled') === 'true') return;
+      el.setAttribute('aria-disabled', 'true');
+      el.classList.add('unavailable');
+      send(type);
+    });
+    return hint ? [el, hint] : [el];
+  }
+
   function buttons() {
     const b = state.buttons;
-    /** @param {string} label @param {string} type @param {boolean} enabled @param {string} cls */
-    const btn = (label, type, enabled, cls) => {
-      const el = h('button', { type: 'button', class: cls, 'data-action': type }, [label]);
-      if (!enabled) el.setAttribute('disabled', '');
-      el.addEventListener('click', () => {
-        el.setAttribute('disabled', '');
-        send(type);
-      });
-      return el;
-    };
     return h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Deployment actions' }, [
-      btn(b.continue.label, 'continue', b.continue.enabled, 'primary'),
-      btn('Stop', 'stop', b.stop, 'secondary'),
-      btn('Stop and roll back', 'stopAndRollback', b.stopAndRollback, 'secondary'),
+      ...btn(b.continue.label, 'continue', b.continue.enabled, 'primary', b.continue.reason),
+      ...btn('Stop', 'stop', b.stop, 'secondary', b.stopReason),
+      ...btn('Stop and roll back', 'stopAndRollback', b.stopAndRollback, 'secondary', b.stopReason),
     ]);
+  }
+
+  /** A deployment ID that opens that deployment's monitor. @param {string} id */
+  function deploymentLink(id) {
+    if (id === state.deploymentId) return h('strong', {}, [id]);
+    const a = h('button', { type: 'button', class: 'link', title: `Open the monitor of ${id}` }, [id]);
+    a.addEventListener('click', () => send('openDeployment', { deploymentId: id }));
+    return a;
   }
 
   function header() {
@@ -81,17 +105,80 @@
         state.creator ? ` · ${state.creator}` : '',
         state.elapsed ? ` · ${state.elapsed}` : '',
       ]),
+      versions(),
     ]);
+  }
+
+  function versions() {
+    const v = state.versions;
+    if (!v || (!v.from && !v.to)) return undefined;
+    // Without an earlier version (a group's first deployment) there is no "from" to show.
+    if (!v.from) return h('p', { class: 'versions' }, [`${v.subject}: deploys `, h('strong', {}, [v.to])]);
+    if (!v.to) return h('p', { class: 'versions' }, [`${v.subject}: replaces `, h('strong', {}, [v.from])]);
+    return h('p', { class: 'versions' }, [`${v.subject}: `, h('strong', {}, [v.from]), ' → ', h('strong', {}, [v.to])]);
   }
 
   function messages() {
     const items = [];
     if (state.error)
       items.push(h('p', { class: 'error' }, [h('strong', {}, [state.error.code]), ': ', state.error.message]));
-    if (state.rollback) items.push(h('p', { class: 'note' }, [state.rollback]));
+    if (state.rollback)
+      items.push(
+        h(
+          'p',
+          { class: 'note rollback' },
+          state.rollback.parts.map((/** @type {any} */ p) =>
+            p.deploymentId ? deploymentLink(p.deploymentId) : p.text,
+          ),
+        ),
+      );
     for (const m of state.messages) items.push(h('p', { class: 'note' }, [m]));
     if (state.pollError) items.push(h('p', { class: 'warn' }, ['Could not refresh: ', state.pollError, ' (retrying)']));
     return items.length ? h('section', { class: 'messages' }, items) : undefined;
+  }
+
+  function waitingHooks() {
+    if (!state.waitingHooks || !state.waitingHooks.length) return undefined;
+    return h(
+      'section',
+      { class: 'hooks', 'aria-label': 'Hooks waiting for a status' },
+      state.waitingHooks.map((/** @type {any} */ w) => {
+        const what = w.functionName ? ['hook function ', h('code', {}, [w.functionName])] : [`the ${w.event} hook`];
+        const line = h('p', { class: 'waiting' }, [
+          'Waiting for ',
+          ...what,
+          w.functionName ? ` (${w.event})` : '',
+          w.timesOutAt !== undefined
+            ? h('span', {}, [
+                ' (times out in ',
+                h('strong', { 'data-ends-at': String(w.timesOutAt) }, [clock(w.remainingSeconds)]),
+                ')',
+              ])
+            : '',
+        ]);
+        if (!w.executionId) return h('div', { class: 'hook' }, [line]);
+        /** @param {string} label @param {'Succeeded' | 'Failed'} status @param {string} cls */
+        const report = (label, status, cls) => {
+          const b = h('button', { type: 'button', class: cls, 'data-action': `report${status}` }, [label]);
+          b.addEventListener('click', () => {
+            if (b.getAttribute('aria-disabled') === 'true') return;
+            for (const x of b.parentElement ? b.parentElement.querySelectorAll('button') : []) {
+              x.setAttribute('aria-disabled', 'true');
+              x.classList.add('unavailable');
+            }
+            send('reportHook', { executionId: w.executionId, status });
+          });
+          return b;
+        };
+        return h('div', { class: 'hook' }, [
+          line,
+          h('div', { class: 'actions', role: 'group', 'aria-label': `Report the ${w.event} hook's outcome` }, [
+            report('Report Succeeded', 'Succeeded', 'primary'),
+            report('Report Failed', 'Failed', 'secondary'),
+          ]),
+        ]);
+      }),
+    );
   }
 
   function countdowns() {
@@ -112,6 +199,13 @@
     const t = state.traffic;
     if (!t) return undefined;
     const green = Math.round(t.green);
+    if (t.ended)
+      return h('section', { class: 'traffic' }, [
+        h('h2', {}, ['Traffic']),
+        h('p', { class: 'ended' }, [t.stepLabel]),
+        chart(t),
+        h('p', { class: 'muted legend' }, ['Traffic on the replacement as observed until the deployment ended.']),
+      ]);
     const bar = h(
       'div',
       { class: 'split', role: 'img', 'aria-label': `Original ${100 - green} percent, replacement ${green} percent` },
@@ -124,9 +218,9 @@
       h('h2', {}, ['Traffic']),
       h('p', {}, [
         h('span', { class: 'dot blue' }, []),
-        ` Original (blue) ${100 - green}%  `,
+        ` ${t.blueLabel} ${100 - green}%  `,
         h('span', { class: 'dot green' }, []),
-        ` Replacement (green) ${green}%`,
+        ` ${t.greenLabel} ${green}%`,
       ]),
       bar,
       h('p', { class: 'muted' }, [t.stepLabel]),
@@ -190,10 +284,11 @@
   function ec2() {
     const e = state.ec2;
     if (!e) return undefined;
-    const summary = `${e.succeeded} succeeded · ${e.inProgress} in progress · ${e.pending} pending · ${e.failed} failed${e.skipped ? ` · ${e.skipped} skipped` : ''} of ${e.total}`;
+    const summary = e.summary;
     const mh = e.minimumHealthy
       ? h('p', { class: e.atRisk ? 'error' : 'muted' }, [
-          `Minimum healthy hosts: ${e.minimumHealthy.label} (${e.minimumHealthy.required} of ${e.total})`,
+          `Minimum healthy hosts: ${e.minimumHealthy.label}`,
+          e.minimumHealthy.required > 0 ? ` (${e.minimumHealthy.required} of ${e.total})` : '',
           e.atRisk ? ' — too many failures, the deployment will fail' : '',
         ])
       : undefined;
@@ -206,7 +301,7 @@
         h('th', { scope: 'row' }, [
           t.id,
           t.label ? ` (${t.label})` : '',
-          h('div', { class: 'progress' }, [progress(t.progress)]),
+          h('div', { class: 'progress' }, [progress(t.progress, t.status)]),
         ]),
         ...e.eventNames.map((/** @type {string} */ n) => {
           const ev = t.events.find((/** @type {any} */ x) => x.name === n);
@@ -226,12 +321,13 @@
     ]);
   }
 
-  /** @param {number} p */
-  function progress(p) {
+  /** A per-instance bar, coloured by the instance's status. @param {number} p @param {string} status */
+  function progress(p, status) {
     const el = h(
       'div',
       {
-        class: 'bar',
+        class: `bar ${status}`,
+        'aria-label': status,
         role: 'progressbar',
         'aria-valuemin': '0',
         'aria-valuemax': '100',
@@ -249,7 +345,10 @@
   }
 
   function targets() {
-    if (!state.targets.length) return h('section', {}, [h('p', { class: 'muted' }, ['No targets yet.'])]);
+    if (!state.targets.length)
+      return h('section', { class: 'placeholder' }, [
+        h('p', { class: 'muted' }, [state.placeholder || 'No targets yet.']),
+      ]);
     return h('section', { class: 'targets' }, [
       h('h2', {}, ['Lifecycle events']),
       ...state.targets.map((/** @type {any} */ t) =>
@@ -283,10 +382,13 @@
   }
 
   function failure(/** @type {any} */ t, /** @type {any} */ ev) {
-    const link = h('button', { type: 'button', class: 'link' }, [`Open ${ev.name} in the AppSpec`]);
-    link.addEventListener('click', () => send('openHook', { targetId: t.id, event: ev.name }));
+    let link;
+    if (ev.canOpen) {
+      link = h('button', { type: 'button', class: 'link' }, [`Open ${ev.name} in the AppSpec`]);
+      link.addEventListener('click', () => send('openHook', { targetId: t.id, event: ev.name }));
+    }
     return h('div', { class: 'failure' }, [
-      h('p', {}, [link]),
+      link ? h('p', {}, [link]) : undefined,
       ev.scriptName ? h('p', {}, ['Script: ', h('code', {}, [ev.scriptName])]) : undefined,
       ev.message ? h('p', {}, [ev.message]) : undefined,
       ev.logTail ? h('pre', { class: 'log', tabindex: '0', 'aria-label': 'Log tail' }, [ev.logTail]) : undefined,
@@ -301,6 +403,7 @@
       header(),
       buttons(),
       messages() || '',
+      waitingHooks() || '',
       countdowns() || '',
       traffic() || '',
       ec2() || '',
@@ -312,7 +415,7 @@
     }
     if (focused) {
       const again = /** @type {HTMLElement | null} */ (document.querySelector(`[data-action="${focused}"]`));
-      if (again && !again.hasAttribute('disabled')) again.focus();
+      if (again) again.focus();
     }
   }
 

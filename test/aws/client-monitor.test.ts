@@ -91,7 +91,8 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
     assert.deepEqual(end.buttons, {
       stop: false,
       stopAndRollback: false,
-      continue: { enabled: false, waitType: undefined, label: 'Continue' },
+      continue: { enabled: false, waitType: undefined, label: 'Continue', reason: 'The deployment has ended.' },
+      stopReason: 'The deployment has ended (Succeeded).',
     });
     assert.deepEqual(finals, ['succeeded']);
     // Watching it again later: the end is reported as already over (no "news" notification).

@@ -1,7 +1,7 @@
 /**
  * Entry point of the in-editor suite (VS Code's `extensionTestsPath` contract: `run()` returns a promise that
  * rejects when a test failed). Runs inside the real extension host, with the real `vscode` API, through
- * code-server (test/e2e/run-editor-tests.mjs) or @vscode/test-electron (test/editor/run-test-electron.mjs).
+ * code-server (test/e2e/run-editor-tests.mjs).
  *
  * Env:
  *   APPSPEC_EDITOR_RESULTS  path of a JSON file receiving { passed, failed, pending, tests: [...] }

@@ -103,6 +103,11 @@ export interface CodeDeployApi {
   /** One page, newest first, so the explorer can "load more". */
   listDeployments(application: string, group: string, nextToken?: string): Promise<DeploymentListPage>;
   batchGetDeployments(ids: string[]): Promise<DeploymentInfo[]>;
+  /**
+   * Deployment IDs across all applications (ListDeployments without an application), newest first, at most
+   * `limit`: those with one of `statuses`, created after `since` when given. For the palette's pickers.
+   */
+  listRecentDeployments(opts: { statuses?: DeploymentStatus[]; since?: Date; limit?: number }): Promise<string[]>;
   getDeployment(id: string): Promise<DeploymentInfo>;
   listDeploymentTargets(deploymentId: string): Promise<string[]>;
   batchGetDeploymentTargets(deploymentId: string, targetIds: string[]): Promise<DeploymentTarget[]>;

@@ -89,6 +89,18 @@ export function ssoLoginHint(profile?: string): string {
 export interface ErrorContext {
   /** The connection's profile signs in through SSO (known to the factory). */
   ssoProfile?: boolean;
+  /** What the default credential chain found, source by source (set when it found nothing). */
+  chainReport?: string;
+}
+
+/** Errors that mean "no credentials could be loaded" (before any request was signed). */
+export function isCredentialLoadError(error: unknown): boolean {
+  const e = (error && typeof error === 'object' ? error : {}) as SdkLikeError;
+  return (
+    e.name === 'CredentialsProviderError' ||
+    e.name === 'TokenProviderError' ||
+    /could not load credentials/i.test(String(e.message ?? ''))
+  );
 }
 
 export function toUserError(error: unknown, settings?: ConnectionSettings, context: ErrorContext = {}): AwsUserError {
@@ -124,8 +136,8 @@ export function toUserError(error: unknown, settings?: ConnectionSettings, conte
   if (credentialTrouble) {
     if (!profile && !ssoish) {
       const msg = EXPIRED.has(name)
-        ? 'The AWS credentials from the default credential chain have expired. Pick a profile from your AWS config files or refresh the credentials.'
-        : 'No AWS credentials were found (no profile selected and the default credential chain found none). Pick a profile from your AWS config files.';
+        ? 'The AWS credentials from the default credential chain have expired. Refresh them (for example `aws configure`, or new environment variables), or pick a profile from your AWS config files.'
+        : `The default credential chain found no AWS credentials${context.chainReport ? `. It tried ${context.chainReport}` : ''}. Pick a profile ("CodeDeploy: Connect to an AWS Profile…"), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run \`aws configure\`.`;
       return new AwsUserError(msg, name, 'pick-profile');
     }
     if (context.ssoProfile || ssoish || EXPIRED.has(name)) {

@@ -24,21 +24,17 @@ import {
   PutLifecycleEventHookExecutionStatusCommand,
   StopDeploymentCommand,
   type CreateDeploymentInput,
+  type DeploymentStatus,
   type RevisionLocation,
 } from '@aws-sdk/client-codedeploy';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
 import { Readable } from 'node:stream';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import type {
-  CodeDeployApi,
-  ConnectionSettings,
-  DeploymentListPage,
-  PendingHookExecution,
-  UploadResult,
-} from './api';
+import type { CodeDeployApi, ConnectionSettings, DeploymentListPage, PendingHookExecution, UploadResult } from './api';
 import { AwsUserError, UploadCancelledError } from './api';
-import { toUserError, type ErrorContext } from './errors';
+import { defaultChainReport } from './credentialChain';
+import { isCredentialLoadError, toUserError, type ErrorContext } from './errors';
 import type { AccountAccess } from './accountApi';
 import { CachedAccountReader, DEFAULT_ACCOUNT_TTL_MS } from './accountCache';
 import { createAccountReader } from './accountSdk';
@@ -104,6 +100,8 @@ class SdkCodeDeployApi implements CodeDeployApi {
       return await fn();
     } catch (err) {
       if (err instanceof UploadCancelledError) throw err;
+      if (this.settings.kind === 'aws' && !this.settings.profile && isCredentialLoadError(err))
+        this.context.chainReport = await defaultChainReport().catch(() => undefined);
       throw toUserError(err, this.settings, this.context);
     }
   }
@@ -181,6 +179,29 @@ class SdkCodeDeployApi implements CodeDeployApi {
         out.push(...(r.deploymentsInfo ?? []));
       }
       return out;
+    });
+  }
+
+  listRecentDeployments(opts: { statuses?: DeploymentStatus[]; since?: Date; limit?: number }) {
+    const limit = opts.limit ?? 50;
+    return this.run(async () => {
+      const out: string[] = [];
+      let nextToken: string | undefined;
+      const seen = new Set<string>();
+      do {
+        const r = await this.client.send(
+          new ListDeploymentsCommand({
+            ...(opts.statuses?.length ? { includeOnlyStatuses: opts.statuses } : {}),
+            ...(opts.since ? { createTimeRange: { start: opts.since } } : {}),
+            nextToken,
+          }),
+        );
+        out.push(...(r.deployments ?? []));
+        nextToken = r.nextToken || undefined;
+        if (nextToken && seen.has(nextToken)) break;
+        if (nextToken) seen.add(nextToken);
+      } while (nextToken && out.length < limit);
+      return out.slice(0, limit);
     });
   }
 

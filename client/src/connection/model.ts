@@ -26,7 +26,8 @@ export const LOCAL_REGION = 'us-east-1';
 
 /** A stable key for "the same connection" (remembered deployments, resumed monitors). */
 export function connectionKey(c: ConnectionChoice): string {
-  if (c.kind === 'local') return 'local';
+  // An already running endpoint (codedeploy.endpoint) is another connection than the built-in one.
+  if (c.kind === 'local') return c.endpoint ? `local:${c.endpoint}` : 'local';
   if (c.kind === 'none') return 'none';
   return `aws:${c.profile || 'default'}:${c.region}${c.endpoint ? ':' + c.endpoint : ''}`;
 }
@@ -188,11 +189,13 @@ export function credentialAdvice(err: unknown, c: ConnectionChoice): CredentialA
     };
   }
   if (e.action === 'pick-profile' || EXPIRED.test(text)) {
-    return {
-      message: `The credentials of profile "${profile}" are missing, invalid or expired: ${e.message ?? e.name ?? 'unknown error'}`,
-      ssoLogin: false,
-      pickProfile: true,
-    };
+    // Without a profile the default credential chain was used: its message says which sources it tried.
+    const message = c.profile
+      ? `The credentials of profile "${profile}" are missing, invalid or expired: ${e.message ?? e.name ?? 'unknown error'}`
+      : e.action === 'pick-profile' && e.message
+        ? e.message
+        : `The default credential chain could not provide valid AWS credentials: ${e.message ?? e.name ?? 'unknown error'}`;
+    return { message, ssoLogin: false, pickProfile: true };
   }
   return undefined;
 }

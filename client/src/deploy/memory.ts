@@ -14,6 +14,15 @@ export interface RememberedTarget {
   group: string;
 }
 
+/**
+ * Where EC2/On-Premises revision bundles go in this workspace. `keyPrefix` may hold `{application}`,
+ * replaced by the application deployed to.
+ */
+export interface RevisionLocation {
+  bucket: string;
+  keyPrefix: string;
+}
+
 export interface DeployedFrom {
   uri: string;
   /** The connection key the deployment was made with (`local`, `aws:profile:region`). */
@@ -25,6 +34,7 @@ const K = {
   target: 'codedeploy.deploy.targets',
   config: 'codedeploy.deploy.configs',
   bucket: 'codedeploy.deploy.bucket',
+  location: 'codedeploy.deploy.revisionLocation',
   from: 'codedeploy.deploy.from',
   watching: 'codedeploy.monitor.watching',
 };
@@ -65,6 +75,17 @@ export class DeployMemory {
 
   async rememberBucket(bucket: string): Promise<void> {
     await this.store.update(K.bucket, bucket);
+  }
+
+  /** The bucket and key prefix chosen on the first EC2 deploy of this workspace (undefined before). */
+  revisionLocation(): RevisionLocation | undefined {
+    const v = this.store.get<RevisionLocation>(K.location);
+    return v && typeof v.bucket === 'string' && v.bucket && typeof v.keyPrefix === 'string' ? v : undefined;
+  }
+
+  async rememberRevisionLocation(location: RevisionLocation | undefined): Promise<void> {
+    await this.store.update(K.location, location);
+    if (location) await this.rememberBucket(location.bucket);
   }
 
   deployedFrom(deploymentId: string): DeployedFrom | undefined {

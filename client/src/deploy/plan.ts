@@ -111,10 +111,20 @@ export function groupsFor(
   return [...matching].sort((a, b) => (a.deploymentGroupName ?? '').localeCompare(b.deploymentGroupName ?? ''));
 }
 
-/** Deployment configurations that can apply to the platform (predefined ones by name; custom ones all). */
-export function configsFor(names: string[], platform: ComputePlatformName | undefined): string[] {
+/**
+ * Deployment configurations that apply to the platform: predefined ones by name, custom ones by the compute
+ * platform CodeDeploy reports for them (`customPlatforms`; a custom one whose platform is unknown is kept).
+ */
+export function configsFor(
+  names: string[],
+  platform: ComputePlatformName | undefined,
+  customPlatforms: ReadonlyMap<string, string | undefined> = new Map(),
+): string[] {
   const fits = (n: string): boolean => {
-    if (!n.startsWith('CodeDeployDefault.')) return true;
+    if (!n.startsWith('CodeDeployDefault.')) {
+      const p = customPlatforms.get(n);
+      return !platform || !p || p === platform;
+    }
     const rest = n.slice('CodeDeployDefault.'.length);
     if (platform === 'Lambda') return rest.startsWith('Lambda');
     if (platform === 'ECS') return rest.startsWith('ECS');
@@ -136,12 +146,35 @@ export function orderConfigs(
   return [...new Set([...first, ...names])];
 }
 
-/** A default S3 key: `<application>/<folder>-<yyyymmdd-hhmmss>.zip`. */
-export function defaultRevisionKey(application: string, folderName: string, now: Date): string {
+const cleanKeyPart = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'revision';
+
+/** A default S3 key: `<prefix>/<folder>-<yyyymmdd-hhmmss>.zip`; the prefix defaults to the application. */
+export function defaultRevisionKey(
+  application: string,
+  folderName: string,
+  now: Date,
+  keyPrefix = '{application}',
+): string {
   const p = (n: number) => String(n).padStart(2, '0');
   const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
-  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'revision';
-  return `${clean(application)}/${clean(folderName)}-${stamp}.zip`;
+  const prefix = keyPrefix
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part === '{application}' ? cleanKeyPart(application) : part))
+    .join('/');
+  return `${prefix ? prefix + '/' : ''}${cleanKeyPart(folderName)}-${stamp}.zip`;
+}
+
+/** The prefix to remember from a key the user chose: its folder, with the application's name as `{application}`. */
+export function keyPrefixOf(key: string, application: string): string {
+  const parts = key.split('/').filter(Boolean);
+  parts.pop();
+  return parts.map((part) => (part === cleanKeyPart(application) ? '{application}' : part)).join('/');
+}
+
+/** The deployment a `DeploymentLimitExceededException` names ("…already has an active Deployment 'd-…'"). */
+export function activeDeploymentIn(message: string): string | undefined {
+  return /active deployment\W+(d-[A-Z0-9]{6,})/i.exec(message)?.[1];
 }
 
 /** S3 bucket names: 3–63 chars, lowercase letters, digits, dots, hyphens; start/end alphanumeric. */
@@ -201,4 +234,15 @@ export function appSpecContentInput(target: Target, content: string): CreateDepl
     description: target.description,
     revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256: sha256Hex(content) } },
   };
+}
+
+/** A folder name typed for "New folder…": relative, no `..`, no absolute path. Pure. */
+export function validateNewFolder(value: string): string | undefined {
+  const v = value.trim();
+  if (!v) return 'Type a folder name, for example my-service.';
+  if (/^[\\/]|^[A-Za-z]:/.test(v)) return 'Use a path relative to the workspace folder.';
+  if (v.split(/[\\/]+/).some((part) => part === '..' || part === '.'))
+    return 'The folder must be inside the workspace (no "." or "..").';
+  if (/[<>:"|?*\u0000-\u001f]/.test(v)) return 'The name has a character folders cannot have.';
+  return undefined;
 }

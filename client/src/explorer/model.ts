@@ -3,6 +3,7 @@
  * TreeDataProvider (provider.ts) only maps descriptors to TreeItems. `loadChildren` never throws:
  * failures become an error node with "Retry", empty lists a placeholder node.
  */
+import { scriptableEventNames } from '../../../engine/index';
 import type { ApplicationInfo, DeploymentGroupInfo, DeploymentInfo, DeploymentTarget } from '../aws/api';
 import { consoleUrl } from './consoleUrl';
 import { describeTarget, lastUpdated, targetEvents, targetId, targetStatus } from './targets';
@@ -58,6 +59,46 @@ export function errorNode(key: LoaderKey, err: unknown): NodeDescriptor {
     command: { command: 'codedeploy.retry', title: 'Retry' },
     data: { retry: key, error: errorInfo(err) },
   };
+}
+
+/** Splits a long message into lines of at most `width` characters, at spaces where possible. */
+export function wrapText(text: string, width = 72): string[] {
+  const out: string[] = [];
+  for (const para of text.split(/\r?\n/)) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = '';
+      }
+      for (let w = word; w; w = w.slice(width)) {
+        if (w.length > width) out.push(w.slice(0, width));
+        else line = line ? `${line} ${w}` : w;
+        if (w.length <= width) break;
+      }
+    }
+    if (line) out.push(line);
+  }
+  return out;
+}
+
+/** The error node, then the whole message as detail rows (the label alone is cut at the view's width). */
+export function errorNodes(key: LoaderKey, err: unknown): NodeDescriptor[] {
+  const head = errorNode(key, err);
+  const lines = wrapText(errorMessage(err));
+  if (lines.length <= 1 && head.label.length <= 60) return [head];
+  return [
+    head,
+    ...lines.map((line, i) => ({
+      id: `${keyId(key)}#error-${i}`,
+      label: line,
+      tooltip: head.tooltip,
+      iconId: 'blank',
+      contextValue: CONTEXT.errorDetail,
+      collapsible: 'none' as const,
+      data: {},
+    })),
+  ];
 }
 
 export function placeholderNode(key: LoaderKey, label: string): NodeDescriptor {
@@ -280,8 +321,15 @@ export function targetNodes(deploymentId: string, targets: DeploymentTarget[], o
     });
 }
 
+/** Hook events (scripts or functions can run there) of the target's platform: only those open in an AppSpec. */
+function hookEventsOf(target: DeploymentTarget): Set<string> {
+  const platform = target.lambdaTarget ? 'lambda' : target.ecsTarget ? 'ecs' : 'ec2';
+  return new Set(scriptableEventNames(platform));
+}
+
 export function eventNodes(deploymentId: string, target: DeploymentTarget, opts: ModelOptions): NodeDescriptor[] {
   const tid = targetId(target);
+  const hooks = hookEventsOf(target);
   return targetEvents(target).map((e, i) => {
     const name = e.lifecycleEventName ?? `event ${i + 1}`;
     const st = statusIcon(e.status);
@@ -303,7 +351,8 @@ export function eventNodes(deploymentId: string, target: DeploymentTarget, opts:
       tooltip: tooltip.join('\n\n'),
       iconId: st.iconId,
       iconColor: st.color,
-      contextValue: CONTEXT.lifecycleEvent + (failed ? '.failed' : ''),
+      // "Open Hook in AppSpec" is offered for failed hooks; reserved events (AllowTraffic…) are not in an AppSpec.
+      contextValue: CONTEXT.lifecycleEvent + (failed ? (hooks.has(name) ? '.failed' : '.failedReserved') : ''),
       collapsible: 'none',
       live: e.status === 'InProgress' || e.status === 'Pending',
       data: { deploymentId, targetId: tid, eventName: name, status: e.status },
@@ -354,6 +403,6 @@ export async function loadChildren(api: ExplorerApi, key: LoaderKey, opts: Model
       }
     }
   } catch (err) {
-    return [errorNode(key, err)];
+    return errorNodes(key, err);
   }
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/manager';
-import { errorNode, keyId, loadChildren, type LoaderKey, type ModelOptions, type NodeDescriptor } from './model';
+import { errorNodes, keyId, loadChildren, type LoaderKey, type ModelOptions, type NodeDescriptor } from './model';
 import { EXPLORER_STATE_KEY, explorerState, type ExplorerState } from './welcome';
 
 const LIVE_REFRESH_MS = 5_000;
@@ -81,7 +81,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
       const api = await this.connection.api();
       result = await loadChildren(api, key, this.options());
     } catch (err) {
-      result = [errorNode(key, err)];
+      result = errorNodes(key, err);
     }
     for (const r of result) {
       if (r.contextValue === 'error') {

@@ -10,6 +10,7 @@ export const CONTEXT = {
   lifecycleEvent: 'lifecycleEvent',
   loadMore: 'loadMore',
   error: 'error',
+  errorDetail: 'errorDetail',
   placeholder: 'placeholder',
 } as const;
 

@@ -12,8 +12,10 @@ export const EXPLORER_STATE_KEY = 'codedeploy.explorer.state';
 export type ExplorerState = 'ready' | 'empty' | 'error' | 'credentials';
 
 export function explorerState(top: readonly NodeDescriptor[], choice: ConnectionChoice): ExplorerState {
-  if (top.length !== 1) return 'ready';
-  const [only] = top;
+  // An error's detail rows (its whole message, errorNodes) belong to the error.
+  const nodes = top.filter((n) => n.contextValue !== CONTEXT.errorDetail);
+  if (nodes.length !== 1) return 'ready';
+  const [only] = nodes;
   if (only.contextValue === CONTEXT.placeholder) return 'empty';
   if (only.contextValue === CONTEXT.error) return credentialAdvice(only.data.error, choice) ? 'credentials' : 'error';
   return 'ready';

@@ -12,11 +12,22 @@ export type WebviewMessage =
   | { type: 'stopAndRollback' }
   | { type: 'continue' }
   | { type: 'openHook'; targetId: string; event: string }
+  | { type: 'openDeployment'; deploymentId: string }
+  | { type: 'reportHook'; executionId: string; status: 'Succeeded' | 'Failed' }
   | { type: 'refresh' };
+
+const DEPLOYMENT_ID = /^d-[A-Z0-9]{6,}$/;
 
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const m = raw as { type?: unknown; targetId?: unknown; event?: unknown };
+  const m = raw as {
+    type?: unknown;
+    targetId?: unknown;
+    event?: unknown;
+    deploymentId?: unknown;
+    executionId?: unknown;
+    status?: unknown;
+  };
   switch (m.type) {
     case 'ready':
     case 'stop':
@@ -27,6 +38,17 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'openHook':
       return typeof m.targetId === 'string' && typeof m.event === 'string'
         ? { type: 'openHook', targetId: m.targetId, event: m.event }
+        : undefined;
+    case 'openDeployment':
+      return typeof m.deploymentId === 'string' && DEPLOYMENT_ID.test(m.deploymentId)
+        ? { type: 'openDeployment', deploymentId: m.deploymentId }
+        : undefined;
+    case 'reportHook':
+      return typeof m.executionId === 'string' &&
+        m.executionId.length > 0 &&
+        m.executionId.length <= 256 &&
+        (m.status === 'Succeeded' || m.status === 'Failed')
+        ? { type: 'reportHook', executionId: m.executionId, status: m.status }
         : undefined;
     default:
       return undefined;

@@ -67,6 +67,7 @@ export class MonitorManager implements vscode.Disposable {
         api,
         deploymentId,
         timeScale: this.connection.timeScale,
+        localAppSpecText: () => this.deployedFromText(deploymentId),
         onState: (state) => {
           this.watched.get(deploymentId)?.panel?.post(state);
           this.updateStatus();
@@ -77,6 +78,7 @@ export class MonitorManager implements vscode.Disposable {
           // Opening an old deployment is not news; one that ended while we watched (or while the
           // window was reloading) is.
           if (!sawItRun && !opts.background) return;
+          this.log.info(`deployment ${deploymentId}: ${outcome.text}`);
           this.ended.fire(deploymentId);
           const show =
             outcome.kind === 'succeeded'
@@ -84,8 +86,11 @@ export class MonitorManager implements vscode.Disposable {
               : outcome.kind === 'stopped'
                 ? vscode.window.showWarningMessage
                 : vscode.window.showErrorMessage;
-          void show(outcome.text, 'Show').then((choice) => {
-            if (choice === 'Show') void this.open(deploymentId);
+          // A rolled-back deployment's news is the rollback: Show opens that one.
+          const target = outcome.rollbackId ?? deploymentId;
+          const action = outcome.rollbackId ? 'Show Rollback' : 'Show';
+          void show(outcome.text, action).then((choice) => {
+            if (choice === action) void this.open(target);
           });
         },
         onError: (err) => this.log.warn(`monitor ${deploymentId}: ${(err as Error).message ?? err}`),
@@ -161,10 +166,38 @@ export class MonitorManager implements vscode.Disposable {
         case 'openHook':
           await this.openHook(deploymentId, m.event);
           break;
+        case 'openDeployment':
+          await this.open(m.deploymentId);
+          break;
+        case 'reportHook':
+          await this.reportHook(deploymentId, m.executionId, m.status);
+          break;
       }
     } catch (err) {
       void vscode.window.showErrorMessage(`CodeDeploy: ${(err as Error).message ?? err}`);
     }
+  }
+
+  /** The text of the workspace AppSpec a deployment was made from, when known and readable. */
+  private async deployedFromText(deploymentId: string): Promise<string | undefined> {
+    const from = this.memory.deployedFrom(deploymentId);
+    if (!from) return undefined;
+    try {
+      return (await vscode.workspace.openTextDocument(vscode.Uri.parse(from.uri))).getText();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Reports a waiting Lambda/ECS hook's outcome (local endpoint), as the hook function would. */
+  async reportHook(deploymentId: string, executionId: string, status: 'Succeeded' | 'Failed'): Promise<void> {
+    const session = this.watched.get(deploymentId)?.session;
+    const api = await this.connection.api();
+    if (session) await session.reportHook(executionId, status);
+    else if (api.putLifecycleEventHookExecutionStatus)
+      await api.putLifecycleEventHookExecutionStatus(deploymentId, executionId, status);
+    else throw new Error('This connection cannot report hook status.');
+    this.log.info(`deployment ${deploymentId}: reported hook execution ${executionId} as ${status}`);
   }
 
   /** Opens the AppSpec the deployment came from at the hook's key (or searches the workspace's AppSpecs). */

@@ -2,7 +2,8 @@
  * The live monitor as data: deployment + targets + deployment config + history + now → the view
  * state the webview renders. Pure and JSON-serialisable; no vscode, no clock of its own.
  */
-import type { DeploymentConfigInfo, DeploymentInfo, DeploymentTarget } from '../aws/api';
+import { scriptableEventNames } from '../../../engine/index';
+import type { DeploymentConfigInfo, DeploymentInfo, DeploymentTarget, PendingHookExecution } from '../aws/api';
 import {
   creatorLabel,
   durationBetween,
@@ -12,7 +13,11 @@ import {
   shortConfigName,
   toMillis,
 } from '../explorer/format';
-import { continueWaitType, targetEvents, targetId, targetStatus } from '../explorer/model';
+import { targetEvents, targetId, targetStatus } from '../explorer/model';
+import { buttonStates } from './buttons';
+import { countdowns } from './countdowns';
+import { ec2View, type Ec2View } from './ec2';
+import { startKey, waitingHooks, type AppSpecHooks, type WaitingHook } from './hooks';
 import {
   currentStepIndex,
   greenPercent,
@@ -23,6 +28,18 @@ import {
   type TrafficSample,
   type TrafficStep,
 } from './traffic';
+import {
+  rollbackView,
+  versionsView,
+  withoutRollbackRepeats,
+  type EcsRevisionVersions,
+  type RollbackView,
+  type VersionsView,
+} from './versions';
+
+export { minimumHealthy, type Ec2View } from './ec2';
+export { buttonStates } from './buttons';
+export { countdowns } from './countdowns';
 
 /** What the monitor remembers between polls. */
 export interface MonitorHistory {
@@ -64,6 +81,8 @@ export interface MonitorEvent {
   scriptName?: string;
   message?: string;
   logTail?: string;
+  /** The event is a hook of the deployment's AppSpec: the monitor offers to open it there. */
+  canOpen?: boolean;
 }
 
 export interface MonitorTarget {
@@ -85,6 +104,11 @@ export interface Countdown {
 
 export interface TrafficView {
   kind: RoutingKind;
+  /** Names of the two sides ("Original (blue)"; a rollback's sides are the rolled-back and restored versions). */
+  blueLabel: string;
+  greenLabel: string;
+  /** The deployment ended without succeeding: the split is history, not live; `stepLabel` says where it stopped. */
+  ended: boolean;
   /** Seconds since the shift started (0 = first shift), green percent. */
   actual: { t: number; green: number }[];
   planned: TrafficStep[];
@@ -96,25 +120,12 @@ export interface TrafficView {
   startedAt?: number;
 }
 
-export interface Ec2View {
-  total: number;
-  succeeded: number;
-  failed: number;
-  inProgress: number;
-  pending: number;
-  skipped: number;
-  ready: number;
-  /** Instances that must stay healthy, when the config says. */
-  minimumHealthy?: { type: string; value: number; required: number; label: string };
-  healthy: number;
-  atRisk: boolean;
-  eventNames: string[];
-}
-
 export interface ButtonStates {
   stop: boolean;
   stopAndRollback: boolean;
-  continue: { enabled: boolean; waitType?: 'READY_WAIT' | 'TERMINATION_WAIT'; label: string };
+  continue: { enabled: boolean; waitType?: 'READY_WAIT' | 'TERMINATION_WAIT'; label: string; reason?: string };
+  /** Why Stop / Stop and roll back are not available (shown as their tooltip). */
+  stopReason?: string;
 }
 
 export type StatusClass = 'running' | 'waiting' | 'succeeded' | 'failed' | 'stopped' | 'queued';
@@ -133,7 +144,14 @@ export interface MonitorViewState {
   elapsed: string;
   messages: string[];
   error?: { code: string; message: string };
-  rollback?: string;
+  /** One line tying the deployment to its rollback, with both deployment IDs as links. */
+  rollback?: RollbackView;
+  /** The versions the deployment moves between (Lambda, ECS). */
+  versions?: VersionsView;
+  /** Lambda/ECS hooks waiting for their function to report a status. */
+  waitingHooks: WaitingHook[];
+  /** Said while there is nothing else to show (Created, Queued). */
+  placeholder?: string;
   traffic?: TrafficView;
   countdowns: Countdown[];
   ec2?: Ec2View;
@@ -153,6 +171,17 @@ export interface MonitorInput {
   now: number;
   /** Simulated-time speed-up (local endpoint); 1 on AWS. */
   timeScale?: number;
+  /** What the session learned besides the deployment and its targets. */
+  context?: MonitorContext;
+}
+
+/** Facts gathered once per deployment (the AppSpec, revision versions) or per poll (pending hooks). */
+export interface MonitorContext {
+  /** The hooks of the deployment's AppSpec, when its text could be read. */
+  appSpecHooks?: AppSpecHooks;
+  ecs?: EcsRevisionVersions;
+  /** Hook executions waiting for a status (local endpoint only). */
+  pending?: PendingHookExecution[];
 }
 
 export function statusClass(status: string | undefined): StatusClass {
@@ -173,24 +202,6 @@ export function statusClass(status: string | undefined): StatusClass {
   }
 }
 
-export function buttonStates(d: DeploymentInfo): ButtonStates {
-  const active = !isFinalStatus(d.status);
-  const wait = continueWaitType(d);
-  const label =
-    wait === 'READY_WAIT'
-      ? 'Continue: reroute traffic'
-      : wait === 'TERMINATION_WAIT'
-        ? d.computePlatform === 'Server'
-          ? 'Continue: terminate original instances'
-          : 'Continue: finish now'
-        : 'Continue';
-  return {
-    stop: active,
-    stopAndRollback: active,
-    continue: { enabled: active && wait !== undefined, waitType: wait, label },
-  };
-}
-
 function targetKind(t: DeploymentTarget): MonitorTarget['kind'] {
   if (t.lambdaTarget) return 'lambda';
   if (t.ecsTarget) return 'ecs';
@@ -198,7 +209,14 @@ function targetKind(t: DeploymentTarget): MonitorTarget['kind'] {
   return 'instance';
 }
 
-export function monitorTargets(targets: DeploymentTarget[], now: number): MonitorTarget[] {
+/** Events that can be opened in the AppSpec: its hooks when it is known, else the platform's hook events. */
+function openableEvents(d: DeploymentInfo, hooks: AppSpecHooks | undefined): Set<string> {
+  if (hooks) return new Set(Object.keys(hooks));
+  const platform = d.computePlatform === 'Lambda' ? 'lambda' : d.computePlatform === 'ECS' ? 'ecs' : 'ec2';
+  return new Set(scriptableEventNames(platform));
+}
+
+export function monitorTargets(targets: DeploymentTarget[], now: number, openable?: Set<string>): MonitorTarget[] {
   return [...targets]
     .sort((a, b) => targetId(a).localeCompare(targetId(b)))
     .map((t) => {
@@ -221,61 +239,11 @@ export function monitorTargets(targets: DeploymentTarget[], now: number): Monito
             scriptName: dg?.scriptName,
             message: failed ? dg?.message : undefined,
             logTail: failed ? dg?.logTail : undefined,
+            ...(openable?.has(e.lifecycleEventName ?? '') ? { canOpen: true } : {}),
           } satisfies MonitorEvent;
         }),
       };
     });
-}
-
-/** Instances that must stay healthy for the config (undefined when the config does not say). */
-export function minimumHealthy(config: DeploymentConfigInfo | undefined, total: number): Ec2View['minimumHealthy'] {
-  const mh = config?.minimumHealthyHosts;
-  if (!mh?.type || mh.value === undefined) return undefined;
-  const value = mh.value;
-  switch (mh.type) {
-    case 'HOST_COUNT':
-      return { type: mh.type, value, required: Math.min(value, total), label: `at least ${value} healthy` };
-    case 'FLEET_PERCENT':
-      return { type: mh.type, value, required: Math.ceil((total * value) / 100), label: `at least ${value}% healthy` };
-    default:
-      // MOST_CONCURRENCY (OneAtATime): `value` instances at a time.
-      return { type: mh.type, value, required: Math.max(0, total - value), label: `${value} at a time` };
-  }
-}
-
-function ec2View(d: DeploymentInfo, targets: MonitorTarget[], config: DeploymentConfigInfo | undefined): Ec2View {
-  const count = (s: string) => targets.filter((t) => t.status === s).length;
-  const o = d.deploymentOverview;
-  const total =
-    targets.length ||
-    (o
-      ? (o.Pending ?? 0) +
-        (o.InProgress ?? 0) +
-        (o.Succeeded ?? 0) +
-        (o.Failed ?? 0) +
-        (o.Skipped ?? 0) +
-        (o.Ready ?? 0)
-      : 0);
-  const pick = (s: string, fromOverview: number | undefined) => (targets.length ? count(s) : (fromOverview ?? 0));
-  const failed = pick('Failed', o?.Failed);
-  const inProgress = pick('InProgress', o?.InProgress);
-  const mh = minimumHealthy(config, total);
-  const healthy = Math.max(0, total - failed - inProgress);
-  const names: string[] = [];
-  for (const t of targets) for (const e of t.events) if (!names.includes(e.name)) names.push(e.name);
-  return {
-    total,
-    succeeded: pick('Succeeded', o?.Succeeded),
-    failed,
-    inProgress,
-    pending: pick('Pending', o?.Pending),
-    skipped: pick('Skipped', o?.Skipped),
-    ready: pick('Ready', o?.Ready),
-    minimumHealthy: mh,
-    healthy,
-    atRisk: mh !== undefined && total - failed < mh.required,
-    eventNames: names,
-  };
 }
 
 function trafficView(input: MonitorInput): { view?: TrafficView; nextShiftAt?: number } {
@@ -289,67 +257,66 @@ function trafficView(input: MonitorInput): { view?: TrafficView; nextShiftAt?: n
   const actual = history.samples.map((s) => ({ t: Math.round((s.t - base) / 100) / 10, green: s.green }));
   const stepIndex = currentStepIndex(planned, green);
   const stepCount = planned.length;
-  const stepLabel =
-    stepCount === 0
+  const ended = d.status === 'Stopped' || d.status === 'Failed';
+  const stepLabel = ended
+    ? endedLabel(d, green, stepIndex, stepCount)
+    : stepCount === 0
       ? `${Math.round(green)}% on the replacement`
       : stepIndex < 0
         ? `Waiting for the first shift (step 0 of ${stepCount})`
         : `Step ${stepIndex + 1} of ${stepCount}: ${Math.round(planned[stepIndex].green)}% planned, ${Math.round(green)}% now`;
+  const isRollback = !!d.rollbackInfo?.rollbackTriggeringDeploymentId;
   let nextShiftAt: number | undefined;
   const next = planned[stepIndex + 1];
   if (start !== undefined && next && !isFinalStatus(d.status) && stepIndex >= 0) {
     nextShiftAt = start + next.atSeconds * 1000;
   }
   return {
-    view: { kind: routing.kind, actual, planned, green, stepIndex, stepCount, stepLabel, startedAt: start },
+    view: {
+      kind: routing.kind,
+      blueLabel: isRollback ? 'Rolled-back version (blue)' : 'Original (blue)',
+      greenLabel: isRollback ? 'Restored version (green)' : 'Replacement (green)',
+      ended,
+      actual,
+      planned,
+      green,
+      stepIndex,
+      stepCount,
+      stepLabel,
+      startedAt: start,
+    },
     nextShiftAt,
   };
 }
 
-function countdown(id: Countdown['id'], label: string, endsAt: number, now: number): Countdown {
-  return { id, label, endsAt, remainingSeconds: Math.max(0, Math.ceil((endsAt - now) / 1000)) };
-}
-
-export function countdowns(input: MonitorInput, nextShiftAt: number | undefined): Countdown[] {
-  const { deployment: d, history, now } = input;
-  const scale = input.timeScale && input.timeScale > 0 ? input.timeScale : 1;
-  const out: Countdown[] = [];
-  if (isFinalStatus(d.status)) return out;
-  if (nextShiftAt !== undefined) {
-    const label =
-      routingOf(input.config, d.deploymentConfigName).kind === 'canary'
-        ? 'Bake time: rest of the traffic shifts in'
-        : 'Next traffic shift in';
-    out.push(countdown('nextShift', label, nextShiftAt, now));
-  }
-  const bg = d.blueGreenDeploymentConfiguration;
-  const ready = bg?.deploymentReadyOption;
-  if (d.status === 'Ready' && ready?.waitTimeInMinutes && history.readySince !== undefined) {
-    const endsAt = history.readySince + (ready.waitTimeInMinutes * 60_000) / scale;
-    const label =
-      ready.actionOnTimeout === 'STOP_DEPLOYMENT' ? 'Stops unless continued in' : 'Reroutes traffic automatically in';
-    out.push(countdown('readyWait', label, endsAt, now));
-  }
-  const term = bg?.terminateBlueInstancesOnDeploymentSuccess;
-  if (
-    d.instanceTerminationWaitTimeStarted &&
-    term?.action === 'TERMINATE' &&
-    history.terminationWaitSince !== undefined
-  ) {
-    const endsAt = history.terminationWaitSince + ((term.terminationWaitTimeInMinutes ?? 0) * 60_000) / scale;
-    out.push(countdown('terminationWait', 'Original environment terminates in', endsAt, now));
-  }
-  return out;
+/** Where a stopped or failed deployment left the traffic (its last split is history, not the live state). */
+function endedLabel(d: DeploymentInfo, green: number, stepIndex: number, stepCount: number): string {
+  const how = d.status === 'Stopped' ? 'Stopped' : 'Failed';
+  const back = d.rollbackInfo?.rollbackDeploymentId ? ` The rollback moves all traffic back to the original.` : '';
+  if (stepIndex < 0 || green <= 0) return `${how} before any traffic shifted to the replacement.${back}`;
+  const step = stepCount > 1 ? ` at step ${stepIndex + 1} of ${stepCount}` : '';
+  return `${how}${step}, with ${Math.round(green)}% of traffic on the replacement at that point.${back}`;
 }
 
 export function buildViewState(input: MonitorInput): MonitorViewState {
-  const { deployment: d, now } = input;
-  const targets = monitorTargets(input.targets, now);
+  const { deployment: d, now, context } = input;
+  const targets = monitorTargets(input.targets, now, openableEvents(d, context?.appSpecHooks));
   const { view: traffic, nextShiftAt } = trafficView(input);
+  const versions = versionsView(d, input.targets, context?.ecs);
+  const rollback = rollbackView(d, versions);
   const messages = [...(d.deploymentStatusMessages ?? [])];
   if (d.additionalDeploymentStatusInfo && !messages.includes(d.additionalDeploymentStatusInfo)) {
     messages.push(d.additionalDeploymentStatusInfo);
   }
+  // A rollback that did not start says why (no IDs, so no rollback line).
+  const note = d.rollbackInfo?.rollbackMessage;
+  if (!rollback && note && !messages.includes(note)) messages.push(note);
+  const startTimes = new Map<string, number>();
+  for (const t of input.targets)
+    for (const e of targetEvents(t)) {
+      const at = toMillis(e.startTime);
+      if (at !== undefined) startTimes.set(startKey(targetId(t), e.lifecycleEventName ?? ''), at);
+    }
   const started = d.startTime ?? d.createTime;
   return {
     deploymentId: d.deploymentId ?? '',
@@ -363,15 +330,24 @@ export function buildViewState(input: MonitorInput): MonitorViewState {
     configName: shortConfigName(d.deploymentConfigName) || 'default',
     creator: creatorLabel(d.creator),
     elapsed: toMillis(started) !== undefined ? formatDuration(durationBetween(started, d.completeTime, now)) : '',
-    messages,
+    messages: withoutRollbackRepeats(messages, rollback),
     error: d.errorInformation?.code
       ? { code: d.errorInformation.code, message: d.errorInformation.message ?? '' }
       : undefined,
-    rollback: d.rollbackInfo?.rollbackDeploymentId
-      ? `Rolled back by ${d.rollbackInfo.rollbackDeploymentId}`
-      : d.rollbackInfo?.rollbackTriggeringDeploymentId
-        ? `Rollback of ${d.rollbackInfo.rollbackTriggeringDeploymentId}`
-        : undefined,
+    rollback,
+    versions,
+    waitingHooks: isFinalStatus(d.status)
+      ? []
+      : waitingHooks({
+          deployment: d,
+          targets,
+          startTimes,
+          appSpecHooks: context?.appSpecHooks,
+          pending: context?.pending,
+          now,
+          timeScale: input.timeScale,
+        }),
+    placeholder: placeholderText(d, targets.length),
     traffic,
     countdowns: countdowns(input, nextShiftAt),
     ec2:
@@ -384,10 +360,23 @@ export function buildViewState(input: MonitorInput): MonitorViewState {
   };
 }
 
+/** What the monitor says before there is anything else to show. */
+function placeholderText(d: DeploymentInfo, targetCount: number): string | undefined {
+  if (targetCount) return undefined;
+  switch (d.status) {
+    case 'Created':
+      return 'Created: CodeDeploy has accepted the deployment and is preparing it. Targets appear when it starts.';
+    case 'Queued':
+      return 'Queued: the deployment waits for CodeDeploy to start it (another deployment may be using the group). Targets appear when it starts.';
+    default:
+      return isFinalStatus(d.status) ? 'This deployment has no targets.' : 'No targets yet.';
+  }
+}
+
 /** The end-of-deployment sentence for the notification (undefined while still running). */
 export function finalOutcome(
   d: DeploymentInfo,
-): { kind: 'succeeded' | 'failed' | 'stopped' | 'rolledBack'; text: string } | undefined {
+): { kind: 'succeeded' | 'failed' | 'stopped' | 'rolledBack'; text: string; rollbackId?: string } | undefined {
   const id = d.deploymentId ?? 'deployment';
   if (!isFinalStatus(d.status)) return undefined;
   const rolledBack = d.rollbackInfo?.rollbackDeploymentId;
@@ -395,6 +384,7 @@ export function finalOutcome(
   if (rolledBack)
     return {
       kind: 'rolledBack',
+      rollbackId: rolledBack,
       text: `Deployment ${id} ${d.status === 'Stopped' ? 'stopped' : 'failed'} and is being rolled back by ${rolledBack}.`,
     };
   if (d.status === 'Stopped')

@@ -3,15 +3,25 @@
  * state and reports it. The vscode side (manager.ts) forwards the state to a panel and the
  * end to a notification. No vscode here, so tests drive it against the local endpoint.
  */
-import type { CodeDeployApi, DeploymentConfigInfo, DeploymentInfo, DeploymentTarget } from '../aws/api';
+import type {
+  CodeDeployApi,
+  DeploymentConfigInfo,
+  DeploymentInfo,
+  DeploymentTarget,
+  PendingHookExecution,
+  RevisionLocation,
+} from '../aws/api';
+import { appSpecHooks } from './hooks';
 import {
   accumulate,
   buildViewState,
   EMPTY_HISTORY,
   finalOutcome,
+  type MonitorContext,
   type MonitorHistory,
   type MonitorViewState,
 } from './model';
+import { ecsTaskDefinition } from './versions';
 import { Poller, realClock, type Clock, type PollerIntervals, type PollOutcome } from './poller';
 
 export type SessionApi = Pick<
@@ -22,6 +32,9 @@ export type SessionApi = Pick<
   | 'getDeploymentConfig'
   | 'stopDeployment'
   | 'continueDeployment'
+  | 'getRevisionLocation'
+  | 'putLifecycleEventHookExecutionStatus'
+  | 'listPendingHookExecutions'
 >;
 
 export interface SessionOptions {
@@ -30,6 +43,8 @@ export interface SessionOptions {
   clock?: Clock;
   intervals?: PollerIntervals;
   timeScale?: number;
+  /** The AppSpec the deployment was made from, when the editor knows it (a workspace file). */
+  localAppSpecText?: () => Promise<string | undefined>;
   onState?: (state: MonitorViewState) => void;
   /** `sawItRun`: the session saw the deployment before it ended (false when it was already over). */
   onFinal?: (
@@ -50,6 +65,8 @@ export class MonitorSession {
   private lastError: string | undefined;
   private sawItRun = false;
   private finished = false;
+  /** Learned once per session (AppSpec hooks, ECS versions); `pending` is refreshed every poll. */
+  private context: MonitorContext | undefined;
   state: MonitorViewState | undefined;
 
   constructor(private readonly opts: SessionOptions) {
@@ -109,6 +126,57 @@ export class MonitorSession {
     return this.opts.api.batchGetDeploymentTargets(id, await this.opts.api.listDeploymentTargets(id));
   }
 
+  /** The AppSpec text of a revision, when CodeDeploy keeps it (AppSpecContent revisions of Lambda and ECS). */
+  private async revisionText(application: string | undefined, rev: RevisionLocation | undefined) {
+    if (!application || !rev || !this.opts.api.getRevisionLocation) return undefined;
+    if (rev.revisionType !== 'AppSpecContent' && rev.revisionType !== 'String') return undefined;
+    try {
+      const stored = await this.opts.api.getRevisionLocation(application, rev);
+      return stored?.appSpecContent?.content ?? stored?.string?.content;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** What the view needs besides the deployment: read once; failures only leave parts out. */
+  private async loadContext(d: DeploymentInfo): Promise<MonitorContext> {
+    const app = d.applicationName;
+    const serverless = d.computePlatform === 'Lambda' || d.computePlatform === 'ECS';
+    let text = serverless ? await this.revisionText(app, d.revision) : undefined;
+    if (text === undefined && this.opts.localAppSpecText)
+      text = await this.opts.localAppSpecText().catch(() => undefined);
+    const context: MonitorContext = {};
+    const hooks = text !== undefined ? appSpecHooks(text) : undefined;
+    if (hooks) context.appSpecHooks = hooks;
+    if (d.computePlatform === 'ECS') {
+      const of = d.rollbackInfo?.rollbackTriggeringDeploymentId;
+      if (of) {
+        // A rollback restores what served before the deployment it rolls back.
+        const trigger = await this.opts.api.getDeployment(of).catch(() => undefined);
+        context.ecs = {
+          original: ecsTaskDefinition(await this.revisionText(app, trigger?.revision)),
+          replacement: ecsTaskDefinition(await this.revisionText(app, trigger?.previousRevision)),
+        };
+      } else {
+        context.ecs = {
+          original: ecsTaskDefinition(await this.revisionText(app, d.previousRevision)),
+          replacement: ecsTaskDefinition(text),
+        };
+      }
+    }
+    return context;
+  }
+
+  private async pendingHooks(d: DeploymentInfo): Promise<PendingHookExecution[] | undefined> {
+    const list = this.opts.api.listPendingHookExecutions;
+    if (!list || (d.computePlatform !== 'Lambda' && d.computePlatform !== 'ECS')) return undefined;
+    try {
+      return await list.call(this.opts.api, this.opts.deploymentId);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** One poll: exported through the poller; returns whether to poll fast or stop. */
   async pollOnce(): Promise<PollOutcome> {
     const deployment = await this.opts.api.getDeployment(this.opts.deploymentId);
@@ -122,20 +190,30 @@ export class MonitorSession {
       else throw err;
     }
     const config = await this.config(deployment.deploymentConfigName);
+    const pending = finalOutcome(deployment) ? undefined : await this.pendingHooks(deployment);
     const now = this.clock.now();
     this.history = accumulate(this.history, deployment, targets, now);
     this.lastDeployment = deployment;
     this.lastTargets = targets;
     this.lastError = undefined;
-    const state = buildViewState({
-      deployment,
-      targets,
-      config,
-      history: this.history,
-      now,
-      timeScale: this.opts.timeScale,
-    });
+    const build = () =>
+      buildViewState({
+        deployment,
+        targets,
+        config,
+        history: this.history,
+        now,
+        timeScale: this.opts.timeScale,
+        context: { ...this.context, ...(pending ? { pending } : {}) },
+      });
+    let state = build();
     this.emit(state);
+    if (!this.context) {
+      // The first view goes out at once; the AppSpec and revision details follow.
+      this.context = await this.loadContext(deployment);
+      state = build();
+      this.emit(state);
+    }
     const outcome = finalOutcome(deployment);
     if (outcome) {
       this.finished = true;
@@ -161,6 +239,14 @@ export class MonitorSession {
     const r = await this.opts.api.stopDeployment(this.opts.deploymentId, rollback);
     this.refresh();
     return r.statusMessage ?? r.status ?? 'Stop requested.';
+  }
+
+  /** Reports a waiting hook's outcome as its function would (local endpoint, manual hook mode). */
+  async reportHook(executionId: string, status: 'Succeeded' | 'Failed'): Promise<void> {
+    const put = this.opts.api.putLifecycleEventHookExecutionStatus;
+    if (!put) throw new Error('This connection cannot report hook status.');
+    await put.call(this.opts.api, this.opts.deploymentId, executionId, status);
+    this.refresh();
   }
 
   async continueDeployment(): Promise<void> {

@@ -15,6 +15,8 @@ export interface CliOptions {
   color: boolean;
   help: boolean;
   version: boolean;
+  /** SARIF: describe every rule, not only those with results. */
+  sarifAllRules: boolean;
 }
 
 export class UsageError extends Error {}
@@ -29,6 +31,7 @@ such as "deploy/**/appspec.yml", or - to read one document from standard input.
 
 Options:
   -f, --format text|json|sarif  Output format (default: text)
+      --sarif-all-rules        SARIF: describe every rule, not only those with results
       --max-warnings N         Exit 1 when there are more than N warnings
   -c, --config FILE            Use this .appspec-lint.json instead of the nearest one
       --no-workspace-checks    Do not look at files next to the AppSpec (hook scripts, files[].source)
@@ -55,6 +58,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     color: true,
     help: false,
     version: false,
+    sarifAllRules: false,
   };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -128,6 +132,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--no-color':
         o.color = false;
+        break;
+      case '--sarif-all-rules':
+        o.sarifAllRules = true;
         break;
       case '-v':
       case '--version':

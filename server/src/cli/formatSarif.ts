@@ -1,6 +1,7 @@
 /**
- * SARIF 2.1.0 for code-scanning services (GitHub, GitLab, Azure DevOps): one run, the tool's
- * rules with their documentation links, and one result per problem with a 1-based region.
+ * SARIF 2.1.0 for code-scanning services (GitHub, GitLab, Azure DevOps): one run, the rules that
+ * have results (all rules with `allRules`) with their documentation links, and one result per
+ * problem with a 1-based region.
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,8 +34,15 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   return { uri, uriBaseId: '%SRCROOT%' };
 }
 
-export function formatSarif(report: Report, rules: readonly RuleInfo[], version: string, cwd: string): string {
-  const known = [...rules];
+export function formatSarif(
+  report: Report,
+  rules: readonly RuleInfo[],
+  version: string,
+  cwd: string,
+  opts: { allRules?: boolean } = {},
+): string {
+  const used = new Set(report.problems.map((p) => p.ruleId));
+  const known = opts.allRules ? [...rules] : rules.filter((r) => used.has(r.id));
   const index = new Map(known.map((r, i) => [r.id, i]));
   // Findings from outside the rule table (should not happen) still get a descriptor.
   for (const p of report.problems) {

@@ -175,7 +175,7 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
     ? { files: report.files, problems: report.problems.filter((p) => p.severity === 'error') }
     : report;
   if (opts.format === 'json') io.stdout(formatJson(shownReport));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(shownReport, engine.rules(), toolVersion(), io.cwd));
+  else if (opts.format === 'sarif') io.stdout(formatSarif(shownReport, engine.rules(), toolVersion(), io.cwd, { allRules: opts.sarifAllRules }));
   else {
     io.stdout(formatText(shownReport, opts.color && io.isTty));
     io.stderr(summaryLine(shownReport) + '\n');

@@ -3,13 +3,15 @@
 // npm_config_unsafe_perm (code-server refuses root otherwise), npm_config_yes (node-pty's npx node-gyp).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = path.join(E2E_DIR, '.tmp');
 const MARKER = path.join(E2E_DIR, 'node_modules', '.appspec-e2e-installed');
+// npm's output of the install (code-server's native builds, its own npm warnings) goes here, not to the terminal.
+const INSTALL_LOG = path.join(TMP, 'install.log');
 // @vscode/ripgrep's version as pinned by code-server 4.100.3's lib/vscode/npm-shrinkwrap.json, and its internal VERSION.
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
@@ -44,6 +46,19 @@ function run(cmd, args, options) {
     const child = spawn(cmd, args, { stdio: 'inherit', ...options });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+}
+
+/** Like run(), with stdout and stderr written to `logFile` instead of the terminal. */
+function runLogged(cmd, args, options, logFile) {
+  const log = createWriteStream(logFile);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    const done = (code) => log.end(() => resolve(code));
+    child.on('error', () => done(127));
+    child.on('exit', (code, signal) => done(signal ? 1 : (code ?? 1)));
   });
 }
 
@@ -101,9 +116,13 @@ export async function ensureInstalled({ force = false, log = console.log } = {})
   }
   const hasLock = existsSync(path.join(E2E_DIR, 'package-lock.json'));
   const args = hasLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund', '--save-exact'];
+  const where = path.relative(process.cwd(), E2E_DIR) || '.';
   log(
-    `e2e install: npm ${args.join(' ')} in ${path.relative(process.cwd(), E2E_DIR) || '.'} (about 1-2 minutes, native modules compile)`,
+    `e2e install: npm ${args.join(' ')} in ${where} (a few minutes: native modules compile; npm's output goes to ${path.relative(process.cwd(), INSTALL_LOG)})`,
   );
+  const started = Date.now();
+  // code-server's postinstall refuses root without npm_config_unsafe_perm, which npm 11 reports as an unknown
+  // config: that warning, and the native builds' output, stay in the log.
   const env = {
     ...process.env,
     TMPDIR: TMP,
@@ -111,11 +130,14 @@ export async function ensureInstalled({ force = false, log = console.log } = {})
     npm_config_yes: 'true',
     npm_config_update_notifier: 'false',
   };
-  const code = await run('npm', args, { cwd: E2E_DIR, env });
+  const code = await runLogged('npm', args, { cwd: E2E_DIR, env }, INSTALL_LOG);
   if (code !== 0) {
-    log(`e2e install: npm exited with ${code}. If the log mentions gssapi.h or ripgrep, run:\n  ${APT_HINT}`);
+    const tail = readFileSync(INSTALL_LOG, 'utf8').trimEnd().split('\n').slice(-60).join('\n');
+    log(`${tail}\ne2e install: npm exited with ${code} (full output: ${INSTALL_LOG}).`);
+    log(`If it mentions gssapi.h or ripgrep, run:\n  ${APT_HINT}`);
     return false;
   }
+  log(`e2e install: done in ${Math.round((Date.now() - started) / 1000)}s`);
   writeFileSync(MARKER, lockHash() + '\n');
   return true;
 }

@@ -4,10 +4,17 @@ import { ExpectationError } from './workbench.mjs';
 
 /**
  * @param {import('playwright-core').Page} page
- * @param {{ until: () => Promise<boolean>, what: string, timeoutMs?: number, log?: (s: string) => void, maxPrompts?: number }} o
+ * `choose(title, rows)` may return text to type into a prompt before Enter (filtering a quick pick to the wanted
+ * row, or replacing an input box's value), or a function called with the prompt (checks, screenshots); otherwise
+ * the suggestion is accepted.
+ * @param {{ until: () => Promise<boolean>, what: string, timeoutMs?: number, log?: (s: string) => void, maxPrompts?: number,
+ *   choose?: (title: string, rows: string[]) => Promise<string | undefined> | string | undefined }} o
  * @returns {Promise<string[]>} the titles/placeholders of the prompts answered
  */
-export async function answerPrompts(page, { until, what, timeoutMs = 90_000, log = () => {}, maxPrompts = 6 }) {
+export async function answerPrompts(
+  page,
+  { until, what, timeoutMs = 90_000, log = () => {}, maxPrompts = 6, choose = () => undefined },
+) {
   const widget = page.locator('.quick-input-widget');
   const answered = [];
   let lastKey = '';
@@ -50,7 +57,14 @@ export async function answerPrompts(page, { until, what, timeoutMs = 90_000, log
             `more than ${maxPrompts} prompts while waiting for ${what}: ${answered.join(' → ')}`,
           );
         answered.push(title || placeholder || '(prompt)');
-        log(`    prompt "${title || placeholder}" → ${first ? `"${first}"` : 'default'} (Enter)`);
+        const typed = await choose(title || placeholder, await promptRows(widget));
+        if (typed !== undefined) {
+          await widget.locator('input.input').fill(typed);
+          await new Promise((r) => setTimeout(r, 400));
+        }
+        log(
+          `    prompt "${title || placeholder}" → ${typed !== undefined ? `typed "${typed}"` : first ? `"${first}"` : 'default'} (Enter)`,
+        );
         lastKey = key;
         await page.keyboard.press('Enter');
       }
@@ -62,4 +76,23 @@ export async function answerPrompts(page, { until, what, timeoutMs = 90_000, log
   throw new ExpectationError(
     `timed out after ${timeoutMs / 1000}s waiting for ${what}${answered.length ? ` (answered: ${answered.join(' → ')})` : ''}`,
   );
+}
+
+/**
+ * The visible rows of an open quick pick, each as one line: its text pieces (label, description, detail) joined
+ * with spaces. Read in one go, so rows re-rendered meanwhile cannot make it wait.
+ */
+export async function promptRows(widget) {
+  return widget
+    .locator('.quick-input-list .monaco-list-row')
+    .evaluateAll((rows) =>
+      rows.map((row) => {
+        const parts = [];
+        const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode())
+          if (n.textContent.trim()) parts.push(n.textContent.trim());
+        return parts.join(' ').replace(/\s+/g, ' ');
+      }),
+    )
+    .catch(() => []);
 }

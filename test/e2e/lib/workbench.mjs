@@ -88,19 +88,23 @@ export async function openFile(page, relPath, timeoutMs = MEDIUM) {
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(relPath);
   const rows = page.locator('.quick-input-list .monaco-list-row');
-  const row = await waitUntil(
+  // The list re-renders while quick open searches: a row found a moment ago may be replaced before the click lands,
+  // so find it again and click until a click succeeds.
+  await waitUntil(
     async () => {
       const n = await rows.count();
       for (let i = 0; i < n; i++) {
         const label = (await rows.nth(i).getAttribute('aria-label')) ?? '';
-        if (label.includes(base) && (!dir || segmentMatch(label, dir))) return rows.nth(i);
+        if (label.includes(base) && (!dir || segmentMatch(label, dir))) {
+          await rows.nth(i).click({ timeout: 3_000 });
+          return true;
+        }
       }
       return undefined;
     },
     `quick open did not list ${relPath}`,
     timeoutMs,
   );
-  await row.click();
   await waitUntil(
     async () => {
       const crumbs = await page

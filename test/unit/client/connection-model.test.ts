@@ -85,6 +85,11 @@ test('expired SSO credentials advise `aws sso login` with the profile, quoted wh
   assert.equal(credentialAdvice(new Error('ApplicationDoesNotExistException'), c), undefined);
   assert.equal(credentialAdvice(new AwsUserError('x', 'y', 'sso-login'), { kind: 'local', region: 'r' }), undefined);
   assert.equal(connectionKey({ kind: 'aws', profile: 'dev', region: 'eu-west-1' }), 'aws:dev:eu-west-1');
+  // Pointing the local connection at a running endpoint, or back at the built-in one, is a change of connection.
+  assert.notEqual(
+    connectionKey({ kind: 'local', region: 'r', endpoint: 'http://127.0.0.1:4566' }),
+    connectionKey({ kind: 'local', region: 'r' }),
+  );
 });
 
 test('typed settings: defaults and bad values', async () => {

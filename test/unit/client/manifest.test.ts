@@ -110,3 +110,18 @@ test('only known webview messages are accepted', () => {
   assert.equal(parseWebviewMessage('stop'), undefined);
   assert.equal(parseWebviewMessage(null), undefined);
 });
+
+test('rule links, SARIF, README and package.json name one home for the project', async () => {
+  const { DOCS_BASE_URL } = await import('../../../engine/types');
+  const { TOOL_URI } = await import('../../../server/src/cli/formatSarif');
+  const home = String(pkg.repository.url).replace(/\.git$/, '');
+  assert.match(home, /^https:\/\/github\.com\/[\w-]+\/[\w-]+$/);
+  assert.equal(TOOL_URI, home);
+  assert.ok(DOCS_BASE_URL.startsWith(`${home}/blob/main/docs/`), DOCS_BASE_URL);
+  assert.ok(pkg.scripts.package.includes(`--baseContentUrl ${home}/blob/main`), pkg.scripts.package);
+  for (const file of ['package.json', 'README.md', 'docs/cli.md', 'docs/rules.md'])
+    assert.ok(
+      !fs.readFileSync(path.join(root, file), 'utf8').includes('example.invalid'),
+      `${file} has no placeholder URL`,
+    );
+});

@@ -231,7 +231,8 @@ test('final deployments: no buttons, no countdowns, an outcome sentence', () => 
   assert.deepEqual(s.buttons, {
     stop: false,
     stopAndRollback: false,
-    continue: { enabled: false, waitType: undefined, label: 'Continue' },
+    continue: { enabled: false, waitType: undefined, label: 'Continue', reason: 'The deployment has ended.' },
+    stopReason: 'The deployment has ended (Succeeded).',
   });
   assert.deepEqual(s.countdowns, []);
   assert.equal(s.final, true);
