@@ -76,7 +76,7 @@ export const COMMON_ERRORS: { type: string; status: number; evidence: string }[]
 
 /**
  * What the installed v3 client's model has that Debian's botocore 1.29 (December 2022) lacks: AWS added
- * these later. The validator lays exactly these over botocore's model (types from the v3 schema); the
+ * these later (members, an enum value, required lists, and errors its commands document). The validator lays exactly these over botocore's model (types from the v3 schema); the
  * unit test `newer members` fails when this list and the real difference of the two installed models
  * part, so an update of either package cannot slip through unnoticed.
  */
@@ -94,6 +94,19 @@ export const NEWER_THAN_BOTOCORE = {
     { at: 'UpdateDeploymentGroupInput.terminationHookEnabled' },
   ],
   enumValues: [{ shape: 'DeploymentCreator', value: 'autoscalingTermination' }],
+  /** Errors the v3 commands document (`@throws`) beyond botocore's per-operation lists. */
+  errors: [
+    { operation: 'CreateApplication', error: 'ThrottlingException' },
+    { operation: 'CreateDeployment', error: 'InvalidComputePlatformException' },
+    { operation: 'CreateDeployment', error: 'InvalidECSServiceException' },
+    { operation: 'CreateDeployment', error: 'InvalidInputException' },
+    { operation: 'CreateDeploymentConfig', error: 'InvalidZonalDeploymentConfigurationException' },
+    { operation: 'ListDeploymentInstances', error: 'ApplicationDoesNotExistException' },
+    { operation: 'ListDeploymentInstances', error: 'DeploymentGroupDoesNotExistException' },
+    { operation: 'ListDeploymentTargets', error: 'ApplicationDoesNotExistException' },
+    { operation: 'ListDeploymentTargets', error: 'DeploymentGroupDoesNotExistException' },
+    { operation: 'ListDeploymentTargets', error: 'InvalidTargetFilterNameException' },
+  ],
   required: [
     { shape: 'BatchGetDeploymentTargetsInput', members: ['deploymentId', 'targetIds'] },
     { shape: 'GetDeploymentTargetInput', members: ['deploymentId', 'targetId'] },

@@ -124,5 +124,13 @@ export function withNewerMembers(base: ServiceModel): ServiceModel {
     if (!target?.members) throw new Error(`NEWER_THAN_BOTOCORE names ${shape}, which is not a structure`);
     target.required = [...new Set([...(target.required ?? []), ...members])];
   }
-  return { ...base, source: `${base.source} + newer members from @aws-sdk/client-codedeploy`, shapes };
+  const operations = structuredClone(base.operations);
+  for (const { operation, error } of NEWER_THAN_BOTOCORE.errors) {
+    const op = operations[operation];
+    if (!op) throw new Error(`NEWER_THAN_BOTOCORE names errors of ${operation}, which the model lacks`);
+    shapes[error] ??= { type: 'structure', exception: true, members: { message: { shape: '__string' } } };
+    shapes.__string ??= { type: 'string' };
+    if (!(op.errors ?? []).some((e) => e.shape === error)) op.errors = [...(op.errors ?? []), { shape: error }];
+  }
+  return { ...base, source: `${base.source} + newer members from @aws-sdk/client-codedeploy`, operations, shapes };
 }

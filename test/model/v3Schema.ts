@@ -70,6 +70,34 @@ export interface ModelDiff {
   required: { shape: string; members: string[] }[];
 }
 
+/**
+ * Errors the installed v3 client documents for an operation (its command's `@throws {@link X} (client
+ * fault)` lines) that botocore's error list for that operation lacks, sorted by operation and error.
+ */
+export function newerErrors(operations: Record<string, { errors?: { shape: string }[] }>): NewerError[] {
+  const dir = path.join(
+    path.dirname(require.resolve('@aws-sdk/client-codedeploy/package.json')),
+    'dist-types',
+    'commands',
+  );
+  const out: NewerError[] = [];
+  for (const [operation, op] of Object.entries(operations).sort(([a], [b]) => a.localeCompare(b))) {
+    const file = path.join(dir, `${operation}Command.d.ts`);
+    if (!fs.existsSync(file)) continue;
+    const listed = new Set((op.errors ?? []).map((e) => e.shape));
+    const documented = [...fs.readFileSync(file, 'utf8').matchAll(/@throws \{@link (\w+)\} \(client fault\)/g)].map(
+      (m) => m[1],
+    );
+    for (const error of [...new Set(documented)].sort()) if (!listed.has(error)) out.push({ operation, error });
+  }
+  return out;
+}
+
+export interface NewerError {
+  operation: string;
+  error: string;
+}
+
 /** What the installed v3 model has beyond botocore's (structures and enums present in both). */
 export function diffAgainst(shapes: Record<string, Shape>): ModelDiff {
   const diff: ModelDiff = { members: [], enumValues: [], required: [] };

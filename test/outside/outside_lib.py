@@ -145,3 +145,12 @@ def write(name, text):
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
     return path
+
+
+SCENARIOS = []
+
+
+def scenario(fn):
+    """Registers a scenario of the stage (scenarios.py and the modules it imports)."""
+    SCENARIOS.append(fn)
+    return fn

@@ -3,152 +3,21 @@
 Each scenario prints `ok - NAME` or `not ok - NAME: reason`; the last line is `N passed, N failed`.
 Run through test/outside/run.mjs, which starts the endpoint and checks the wire.
 """
-import io
 import json
-import os
 import sys
 import time
 import traceback
 import urllib.error
 import urllib.request
-import zipfile
 
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
-from outside_lib import (CD, KEY, REGION, ROLE, SECRET, URL, WORK, Failure, app_arn, aws, check, deployment,
-                         error_code, group_arn, wait_for, wait_hook, write)
-
-BUCKET = "outside-revisions"
-SCENARIOS = []
-
-
-def scenario(fn):
-    SCENARIOS.append(fn)
-    return fn
-
-
-def lambda_yaml(function, current, target, hooks=True):
-    """A Lambda AppSpec in YAML; each scenario uses its own function (the alias must point at CurrentVersion)."""
-    text = f"""version: 0.0
-Resources:
-  - ordersFn:
-      Type: AWS::Lambda::Function
-      Properties:
-        Name: {function}
-        Alias: live
-        CurrentVersion: "{current}"
-        TargetVersion: "{target}"
-"""
-    if hooks:
-        text += """Hooks:
-  - BeforeAllowTraffic: outside-check-before
-  - AfterAllowTraffic: outside-check-after
-"""
-    return text
-
-
-LAMBDA_JSON = json.dumps({
-    "version": 0.0,
-    "Resources": [{"ordersFn": {"Type": "AWS::Lambda::Function", "Properties": {
-        "Name": "outside-orders-json", "Alias": "live", "CurrentVersion": "4", "TargetVersion": "5"}}}],
-}, indent=2)
-
-ECS_RESOURCE = {"TargetService": {"Type": "AWS::ECS::Service", "Properties": {
-    "TaskDefinition": "arn:aws:ecs:us-east-1:111122223333:task-definition/outside-web:7",
-    "LoadBalancerInfo": {"ContainerName": "web", "ContainerPort": 80}}}}
-
-ECS_YAML = """version: 0.0
-Resources:
-  - TargetService:
-      Type: AWS::ECS::Service
-      Properties:
-        TaskDefinition: "arn:aws:ecs:us-east-1:111122223333:task-definition/outside-web:7"
-        LoadBalancerInfo:
-          ContainerName: "web"
-          ContainerPort: 80
-"""
-
-EC2_YAML = """version: 0.0
-os: linux
-files:
-  - source: /
-    destination: /var/www/outside
-hooks:
-  ApplicationStart:
-    - location: scripts/start.sh
-      timeout: 60
-"""
-
-EC2_JSON = json.dumps({"version": 0.0, "os": "linux", "files": [{"source": "/", "destination": "/var/www/outside"}],
-                       "hooks": {"ApplicationStart": [{"location": "scripts/start.sh", "timeout": 60}]}})
-
-
-def bundle(appspec_text):
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("appspec.yml", appspec_text)
-        z.writestr("scripts/start.sh", "#!/bin/bash\necho started\n")
-    return buf.getvalue()
-
-
-def upload(name, data):
-    path = os.path.join(WORK, name)
-    with open(path, "wb") as f:
-        f.write(data)
-    aws("s3", "cp", path, f"s3://{BUCKET}/{name}", s3=True)
-    kind = {"zip": "zip", "tar": "tar", "tgz": "tgz", "yaml": "YAML", "yml": "YAML", "json": "JSON"}
-    return {"revisionType": "S3", "s3Location": {"bucket": BUCKET, "key": name,
-                                                 "bundleType": kind[name.rsplit(".", 1)[-1]]}}
-
-
-def content(text):
-    return {"revisionType": "AppSpecContent", "appSpecContent": {"content": text}}
-
-
-def ensure(create, **kwargs):
-    """Creates a resource unless an earlier scenario did (each scenario can run on its own)."""
-    try:
-        create(**kwargs)
-    except CD.exceptions.ClientError as e:
-        if not e.response["Error"]["Code"].endswith("AlreadyExistsException"):
-            raise
-
-
-def lambda_app():
-    ensure(CD.create_application, applicationName="outside-lambda-app", computePlatform="Lambda")
-
-
-def lambda_group(app, group, config="CodeDeployDefault.LambdaAllAtOnce", tags=None):
-    lambda_app()
-    ensure(
-        CD.create_deployment_group,
-        applicationName=app, deploymentGroupName=group, serviceRoleArn=ROLE, deploymentConfigName=config,
-        deploymentStyle={"deploymentType": "BLUE_GREEN", "deploymentOption": "WITH_TRAFFIC_CONTROL"},
-        autoRollbackConfiguration={"enabled": True, "events": ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_REQUEST"]},
-        tags=tags or [])
-
-
-def ecs_group(app, group, ready_wait, termination_minutes, tags=None):
-    ensure(CD.create_application, applicationName=app, computePlatform="ECS")
-    ready = ({"actionOnTimeout": "STOP_DEPLOYMENT", "waitTimeInMinutes": 30} if ready_wait
-             else {"actionOnTimeout": "CONTINUE_DEPLOYMENT"})
-    ensure(
-        CD.create_deployment_group,
-        applicationName=app, deploymentGroupName=group, serviceRoleArn=ROLE,
-        deploymentConfigName="CodeDeployDefault.ECSAllAtOnce",
-        deploymentStyle={"deploymentType": "BLUE_GREEN", "deploymentOption": "WITH_TRAFFIC_CONTROL"},
-        blueGreenDeploymentConfiguration={
-            "deploymentReadyOption": ready,
-            "terminateBlueInstancesOnDeploymentSuccess": {"action": "TERMINATE",
-                                                          "terminationWaitTimeInMinutes": termination_minutes}},
-        ecsServices=[{"serviceName": f"{group}-svc", "clusterName": "outside-cluster"}],
-        loadBalancerInfo={"targetGroupPairInfoList": [{
-            "targetGroups": [{"name": f"{group}-blue"}, {"name": f"{group}-green"}],
-            "prodTrafficRoute": {"listenerArns": [
-                f"arn:aws:elasticloadbalancing:us-east-1:111122223333:listener/app/{group}/1a2b3c4d5e6f7a8b/9c8d7e6f5a4b3c2d"]}}]},
-        tags=tags or [])
+from outside_fixtures import (BUCKET, EC2_JSON, EC2_YAML, ECS_RESOURCE, ECS_YAML, LAMBDA_JSON, bundle, content,
+                              ec2_group, ecs_group, ensure, lambda_group, lambda_yaml, upload)
+from outside_lib import (CD, KEY, REGION, ROLE, SECRET, URL, Failure, SCENARIOS, app_arn, aws, check, deployment,
+                         error_code, group_arn, scenario, wait_for, wait_hook)
 
 
 @scenario
@@ -294,13 +163,6 @@ def ecs_from_json_content_with_a_failed_hook_callback():
     check(info.get("errorInformation", {}).get("code"), f"no error code: {info.get('errorInformation')}")
 
 
-def ec2_group():
-    ensure(CD.create_application, applicationName="outside-ec2-app", computePlatform="Server")
-    ensure(CD.create_deployment_group, applicationName="outside-ec2-app", deploymentGroupName="outside-ec2",
-           serviceRoleArn=ROLE, deploymentConfigName="CodeDeployDefault.AllAtOnce",
-           ec2TagFilters=[{"Key": "Environment", "Value": "production", "Type": "KEY_AND_VALUE"}])
-
-
 @scenario
 def ec2_in_place_from_yaml_and_json_bundles():
     ec2_group()
@@ -394,6 +256,9 @@ def refuses_what_the_service_refuses():
     names = CD.list_deployment_groups(applicationName="outside-ec2-app")["deploymentGroups"]
     check("bad-1" not in names and "bad-2" not in names, f"refused groups were stored: {names}")
     check(CD.list_git_hub_account_token_names()["tokenNameList"] == [], "GitHub token names")
+
+
+import scenarios_semantics  # noqa: E402,F401  (registers the service-semantics scenarios)
 
 
 def main():

@@ -16,11 +16,7 @@ export const CONFIG_INPUT_MEMBERS = [
 export function checkConfigShape(i: Json, platform: ComputePlatform): void {
   const int = (v: unknown, min: number, max: number) =>
     typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-  if (i.zonalConfig !== undefined && i.zonalConfig !== null && (platform !== 'Server' || !isObj(i.zonalConfig)))
-    fail(
-      'InvalidMinimumHealthyHostValueException',
-      'A zonal configuration applies to EC2/On-Premises configurations only.',
-    );
+  if (i.zonalConfig !== undefined && i.zonalConfig !== null) checkZonalConfig(i.zonalConfig, platform);
   if (platform === 'Server') {
     if (i.trafficRoutingConfig !== undefined && i.trafficRoutingConfig !== null)
       fail(
@@ -55,5 +51,29 @@ export function checkConfigShape(i: Json, platform: ComputePlatform): void {
     fail(
       'InvalidTrafficRoutingConfigurationException',
       'The configuration that specifies how traffic is routed during a deployment is invalid.',
+    );
+}
+
+/**
+ * ZonalConfig (EC2/On-Premises only): monitor durations are whole seconds, zero or more; the per-zone
+ * minimum healthy hosts is a HOST_COUNT or FLEET_PERCENT with a whole, non-negative value (a percentage
+ * at most 100). The service names InvalidZonalDeploymentConfigurationException for these.
+ */
+function checkZonalConfig(z: unknown, platform: ComputePlatform): void {
+  const err = 'InvalidZonalDeploymentConfigurationException';
+  if (platform !== 'Server') fail(err, 'A zonal configuration applies to EC2/On-Premises configurations only.');
+  if (!isObj(z)) fail(err, 'The zonal configuration must be an object.');
+  const seconds = (v: unknown) => v === undefined || v === null || (Number.isInteger(v) && (v as number) >= 0);
+  for (const k of ['firstZoneMonitorDurationInSeconds', 'monitorDurationInSeconds'] as const)
+    if (!seconds(z[k])) fail(err, `zonalConfig.${k} must be a whole number of seconds, 0 or more.`);
+  const m = z.minimumHealthyHostsPerZone;
+  if (m === undefined || m === null) return;
+  if (!isObj(m) || (m.type !== 'HOST_COUNT' && m.type !== 'FLEET_PERCENT'))
+    fail(err, 'zonalConfig.minimumHealthyHostsPerZone.type must be HOST_COUNT or FLEET_PERCENT.');
+  const max = m.type === 'FLEET_PERCENT' ? 100 : 1_000_000;
+  if (!Number.isInteger(m.value) || (m.value as number) < 0 || (m.value as number) > max)
+    fail(
+      err,
+      `zonalConfig.minimumHealthyHostsPerZone.value must be a whole number from 0 to ${max} for ${String(m.type)}.`,
     );
 }

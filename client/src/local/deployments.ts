@@ -8,17 +8,25 @@ import type { Account } from './account';
 import type { DeploymentCreator } from './enums';
 import { FILE_EXISTS_BEHAVIORS } from './enums';
 import { fail } from './errors';
-import { selectFleet } from './fleet';
+import { blueGreenSucceeded, selectFleet, splitByRevision } from './fleet';
 import { readAlarmConfig, readAutoRollback } from './groupInput';
 import { optBool, optEnum, optObj, optStr } from './input';
 import { LIMITS } from './limits';
 import { buildScript } from './plan';
+import type { EcsRollback } from './plan/ecs';
+import type { BlueGreenRollback } from './plan/server';
 import { HOOK_MODE_TAG } from './plan/common';
 import { checkRevisionShape, type RevisionResult } from './revision';
 import { normalizeRevision, readRevision } from './revisionSource';
-import { stripContent } from './revisionKey';
+import { revisionKey, stripContent } from './revisionKey';
+import { rollbackWork } from './rollback';
 import { COMPLETED, Simulator, type Outcome } from './simulator';
-import { deploymentCompleted, lambdaDeploymentCreated, lambdaWeightChanged } from './compute/coupling';
+import {
+  deploymentCompleted,
+  ecsOriginalTaskSet,
+  lambdaDeploymentCreated,
+  lambdaWeightChanged,
+} from './compute/coupling';
 import type { DeploymentRecord, GroupRecord, HookMode, Json, PlanInput, TargetRecord } from './types';
 
 export const DEPLOYMENT_ID = /^d-[A-Z0-9]{9}$/;
@@ -44,6 +52,9 @@ export interface CreateOptions {
   plan?: PlanInput;
   ignoreFailureSwitch?: boolean;
   hookMode?: HookMode;
+  /** Rollbacks: the task sets (ECS) or instances (EC2 blue/green) the rolled-back deployment left. */
+  ecsRollback?: EcsRollback;
+  serverRollback?: BlueGreenRollback;
 }
 
 export class DeploymentEngine {
@@ -181,21 +192,24 @@ export class DeploymentEngine {
     const id = newDeploymentId();
     const previous = this.lastSuccessful(group);
     const plan: PlanInput = read.ok ? read.plan : { platform: 'Server', hooks: {} };
+    const blueGreen = (group.info.deploymentStyle as Json | undefined)?.deploymentType === 'BLUE_GREEN';
+    let fleet = platform === 'Server' ? selectFleet(group.info, account) : [];
+    let upToDate: typeof fleet = [];
+    if (outdatedOnly && !blueGreen && !opts.serverRollback)
+      ({ deploy: fleet, skip: upToDate } = splitByRevision(account.deploymentsOf(group), fleet, revisionKey(location)));
     const script = buildScript({
       plan,
       group: group.info,
       groupTags: opts.ignoreFailureSwitch ? [] : group.tags,
       config,
-      fleet: platform === 'Server' ? selectFleet(group.info, account) : [],
+      fleet,
+      upToDate,
       region: account.region,
       now: nowSec,
       seq: account.nextSeq(),
-      // An ECS rollback moves traffic back to the original target group: it replaces the failed deployment's green one.
-      ecsPrimaryTargetGroup: opts.rollbackOf
-        ? taskSetTargetGroup(opts.rollbackOf, 'Green')
-        : previous
-          ? taskSetTargetGroup(previous, 'PRIMARY')
-          : undefined,
+      ecsOriginal: platform === 'ECS' && !opts.rollbackOf ? ecsOriginalTaskSet(account, group, previous) : undefined,
+      ecsRollback: opts.ecsRollback,
+      serverRollback: opts.serverRollback,
       ...(read.ok ? {} : { invalid: { code: read.code, message: read.message } }),
     });
     const info: DeploymentRecord['info'] = {
@@ -248,7 +262,13 @@ export class DeploymentEngine {
       info.description = `Rollback of deployment ${orig.info.deploymentId}`;
     }
     account.state.deployments.push(d);
-    account.useRevision(app.applicationName, location, nowSec, read.ok ? read.content : undefined);
+    // The service keeps AppSpec content it was given even when the deployment then fails on it.
+    account.useRevision(
+      app.applicationName,
+      location,
+      nowSec,
+      requestContent(location) ?? (read.ok ? read.content : undefined),
+    );
     group.info.lastAttemptedDeployment = { deploymentId: id, status: 'Created', createTime: nowSec };
     account.markDirty();
     return { deploymentId: id };
@@ -325,12 +345,13 @@ export class DeploymentEngine {
       if (outcome === 'Succeeded') {
         g.info.lastSuccessfulDeployment = summary;
         this.account.setTargetRevision(g, d.info.revision as Json);
+        if (d.info.creator !== 'codeDeployRollback') blueGreenSucceeded(this.account, d, g);
       }
     }
     d.statusMessages.push(`Deployment ${outcome.toLowerCase()}`);
     if (!rollback) return;
-    const plan = g ? this.rollbackPlan(d, g) : undefined;
-    if (!g || !plan) {
+    const work = g ? rollbackWork(d, this.lastSuccessful(g, d)) : undefined;
+    if (!g || !work) {
       d.info.rollbackInfo = {
         rollbackMessage:
           'Automatic rollback was not started: no earlier successful deployment of this deployment group to roll back to.',
@@ -346,7 +367,7 @@ export class DeploymentEngine {
       {
         applicationName: g.info.applicationName,
         deploymentGroupName: g.info.deploymentGroupName,
-        revision: plan.revision,
+        revision: work.revision,
         deploymentConfigName: rollbackConfig,
         autoRollbackConfiguration: d.info.autoRollbackConfiguration,
       },
@@ -355,9 +376,11 @@ export class DeploymentEngine {
         rollbackOf: d,
         createdAtMs: atSec * 1000,
         timeScale: d.sim.timeScale,
-        plan: plan.plan,
+        plan: work.plan,
         ignoreFailureSwitch: true,
         hookMode: 'auto',
+        ecsRollback: work.ecsRollback,
+        serverRollback: work.serverRollback,
       },
     );
     d.info.rollbackInfo = {
@@ -366,27 +389,10 @@ export class DeploymentEngine {
     };
     d.statusMessages.push(`Automatic rollback started: ${deploymentId}`);
   }
-
-  /** Lambda/ECS roll back by shifting traffic back; EC2 redeploys the last successful revision. */
-  private rollbackPlan(d: DeploymentRecord, g: GroupRecord): { plan: PlanInput; revision: Json } | undefined {
-    const p = d.plan;
-    if (p.platform === 'Lambda') {
-      return {
-        plan: { ...p, currentVersion: p.targetVersion, targetVersion: p.currentVersion, hooks: {} },
-        revision: d.info.revision as Json,
-      };
-    }
-    if (p.platform === 'ECS') return { plan: { ...p, hooks: {} }, revision: d.info.revision as Json };
-    const prev = this.lastSuccessful(g, d);
-    return prev ? { plan: prev.plan, revision: prev.info.revision as Json } : undefined;
-  }
 }
 
-/** ECS: the target group of a deployment's PRIMARY task set at its end, or of its Green (replacement) task set. */
-function taskSetTargetGroup(d: DeploymentRecord, which: 'PRIMARY' | 'Green'): string | undefined {
-  const sets = d.targets.find((t) => t.deploymentTargetType === 'ECSTarget')?.taskSetsInfo ?? [];
-  const set = sets.find((s) => (which === 'Green' ? s.taskSetLabel === 'Green' : s.status === 'PRIMARY')) as
-    | { targetGroup?: { name?: string } }
-    | undefined;
-  return set?.targetGroup?.name;
+/** AppSpec content given in the request (AppSpecContent or String revisions). */
+function requestContent(loc: Json): string | undefined {
+  const body = (loc.revisionType === 'String' ? loc.string : loc.appSpecContent) as Json | undefined;
+  return typeof body?.content === 'string' ? body.content : undefined;
 }

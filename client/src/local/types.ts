@@ -185,6 +185,8 @@ export interface RevisionRecord {
 export interface SimulatedInstance {
   instanceId: string;
   tags: { Key: string; Value: string }[];
+  /** Deployment groups (ids) the instance was removed from by a blue/green deployment (KEEP_ALIVE). */
+  leftGroups?: string[];
 }
 
 /** An on-premises instance registered with RegisterOnPremisesInstance (InstanceInfo in wire shape). */

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { COMMON_ERRORS, EXTRA_ENUM_VALUES, NEWER_THAN_BOTOCORE } from '../../model/exceptions';
 import { HOSTILE_HEADER, startJudge } from '../../model/judge';
 import { loadBotocoreModel, loadJudgeModel } from '../../model/serviceModel';
-import { diffAgainst } from '../../model/v3Schema';
+import { diffAgainst, newerErrors } from '../../model/v3Schema';
 import { checkRequest, checkResponse, type Issue } from '../../model/validate';
 
 const model = loadJudgeModel();
@@ -131,6 +131,13 @@ describe('service model validator', () => {
     assert.deepEqual(diff.members.sort(), NEWER_THAN_BOTOCORE.members.map((m) => m.at).sort());
     assert.deepEqual(diff.enumValues, NEWER_THAN_BOTOCORE.enumValues);
     assert.deepEqual(diff.required, NEWER_THAN_BOTOCORE.required);
+    assert.deepEqual(newerErrors(loadBotocoreModel().operations), NEWER_THAN_BOTOCORE.errors);
+  });
+
+  it('accepts an error the v3 commands document beyond botocore’s list for that operation only', () => {
+    const body = { __type: 'InvalidTargetFilterNameException', message: 'x' };
+    assert.deepEqual(checkResponse(model, 'ListDeploymentTargets', 400, body), []);
+    assert.equal(checkResponse(model, 'GetDeploymentTarget', 400, body).length, 1);
   });
 
   it('types the newer members from the v3 schema (enum, structure, boolean)', () => {

@@ -5,8 +5,39 @@
  * group) the service's. Called by the deployment engine only.
  */
 import type { Account } from '../account';
+import type { EcsOriginal } from '../plan/ecs';
 import type { DeploymentRecord, GroupRecord, Json, PlanInput, TargetRecord } from '../types';
+import { primaryTaskSetId } from './ecsApi';
 import { ComputeResources, parseTaskDefinitionRef } from './resources';
+
+type TaskSet = { identifer?: string; status?: string; targetGroup?: { name?: string } };
+
+/** The ECS target's task sets as a deployment left them. */
+function taskSetsOf(d: DeploymentRecord | undefined): TaskSet[] {
+  return (d?.targets.find((t) => t.deploymentTargetType === 'ECSTarget')?.taskSetsInfo ?? []) as TaskSet[];
+}
+
+/**
+ * The task set that serves an ECS deployment group's production traffic before a new deployment: the
+ * PRIMARY task set its last successful deployment left, else the simulated service's own (id, and the
+ * target group of its load balancer).
+ */
+export function ecsOriginalTaskSet(
+  account: Account,
+  group: GroupRecord,
+  previous: DeploymentRecord | undefined,
+): EcsOriginal | undefined {
+  const primary = taskSetsOf(previous).find((s) => s.status === 'PRIMARY');
+  if (primary?.identifer) return { identifer: primary.identifer, targetGroup: primary.targetGroup?.name };
+  const ref = ((group.info.ecsServices as Json[] | undefined) ?? [])[0];
+  const service = ref
+    ? new ComputeResources(account).findService(String(ref.clusterName), String(ref.serviceName))
+    : undefined;
+  if (!service) return undefined;
+  // arn:aws:elasticloadbalancing:REGION:ACCOUNT:targetgroup/NAME/ID
+  const tgArn = service.loadBalancers[0]?.targetGroupArn;
+  return { identifer: primaryTaskSetId(service), targetGroup: tgArn?.split('/')[1] };
+}
 
 /** A Lambda deployment is created: its function is known to the account with the versions it names. */
 export function lambdaDeploymentCreated(account: Account, plan: PlanInput): void {
@@ -68,8 +99,8 @@ export function deploymentCompleted(
       ? r.taskDefinitionArn({ family: parsed.family, revision: parsed.revision })
       : p.taskDefinition;
   service.updatedAt = Math.floor(account.nowSec());
-  const sets = d.targets.find((t) => t.deploymentTargetType === 'ECSTarget')?.taskSetsInfo ?? [];
-  const primary = sets.find((s) => s.status === 'PRIMARY') as { targetGroup?: { name?: string } } | undefined;
+  const primary = taskSetsOf(d).find((s) => s.status === 'PRIMARY');
+  if (primary?.identifer) service.primaryTaskSetId = primary.identifer;
   const tgName = primary?.targetGroup?.name;
   if (tgName) {
     const tg = r.findTargetGroup(tgName);

@@ -62,12 +62,18 @@ function taskDefinitionWire(r: ComputeResources, td: TaskDefinitionRecord): Json
   };
 }
 
+/** The id of the service's PRIMARY task set: the one the last CodeDeploy deployment left, else derived. */
+export function primaryTaskSetId(s: EcsServiceRecord): string {
+  return s.primaryTaskSetId ?? `ecs-svc/${String(4_000_000_000_000_000 + s.updatedAt).padStart(19, '0')}`;
+}
+
 function serviceWire(r: ComputeResources, s: EcsServiceRecord): Json {
   const serviceArn = r.serviceArn(s.clusterName, s.serviceName);
   const clusterArn = r.clusterArn(s.clusterName);
+  const taskSetId = primaryTaskSetId(s);
   const primary = {
-    id: `ecs-svc/${String(4_000_000_000_000_000 + s.updatedAt).padStart(19, '0')}`,
-    taskSetArn: `${serviceArn.replace(':service/', ':task-set/')}/ecs-svc/${String(4_000_000_000_000_000 + s.updatedAt).padStart(19, '0')}`,
+    id: taskSetId,
+    taskSetArn: `${serviceArn.replace(':service/', ':task-set/')}/${taskSetId}`,
     serviceArn,
     clusterArn,
     status: 'PRIMARY',

@@ -63,6 +63,8 @@ export interface EcsServiceRecord {
   createdAt: number;
   /** Epoch seconds of the last change of the task definition. */
   updatedAt: number;
+  /** The id of the PRIMARY task set a CodeDeploy deployment left (`ecs-svc/…`); derived from updatedAt until then. */
+  primaryTaskSetId?: string;
 }
 
 export interface TargetGroupRecord {

@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../configs';
 import type { GroupRecord, Json } from '../types';
 import { listAnswer, type Operations, type OpsContext } from './context';
 import { readTags } from './tags';
+import { COMPLETED } from '../simulator';
 
 const groupName = (v: unknown) =>
   checkName(
@@ -18,9 +19,24 @@ const groupName = (v: unknown) =>
     'deployment group name',
   );
 
-const groupInfo = (g: GroupRecord): Json => structuredClone(g.info);
-
 export function groupOperations({ account }: OpsContext): Operations {
+  /** DeploymentGroupInfo; its last deployments show their deployments' state now (status, end time). */
+  const groupInfo = (g: GroupRecord): Json => {
+    const info = structuredClone(g.info);
+    for (const key of ['lastAttemptedDeployment', 'lastSuccessfulDeployment'] as const) {
+      const last = info[key] as Json | undefined;
+      const d = typeof last?.deploymentId === 'string' ? account.findDeployment(last.deploymentId) : undefined;
+      if (!d) continue;
+      info[key] = {
+        deploymentId: d.info.deploymentId,
+        status: d.info.status,
+        createTime: d.info.createTime,
+        ...(COMPLETED.has(d.info.status) && d.info.completeTime !== undefined ? { endTime: d.info.completeTime } : {}),
+      };
+    }
+    return info;
+  };
+
   return {
     CreateDeploymentGroup: (i) => {
       const app = account.app(i.applicationName);

@@ -1,10 +1,10 @@
 /** TagResource / UntagResource / ListTagsForResource for applications and deployment groups (the failure switch is a group tag). */
-import type { Account } from '../account';
+import { ACCOUNT_ID, type Account } from '../account';
 import { fail } from '../errors';
 import type { Json, Tag } from '../types';
 import type { Operations, OpsContext } from './context';
 
-const ARN = /^arn:aws[a-z-]*:codedeploy:[^:]*:\d*:([a-z]+):([^/]+)(?:\/(.+))?$/;
+const ARN = /^arn:aws[a-z-]*:codedeploy:([^:]*):(\d*):([a-z]+):([^/]+)(?:\/(.+))?$/;
 
 /** A tag list from a request (Key 1..128 characters, optional Value up to 256), or the operation's exception. */
 export function readTags(v: unknown, err: string): Tag[] {
@@ -28,12 +28,23 @@ export function readTags(v: unknown, err: string): Tag[] {
   return out;
 }
 
-/** The tag list of an application or deployment group ARN (the live array, for editing). */
-export function tagsOf(account: Account, arn: unknown): Tag[] {
+/**
+ * The tag list of an application or deployment group ARN (the live array, for editing). An ARN of
+ * another account or region names nothing here. `listing`: ListTagsForResource, whose error list has
+ * no "does not exist" exceptions, so an unknown resource is an ARN it cannot resolve.
+ */
+export function tagsOf(account: Account, arn: unknown, listing = false): Tag[] {
   if (typeof arn !== 'string' || arn === '')
     fail('ResourceArnRequiredException', 'The ARN of a resource is required, but was not found.');
-  const m = ARN.exec(arn);
-  if (!m) fail('InvalidArnException', `The specified ARN is not in a valid format: ${arn.slice(0, 200)}`);
+  const match = ARN.exec(arn);
+  if (!match) fail('InvalidArnException', `The specified ARN is not in a valid format: ${arn.slice(0, 200)}`);
+  const [, region, owner] = match;
+  if (region !== account.region || owner !== ACCOUNT_ID)
+    fail(
+      'ArnNotSupportedException',
+      `The specified ARN is not supported: it names account ${owner.slice(0, 20) || '(none)'} in region ${region.slice(0, 30) || '(none)'}, not ${ACCOUNT_ID} in ${account.region}.`,
+    );
+  const m = [match[0], match[3], match[4], match[5]];
   if (m[1] !== 'application' && m[1] !== 'deploymentgroup')
     fail(
       'ArnNotSupportedException',
@@ -41,6 +52,11 @@ export function tagsOf(account: Account, arn: unknown): Tag[] {
     );
   if ((m[1] === 'application') !== (m[3] === undefined))
     fail('InvalidArnException', `The specified ARN is not in a valid format: ${arn.slice(0, 200)}`);
+  if (listing) {
+    const found = m[1] === 'deploymentgroup' ? account.findGroup(m[2], m[3]) : account.findApp(m[2]);
+    if (!found)
+      fail('InvalidArnException', `The specified ARN does not identify an existing resource: ${arn.slice(0, 200)}`);
+  }
   if (m[1] === 'deploymentgroup') return account.group(m[2], m[3]).tags;
   const app = account.app(m[2]);
   return (app.tags ??= []);
@@ -67,6 +83,6 @@ export function tagOperations({ account }: OpsContext): Operations {
       account.markDirty();
       return {};
     },
-    ListTagsForResource: (i: Json) => ({ Tags: structuredClone(tagsOf(account, i.ResourceArn)) }),
+    ListTagsForResource: (i: Json) => ({ Tags: structuredClone(tagsOf(account, i.ResourceArn, true)) }),
   };
 }

@@ -74,7 +74,7 @@ export function targetOperations({ engine }: OpsContext): Operations {
         const filter = optEnum(
           name,
           TARGET_FILTER_NAMES,
-          'ValidationException',
+          'InvalidTargetFilterNameException',
           `The target filter name ${name.slice(0, 50)} is invalid: use TargetStatus or ServerInstanceLabel.`,
         );
         if (filter === 'TargetStatus') {

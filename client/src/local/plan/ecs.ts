@@ -4,6 +4,20 @@ import { Script, T, hookDiagnostics, newTarget, shouldFail, trafficSteps, type F
 
 type EcsPlan = Extract<PlanInput, { platform: 'ECS' }>;
 
+/** The task set that serves production before a deployment: its id and target group, when known. */
+export interface EcsOriginal {
+  identifer?: string;
+  targetGroup?: string;
+}
+
+/** An ECS rollback: the task sets the rolled-back deployment left behind, as it left them. */
+export interface EcsRollback {
+  /** The original task set (Blue in the rolled-back deployment): it gets all traffic back. */
+  original: Json;
+  /** The replacement task set it created, if it got that far: drained and removed. */
+  replacement?: Json;
+}
+
 export const ECS_EVENTS = [
   'BeforeInstall',
   'Install',
@@ -32,7 +46,8 @@ export function ecsScript(
   region: string,
   now: number,
   seq: number,
-  primaryTargetGroup?: string,
+  original?: EcsOriginal,
+  rollback?: EcsRollback,
 ): { ops: Script; targets: TargetRecord[] } {
   const service = ((group.ecsServices as Json[] | undefined) ?? [])[0] ?? {
     clusterName: 'default',
@@ -45,7 +60,7 @@ export function ecsScript(
   // The original task set serves production on one target group of the pair; the replacement gets the other.
   // After a successful deployment the roles swap, so the group's last primary target group serves first.
   const pairNames = ((pair?.targetGroups as { name: string }[] | undefined) ?? []).map((g) => g.name);
-  const tgs = primaryTargetGroup === pairNames[1] ? [pairNames[1], pairNames[0]] : pairNames;
+  const tgs = original?.targetGroup === pairNames[1] ? [pairNames[1], pairNames[0]] : pairNames;
   const desired = 3;
   const taskSet = (label: 'Blue' | 'Green', n: number): Json => ({
     identifer: `ecs-svc/${String(4_000_000_000_000_000 + n * 7919 + seq).padStart(19, '0')}`,
@@ -57,7 +72,7 @@ export function ecsScript(
     ...((label === 'Blue' ? tgs[0] : tgs[1]) ? { targetGroup: { name: label === 'Blue' ? tgs[0] : tgs[1] } } : {}),
     taskSetLabel: label,
   });
-  const blue = taskSet('Blue', 1);
+  const blue = { ...taskSet('Blue', 1), ...(original?.identifer ? { identifer: original.identifer } : {}) };
   const green = taskSet('Green', 2);
   target.taskSetsInfo = [blue];
 
@@ -66,6 +81,7 @@ export function ecsScript(
   s.target(id, 'InProgress');
   const sets = (b: Json | undefined, g: Json | undefined) =>
     s.now({ k: 'taskSets', target: id, sets: [b, g].filter(Boolean) as Json[] });
+  if (rollback) return { ops: rerouteBack(s, target, rollback, sets), targets: [target] };
   const failed = (event: string): boolean => {
     if (!shouldFail(sw, event)) return false;
     s.event(id, event, 'Failed', s.t, hookDiagnostics(event, id, 'service'));
@@ -140,4 +156,41 @@ export function ecsScript(
   }
   s.now({ k: 'succeed' });
   return { ops: s, targets: [target] };
+}
+
+/**
+ * An ECS rollback moves production traffic back to the original task set, which keeps its identity
+ * (in this deployment it is the one traffic moves to, so it carries the Green label), then removes
+ * the rolled-back deployment's replacement task set. No task set is created and no hook runs.
+ */
+function rerouteBack(
+  s: Script,
+  target: TargetRecord,
+  rollback: EcsRollback,
+  sets: (b: Json | undefined, g: Json | undefined) => void,
+): Script {
+  const id = target.targetId;
+  const restored: Json = { ...rollback.original, taskSetLabel: 'Green' };
+  const retired: Json | undefined = rollback.replacement && { ...rollback.replacement, taskSetLabel: 'Blue' };
+  target.taskSetsInfo = [retired, restored].filter(Boolean) as Json[];
+  for (const event of ECS_EVENTS) {
+    s.event(id, event, 'InProgress');
+    s.advance(event === 'AllowTraffic' ? T.traffic : T.emptyHook);
+    if (event === 'AllowTraffic')
+      sets(retired && { ...retired, trafficWeight: 0, status: 'ACTIVE' }, {
+        ...restored,
+        trafficWeight: 100,
+        status: 'PRIMARY',
+      });
+    s.event(id, event, 'Succeeded');
+  }
+  s.target(id, 'Succeeded');
+  const primary = { ...restored, trafficWeight: 100, status: 'PRIMARY' };
+  if (retired) {
+    sets({ ...retired, trafficWeight: 0, status: 'DRAINING', desiredCount: 0 }, primary);
+    s.advance(T.traffic);
+    sets(undefined, primary);
+  }
+  s.now({ k: 'succeed' });
+  return s;
 }

@@ -1,9 +1,9 @@
 /** Chooses the script builder for the compute platform and adds the common start of every deployment. */
 import type { FleetMember, Json, Op, PlanInput, TargetRecord } from '../types';
 import { Script, T, failureSwitch } from './common';
-import { ecsScript } from './ecs';
+import { ecsScript, type EcsOriginal, type EcsRollback } from './ecs';
 import { lambdaScript } from './lambda';
-import { serverScript } from './server';
+import { serverScript, type BlueGreenRollback } from './server';
 
 export interface ScriptInput {
   plan: PlanInput;
@@ -12,8 +12,14 @@ export interface ScriptInput {
   config: Json;
   /** The instances the group's tag filters selected (EC2 and on-premises). */
   fleet: FleetMember[];
-  /** ECS: the target group that serves production now (the last successful deployment's). */
-  ecsPrimaryTargetGroup?: string;
+  /** updateOutdatedInstancesOnly: instances of the fleet that already run the target revision (skipped). */
+  upToDate?: FleetMember[];
+  /** ECS: the task set that serves production now (its id and target group), when known. */
+  ecsOriginal?: EcsOriginal;
+  /** ECS rollback: the task sets the rolled-back deployment left (traffic goes back to the original). */
+  ecsRollback?: EcsRollback;
+  /** EC2 blue/green rollback: the original instances to reroute traffic to, the replacements to retire. */
+  serverRollback?: BlueGreenRollback;
   region: string;
   /** Epoch seconds, for the targets' initial lastUpdatedAt. */
   now: number;
@@ -46,9 +52,21 @@ export function buildScript(input: ScriptInput): { ops: Op[]; targets: TargetRec
             input.region,
             input.now,
             input.seq,
-            input.ecsPrimaryTargetGroup,
+            input.ecsOriginal,
+            input.ecsRollback,
           )
-        : serverScript(plan, input.group, input.config, sw, input.fleet, start, input.region, input.now, input.seq);
+        : serverScript(
+            plan,
+            input.group,
+            input.config,
+            sw,
+            input.serverRollback?.restore ?? input.fleet,
+            start,
+            input.region,
+            input.now,
+            input.seq,
+            { rollback: input.serverRollback, upToDate: input.upToDate },
+          );
   for (const op of body.ops.ops) head.ops.push(op);
   return { ops: head.sorted(), targets: body.targets };
 }

@@ -7,6 +7,15 @@ import { Script, T, hookDiagnostics, newTarget, shouldFail, type FailureSwitch }
 
 type ServerPlan = Extract<PlanInput, { platform: 'Server' }>;
 
+/**
+ * The rollback of a blue/green deployment: traffic goes back to the original instances (`restore`,
+ * which never left the group) and away from the failed deployment's replacement instances (`retire`).
+ */
+export interface BlueGreenRollback {
+  restore: FleetMember[];
+  retire: FleetMember[];
+}
+
 const INSTALL_EVENTS = [
   'ApplicationStop',
   'DownloadBundle',
@@ -45,7 +54,9 @@ export function serverScript(
   region: string,
   now: number,
   seq: number,
+  extra: { rollback?: BlueGreenRollback; upToDate?: FleetMember[] } = {},
 ): { ops: Script; targets: TargetRecord[] } {
+  const { rollback, upToDate = [] } = extra;
   const s = new Script();
   s.t = start;
   const style = (group.deploymentStyle ?? {}) as { deploymentType?: string; deploymentOption?: string };
@@ -55,6 +66,18 @@ export function serverScript(
   const arnOf = new Map(instances.map((x) => [x.id, x.arn]));
   const arn = (id: string) => arnOf.get(id) ?? ec2Arn(id);
   const targets: TargetRecord[] = [];
+  // updateOutdatedInstancesOnly: instances that already run the target revision are skipped.
+  const skipped = upToDate.map((x) => {
+    const t = newTarget('InstanceTarget', x.id, x.arn, INSTALL_EVENTS, now);
+    t.status = 'Skipped';
+    for (const e of t.lifecycleEvents) e.status = 'Skipped';
+    return t;
+  });
+  if (instances.length === 0 && skipped.length > 0) {
+    s.now({ k: 'note', text: `All ${skipped.length} instances already run this revision` });
+    s.now({ k: 'succeed' });
+    return { ops: s, targets: skipped };
+  }
 
   if (instances.length === 0) {
     s.now({
@@ -65,7 +88,7 @@ export function serverScript(
     });
     return { ops: s, targets };
   }
-  const sizing = batching(config, instances.length);
+  const sizing = rollback ? { batch: instances.length, minHealthy: 0 } : batching(config, instances.length);
   if (!sizing) {
     s.now({
       k: 'fail',
@@ -107,6 +130,8 @@ export function serverScript(
     return { end: t, failed: false };
   };
 
+  if (rollback) return rerouteBack(s, rollback, now, runInstance);
+
   const installEvents = traffic && !blueGreen ? [...BLOCK_EVENTS, ...INSTALL_EVENTS, ...ALLOW_EVENTS] : INSTALL_EVENTS;
   const fleetIds = blueGreen
     ? instances.map((_, i) => `i-0${(0xa1b2c3d4e5f6 + seq * 977 + i * 131).toString(16).padStart(16, '0').slice(-16)}`)
@@ -117,6 +142,7 @@ export function serverScript(
     if (blueGreen) t.instanceLabel = 'Green';
     targets.push(t);
   }
+  targets.push(...skipped);
   if (blueGreen) {
     for (const inst of instances) {
       const t = newTarget('InstanceTarget', inst.id, inst.arn, BLOCK_EVENTS, now);
@@ -176,6 +202,46 @@ export function serverScript(
       s.wait('TERMINATION_WAIT', 'continue', term.terminationWaitTimeInMinutes! * 60_000);
     s.now({ k: 'note', text: `Terminated ${instances.length} original instances` });
   }
+  s.now({ k: 'succeed' });
+  return { ops: s, targets };
+}
+
+/**
+ * A blue/green rollback reroutes traffic: the original instances are registered again (they are
+ * this deployment's replacement environment, Green) and the failed replacements are deregistered
+ * (its original environment, Blue). Nothing is installed: the originals still run the last good revision.
+ */
+function rerouteBack(
+  s: Script,
+  rollback: BlueGreenRollback,
+  now: number,
+  runInstance: (id: string, events: string[], t: number) => { end: number; failed: boolean },
+): { ops: Script; targets: TargetRecord[] } {
+  const targets: TargetRecord[] = [];
+  for (const x of rollback.restore) {
+    const t = newTarget('InstanceTarget', x.id, x.arn, ALLOW_EVENTS, now);
+    t.instanceLabel = 'Green';
+    targets.push(t);
+  }
+  for (const x of rollback.retire) {
+    const t = newTarget('InstanceTarget', x.id, x.arn, BLOCK_EVENTS, now);
+    t.instanceLabel = 'Blue';
+    targets.push(t);
+  }
+  const start = s.t;
+  const results = [
+    ...rollback.restore.map((x) => runInstance(x.id, ALLOW_EVENTS, start)),
+    ...rollback.retire.map((x) => runInstance(x.id, BLOCK_EVENTS, start)),
+  ];
+  s.t = Math.max(start, ...results.map((r) => r.end));
+  if (results.some((r) => r.failed)) {
+    s.now({ k: 'fail', code: 'HEALTH_CONSTRAINTS', message: HEALTH_MESSAGE });
+    return { ops: s, targets };
+  }
+  s.now({
+    k: 'note',
+    text: `Traffic rerouted to the ${rollback.restore.length} original instances; ${rollback.retire.length} replacement instances removed`,
+  });
   s.now({ k: 'succeed' });
   return { ops: s, targets };
 }
