@@ -238,6 +238,9 @@ def errors_the_model_lists_for_each_operation():
         check(error_code(CD.tag_resource, ResourceArn=arn, Tags=[{"Key": "k", "Value": "v"}])
               == "ArnNotSupportedException", arn)
         check(error_code(CD.untag_resource, ResourceArn=arn, TagKeys=["k"]) == "ArnNotSupportedException", arn)
+    code = error_code(CD.create_deployment_group, applicationName="checkout-web", deploymentGroupName="bad-role",
+                      serviceRoleArn="arn:aws:iam::999999999999:role/CodeDeployServiceRole")
+    check(code == "AccessDeniedException", f"serviceRoleArn of another account: {code}")
     code = error_code(CD.list_tags_for_resource, ResourceArn=app_arn("outside-no-such-app"))
     check(code == "InvalidArnException", f"ListTagsForResource of an unknown application: {code}")
     zonal = (("Lambda", {"firstZoneMonitorDurationInSeconds": 60}),

@@ -3,7 +3,7 @@
  * exception the model names for it, then the whole group is checked against its compute
  * platform. Only DeploymentGroupInfo members are ever stored.
  */
-import type { Account } from './account';
+import { ACCOUNT_ID, type Account } from './account';
 import {
   AUTO_ROLLBACK_EVENTS,
   DEPLOYMENT_OPTIONS,
@@ -190,6 +190,9 @@ export function readGroupMembers(i: Json): Json {
       'InvalidRoleException',
       `The service role ARN ${role.slice(0, 200)} is not an IAM role ARN (arn:aws:iam::<account>:role/<name>).`,
     );
+  // Passing a role of another account is refused before CodeDeploy looks at it, as AWS services answer it.
+  if (role !== undefined && role.split(':')[4] !== ACCOUNT_ID)
+    fail('AccessDeniedException', 'Cross-account pass role is not allowed.');
   set('serviceRoleArn', role);
 
   const trigErr = 'InvalidTriggerConfigException';
