@@ -77,7 +77,17 @@ function networkCode(err: SdkLikeError | undefined, depth = 0): string | undefin
   );
 }
 
-function where(settings?: ConnectionSettings): string {
+/** The request a failure belongs to, when it is not a CodeDeploy call (the revision upload goes to S3). */
+export interface ErrorTarget {
+  service: 'S3';
+  bucket: string;
+}
+
+function where(settings?: ConnectionSettings, target?: ErrorTarget): string {
+  if (target) {
+    const at = settings?.s3Endpoint ? ` at ${settings.s3Endpoint}` : ` in ${settings?.region ?? 'the selected region'}`;
+    return `S3 (bucket "${target.bucket}")${at}`;
+  }
   if (settings?.endpoint) return `the CodeDeploy endpoint ${settings.endpoint}`;
   return `CodeDeploy in ${settings?.region ?? 'the selected region'}`;
 }
@@ -103,7 +113,12 @@ export function isCredentialLoadError(error: unknown): boolean {
   );
 }
 
-export function toUserError(error: unknown, settings?: ConnectionSettings, context: ErrorContext = {}): AwsUserError {
+export function toUserError(
+  error: unknown,
+  settings?: ConnectionSettings,
+  context: ErrorContext = {},
+  target?: ErrorTarget,
+): AwsUserError {
   if (error instanceof AwsUserError) return error;
   const err = (error && typeof error === 'object' ? error : { message: String(error) }) as SdkLikeError;
   const name = err.name && err.name !== 'Error' ? err.name : (err.Code ?? err.code ?? 'UnknownError');
@@ -124,7 +139,7 @@ export function toUserError(error: unknown, settings?: ConnectionSettings, conte
     const tip = local
       ? ' Is the local endpoint running? Restart it with "CodeDeploy: Use the Local CodeDeploy Endpoint".'
       : ' Check the endpoint setting, your network and proxy.';
-    return new AwsUserError(`Cannot reach ${where(settings)} (${why}).${tip}`, net ?? name, 'check-endpoint');
+    return new AwsUserError(`Cannot reach ${where(settings, target)} (${why}).${tip}`, net ?? name, 'check-endpoint');
   }
 
   const ssoish = /\bSSO\b|sso_|token.*(expired|refresh)|refresh.*token|aws sso login/i.test(raw);
@@ -164,17 +179,18 @@ export function toUserError(error: unknown, settings?: ConnectionSettings, conte
   if (THROTTLED.has(name) || err.$metadata?.httpStatusCode === 429) {
     const attempts = err.$metadata?.attempts;
     return new AwsUserError(
-      `CodeDeploy is throttling requests${attempts ? ` (still throttled after ${attempts} attempts)` : ''}. Wait a moment and try again.`,
+      `${target ? 'S3' : 'CodeDeploy'} is throttling requests${attempts ? ` (still throttled after ${attempts} attempts)` : ''}. Wait a moment and try again.`,
       name,
       'retry',
     );
   }
   if (err.$fault === 'server' && (err.$metadata?.httpStatusCode ?? 500) >= 500) {
     return new AwsUserError(
-      `${where(settings)} had an internal error (${name}): ${raw || 'no details'}. Try again.`,
+      `${where(settings, target)} had an internal error (${name}): ${raw || 'no details'}. Try again.`,
       name,
       'retry',
     );
   }
+  if (target) return new AwsUserError(`Uploading to ${where(settings, target)} failed (${name}): ${raw || 'no details'}`, name);
   return new AwsUserError(raw || name, name);
 }
