@@ -3,6 +3,7 @@
  * on, the service's error name as `code`, and a suggested action. Messages never carry secrets.
  */
 import { AwsUserError, type ConnectionSettings } from './api';
+import { redactSecrets } from './redact';
 
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired', 'RequestExpired']);
 const BAD_CREDENTIALS = new Set([
@@ -50,17 +51,10 @@ interface SdkLikeError {
   errors?: unknown[];
 }
 
-/** Removes anything that looks like an access key, and the connection's own secrets, from a message. */
+/** Removes anything that looks like a secret, a credential command or its output, and the connection's own keys. */
 export function scrub(text: string, settings?: ConnectionSettings): string {
-  let out = text.replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '$1****');
   const c = settings?.credentials;
-  for (const secret of [c?.secretAccessKey, c?.sessionToken, c?.accessKeyId]) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('****');
-  }
-  return out.replace(
-    /(aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken)\s*[=:]\s*\S+/gi,
-    '$1=****',
-  );
+  return redactSecrets(text, [c?.secretAccessKey, c?.sessionToken, c?.accessKeyId]);
 }
 
 function networkCode(err: SdkLikeError | undefined, depth = 0): string | undefined {
@@ -163,8 +157,15 @@ export function toUserError(
         'sso-login',
       );
     }
+    // A failed credential_process: its command line, arguments and stderr stay out of the message.
+    const processFailed = /Command failed/i.test(raw);
+    const detail = processFailed
+      ? ': its credential_process command failed (run it in a terminal to see why; its command line and output are not shown here)'
+      : raw
+        ? `: ${raw}`
+        : '';
     return new AwsUserError(
-      `Profile "${profile}" could not provide AWS credentials${raw ? `: ${raw}` : ''}. Check the profile in your AWS config files or pick another one.`,
+      `Profile "${profile}" could not provide AWS credentials${detail}. Check the profile in your AWS config files or pick another one.`,
       name,
       'pick-profile',
     );

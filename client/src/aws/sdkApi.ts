@@ -39,6 +39,7 @@ import type { AccountAccess } from './accountApi';
 import { CachedAccountReader, DEFAULT_ACCOUNT_TTL_MS } from './accountCache';
 import { createAccountReader } from './accountSdk';
 import { getLocalJson } from './localRoutes';
+import { emitAwsLog, sdkLogger, type AwsLog } from './log';
 import { isSsoProfile } from './profiles';
 
 /** Batch limits of the CodeDeploy API. */
@@ -72,9 +73,12 @@ export function credentialsFor(
   };
 }
 
-export function clientConfig(settings: ConnectionSettings, context: ErrorContext) {
+export function clientConfig(settings: ConnectionSettings, context: ErrorContext, log?: AwsLog) {
   const local = settings.kind === 'local';
+  const c = settings.credentials;
+  const known = [c?.secretAccessKey, c?.sessionToken, c?.accessKeyId];
   return {
+    logger: sdkLogger((level, line) => emitAwsLog(log, level, line, known)),
     region: settings.region,
     credentials: credentialsFor(settings, context),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
@@ -91,8 +95,11 @@ class SdkCodeDeployApi implements CodeDeployApi {
   private accountReader: { cached: CachedAccountReader; dispose(): void } | undefined;
   private readonly context: ErrorContext = {};
 
-  constructor(readonly settings: ConnectionSettings) {
-    this.client = new CodeDeployClient(clientConfig(settings, this.context));
+  constructor(
+    readonly settings: ConnectionSettings,
+    private readonly log?: AwsLog,
+  ) {
+    this.client = new CodeDeployClient(clientConfig(settings, this.context, log));
   }
 
   private async run<T>(fn: () => Promise<T>, target?: ErrorTarget): Promise<T> {
@@ -102,7 +109,15 @@ class SdkCodeDeployApi implements CodeDeployApi {
       if (err instanceof UploadCancelledError) throw err;
       if (this.settings.kind === 'aws' && !this.settings.profile && isCredentialLoadError(err))
         this.context.chainReport = await defaultChainReport().catch(() => undefined);
-      throw toUserError(err, this.s3Settings(target), this.context, target);
+      const userError = toUserError(err, this.s3Settings(target), this.context, target);
+      const name = err instanceof Error ? err.name : typeof err;
+      const c = this.settings.credentials;
+      emitAwsLog(this.log, 'debug', `AWS call failed (${name}): ${userError.message}`, [
+        c?.secretAccessKey,
+        c?.sessionToken,
+        c?.accessKeyId,
+      ]);
+      throw userError;
     }
   }
 
@@ -379,7 +394,7 @@ class SdkCodeDeployApi implements CodeDeployApi {
       const endpoint = this.s3EndpointUrl();
       if (this.settings.kind === 'local' && !endpoint)
         throw new AwsUserError('The local endpoint has no S3 URL.', 'InternalFailure', 'check-endpoint');
-      const base = clientConfig({ ...this.settings, endpoint: undefined }, this.context);
+      const base = clientConfig({ ...this.settings, endpoint: undefined }, this.context, this.log);
       this.s3 = new S3Client({
         ...base,
         ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
@@ -439,7 +454,7 @@ class SdkCodeDeployApi implements CodeDeployApi {
 
   account(): AccountAccess {
     if (!this.accountReader) {
-      const sdk = createAccountReader(this.settings, clientConfig(this.settings, this.context), this.context);
+      const sdk = createAccountReader(this.settings, clientConfig(this.settings, this.context, this.log), this.context);
       this.accountReader = {
         cached: new CachedAccountReader(sdk, { ttlMs: DEFAULT_ACCOUNT_TTL_MS }),
         dispose: () => sdk.dispose(),
@@ -464,6 +479,7 @@ function contentTypeFor(key: string): string {
   return 'application/octet-stream';
 }
 
-export function createCodeDeployApi(settings: ConnectionSettings): CodeDeployApi {
-  return new SdkCodeDeployApi(settings);
+/** `log` receives what the AWS layer logs (redacted); the extension passes the CodeDeploy output channel. */
+export function createCodeDeployApi(settings: ConnectionSettings, log?: AwsLog): CodeDeployApi {
+  return new SdkCodeDeployApi(settings, log);
 }

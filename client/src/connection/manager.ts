@@ -119,13 +119,16 @@ export class ConnectionManager implements vscode.Disposable {
     return this.apiPromise;
   }
 
+  /** Where the AWS layer's own lines go (already redacted there; the channel redacts again). */
+  private readonly awsLog = (level: 'debug' | 'info' | 'warn' | 'error', line: string): void => this.log[level](line);
+
   private async createApi(choice: ConnectionChoice): Promise<CodeDeployApi> {
     const aws = await loadAws();
     if (choice.kind === 'local' && !choice.endpoint) {
       const local = await this.startLocal();
-      return aws.createCodeDeployApi(apiSettings(choice, local));
+      return aws.createCodeDeployApi(apiSettings(choice, local), this.awsLog);
     }
-    return aws.createCodeDeployApi(apiSettings(choice));
+    return aws.createCodeDeployApi(apiSettings(choice), this.awsLog);
   }
 
   private startLocal(): Promise<LocalEndpoint> {
