@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CodeDeployApi } from '../aws/api';
+import { commandLine, shellKindOf } from './shellCommand';
 import { currentSettings } from '../config';
 import {
   apiSettings,
@@ -293,9 +294,14 @@ export class ConnectionManager implements vscode.Disposable {
         await vscode.env.clipboard.writeText(command);
         void vscode.window.showInformationMessage(`Copied "${command}". Run it, then refresh the CodeDeploy view.`);
       } else if (choice === 'Run in Terminal') {
-        const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
+        // Quoted for the terminal's shell; when that cannot be done safely, aws runs as the terminal's process.
+        const args = ['aws', 'sso', 'login', ...(profile ? ['--profile', profile] : [])];
+        const line = commandLine(args, shellKindOf(vscode.env.shell, process.platform));
+        const terminal = line
+          ? vscode.window.createTerminal({ name: 'AWS SSO login' })
+          : vscode.window.createTerminal({ name: 'AWS SSO login', shellPath: 'aws', shellArgs: args.slice(1) });
         terminal.show();
-        terminal.sendText(command);
+        if (line) terminal.sendText(line);
       } else if (choice === 'Pick Another Profile') {
         await this.pick();
       }

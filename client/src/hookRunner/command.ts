@@ -25,6 +25,12 @@ function output(ctx: Ctx): vscode.OutputChannel {
   return channel;
 }
 
+/** `codedeploy.hooks.environmentAllowList` (a restricted setting: only user settings count in Restricted Mode). */
+function environmentAllowList(): unknown[] {
+  const v = vscode.workspace.getConfiguration('codedeploy').get<unknown>('hooks.environmentAllowList');
+  return Array.isArray(v) ? v : [];
+}
+
 async function pickAppSpec(arg: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
   const active = vscode.window.activeTextEditor?.document;
@@ -115,6 +121,7 @@ export async function runHooksLocally(ctx: Ctx, arg: unknown): Promise<void> {
           bundleRoot: folder,
           sandbox,
           appSpecName: path.basename(appSpecPath).toLowerCase(),
+          envAllowList: environmentAllowList(),
           signal: abort.signal,
           user,
           onEvent: (e) => {
