@@ -57,6 +57,8 @@ export class ConnectionManager implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('codedeploy') && !this.writing) this.reload();
       }),
+      // Once trusted, the workspace's own values of the restricted settings count.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
     );
   }
 

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { APPSPEC_GLOB, isAppSpecFileName, parseAppSpec } from '../../../engine/index';
+import { settingsReader } from '../config';
 import type { Ctx } from '../ctx';
 import { revisionRelative } from './paths';
 import { scriptCount } from './plan';
@@ -27,7 +28,7 @@ function output(ctx: Ctx): vscode.OutputChannel {
 
 /** `codedeploy.hooks.environmentAllowList` (a restricted setting: only user settings count in Restricted Mode). */
 function environmentAllowList(): unknown[] {
-  const v = vscode.workspace.getConfiguration('codedeploy').get<unknown>('hooks.environmentAllowList');
+  const v = settingsReader(vscode.workspace)('codedeploy.hooks.environmentAllowList');
   return Array.isArray(v) ? v : [];
 }
 
