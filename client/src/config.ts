@@ -24,6 +24,47 @@ export type AccountChecksSetting = 'local' | 'always' | 'off';
 
 type Getter = (key: string) => unknown;
 
+/**
+ * Settings an untrusted workspace may not choose: they pick credentials, endpoints and buckets,
+ * start the local endpoint, call the account, or pass the environment to scripts. Declared in
+ * package.json `capabilities.untrustedWorkspaces.restrictedConfigurations` too; in Restricted Mode
+ * they are read from the user's settings only (workspace and folder values ignored).
+ */
+export const RESTRICTED_SETTINGS: readonly string[] = [
+  'codedeploy.connection',
+  'codedeploy.profile',
+  'codedeploy.region',
+  'codedeploy.endpoint',
+  'codedeploy.revisionBucket',
+  'codedeploy.local.timeScale',
+  'codedeploy.accountChecks',
+  'codedeploy.hooks.environmentAllowList',
+];
+
+/** The parts of `WorkspaceConfiguration.inspect` a restricted read uses. */
+export interface InspectedSetting {
+  defaultValue?: unknown;
+  globalValue?: unknown;
+}
+
+export interface ConfigurationLike {
+  get(key: string): unknown;
+  inspect(key: string): InspectedSetting | undefined;
+}
+
+/**
+ * Reads settings honouring workspace trust: in an untrusted workspace a restricted setting takes
+ * the user's (global) value or the default, never what the workspace's `.vscode/settings.json` says.
+ */
+export function trustAwareGetter(cfg: ConfigurationLike, trusted: boolean): Getter {
+  const restricted = new Set(RESTRICTED_SETTINGS);
+  return (key) => {
+    if (trusted || !restricted.has(key)) return cfg.get(key);
+    const i = cfg.inspect(key);
+    return i?.globalValue !== undefined ? i.globalValue : i?.defaultValue;
+  };
+}
+
 const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v.trim() : d);
 
 export function readConfig(get: Getter): Settings {
@@ -51,6 +92,14 @@ export function readConfig(get: Getter): Settings {
 }
 
 export function currentSettings(workspace: typeof vscode.workspace): Settings {
+  return readConfig(settingsReader(workspace));
+}
+
+/** A getter over the live configuration that ignores workspace values of restricted settings when untrusted. */
+export function settingsReader(workspace: typeof vscode.workspace): Getter {
   const cfg = workspace.getConfiguration();
-  return readConfig((key) => cfg.get(key));
+  return trustAwareGetter(
+    { get: (key) => cfg.get(key), inspect: (key) => cfg.inspect(key) },
+    workspace.isTrusted,
+  );
 }

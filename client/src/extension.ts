@@ -16,6 +16,7 @@ import { DeployMemory } from './deploy/memory';
 import type { NodeDescriptor } from './explorer/model';
 import { ExplorerProvider } from './explorer/provider';
 import { logFailure } from './logFailure';
+import { redactingLog } from './redactedLog';
 import type { AppSpecServer } from './languageClient';
 import { MonitorManager } from './monitor/manager';
 import { StatusBar } from './statusBar';
@@ -41,7 +42,8 @@ declare const __appspecLoadStart: number | undefined;
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activateStart = performance.now();
-  const log = vscode.window.createOutputChannel('CodeDeploy', { log: true });
+  // Every line written to the CodeDeploy log is redacted (keys, tokens, credential commands).
+  const log = redactingLog(vscode.window.createOutputChannel('CodeDeploy', { log: true }));
   const connection = new ConnectionManager(context, log);
   const memory = new DeployMemory(context.workspaceState);
   const explorer = new ExplorerProvider(connection, log);

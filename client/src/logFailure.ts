@@ -4,9 +4,11 @@
  */
 import type * as vscode from 'vscode';
 import { AwsUserError } from './aws/api';
+import { redactSecrets } from './aws/redact';
 
+/** The text of a failure for a notification or the log, with anything secret-looking removed. */
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message || err.name : String(err);
+  return redactSecrets(err instanceof Error ? err.message || err.name : String(err));
 }
 
 export function logFailure(log: vscode.LogOutputChannel, what: string, err: unknown): void {

@@ -32,7 +32,7 @@ import { LintMemory } from './lintMemory';
 import { isSyntaxFinding, MORE_PROBLEMS_ID, toDiagnostic } from './features/diagnostics';
 import { complete } from './features/completion';
 import { hover } from './features/hover';
-import { codeActions } from './features/codeActions';
+import { codeActions, type CreateCheck } from './features/codeActions';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { documentLinks } from './features/links';
@@ -137,12 +137,15 @@ export interface LanguageService {
   validate(doc: TextDocumentLike, settings?: ValidateSettings): Diagnostic[];
   complete(doc: TextDocumentLike, position: Position, context?: { triggerCharacter?: string }): CompletionList;
   hover(doc: TextDocumentLike, position: Position): Hover | null;
-  /** `createFiles`: offer fixes that create files (a missing hook script); false in an untrusted workspace. */
+  /**
+   * `createFiles`: offer fixes that create files (a missing hook script); false in an untrusted workspace.
+   * `mayCreate`: which files such a fix may create (the server keeps them inside the workspace folder).
+   */
   codeActions(
     doc: TextDocumentLike,
     range: Range,
     diagnostics: Diagnostic[],
-    options?: { createFiles?: boolean },
+    options?: { createFiles?: boolean; mayCreate?: CreateCheck },
   ): CodeAction[];
   documentSymbols(doc: TextDocumentLike): DocumentSymbol[];
   foldingRanges(doc: TextDocumentLike): FoldingRange[];
@@ -237,7 +240,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         );
         return same?.fixes ?? [];
       };
-      return codeActions(doc, range, diagnostics, lookup, { createFiles: options.createFiles !== false });
+      return codeActions(doc, range, diagnostics, lookup, {
+        createFiles: options.createFiles !== false,
+        mayCreate: options.mayCreate,
+      });
     },
     documentSymbols: (doc) => documentSymbols(parse(doc)),
     foldingRanges: (doc) => foldingRanges(parse(doc)),

@@ -6,7 +6,6 @@
  */
 // First: V8 flags are set before the rest of the bundle is evaluated (why: runtimeTuning.ts).
 import { noteDocumentLength } from './runtimeTuning';
-import { chmodSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -35,6 +34,7 @@ import {
 import { createLanguageService, DEFAULT_SETTINGS, normalizeSettings, type AppSpecSettings } from './languageService';
 import { isAppSpecUri, looksLikeAppSpec } from './features/appspecFiles';
 import { bundleRootOf } from './features/paths';
+import { makeExecutable, mayCreate, writeRootFor } from './fileSafety';
 import { createValidation } from './validation';
 import { warmUp } from './warmUp';
 
@@ -49,6 +49,8 @@ let canAskConfiguration = false;
 let canWatchFiles = false;
 let init: InitOptions = readInitOptions(undefined);
 let globalFiles: string[] = [];
+/** The workspace folders the client opened with (paths): files the server writes stay inside them. */
+let workspaceFolders: string[] = [];
 const settingsByUri = new Map<string, Promise<AppSpecSettings>>();
 /** Settings pushed with didChangeConfiguration, for clients that cannot answer workspace/configuration. */
 let pushedSettings: AppSpecSettings = DEFAULT_SETTINGS;
@@ -150,6 +152,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canAskConfiguration = !!caps.workspace?.configuration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   init = readInitOptions(params.initializationOptions);
+  workspaceFolders = foldersOf(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -167,6 +170,20 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     serverInfo: { name: 'appspec-language-server', version: '0.1.0' },
   };
 });
+
+function foldersOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const out: string[] = [];
+  for (const uri of uris) {
+    try {
+      const u = URI.parse(uri);
+      if (u.scheme === 'file') out.push(u.fsPath);
+    } catch {
+      /* not a folder the server can write to */
+    }
+  }
+  return out;
+}
 
 const onInitialized = guard('initialized', undefined, async () => {
   if (canWatchFiles) {
@@ -276,7 +293,13 @@ connection.onCodeAction(
     ) => {
       const doc = appspecDoc(p.textDocument.uri);
       return doc
-        ? service.codeActions(doc, p.range, p.context.diagnostics, { createFiles: init.workspaceTrusted })
+        ? service.codeActions(doc, p.range, p.context.diagnostics, {
+            createFiles: init.workspaceTrusted,
+            mayCreate: (abs) => {
+              const folder = bundleRootOf(doc.uri);
+              return !!folder && mayCreate(abs, folder, workspaceFolders);
+            },
+          })
         : [];
     },
   ),
@@ -349,19 +372,22 @@ connection.onRequest(
 connection.onExecuteCommand(
   guard('execute command', null, (p: { command: string; arguments?: unknown[] }) => {
     if (p.command !== MAKE_EXECUTABLE_COMMAND) return null;
-    const roots = [...appspecs.values()].filter((r): r is string => !!r);
+    if (!init.workspaceTrusted) {
+      connection.console.warn('appspec: not making files executable: the workspace is not trusted.');
+      return null;
+    }
+    // Only files in the workspace folder of an open AppSpec (by real path), never through a symlink.
+    const roots = [...appspecs.values()]
+      .map((folder) => folder && writeRootFor(folder, workspaceFolders))
+      .filter((r): r is string => !!r);
     for (const arg of p.arguments ?? []) {
       if (typeof arg !== 'string') continue;
       const abs = path.resolve(arg);
-      // Only files next to an open AppSpec; never anything else on the machine.
-      if (!roots.some((r) => abs.startsWith(r + path.sep))) {
-        connection.console.warn(`appspec: not making ${abs} executable: it is not inside an AppSpec's folder.`);
-        continue;
+      const outcome = makeExecutable(abs, roots);
+      if (outcome === 'outside' || outcome === 'symlink') {
+        const why = outcome === 'outside' ? "it is not inside an AppSpec's folder" : 'it is a symbolic link';
+        connection.console.warn(`appspec: not making ${JSON.stringify(abs)} executable: ${why}.`);
       }
-      const st = fs.stat(abs);
-      if (!st?.isFile) continue;
-      const mode = st.mode ?? 0o644;
-      chmodSync(abs, mode | ((mode & 0o444) >> 2));
     }
     fs.clearCache();
     service.clearLintCache();

@@ -11,11 +11,15 @@ import { createCodeDeployApi } from '../../client/src/aws/sdkApi';
 import type { CodeDeployApi, ConnectionSettings, DeploymentInfo } from '../../client/src/aws/api';
 import { startLocalEndpoint, type LocalEndpoint } from '../../client/src/local/index';
 import { startJudge, type Judge } from '../model/judge';
+import { watchAwsLog } from '../helpers/awsLogWatch';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 export const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
+
+/** Every line the AWS layer logs while a suite runs is checked for secrets when the file ends. */
+export const awsLog = watchAwsLog([CREDENTIALS.secretAccessKey]);
 
 export class ManualClock {
   constructor(public t = Date.UTC(2026, 10, 26, 9, 0, 0)) {}

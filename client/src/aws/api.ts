@@ -52,6 +52,11 @@ export interface ConnectionSettings {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
+/** The S3 store a local endpoint at `endpoint` serves on the same port (`/s3`). */
+export function localS3Url(endpoint: string): string {
+  return `${endpoint.replace(/\/+$/, '')}/s3`;
+}
+
 /** A user-facing failure: what went wrong and what to do, never a stack trace, never a secret. */
 export class AwsUserError extends Error {
   constructor(

@@ -3,6 +3,7 @@
  * on, the service's error name as `code`, and a suggested action. Messages never carry secrets.
  */
 import { AwsUserError, type ConnectionSettings } from './api';
+import { redactSecrets } from './redact';
 
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired', 'RequestExpired']);
 const BAD_CREDENTIALS = new Set([
@@ -50,17 +51,10 @@ interface SdkLikeError {
   errors?: unknown[];
 }
 
-/** Removes anything that looks like an access key, and the connection's own secrets, from a message. */
+/** Removes anything that looks like a secret, a credential command or its output, and the connection's own keys. */
 export function scrub(text: string, settings?: ConnectionSettings): string {
-  let out = text.replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '$1****');
   const c = settings?.credentials;
-  for (const secret of [c?.secretAccessKey, c?.sessionToken, c?.accessKeyId]) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('****');
-  }
-  return out.replace(
-    /(aws_secret_access_key|aws_session_token|secretAccessKey|sessionToken)\s*[=:]\s*\S+/gi,
-    '$1=****',
-  );
+  return redactSecrets(text, [c?.secretAccessKey, c?.sessionToken, c?.accessKeyId]);
 }
 
 function networkCode(err: SdkLikeError | undefined, depth = 0): string | undefined {
@@ -77,7 +71,17 @@ function networkCode(err: SdkLikeError | undefined, depth = 0): string | undefin
   );
 }
 
-function where(settings?: ConnectionSettings): string {
+/** The request a failure belongs to, when it is not a CodeDeploy call (the revision upload goes to S3). */
+export interface ErrorTarget {
+  service: 'S3';
+  bucket: string;
+}
+
+function where(settings?: ConnectionSettings, target?: ErrorTarget): string {
+  if (target) {
+    const at = settings?.s3Endpoint ? ` at ${settings.s3Endpoint}` : ` in ${settings?.region ?? 'the selected region'}`;
+    return `S3 (bucket "${target.bucket}")${at}`;
+  }
   if (settings?.endpoint) return `the CodeDeploy endpoint ${settings.endpoint}`;
   return `CodeDeploy in ${settings?.region ?? 'the selected region'}`;
 }
@@ -103,7 +107,12 @@ export function isCredentialLoadError(error: unknown): boolean {
   );
 }
 
-export function toUserError(error: unknown, settings?: ConnectionSettings, context: ErrorContext = {}): AwsUserError {
+export function toUserError(
+  error: unknown,
+  settings?: ConnectionSettings,
+  context: ErrorContext = {},
+  target?: ErrorTarget,
+): AwsUserError {
   if (error instanceof AwsUserError) return error;
   const err = (error && typeof error === 'object' ? error : { message: String(error) }) as SdkLikeError;
   const name = err.name && err.name !== 'Error' ? err.name : (err.Code ?? err.code ?? 'UnknownError');
@@ -124,7 +133,7 @@ export function toUserError(error: unknown, settings?: ConnectionSettings, conte
     const tip = local
       ? ' Is the local endpoint running? Restart it with "CodeDeploy: Use the Local CodeDeploy Endpoint".'
       : ' Check the endpoint setting, your network and proxy.';
-    return new AwsUserError(`Cannot reach ${where(settings)} (${why}).${tip}`, net ?? name, 'check-endpoint');
+    return new AwsUserError(`Cannot reach ${where(settings, target)} (${why}).${tip}`, net ?? name, 'check-endpoint');
   }
 
   const ssoish = /\bSSO\b|sso_|token.*(expired|refresh)|refresh.*token|aws sso login/i.test(raw);
@@ -148,8 +157,15 @@ export function toUserError(error: unknown, settings?: ConnectionSettings, conte
         'sso-login',
       );
     }
+    // A failed credential_process: its command line, arguments and stderr stay out of the message.
+    const processFailed = /Command failed/i.test(raw);
+    const detail = processFailed
+      ? ': its credential_process command failed (run it in a terminal to see why; its command line and output are not shown here)'
+      : raw
+        ? `: ${raw}`
+        : '';
     return new AwsUserError(
-      `Profile "${profile}" could not provide AWS credentials${raw ? `: ${raw}` : ''}. Check the profile in your AWS config files or pick another one.`,
+      `Profile "${profile}" could not provide AWS credentials${detail}. Check the profile in your AWS config files or pick another one.`,
       name,
       'pick-profile',
     );
@@ -164,17 +180,18 @@ export function toUserError(error: unknown, settings?: ConnectionSettings, conte
   if (THROTTLED.has(name) || err.$metadata?.httpStatusCode === 429) {
     const attempts = err.$metadata?.attempts;
     return new AwsUserError(
-      `CodeDeploy is throttling requests${attempts ? ` (still throttled after ${attempts} attempts)` : ''}. Wait a moment and try again.`,
+      `${target ? 'S3' : 'CodeDeploy'} is throttling requests${attempts ? ` (still throttled after ${attempts} attempts)` : ''}. Wait a moment and try again.`,
       name,
       'retry',
     );
   }
   if (err.$fault === 'server' && (err.$metadata?.httpStatusCode ?? 500) >= 500) {
     return new AwsUserError(
-      `${where(settings)} had an internal error (${name}): ${raw || 'no details'}. Try again.`,
+      `${where(settings, target)} had an internal error (${name}): ${raw || 'no details'}. Try again.`,
       name,
       'retry',
     );
   }
+  if (target) return new AwsUserError(`Uploading to ${where(settings, target)} failed (${name}): ${raw || 'no details'}`, name);
   return new AwsUserError(raw || name, name);
 }

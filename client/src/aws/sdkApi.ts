@@ -32,13 +32,14 @@ import { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-pro
 import { Readable } from 'node:stream';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { CodeDeployApi, ConnectionSettings, DeploymentListPage, PendingHookExecution, UploadResult } from './api';
-import { AwsUserError, UploadCancelledError } from './api';
+import { AwsUserError, localS3Url, UploadCancelledError } from './api';
 import { defaultChainReport } from './credentialChain';
-import { isCredentialLoadError, toUserError, type ErrorContext } from './errors';
+import { isCredentialLoadError, toUserError, type ErrorContext, type ErrorTarget } from './errors';
 import type { AccountAccess } from './accountApi';
 import { CachedAccountReader, DEFAULT_ACCOUNT_TTL_MS } from './accountCache';
 import { createAccountReader } from './accountSdk';
 import { getLocalJson } from './localRoutes';
+import { emitAwsLog, sdkLogger, type AwsLog } from './log';
 import { isSsoProfile } from './profiles';
 
 /** Batch limits of the CodeDeploy API. */
@@ -72,9 +73,12 @@ export function credentialsFor(
   };
 }
 
-export function clientConfig(settings: ConnectionSettings, context: ErrorContext) {
+export function clientConfig(settings: ConnectionSettings, context: ErrorContext, log?: AwsLog) {
   const local = settings.kind === 'local';
+  const c = settings.credentials;
+  const known = [c?.secretAccessKey, c?.sessionToken, c?.accessKeyId];
   return {
+    logger: sdkLogger((level, line) => emitAwsLog(log, level, line, known)),
     region: settings.region,
     credentials: credentialsFor(settings, context),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
@@ -91,19 +95,46 @@ class SdkCodeDeployApi implements CodeDeployApi {
   private accountReader: { cached: CachedAccountReader; dispose(): void } | undefined;
   private readonly context: ErrorContext = {};
 
-  constructor(readonly settings: ConnectionSettings) {
-    this.client = new CodeDeployClient(clientConfig(settings, this.context));
+  constructor(
+    readonly settings: ConnectionSettings,
+    private readonly log?: AwsLog,
+  ) {
+    this.client = new CodeDeployClient(clientConfig(settings, this.context, log));
   }
 
-  private async run<T>(fn: () => Promise<T>): Promise<T> {
+  private async run<T>(fn: () => Promise<T>, target?: ErrorTarget): Promise<T> {
     try {
       return await fn();
     } catch (err) {
       if (err instanceof UploadCancelledError) throw err;
       if (this.settings.kind === 'aws' && !this.settings.profile && isCredentialLoadError(err))
         this.context.chainReport = await defaultChainReport().catch(() => undefined);
-      throw toUserError(err, this.settings, this.context);
+      const userError = toUserError(err, this.s3Settings(target), this.context, target);
+      const name = err instanceof Error ? err.name : typeof err;
+      const c = this.settings.credentials;
+      emitAwsLog(this.log, 'debug', `AWS call failed (${name}): ${userError.message}`, [
+        c?.secretAccessKey,
+        c?.sessionToken,
+        c?.accessKeyId,
+      ]);
+      throw userError;
     }
+  }
+
+  /** The settings an error names: for S3 failures, the S3 endpoint the request went to. */
+  private s3Settings(target?: ErrorTarget): ConnectionSettings {
+    if (!target) return this.settings;
+    return { ...this.settings, s3Endpoint: this.s3EndpointUrl() };
+  }
+
+  /**
+   * Where revisions are uploaded: `s3Endpoint` when set; for the local connection, the S3 store the
+   * endpoint serves under `/s3` on its own port, never real AWS; otherwise AWS's S3.
+   */
+  private s3EndpointUrl(): string | undefined {
+    if (this.settings.s3Endpoint) return this.settings.s3Endpoint;
+    if (this.settings.kind === 'local' && this.settings.endpoint) return localS3Url(this.settings.endpoint);
+    return undefined;
   }
 
   private async allPages<T>(fetch: (token?: string) => Promise<{ items?: T[]; nextToken?: string }>): Promise<T[]> {
@@ -358,11 +389,15 @@ class SdkCodeDeployApi implements CodeDeployApi {
 
   private s3Client(): S3Client {
     if (!this.s3) {
-      // The CodeDeploy endpoint override does not apply to S3; only s3Endpoint does.
-      const base = clientConfig({ ...this.settings, endpoint: undefined }, this.context);
+      // The CodeDeploy endpoint override does not apply to S3 (a VPC endpoint is CodeDeploy's only).
+      // A local connection always uploads to the local endpoint's S3 store.
+      const endpoint = this.s3EndpointUrl();
+      if (this.settings.kind === 'local' && !endpoint)
+        throw new AwsUserError('The local endpoint has no S3 URL.', 'InternalFailure', 'check-endpoint');
+      const base = clientConfig({ ...this.settings, endpoint: undefined }, this.context, this.log);
       this.s3 = new S3Client({
         ...base,
-        ...(this.settings.s3Endpoint ? { endpoint: this.settings.s3Endpoint, forcePathStyle: true } : {}),
+        ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
         // Checksums only where S3 requires them, so the body streams as-is (upload progress, local store).
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
@@ -414,12 +449,12 @@ class SdkCodeDeployApi implements CodeDeployApi {
       if (sent < total) onProgress?.(total, total);
       const eTag = (r.ETag ?? '').replace(/"/g, '');
       return { bucket, key, eTag, ...(r.VersionId ? { versionId: r.VersionId } : {}) };
-    });
+    }, { service: 'S3', bucket });
   }
 
   account(): AccountAccess {
     if (!this.accountReader) {
-      const sdk = createAccountReader(this.settings, clientConfig(this.settings, this.context), this.context);
+      const sdk = createAccountReader(this.settings, clientConfig(this.settings, this.context, this.log), this.context);
       this.accountReader = {
         cached: new CachedAccountReader(sdk, { ttlMs: DEFAULT_ACCOUNT_TTL_MS }),
         dispose: () => sdk.dispose(),
@@ -444,6 +479,7 @@ function contentTypeFor(key: string): string {
   return 'application/octet-stream';
 }
 
-export function createCodeDeployApi(settings: ConnectionSettings): CodeDeployApi {
-  return new SdkCodeDeployApi(settings);
+/** `log` receives what the AWS layer logs (redacted); the extension passes the CodeDeploy output channel. */
+export function createCodeDeployApi(settings: ConnectionSettings, log?: AwsLog): CodeDeployApi {
+  return new SdkCodeDeployApi(settings, log);
 }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CodeDeployApi } from '../aws/api';
+import { commandLine, shellKindOf } from './shellCommand';
 import { currentSettings } from '../config';
 import {
   apiSettings,
@@ -56,6 +57,8 @@ export class ConnectionManager implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('codedeploy') && !this.writing) this.reload();
       }),
+      // Once trusted, the workspace's own values of the restricted settings count.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
     );
   }
 
@@ -119,13 +122,16 @@ export class ConnectionManager implements vscode.Disposable {
     return this.apiPromise;
   }
 
+  /** Where the AWS layer's own lines go (already redacted there; the channel redacts again). */
+  private readonly awsLog = (level: 'debug' | 'info' | 'warn' | 'error', line: string): void => this.log[level](line);
+
   private async createApi(choice: ConnectionChoice): Promise<CodeDeployApi> {
     const aws = await loadAws();
     if (choice.kind === 'local' && !choice.endpoint) {
       const local = await this.startLocal();
-      return aws.createCodeDeployApi(apiSettings(choice, local));
+      return aws.createCodeDeployApi(apiSettings(choice, local), this.awsLog);
     }
-    return aws.createCodeDeployApi(apiSettings(choice));
+    return aws.createCodeDeployApi(apiSettings(choice), this.awsLog);
   }
 
   private startLocal(): Promise<LocalEndpoint> {
@@ -290,9 +296,14 @@ export class ConnectionManager implements vscode.Disposable {
         await vscode.env.clipboard.writeText(command);
         void vscode.window.showInformationMessage(`Copied "${command}". Run it, then refresh the CodeDeploy view.`);
       } else if (choice === 'Run in Terminal') {
-        const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
+        // Quoted for the terminal's shell; when that cannot be done safely, aws runs as the terminal's process.
+        const args = ['aws', 'sso', 'login', ...(profile ? ['--profile', profile] : [])];
+        const line = commandLine(args, shellKindOf(vscode.env.shell, process.platform));
+        const terminal = line
+          ? vscode.window.createTerminal({ name: 'AWS SSO login' })
+          : vscode.window.createTerminal({ name: 'AWS SSO login', shellPath: 'aws', shellArgs: args.slice(1) });
         terminal.show();
-        terminal.sendText(command);
+        if (line) terminal.sendText(line);
       } else if (choice === 'Pick Another Profile') {
         await this.pick();
       }

@@ -2,7 +2,7 @@
  * Connections as data: what the settings say → which endpoint to use, the status bar text, the
  * quick-pick entries, and what to tell the user when credentials fail. Pure.
  */
-import type { ConnectionSettings } from '../aws/api';
+import { localS3Url, type ConnectionSettings } from '../aws/api';
 
 export type ConnectionKind = 'none' | 'local' | 'aws';
 
@@ -53,7 +53,8 @@ export function apiSettings(c: ConnectionChoice, local?: { url: string; s3Url?: 
       kind: 'local',
       region: LOCAL_REGION,
       endpoint: c.endpoint || local?.url,
-      s3Endpoint: local?.s3Url,
+      // An already running endpoint (codedeploy.endpoint) serves S3 on its own port: never real AWS.
+      s3Endpoint: c.endpoint ? localS3Url(c.endpoint) : local?.s3Url,
       credentials: LOCAL_CREDENTIALS,
     };
   }

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { APPSPEC_GLOB, isAppSpecFileName, parseAppSpec } from '../../../engine/index';
+import { settingsReader } from '../config';
 import type { Ctx } from '../ctx';
 import { revisionRelative } from './paths';
 import { scriptCount } from './plan';
@@ -23,6 +24,12 @@ function output(ctx: Ctx): vscode.OutputChannel {
     ctx.extension.subscriptions.push(c, { dispose: () => (channel = undefined) });
   }
   return channel;
+}
+
+/** `codedeploy.hooks.environmentAllowList` (a restricted setting: only user settings count in Restricted Mode). */
+function environmentAllowList(): unknown[] {
+  const v = settingsReader(vscode.workspace)('codedeploy.hooks.environmentAllowList');
+  return Array.isArray(v) ? v : [];
 }
 
 async function pickAppSpec(arg: unknown): Promise<vscode.Uri | undefined> {
@@ -115,6 +122,7 @@ export async function runHooksLocally(ctx: Ctx, arg: unknown): Promise<void> {
           bundleRoot: folder,
           sandbox,
           appSpecName: path.basename(appSpecPath).toLowerCase(),
+          envAllowList: environmentAllowList(),
           signal: abort.signal,
           user,
           onEvent: (e) => {

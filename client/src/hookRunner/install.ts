@@ -1,6 +1,6 @@
 /**
  * DownloadBundle and Install inside the sandbox: the revision is copied to `<sandbox>/…/archive`
- * (symlinks and VCS folders left out), then each `files` mapping is copied to
+ * (symlinks and VCS folders left out; asynchronously, so the extension host stays responsive), then each `files` mapping is copied to
  * `<sandbox>/root/<destination>` with the agent's rules (a file keeps its name in the destination
  * folder, a folder's contents are copied recursively, `file_exists_behavior` decides about files
  * already there). Nothing is written outside the sandbox.
@@ -11,26 +11,43 @@ import { EXCLUDED_NAMES } from '../deploy/bundle';
 import { inside } from './paths';
 import type { FileExistsBehavior, FileMapping } from './types';
 
-/** Copies the revision folder; returns the number of files copied. `skip` is never entered (the sandbox itself). */
-export function copyRevision(from: string, to: string, skip?: string): number {
+/** How often copyRevision reports progress (files). */
+export const COPY_PROGRESS_EVERY = 500;
+
+/**
+ * Copies the revision folder; resolves to the number of files copied. `skip` is never entered (the
+ * sandbox itself). Asynchronous (fs.promises), one file at a time, so a revision of tens of thousands
+ * of files never blocks the extension host; `onProgress` hears the count every COPY_PROGRESS_EVERY
+ * files, and `signal` stops the copy between files.
+ */
+export async function copyRevision(
+  from: string,
+  to: string,
+  skip?: string,
+  onProgress?: (copied: number) => void,
+  signal?: AbortSignal,
+): Promise<number> {
   let n = 0;
   const skipAbs = skip && path.resolve(skip);
-  const walk = (src: string, dst: string) => {
-    fs.mkdirSync(dst, { recursive: true });
-    for (const e of fs.readdirSync(src, { withFileTypes: true })) {
+  const walk = async (src: string, dst: string): Promise<void> => {
+    await fs.promises.mkdir(dst, { recursive: true });
+    const entries = await fs.promises.readdir(src, { withFileTypes: true });
+    for (const e of entries) {
+      if (signal?.aborted) throw new Error('cancelled while copying the revision');
       if (EXCLUDED_NAMES.has(e.name)) continue;
       const s = path.join(src, e.name);
       if (skipAbs && path.resolve(s) === skipAbs) continue;
       const d = path.join(dst, e.name);
-      if (e.isDirectory()) walk(s, d);
+      if (e.isDirectory()) await walk(s, d);
       else if (e.isFile()) {
-        fs.copyFileSync(s, d);
-        fs.chmodSync(d, fs.statSync(s).mode & 0o777);
+        await fs.promises.copyFile(s, d);
+        await fs.promises.chmod(d, (await fs.promises.stat(s)).mode & 0o777);
         n++;
+        if (n % COPY_PROGRESS_EVERY === 0) onProgress?.(n);
       }
     }
   };
-  walk(from, to);
+  await walk(from, to);
   return n;
 }
 

@@ -35,6 +35,22 @@ export interface ScriptRun {
   closeGraceMs?: number;
 }
 
+/** The longest delay a Node timer takes (2^31-1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Calls `fn` after `ms` on `clock`, however long: delays beyond MAX_TIMER_MS are chained. Each timer
+ * handle goes to `timers` (so all can be cleared); an infinite delay never fires.
+ */
+export function setLongTimeout(clock: Clock, fn: () => void, ms: number, timers: unknown[]): void {
+  if (!(ms < Infinity)) return; // Infinity or NaN: no limit
+  if (ms > MAX_TIMER_MS) {
+    timers.push(clock.setTimeout(() => setLongTimeout(clock, fn, ms - MAX_TIMER_MS, timers), MAX_TIMER_MS));
+  } else {
+    timers.push(clock.setTimeout(fn, Math.max(0, ms)));
+  }
+}
+
 export type ScriptOutcome =
   | { kind: 'exit'; code: number | null; signal: NodeJS.Signals | null }
   | { kind: 'timeout' }
@@ -138,6 +154,6 @@ export function runScript(r: ScriptRun): Promise<ScriptOutcome> {
     });
     if (r.signal?.aborted) stop('cancelled');
     else r.signal?.addEventListener('abort', onAbort);
-    timers.push(r.clock.setTimeout(() => stop('timeout'), r.timeoutSeconds * 1000));
+    setLongTimeout(r.clock, () => stop('timeout'), r.timeoutSeconds * 1000, timers);
   });
 }

@@ -5,8 +5,9 @@
  *   <sandbox>/deployments/<id>/archive/    the revision copy (scripts run here, as in the agent's archive)
  *   <sandbox>/root/                        `files` destinations, re-rooted (`/var/www` → root/var/www)
  *
- * Scripts run as the current user (`runas`/`sudo` are not honoured) with the agent's environment
- * variables; the run stops at the first failing script, like the agent's ScriptFailed.
+ * Scripts run as the current user (`runas`/`sudo` are not honoured) with a minimal environment
+ * (env.ts: PATH, HOME, the agent's variables and the allow-list); the run stops at the first failing
+ * script, like the agent's ScriptFailed.
  */
 import { spawn as nodeSpawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
@@ -14,6 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { APPSPEC_FILE_NAMES, parseAppSpec } from '../../../engine/index';
+import { hookEnvironment } from './env';
 import { copyRevision, installFiles, InstallError } from './install';
 import { LogTail } from './logTail';
 import { inside, revisionRelative } from './paths';
@@ -88,8 +90,10 @@ export interface RunOptions {
   deploymentId?: string;
   spawn?: SpawnFn;
   clock?: Clock;
-  /** Base environment (default process.env). */
+  /** The host environment scripts may take PATH, HOME and allow-listed names from (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Extra variable names scripts get from the host (`codedeploy.hooks.environmentAllowList`). */
+  envAllowList?: readonly unknown[];
   signal?: AbortSignal;
   onEvent?(e: RunEvent): void;
   /** Host platform (default process.platform): scripts for the other OS family are skipped. */
@@ -113,13 +117,16 @@ export async function runHooks(o: RunOptions): Promise<RunResult> {
   // Older failed runs are not needed any more: keep only the last successful copy.
   pruneDeployments(o.sandbox, state.lastSuccessful?.deploymentId);
   const root = path.join(o.sandbox, 'root');
-  const baseEnv = {
-    ...(o.env ?? process.env),
+  // Scripts get a minimal environment, never the extension host's (AWS_* secrets and the like).
+  const agentVariables = {
     DEPLOYMENT_ID: deploymentId,
     APPLICATION_NAME: o.applicationName ?? path.basename(path.resolve(o.bundleRoot)),
     DEPLOYMENT_GROUP_NAME: o.deploymentGroupName ?? 'local-sandbox',
     DEPLOYMENT_GROUP_ID: state.deploymentGroupId,
   };
+  const hostEnv = o.env ?? process.env;
+  const envFor = (event: string) =>
+    hookEnvironment(hostEnv, { ...agentVariables, LIFECYCLE_EVENT: event }, o.envAllowList, o.platform);
   const events: EventResult[] = [];
   let stopped: EventResult | undefined;
 
@@ -138,8 +145,14 @@ export async function runHooks(o: RunOptions): Promise<RunResult> {
         info(`Skipped: ${step.reason}.`);
         result.status = 'Skipped';
       } else if (step.kind === 'download') {
-        fs.rmSync(archive, { recursive: true, force: true });
-        const n = copyRevision(o.bundleRoot, archive, o.sandbox);
+        await fs.promises.rm(archive, { recursive: true, force: true });
+        const n = await copyRevision(
+          o.bundleRoot,
+          archive,
+          o.sandbox,
+          (copied) => info(`Copied ${copied} file(s) so far…`),
+          o.signal,
+        );
         info(`Copied ${n} file(s) of ${o.bundleRoot} to ${archive}.`);
       } else if (step.kind === 'install') {
         const r = installFiles(archive, root, step.files, step.fileExistsBehavior, state.installed);
@@ -156,7 +169,7 @@ export async function runHooks(o: RunOptions): Promise<RunResult> {
           result.status = 'Skipped';
         } else {
           for (const s of step.scripts) {
-            const failed = await runOne(step.event, s, cwd, { ...baseEnv, LIFECYCLE_EVENT: step.event }, log);
+            const failed = await runOne(step.event, s, cwd, envFor(step.event), log);
             if (failed) {
               result = failed;
               break;

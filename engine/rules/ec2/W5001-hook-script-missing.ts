@@ -2,8 +2,29 @@ import type { Finding, Rule } from '../../types';
 import { WINDOWS_SCRIPT, finding, osOf } from './util';
 import { caseMismatch, resolvedScripts } from './workspace';
 
+/** Control, format (bidi), private-use, unassigned and line/paragraph separator characters. */
+const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/gu;
+/** How much of a document text the stub's comment quotes. */
+const QUOTED_MAX = 120;
+
+/**
+ * Document text for the stub's comment line: every character that could end the line or hide text
+ * (newlines, CR, ESC, bidi overrides, ...) becomes `?`, and long values are cut with an ellipsis.
+ */
+function commentSafe(text: string): string {
+  const chars = [...text.replace(UNPRINTABLE, '?')];
+  return chars.length > QUOTED_MAX ? `${chars.slice(0, QUOTED_MAX).join('')}…` : chars.join('');
+}
+
+/** A path with such characters gets no "create" fix (the file name itself would carry them). */
+function hasUnprintable(text: string): boolean {
+  return new RegExp(UNPRINTABLE.source, 'u').test(text);
+}
+
+/** The stub: two fixed lines and one comment; text from the document appears only inside the comment. */
 function scriptContent(rel: string, event: string): string {
-  return `#!/bin/bash\nset -euo pipefail\n# ${event} hook for CodeDeploy (${rel}): replace this comment with the real steps.\n`;
+  const about = `${commentSafe(event)} hook for CodeDeploy (${commentSafe(rel)})`;
+  return `#!/bin/bash\nset -euo pipefail\n# ${about}: replace this comment with the real steps.\n`;
 }
 
 export const hookScriptMissing: Rule = {
@@ -39,7 +60,8 @@ export const hookScriptMissing: Rule = {
       }
       if (s.stat?.isFile) continue;
       const what = s.stat?.isDirectory ? 'is a folder, not a file' : 'does not exist in the bundle';
-      const canCreate = !s.stat && !windows && !WINDOWS_SCRIPT.test(s.rel) && !offered.has(s.rel);
+      const canCreate =
+        !s.stat && !windows && !WINDOWS_SCRIPT.test(s.rel) && !offered.has(s.rel) && !hasUnprintable(s.rel);
       offered.add(s.rel);
       out.push(
         finding(

@@ -17,6 +17,8 @@ export interface CliOptions {
   version: boolean;
   /** SARIF: describe every rule, not only those with results. */
   sarifAllRules: boolean;
+  /** Enter symlinked folders (only those whose real path stays inside the folder given). */
+  followSymlinks: boolean;
 }
 
 export class UsageError extends Error {}
@@ -26,8 +28,10 @@ export const HELP = `Usage: appspec-lint [options] PATH...
 Checks AWS CodeDeploy AppSpec files with the same rules as the editor extension.
 
 PATH can be a file (any name), a folder (searched recursively for appspec.yml,
-appspec.yaml and appspec.json; node_modules and .git are skipped), a quoted glob
-such as "deploy/**/appspec.yml", or - to read one document from standard input.
+appspec.yaml and appspec.json; node_modules and .git are skipped; symlinked
+folders are not entered without --follow-symlinks, and nothing outside the folder
+given is read), a quoted glob such as "deploy/**/appspec.yml", or - to read one
+document from standard input.
 
 Options:
   -f, --format text|json|sarif  Output format (default: text)
@@ -35,6 +39,7 @@ Options:
       --max-warnings N         Exit 1 when there are more than N warnings
   -c, --config FILE            Use this .appspec-lint.json instead of the nearest one
       --no-workspace-checks    Do not look at files next to the AppSpec (hook scripts, files[].source)
+      --follow-symlinks        Enter symlinked folders whose real path is inside the folder given
       --rule ID=LEVEL          Override a rule: off, error, warning or info (repeatable)
   -q, --quiet                  Report errors only
       --stdin-filename NAME    File name to assume for - (default: appspec.yml)
@@ -59,6 +64,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     help: false,
     version: false,
     sarifAllRules: false,
+    followSymlinks: false,
   };
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -132,6 +138,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--no-color':
         o.color = false;
+        break;
+      case '--follow-symlinks':
+        o.followSymlinks = true;
         break;
       case '--sarif-all-rules':
         o.sarifAllRules = true;

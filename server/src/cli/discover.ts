@@ -2,11 +2,13 @@
  * Turns the CLI's PATH arguments into a list of files: explicit files are taken as they are
  * (whatever their name), folders are searched recursively for appspec.yml/.yaml/.json (any case), and
  * glob patterns are matched against files below their literal base folder. node_modules and
- * .git are never entered.
+ * .git are never entered. Symlinked folders are skipped unless `followSymlinks`; even then, and
+ * for symlinked files, nothing whose real path leaves the real path of the folder given is read.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAppSpecFileName } from '../../../engine/index';
+import { isInside } from '../fileSafety';
 import { globMatcher, isGlob, splitGlobBase } from './glob';
 const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
@@ -17,27 +19,43 @@ export interface Discovery {
   errors: string[];
 }
 
-/** Every file under `dir` (recursively) whose relative path passes `accept`. */
-function walk(
-  dir: string,
-  accept: (rel: string, name: string) => boolean,
-  rel = '',
-  out: string[] = [],
-  seen = new Set<string>(),
-): string[] {
-  let real: string;
+export interface DiscoverOptions {
+  /** Enter symlinked folders (never outside the real path of the folder given). Default false. */
+  followSymlinks?: boolean;
+}
+
+interface WalkState {
+  /** Real path of the folder the walk started from: nothing outside it is read. */
+  root: string;
+  follow: boolean;
+  accept: (rel: string, name: string) => boolean;
+  out: string[];
+  /** Real paths of the folders entered (symlink loops end here). */
+  seen: Set<string>;
+}
+
+function realOf(p: string): string | undefined {
   try {
-    real = fs.realpathSync(dir);
+    return fs.realpathSync.native(p);
   } catch {
-    return out;
+    return undefined;
   }
-  if (seen.has(real)) return out; // symlink loops
-  seen.add(real);
+}
+
+/**
+ * Every file under `dir` (recursively) whose relative path passes `accept`. Symlinked folders are
+ * entered only with `follow`, and then only when their real path stays inside the root; a symlinked
+ * file is taken only when its real path is inside the root.
+ */
+function walk(state: WalkState, dir: string, rel = ''): void {
+  const real = realOf(dir);
+  if (!real || state.seen.has(real) || !isInside(state.root, real)) return;
+  state.seen.add(real);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
-    return out;
+    return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
@@ -46,22 +64,31 @@ function walk(
     let isDir = e.isDirectory();
     let isFile = e.isFile();
     if (e.isSymbolicLink()) {
+      const target = realOf(abs);
+      if (!target || !isInside(state.root, target)) continue;
       try {
-        const st = fs.statSync(abs);
-        isDir = st.isDirectory();
+        const st = fs.statSync(target);
+        isDir = st.isDirectory() && state.follow;
         isFile = st.isFile();
       } catch {
         continue;
       }
     }
     if (isDir) {
-      if (!SKIP_DIRS.has(e.name)) walk(abs, accept, relPath, out, seen);
-    } else if (isFile && accept(relPath, e.name)) out.push(abs);
+      if (!SKIP_DIRS.has(e.name)) walk(state, abs, relPath);
+    } else if (isFile && state.accept(relPath, e.name)) state.out.push(abs);
   }
-  return out;
 }
 
-export function discoverFiles(args: readonly string[], cwd: string): Discovery {
+function walkFrom(dir: string, accept: WalkState['accept'], options: DiscoverOptions): string[] {
+  const root = realOf(dir);
+  if (!root) return [];
+  const state: WalkState = { root, follow: options.followSymlinks === true, accept, out: [], seen: new Set() };
+  walk(state, dir);
+  return state.out;
+}
+
+export function discoverFiles(args: readonly string[], cwd: string, options: DiscoverOptions = {}): Discovery {
   const files: string[] = [];
   const errors: string[] = [];
   for (const arg of args) {
@@ -75,7 +102,7 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
     if (st?.isFile()) {
       files.push(abs);
     } else if (st?.isDirectory()) {
-      const found = walk(abs, (_rel, name) => isAppSpecFileName(name));
+      const found = walkFrom(abs, (_rel, name) => isAppSpecFileName(name), options);
       if (found.length === 0) errors.push(`${arg}: no appspec.yml, appspec.yaml or appspec.json found in this folder`);
       files.push(...found);
     } else if (st) {
@@ -84,7 +111,7 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovery {
       const { base, rest } = splitGlobBase(arg);
       const baseAbs = path.resolve(cwd, base);
       const match = globMatcher(rest);
-      const found = walk(baseAbs, (rel) => match(rel));
+      const found = walkFrom(baseAbs, (rel) => match(rel), options);
       if (found.length === 0) errors.push(`${arg}: no files match this pattern`);
       files.push(...found);
     } else {

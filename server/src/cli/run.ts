@@ -139,7 +139,7 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
   // A rule that throws leaves its findings out: say so and exit 2 (the stack with APPSPEC_LINT_DEBUG).
   const previousHandler = setInternalErrorHandler((e) => fail(describeInternalError(e, { stack: io.debug === true })));
   const filePaths = opts.paths.filter((p) => p !== '-');
-  const discovery = discoverFiles(filePaths, io.cwd);
+  const discovery = discoverFiles(filePaths, io.cwd, { followSymlinks: opts.followSymlinks });
   for (const e of discovery.errors) fail(e);
 
   if (opts.paths.includes('-')) {

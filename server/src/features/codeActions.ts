@@ -3,7 +3,8 @@
  * fix creates become CreateFile + insert. A workspace edit cannot set the executable bit, so such
  * fixes carry the `appspec.makeExecutable` command, which the server runs. YAML AppSpecs also get
  * "disable RULE for this line / file" suppression comments for every diagnostic. Fixes that create
- * files are left out where the caller says so (an untrusted workspace).
+ * files are left out where the caller says so (an untrusted workspace), and so is a fix whose file
+ * the caller's `mayCreate` refuses (its real path leaves the workspace folder).
  */
 import {
   CodeActionKind,
@@ -27,7 +28,15 @@ function dataOf(d: Diagnostic): DiagnosticData | undefined {
   return data && typeof data.ruleId === 'string' ? (data as DiagnosticData) : undefined;
 }
 
-export function fixToAction(doc: AppSpecDocument, fix: Fix, diagnostic: Diagnostic): CodeAction | undefined {
+/** Which files a fix may create; without it, any file in the AppSpec's folder. */
+export type CreateCheck = (absPath: string) => boolean;
+
+export function fixToAction(
+  doc: AppSpecDocument,
+  fix: Fix,
+  diagnostic: Diagnostic,
+  mayCreate?: CreateCheck,
+): CodeAction | undefined {
   const edits = fix.edits ?? [];
   const creates = fix.createFiles ?? [];
   if (!edits.length && !creates.length) return undefined;
@@ -48,7 +57,8 @@ export function fixToAction(doc: AppSpecDocument, fix: Fix, diagnostic: Diagnost
   const executables: string[] = [];
   for (const file of creates) {
     const abs = resolveInBundle(root, file.path);
-    if (!abs) continue;
+    // A file the fix may not write (through a symlink out of the workspace): no fix at all.
+    if (!abs || (mayCreate && !mayCreate(abs))) return undefined;
     const uri = fileUri(abs);
     documentChanges.push({ kind: 'create', uri, options: { ignoreIfExists: true } });
     if (file.content) {
@@ -99,7 +109,7 @@ export function codeActions(
   _range: Range,
   diagnostics: Diagnostic[],
   lookup?: FixLookup,
-  options: { createFiles: boolean } = { createFiles: true },
+  options: { createFiles: boolean; mayCreate?: CreateCheck } = { createFiles: true },
 ): CodeAction[] {
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
@@ -110,7 +120,7 @@ export function codeActions(
     const list = data?.fixes && data.version === doc.version ? data.fixes : (lookup?.(d) ?? data?.fixes ?? []);
     for (const fix of list) {
       if (fix.createFiles?.length && !options.createFiles) continue;
-      const action = fixToAction(doc, fix, d);
+      const action = fixToAction(doc, fix, d, options.mayCreate);
       if (action) fixes.push(action);
     }
     suppressions.push(...suppressionActions(doc, d, d.code, fileDone));

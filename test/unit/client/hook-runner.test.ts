@@ -224,7 +224,7 @@ test(
       'scripts/stop.sh': dump,
     });
     const out = path.join(tmp(), 'env.txt');
-    const { result, events, sandbox } = await run(dir, tmp(), { env: { ...process.env, OUT: out, KEEP_ME: 'kept' } });
+    const { result, events, sandbox } = await run(dir, tmp(), { env: { ...process.env, OUT: out, KEEP_ME: 'kept' }, envAllowList: ['OUT', 'KEEP_ME'] });
     assert.equal(result.status, 'Succeeded', JSON.stringify(result.failed));
     assert.match(result.deploymentId, /^d-LOCAL[A-Z0-9]{6}$/);
     const lines = fs
@@ -259,7 +259,7 @@ test(
     // Second run: ApplicationStop now runs the previous successful revision's script, in its copy.
     const previousArchive = fs.realpathSync(path.join(sandbox, 'deployments', result.deploymentId, 'archive'));
     fs.writeFileSync(out, '');
-    const again = await run(dir, sandbox, { env: { ...process.env, OUT: out, KEEP_ME: 'kept' } });
+    const again = await run(dir, sandbox, { env: { ...process.env, OUT: out, KEEP_ME: 'kept' }, envAllowList: ['OUT', 'KEEP_ME'] });
     assert.equal(again.result.status, 'Succeeded');
     const firstLine = fs.readFileSync(out, 'utf8').split('\n')[0].split('|');
     assert.equal(firstLine[0], 'ApplicationStop');
