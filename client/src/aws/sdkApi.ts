@@ -38,6 +38,7 @@ import { isCredentialLoadError, toUserError, type ErrorContext } from './errors'
 import type { AccountAccess } from './accountApi';
 import { CachedAccountReader, DEFAULT_ACCOUNT_TTL_MS } from './accountCache';
 import { createAccountReader } from './accountSdk';
+import { applyRetryPolicy, retryConfig } from './retry';
 import { getLocalJson } from './localRoutes';
 import { isSsoProfile } from './profiles';
 
@@ -78,9 +79,8 @@ export function clientConfig(settings: ConnectionSettings, context: ErrorContext
     region: settings.region,
     credentials: credentialsFor(settings, context),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    // Adaptive retries back off and rate-limit on throttling and transient errors; local fails fast.
-    retryMode: local ? 'standard' : 'adaptive',
-    maxAttempts: local ? 2 : 5,
+    // Adaptive retries back off and rate-limit on throttling (retry.ts); other errors get few attempts.
+    ...retryConfig(),
     requestHandler: { connectionTimeout: local ? 2_000 : 10_000, requestTimeout: 60_000 },
   };
 }
@@ -93,6 +93,7 @@ class SdkCodeDeployApi implements CodeDeployApi {
 
   constructor(readonly settings: ConnectionSettings) {
     this.client = new CodeDeployClient(clientConfig(settings, this.context));
+    applyRetryPolicy(this.client, settings.kind === 'local');
   }
 
   private async run<T>(fn: () => Promise<T>): Promise<T> {
@@ -367,6 +368,7 @@ class SdkCodeDeployApi implements CodeDeployApi {
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
       });
+      applyRetryPolicy(this.s3, this.settings.kind === 'local');
     }
     return this.s3;
   }
