@@ -224,6 +224,19 @@ class SdkCodeDeployApi implements CodeDeployApi {
     );
   }
 
+  listDeploymentTargetsPage(deploymentId: string, opts: { statuses?: string[]; nextToken?: string } = {}) {
+    return this.run(async () => {
+      const r = await this.client.send(
+        new ListDeploymentTargetsCommand({
+          deploymentId,
+          nextToken: opts.nextToken,
+          ...(opts.statuses?.length ? { targetFilters: { TargetStatus: opts.statuses } } : {}),
+        }),
+      );
+      return { targetIds: r.targetIds ?? [], ...(r.nextToken ? { nextToken: r.nextToken } : {}) };
+    });
+  }
+
   batchGetDeploymentTargets(deploymentId: string, targetIds: string[]) {
     return this.run(async () => {
       const out = [];

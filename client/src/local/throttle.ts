@@ -78,6 +78,8 @@ export class Throttle {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   /** Requests refused so far, by operation (the bench and tests read it). */
   readonly refused = new Map<string, number>();
+  /** Requests seen so far (served or refused), by operation. */
+  readonly seen = new Map<string, number>();
 
   constructor(
     private readonly rates: ThrottleRates,
@@ -92,6 +94,7 @@ export class Throttle {
 
   /** Takes a token for `op`; false when the operation is over its rate. */
   take(op: string): boolean {
+    this.seen.set(op, (this.seen.get(op) ?? 0) + 1);
     const { perSecond, burst } = this.rate(op);
     if (perSecond === Infinity) return true;
     const now = this.nowMs();
