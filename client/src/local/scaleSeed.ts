@@ -1,7 +1,8 @@
 /**
  * Large accounts for scale tests and benchmarks (`--fleet N`, `--history N`, `--apps N`):
  * - `fleet`: N simulated EC2 instances (tag `Environment=fleet`) behind the group `fleet-web/fleet-web-prod`,
- *   with a revision bundle in the local S3 store and a 10%-at-a-time configuration, ready to deploy;
+ *   with a revision bundle in the local S3 store and a 10%-at-a-time configuration (one at a time
+ *   under 10 instances), ready to deploy;
  * - `history`: the group `history-web/history-web-prod` (one instance) with N completed deployments,
  *   newest one hour ago and then one every 30 minutes back;
  * - `apps`: N more applications `scale-app-0001…`, each with one deployment group.
@@ -170,7 +171,8 @@ function seedFleet(account: Account, n: number): void {
       computePlatform: 'Server',
       minimumHealthyHosts: { type: 'FLEET_PERCENT', value: 90 },
     });
-  serverGroup(account, FLEET_APP, FLEET_GROUP, 'fleet', FLEET_CONFIG);
+  // 90% healthy leaves no instance to deploy to in a fleet under 10: one at a time there.
+  serverGroup(account, FLEET_APP, FLEET_GROUP, 'fleet', n >= 10 ? FLEET_CONFIG : 'CodeDeployDefault.OneAtATime');
   bundleRevision(account);
 }
 

@@ -39,8 +39,8 @@ export interface PollerIntervals {
 export const DEFAULT_INTERVALS: PollerIntervals = { fast: 2_000, normal: 5_000, max: 60_000 };
 
 /** API calls a minute one poller may spend (AWS throttled a 41-a-minute GetDeployment poller: docs/local-endpoint.md). */
-export const CALLS_PER_MINUTE = 50;
-/** At most this many calls in one poll (a 2,000-instance deployment then refreshes every 12 s). */
+export const CALLS_PER_MINUTE = 45;
+/** At most this many calls in one poll (a 2,000-instance deployment then refreshes about every 13 s). */
 export const MAX_CALLS_PER_POLL = 10;
 
 const THROTTLE = /throttl|toomanyrequests|rate ?exceeded|requestlimitexceeded|slowdown/i;

@@ -129,6 +129,11 @@ export class MonitorSession {
     return this.poller.running && !this.finished;
   }
 
+  /** The poller still runs (after the end, until every target's final details are in). */
+  get polling(): boolean {
+    return this.poller.running;
+  }
+
   get deployment(): DeploymentInfo | undefined {
     return this.lastDeployment;
   }
