@@ -130,9 +130,10 @@ export class TargetTracker {
       learn(await this.running.next(api, id), 'InProgress');
       calls++;
     }
-    // The rest of the ids, a few pages per poll (at least one, at most half of what is left).
-    const listCalls = Math.max(1, Math.floor((budget - calls) / 2));
-    for (let i = 0; i < listCalls && !this.listed && calls < budget; i++) {
+    // The rest of the ids, page by page, while the details still to fetch would not fill the calls left.
+    const unfetched = () => this.ids.length - this.known.size;
+    for (let first = true; !this.listed && calls < budget; first = false) {
+      if (!first && (calls >= budget - 1 || unfetched() >= (budget - calls - 1) * TARGET_CHUNK)) break;
       const page = await api.listDeploymentTargetsPage(id, { nextToken: this.listToken });
       this.addIds(page.targetIds);
       this.listToken = page.nextToken;
