@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// npm run bench -- --client [--json FILE --markdown FILE]   (the client benchmark: bench/client.mjs)
 // npm run bench [-- --edits 200 --stress-edits 100 --requests 100 --only ours|yaml --skip-cli --skip-activation
 //                   --json FILE --markdown FILE]
 //
@@ -40,6 +41,25 @@ const nEdits = Number(opt('edits', 200));
 const nStressEdits = Number(opt('stress-edits', 100));
 const nRequests = Number(opt('requests', 100));
 const only = opt('only');
+
+if (flag('client')) {
+  // The client benchmark (bench/client.mjs): explorer, monitor and AWS layer against the local endpoint.
+  if (typeof globalThis.gc !== 'function') {
+    const r = spawnSync(process.execPath, ['--expose-gc', ...process.argv.slice(1)], { stdio: 'inherit' });
+    process.exit(r.status ?? 1);
+  }
+  const client = await import('../bench/client.mjs');
+  const missing = client.clientBenchReady();
+  if (missing) {
+    console.error(`bench: ${missing}`);
+    process.exit(2);
+  }
+  const result = await client.runClientBench();
+  console.log(client.renderClientText(result));
+  if (opt('json')) writeFileSync(opt('json'), JSON.stringify(result, null, 1) + '\n');
+  if (opt('markdown')) writeFileSync(opt('markdown'), client.renderClientMarkdown(result));
+  process.exit(result.checks.every((c) => c.pass) ? 0 : 1);
+}
 
 for (const f of ['dist/server.js', 'dist/cli.js']) {
   if (!existsSync(join(root, f))) {

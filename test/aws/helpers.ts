@@ -9,7 +9,12 @@ import * as path from 'node:path';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { createCodeDeployApi } from '../../client/src/aws/sdkApi';
 import type { CodeDeployApi, ConnectionSettings, DeploymentInfo } from '../../client/src/aws/api';
-import { startLocalEndpoint, type LocalEndpoint } from '../../client/src/local/index';
+import {
+  startLocalEndpoint,
+  type LocalEndpoint,
+  type ScaleOptions,
+  type ThrottleRates,
+} from '../../client/src/local/index';
 import { startJudge, type Judge } from '../model/judge';
 import { watchAwsLog } from '../helpers/awsLogWatch';
 
@@ -50,7 +55,16 @@ export function tempDir(prefix = 'cd-local-'): string {
 }
 
 export async function startHarness(
-  opts: { dataDir?: string; clock?: ManualClock; seed?: boolean; deniedActions?: string[] } = {},
+  opts: {
+    dataDir?: string;
+    clock?: ManualClock;
+    seed?: boolean;
+    deniedActions?: string[];
+    /** A large account (`--fleet/--history/--apps`). */
+    scale?: ScaleOptions;
+    /** Per-operation request rates (`--throttle`). */
+    throttle?: ThrottleRates;
+  } = {},
 ): Promise<Harness> {
   const dataDir = opts.dataDir ?? tempDir();
   const clock = opts.clock ?? new ManualClock();
@@ -63,6 +77,8 @@ export async function startHarness(
     seed: opts.seed,
     tickMs: 60_000,
     deniedActions: opts.deniedActions,
+    scale: opts.scale,
+    throttle: opts.throttle,
   });
   const judge = await startJudge(real.url);
   const endpoint: LocalEndpoint = { ...real, url: judge.url, s3Url: `${judge.url}/s3` };

@@ -107,6 +107,11 @@ describe('dist/local.js', () => {
       ['--data', '/tmp/x', '--port', '0', '--time-scale', '-1'],
       ['--bogus'],
       ['--data', '/tmp/x', '--port', '0', '--hooks', 'sometimes'],
+      ['--data', '/tmp/x', '--port', '0', '--fleet', 'many'],
+      ['--data', '/tmp/x', '--port', '0', '--apps', '1001'],
+      ['--data', '/tmp/x', '--port', '0', '--history', '-5'],
+      ['--data', '/tmp/x', '--port', '0', '--throttle', 'GetDeployment=0'],
+      ['--data', '/tmp/x', '--port', '0', '--throttle', 'sometimes'],
     ]) {
       const r = spawnSync(process.execPath, [LOCAL_JS, ...args], { encoding: 'utf8' });
       assert.equal(r.status, 2, args.join(' '));

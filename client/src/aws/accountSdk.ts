@@ -34,6 +34,7 @@ import {
 } from './accountApi';
 import type { ConnectionSettings } from './api';
 import { scrub, toUserError, type ErrorContext } from './errors';
+import { applyRetryPolicy } from './retry';
 
 /** The client configuration the CodeDeploy client uses (sdkApi's `clientConfig`): region, credentials, retries. */
 export type AccountClientConfig = {
@@ -77,6 +78,7 @@ class SdkAccountReader implements AccountReader {
     this.lambda = new LambdaClient(own);
     this.ecs = new ECSClient(own);
     this.elb = new ElasticLoadBalancingV2Client(own);
+    for (const c of [this.lambda, this.ecs, this.elb]) applyRetryPolicy(c, settings.kind === 'local');
   }
 
   /** Runs one read: an access refusal becomes MissingPermissionError, other failures AwsUserError. */

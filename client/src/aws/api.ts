@@ -115,6 +115,14 @@ export interface CodeDeployApi {
   listRecentDeployments(opts: { statuses?: DeploymentStatus[]; since?: Date; limit?: number }): Promise<string[]>;
   getDeployment(id: string): Promise<DeploymentInfo>;
   listDeploymentTargets(deploymentId: string): Promise<string[]>;
+  /**
+   * One page of ListDeploymentTargets, optionally only targets with one of `statuses` (the API's
+   * `TargetStatus` filter): what a budgeted poll asks for first. Optional so test doubles may omit it.
+   */
+  listDeploymentTargetsPage?(
+    deploymentId: string,
+    opts?: { statuses?: string[]; nextToken?: string },
+  ): Promise<{ targetIds: string[]; nextToken?: string }>;
   batchGetDeploymentTargets(deploymentId: string, targetIds: string[]): Promise<DeploymentTarget[]>;
   /** For EC2 deployments where the target APIs are unsupported (older deployments). */
   listDeploymentInstances(deploymentId: string): Promise<string[]>;

@@ -38,6 +38,7 @@ import { isCredentialLoadError, toUserError, type ErrorContext, type ErrorTarget
 import type { AccountAccess } from './accountApi';
 import { CachedAccountReader, DEFAULT_ACCOUNT_TTL_MS } from './accountCache';
 import { createAccountReader } from './accountSdk';
+import { applyRetryPolicy, retryConfig } from './retry';
 import { getLocalJson } from './localRoutes';
 import { emitAwsLog, sdkLogger, type AwsLog } from './log';
 import { isSsoProfile } from './profiles';
@@ -82,9 +83,8 @@ export function clientConfig(settings: ConnectionSettings, context: ErrorContext
     region: settings.region,
     credentials: credentialsFor(settings, context),
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    // Adaptive retries back off and rate-limit on throttling and transient errors; local fails fast.
-    retryMode: local ? 'standard' : 'adaptive',
-    maxAttempts: local ? 2 : 5,
+    // Adaptive retries back off and rate-limit on throttling (retry.ts); other errors get few attempts.
+    ...retryConfig(),
     requestHandler: { connectionTimeout: local ? 2_000 : 10_000, requestTimeout: 60_000 },
   };
 }
@@ -100,6 +100,7 @@ class SdkCodeDeployApi implements CodeDeployApi {
     private readonly log?: AwsLog,
   ) {
     this.client = new CodeDeployClient(clientConfig(settings, this.context, log));
+    applyRetryPolicy(this.client, settings.kind === 'local');
   }
 
   private async run<T>(fn: () => Promise<T>, target?: ErrorTarget): Promise<T> {
@@ -254,6 +255,19 @@ class SdkCodeDeployApi implements CodeDeployApi {
     );
   }
 
+  listDeploymentTargetsPage(deploymentId: string, opts: { statuses?: string[]; nextToken?: string } = {}) {
+    return this.run(async () => {
+      const r = await this.client.send(
+        new ListDeploymentTargetsCommand({
+          deploymentId,
+          nextToken: opts.nextToken,
+          ...(opts.statuses?.length ? { targetFilters: { TargetStatus: opts.statuses } } : {}),
+        }),
+      );
+      return { targetIds: r.targetIds ?? [], ...(r.nextToken ? { nextToken: r.nextToken } : {}) };
+    });
+  }
+
   batchGetDeploymentTargets(deploymentId: string, targetIds: string[]) {
     return this.run(async () => {
       const out = [];
@@ -402,6 +416,7 @@ class SdkCodeDeployApi implements CodeDeployApi {
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
       });
+      applyRetryPolicy(this.s3, this.settings.kind === 'local');
     }
     return this.s3;
   }

@@ -9,11 +9,15 @@ import { LocalS3 } from './s3';
 import { CodeDeployService } from './service';
 import { systemClock, type Clock } from './simulator';
 import { Store } from './store';
+import { checkScaleOptions, type ScaleOptions } from './scaleSeed';
+import { Throttle, type ThrottleRates } from './throttle';
 
 import type { HookMode } from './types';
 
 export type { Clock } from './simulator';
 export type { HookMode } from './types';
+export type { ScaleOptions } from './scaleSeed';
+export type { ThrottleRates } from './throttle';
 export { FAIL_TAG } from './plan/common';
 
 export interface LocalEndpointOptions {
@@ -32,12 +36,18 @@ export interface LocalEndpointOptions {
   hookMode?: HookMode;
   /** Lambda/ECS/ELB actions to refuse with AccessDeniedException (a missing IAM permission), e.g. `lambda:GetAlias`. */
   deniedActions?: readonly string[];
+  /** Seeds a large account (instances in a group, deployments in a group's history, applications). */
+  scale?: ScaleOptions;
+  /** Per-operation request rates; over them the endpoint answers ThrottlingException (default: no limit). */
+  throttle?: ThrottleRates;
   log?: EndpointLogger;
 }
 
 export interface LocalEndpoint {
   url: string;
   s3Url: string;
+  /** The request rates in force (undefined when not throttling): `refused` counts ThrottlingExceptions. */
+  throttle?: Throttle;
   stop(): Promise<void>;
 }
 
@@ -48,6 +58,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`port must be an integer from 0 to 65535, got ${port}`);
+  if (opts.scale) checkScaleOptions(opts.scale);
+  const throttle = opts.throttle ? new Throttle(opts.throttle) : undefined;
   const store = new Store(opts.dataDir);
   const s3 = new LocalS3(path.join(opts.dataDir, 's3'));
   if (opts.hookMode !== undefined && opts.hookMode !== 'auto' && opts.hookMode !== 'manual')
@@ -60,6 +72,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
     seed: opts.seed,
     hookMode: opts.hookMode,
     deniedActions: opts.deniedActions,
+    scale: opts.scale,
+    throttle,
   });
   const server = createHttpServer(service, s3, opts.log);
   server.keepAliveTimeout = 5_000;
@@ -84,11 +98,12 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
   return {
     url,
     s3Url: `${url}/s3`,
+    throttle,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         clearInterval(ticker);
         try {
-          service.sync();
+          service.sync(true);
         } catch {
           // state was saved at the last successful sync
         }

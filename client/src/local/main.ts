@@ -3,12 +3,17 @@
  *   node dist/local.js --port N --data DIR [--time-scale X] [--hooks auto|manual] [--no-seed] [--manual-clock]
  * Prints `CodeDeploy local endpoint listening on http://127.0.0.1:N (S3: …)` once it listens.
  * `--manual-clock`: time moves only on `advance <ms>` lines on stdin (manualClock.ts), for scripts and tests.
+ * `--fleet N`, `--history N`, `--apps N`: a large account (scaleSeed.ts); `--throttle on|Op=rate[/burst],…`:
+ * per-operation request rates answered with ThrottlingException (throttle.ts). See docs/local-endpoint.md.
  */
 import { startLocalEndpoint } from './index';
 import { driveClock, steppedClock } from './manualClock';
+import { SCALE_LIMITS, type ScaleOptions } from './scaleSeed';
+import { parseThrottleSpec, type ThrottleRates } from './throttle';
 
 const USAGE =
-  'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--hooks auto|manual] [--no-seed] [--manual-clock]';
+  'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--hooks auto|manual] [--no-seed] [--manual-clock]\n' +
+  '       [--fleet <instances>] [--history <deployments>] [--apps <applications>] [--throttle on|<Op=rate[/burst],...>]';
 
 function usage(message: string): never {
   process.stderr.write(`local endpoint: ${message}\n${USAGE}\n`);
@@ -22,6 +27,8 @@ function parseArgs(argv: string[]): {
   seed: boolean;
   hookMode: 'auto' | 'manual';
   manualClock: boolean;
+  scale?: ScaleOptions;
+  throttle?: ThrottleRates;
 } {
   let port: number | undefined;
   let dataDir: string | undefined;
@@ -29,6 +36,8 @@ function parseArgs(argv: string[]): {
   let seed = true;
   let hookMode: 'auto' | 'manual' = 'auto';
   let manualClock = false;
+  let scale: ScaleOptions | undefined;
+  let throttle: ThrottleRates | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=')
@@ -67,6 +76,26 @@ function parseArgs(argv: string[]): {
       case '--manual-clock':
         manualClock = true;
         break;
+      case '--fleet':
+      case '--history':
+      case '--apps': {
+        const key = flag.slice(2) as keyof ScaleOptions;
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n > SCALE_LIMITS[key])
+          usage(`${flag} must be a whole number from 0 to ${SCALE_LIMITS[key]}, got "${v}"`);
+        scale = { ...scale, [key]: n };
+        break;
+      }
+      case '--throttle': {
+        const v = value();
+        try {
+          throttle = parseThrottleSpec(v);
+        } catch (err) {
+          usage((err as Error).message);
+        }
+        break;
+      }
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
@@ -77,7 +106,7 @@ function parseArgs(argv: string[]): {
   }
   if (port === undefined) usage('--port is required (0 picks a free port)');
   if (!dataDir) usage('--data is required');
-  return { port, dataDir, timeScale, seed, hookMode, manualClock };
+  return { port, dataDir, timeScale, seed, hookMode, manualClock, scale, throttle };
 }
 
 async function main(): Promise<void> {
@@ -95,7 +124,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(
-    `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale}, hooks: ${args.hookMode})\n`,
+    `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale}, hooks: ${args.hookMode}${args.throttle ? ', request rates limited' : ''})\n`,
   );
   if (clock) driveClock(clock, process.stdin, (line) => process.stdout.write(line));
   let stopping = false;

@@ -25,6 +25,8 @@ import { tagOperations } from './ops/tags';
 import { targetOperations } from './ops/targets';
 import type { LocalS3 } from './s3';
 import { seedAccount } from './seed';
+import { seedScale, type ScaleOptions } from './scaleSeed';
+import { throttled, type Throttle } from './throttle';
 import type { Clock } from './simulator';
 import type { Store } from './store';
 import type { HookMode, State } from './types';
@@ -44,7 +46,14 @@ export interface ServiceOptions {
   hookMode?: HookMode;
   /** Lambda/ECS/ELB actions the caller is refused (`lambda:GetAlias`, …): the simulated missing IAM permission. */
   deniedActions?: readonly string[];
+  /** A large account on top (`--fleet/--history/--apps`): each part added once. */
+  scale?: ScaleOptions;
+  /** Per-operation request rates (`--throttle`): over the rate, ThrottlingException. */
+  throttle?: Throttle;
 }
+
+/** A save slower than this is spaced out (see sync). */
+const SLOW_SAVE_MS = 25;
 
 /** The local-only routes under `/_local/` (GET), answered with JSON. */
 export const LOCAL_ROUTE_PREFIX = '/_local/';
@@ -56,6 +65,8 @@ export class CodeDeployService {
   /** The simulated Lambda, ECS and ELB reads on the same port. */
   readonly compute: ComputeEndpoint;
   private readonly ops: Operations;
+  private savePending = false;
+  private nextSaveAt = 0;
 
   constructor(private readonly opts: ServiceOptions) {
     const region = opts.region ?? 'us-east-1';
@@ -69,6 +80,7 @@ export class CodeDeployService {
     // A demo account saved before Lambda/ECS were simulated gets its functions and services now.
     if (loaded && !this.account.state.compute && this.account.findApp('orders-api-lambda'))
       seedCompute(this.account, opts.clock.now());
+    if (opts.scale) seedScale(this.account, this.engine, opts.clock.now(), opts.scale);
     this.compute = {
       resources: new ComputeResources(this.account),
       policy: accessPolicy(opts.deniedActions),
@@ -95,15 +107,25 @@ export class CodeDeployService {
     return this.account.state;
   }
 
-  /** Advances every running deployment to the clock's now and saves when anything changed. */
-  sync(): void {
+  /**
+   * Advances every running deployment to the clock's now and saves when anything changed. A state
+   * whose save takes long (a seeded fleet or history of many megabytes) is saved at most about a
+   * tenth of the time, the rest on a later sync; `force` (stopping) saves what is pending now.
+   */
+  sync(force = false): void {
     const changed = this.engine.advanceAll(this.opts.clock.now());
-    if (this.account.takeDirty() || changed) this.opts.store.save(this.account.state);
+    if (this.account.takeDirty() || changed) this.savePending = true;
+    if (!this.savePending || (!force && performance.now() < this.nextSaveAt)) return;
+    const started = performance.now();
+    this.opts.store.save(this.account.state);
+    this.savePending = false;
+    const took = performance.now() - started;
+    this.nextSaveAt = took > SLOW_SAVE_MS ? performance.now() + took * 9 : 0;
   }
 
   /** The table of operations the HTTP layer dispatches to (a null-prototype object: only real operations). */
   operations(): Record<string, Handler> {
-    return Object.assign(Object.create(null) as Record<string, Handler>, this.ops);
+    return throttled(Object.assign(Object.create(null) as Record<string, Handler>, this.ops), this.opts.throttle);
   }
 
   /**

@@ -106,8 +106,12 @@ export function ec2View(d: DeploymentInfo, targets: Ec2Target[], config: Deploym
       ]
     : [];
   const overviewTotal = overview.reduce((n, [, v]) => n + v, 0);
-  const total = targets.length || overviewTotal;
-  const pick = (s: string, fromOverview: number | undefined) => (targets.length ? count(s) : (fromOverview ?? 0));
+  // A large fleet's details arrive over several polls: until then the overview's counts are the truth.
+  const labelled = targets.some((t) => t.label === 'Blue' || t.label === 'Green');
+  const partial = !labelled && targets.length > 0 && targets.length < overviewTotal;
+  const fromTargets = targets.length > 0 && !partial;
+  const total = fromTargets ? targets.length : overviewTotal;
+  const pick = (s: string, fromOverview: number | undefined) => (fromTargets ? count(s) : (fromOverview ?? 0));
   const failed = pick('Failed', o?.Failed);
   const inProgress = pick('InProgress', o?.InProgress);
   const mh = minimumHealthy(config, total);
@@ -122,11 +126,12 @@ export function ec2View(d: DeploymentInfo, targets: Ec2Target[], config: Deploym
     pending: pick('Pending', o?.Pending),
     skipped: pick('Skipped', o?.Skipped),
     ready: pick('Ready', o?.Ready),
-    summary: ec2Summary(
-      targets,
-      overviewTotal,
-      overview.flatMap(([s, n]) => Array<string>(n).fill(s)),
-    ),
+    summary:
+      ec2Summary(
+        fromTargets ? targets : [],
+        overviewTotal,
+        overview.flatMap(([s, n]) => Array<string>(n).fill(s)),
+      ) + (partial ? ` · details of ${targets.length} so far` : ''),
     minimumHealthy: mh,
     healthy,
     atRisk: mh !== undefined && total - failed < mh.required,

@@ -16,6 +16,8 @@ interface Watched {
   session: MonitorSession;
   panel?: MonitorPanel;
   connection: string;
+  /** Other views of the deployment sharing this session's poller (see subscribe). */
+  subscribers: number;
 }
 
 export class MonitorManager implements vscode.Disposable {
@@ -95,7 +97,7 @@ export class MonitorManager implements vscode.Disposable {
         },
         onError: (err) => this.log.warn(`monitor ${deploymentId}: ${(err as Error).message ?? err}`),
       });
-      w = { session, connection };
+      w = { session, connection, subscribers: 0 };
       this.watched.set(deploymentId, w);
       await this.memory.watch(deploymentId, connection);
       session.start();
@@ -113,12 +115,40 @@ export class MonitorManager implements vscode.Disposable {
       panel.onDidClose(() => {
         const cur = this.watched.get(deploymentId);
         if (cur) cur.panel = undefined;
-        if (cur && !cur.session.running) this.watched.delete(deploymentId);
+        this.releaseIfUnused(deploymentId);
       });
       if (w.session.state) panel.post(w.session.state);
     } else {
       w.panel.reveal();
     }
+  }
+
+  /**
+   * Another view of a deployment (the explorer's node, a second monitor): it gets every state of the
+   * one session that watches the deployment, so one poller serves them all. Dispose to stop listening.
+   */
+  async subscribe(deploymentId: string, listener: (state: MonitorViewState) => void): Promise<vscode.Disposable> {
+    await this.open(deploymentId, { background: true });
+    const w = this.watched.get(deploymentId);
+    if (!w) return new vscode.Disposable(() => undefined);
+    const off = w.session.subscribe(listener);
+    w.subscribers++;
+    let done = false;
+    return new vscode.Disposable(() => {
+      if (done) return;
+      done = true;
+      off();
+      w.subscribers--;
+      this.releaseIfUnused(deploymentId);
+    });
+  }
+
+  /** Forgets a session nobody shows once its deployment is over (its poller stops with it). */
+  private releaseIfUnused(deploymentId: string): void {
+    const w = this.watched.get(deploymentId);
+    if (!w || w.panel || w.subscribers > 0 || w.session.running) return;
+    w.session.stop();
+    this.watched.delete(deploymentId);
   }
 
   /** Re-attaches to deployments that were being watched before a window reload. */

@@ -1,7 +1,8 @@
 /**
  * Polls one deployment: fast while traffic shifts, slower otherwise, stops at a final status,
- * never overlaps two polls, backs off on throttling. The clock is injected so tests run
- * without sleeping.
+ * never overlaps two polls. Within a budget of API calls a minute: a poll that cost many calls is
+ * followed by a longer pause. Backs off exponentially on errors and on throttling, with jitter so
+ * that several pollers do not fire together. The clock is injected so tests run without sleeping.
  */
 
 export interface Clock {
@@ -22,6 +23,10 @@ export interface PollOutcome {
   final: boolean;
   /** Traffic is moving (or a countdown is close): poll fast. */
   shifting: boolean;
+  /** API calls the poll made (the budget spaces the next poll by it). */
+  cost?: number;
+  /** Part of the poll was throttled (it still produced a view): back off as for an error. */
+  throttled?: boolean;
 }
 
 export interface PollerIntervals {
@@ -32,6 +37,11 @@ export interface PollerIntervals {
 }
 
 export const DEFAULT_INTERVALS: PollerIntervals = { fast: 2_000, normal: 5_000, max: 60_000 };
+
+/** API calls a minute one poller may spend (AWS throttled a 41-a-minute GetDeployment poller: docs/local-endpoint.md). */
+export const CALLS_PER_MINUTE = 45;
+/** At most this many calls in one poll (a 2,000-instance deployment then refreshes about every 13 s). */
+export const MAX_CALLS_PER_POLL = 10;
 
 const THROTTLE = /throttl|toomanyrequests|rate ?exceeded|requestlimitexceeded|slowdown/i;
 
@@ -52,7 +62,14 @@ export function nextDelay(
   failures: number,
   intervals: PollerIntervals = DEFAULT_INTERVALS,
 ): number {
-  if (result.ok) return result.outcome.shifting ? intervals.fast : intervals.normal;
+  if (result.ok) {
+    const phase = result.outcome.shifting ? intervals.fast : intervals.normal;
+    const budget = ((result.outcome.cost ?? 0) * 60_000) / CALLS_PER_MINUTE;
+    const wait = Math.max(phase, budget);
+    return result.outcome.throttled
+      ? Math.min(intervals.max, Math.max(wait, intervals.normal) * 2 ** Math.max(1, failures))
+      : wait;
+  }
   // Errors back off exponentially from the normal interval; throttling starts one step further.
   const steps = failures + (isThrottling(result.error) ? 1 : 0);
   return Math.min(intervals.max, intervals.normal * 2 ** Math.max(1, steps));
@@ -64,6 +81,9 @@ export interface PollerOptions {
   intervals?: PollerIntervals;
   onError?: (err: unknown, failures: number) => void;
   onStop?: (reason: 'final' | 'stopped') => void;
+  /** Spread of the delay: ±this fraction, at random (default 0.1; 0 for exact delays in tests). */
+  jitter?: number;
+  random?: () => number;
 }
 
 export class Poller {
@@ -74,6 +94,7 @@ export class Poller {
   private again = false;
   private stopped = false;
   private failures = 0;
+  private throttledStreak = 0;
   /** Count of polls started (for tests and the state snapshot). */
   polls = 0;
   lastDelay: number | undefined;
@@ -147,7 +168,12 @@ export class Poller {
       void this.run();
       return;
     }
-    const delay = nextDelay(result, this.failures, this.intervals);
+    // Throttled polls count as failures for the back-off, though they produced a view.
+    const throttled = result.ok && result.outcome.throttled === true;
+    this.throttledStreak = throttled ? this.throttledStreak + 1 : 0;
+    const exact = nextDelay(result, result.ok ? this.throttledStreak : this.failures, this.intervals);
+    const jitter = this.opts.jitter ?? 0.1;
+    const delay = Math.round(exact * (1 + jitter * (2 * (this.opts.random ?? Math.random)() - 1)));
     this.lastDelay = delay;
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;

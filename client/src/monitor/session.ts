@@ -22,7 +22,16 @@ import {
   type MonitorViewState,
 } from './model';
 import { ecsTaskDefinition } from './versions';
-import { Poller, realClock, type Clock, type PollerIntervals, type PollOutcome } from './poller';
+import {
+  isThrottling,
+  MAX_CALLS_PER_POLL,
+  Poller,
+  realClock,
+  type Clock,
+  type PollerIntervals,
+  type PollOutcome,
+} from './poller';
+import { TargetTracker } from './targetTracker';
 
 export type SessionApi = Pick<
   CodeDeployApi,
@@ -35,13 +44,32 @@ export type SessionApi = Pick<
   | 'getRevisionLocation'
   | 'putLifecycleEventHookExecutionStatus'
   | 'listPendingHookExecutions'
->;
+> &
+  Partial<Pick<CodeDeployApi, 'listDeploymentTargetsPage'>>;
+
+/** The same API, counting the CodeDeploy calls made through it (the local-only hook route is not one). */
+function counted(api: SessionApi, count: () => void): SessionApi {
+  return new Proxy(api, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function' || prop === 'listPendingHookExecutions') return value;
+      return (...args: unknown[]) => {
+        count();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
 
 export interface SessionOptions {
   api: SessionApi;
   deploymentId: string;
   clock?: Clock;
   intervals?: PollerIntervals;
+  /** Spread of the poll delay (default 0.1; tests pass 0). */
+  jitter?: number;
+  /** CodeDeploy calls one poll may make (default MAX_CALLS_PER_POLL). */
+  maxCallsPerPoll?: number;
   timeScale?: number;
   /** The AppSpec the deployment was made from, when the editor knows it (a workspace file). */
   localAppSpecText?: () => Promise<string | undefined>;
@@ -61,7 +89,11 @@ export class MonitorSession {
   private readonly clock: Clock;
   private readonly poller: Poller;
   private lastDeployment: DeploymentInfo | undefined;
-  private lastTargets: DeploymentTarget[] = [];
+  private readonly api: SessionApi;
+  private readonly tracker: TargetTracker;
+  private readonly listeners = new Set<(state: MonitorViewState) => void>();
+  /** CodeDeploy calls made so far (the benchmark and tests read it). */
+  calls = 0;
   private lastError: string | undefined;
   private sawItRun = false;
   private finished = false;
@@ -71,13 +103,19 @@ export class MonitorSession {
 
   constructor(private readonly opts: SessionOptions) {
     this.clock = opts.clock ?? realClock;
+    this.api = counted(opts.api, () => this.calls++);
+    this.tracker = new TargetTracker(this.api, opts.deploymentId);
     this.poller = new Poller({
       clock: this.clock,
       intervals: opts.intervals,
+      jitter: opts.jitter,
       poll: () => this.pollOnce(),
       onError: (err) => {
-        this.lastError = err instanceof Error ? err.message : String(err);
-        if (this.state) this.emit({ ...this.state, pollError: this.lastError });
+        // Throttling is not the user's problem: the poller backs off and the view stays as it was.
+        if (!isThrottling(err)) {
+          this.lastError = err instanceof Error ? err.message : String(err);
+          if (this.state) this.emit({ ...this.state, pollError: this.lastError });
+        }
         opts.onError?.(err);
       },
     });
@@ -89,6 +127,11 @@ export class MonitorSession {
 
   get running(): boolean {
     return this.poller.running && !this.finished;
+  }
+
+  /** The poller still runs (after the end, until every target's final details are in). */
+  get polling(): boolean {
+    return this.poller.running;
   }
 
   get deployment(): DeploymentInfo | undefined {
@@ -112,7 +155,7 @@ export class MonitorSession {
     if (!name) return undefined;
     if (!this.configs.has(name)) {
       try {
-        this.configs.set(name, await this.opts.api.getDeploymentConfig(name));
+        this.configs.set(name, await this.api.getDeploymentConfig(name));
       } catch {
         // Not fatal: the plan falls back to the predefined configuration's name.
         this.configs.set(name, undefined);
@@ -121,17 +164,12 @@ export class MonitorSession {
     return this.configs.get(name);
   }
 
-  private async targets(): Promise<DeploymentTarget[]> {
-    const id = this.opts.deploymentId;
-    return this.opts.api.batchGetDeploymentTargets(id, await this.opts.api.listDeploymentTargets(id));
-  }
-
   /** The AppSpec text of a revision, when CodeDeploy keeps it (AppSpecContent revisions of Lambda and ECS). */
   private async revisionText(application: string | undefined, rev: RevisionLocation | undefined) {
-    if (!application || !rev || !this.opts.api.getRevisionLocation) return undefined;
+    if (!application || !rev || !this.api.getRevisionLocation) return undefined;
     if (rev.revisionType !== 'AppSpecContent' && rev.revisionType !== 'String') return undefined;
     try {
-      const stored = await this.opts.api.getRevisionLocation(application, rev);
+      const stored = await this.api.getRevisionLocation(application, rev);
       return stored?.appSpecContent?.content ?? stored?.string?.content;
     } catch {
       return undefined;
@@ -152,7 +190,7 @@ export class MonitorSession {
       const of = d.rollbackInfo?.rollbackTriggeringDeploymentId;
       if (of) {
         // A rollback restores what served before the deployment it rolls back.
-        const trigger = await this.opts.api.getDeployment(of).catch(() => undefined);
+        const trigger = await this.api.getDeployment(of).catch(() => undefined);
         context.ecs = {
           original: ecsTaskDefinition(await this.revisionText(app, trigger?.revision)),
           replacement: ecsTaskDefinition(await this.revisionText(app, trigger?.previousRevision)),
@@ -168,33 +206,43 @@ export class MonitorSession {
   }
 
   private async pendingHooks(d: DeploymentInfo): Promise<PendingHookExecution[] | undefined> {
-    const list = this.opts.api.listPendingHookExecutions;
+    const list = this.api.listPendingHookExecutions;
     if (!list || (d.computePlatform !== 'Lambda' && d.computePlatform !== 'ECS')) return undefined;
     try {
-      return await list.call(this.opts.api, this.opts.deploymentId);
+      return await list.call(this.api, this.opts.deploymentId);
     } catch {
       return undefined;
     }
   }
 
-  /** One poll: exported through the poller; returns whether to poll fast or stop. */
+  /**
+   * One poll: exported through the poller; returns whether to poll fast or stop, and its cost in
+   * calls. Targets come from the tracker within the call budget; once the deployment is over, polls
+   * go on (at the budget's pace) until every target's final details are in.
+   */
   async pollOnce(): Promise<PollOutcome> {
-    const deployment = await this.opts.api.getDeployment(this.opts.deploymentId);
-    let targets: DeploymentTarget[];
-    try {
-      targets = await this.targets();
-    } catch (err) {
-      // Targets may not exist yet (Created/Queued); keep the last ones rather than fail the poll.
-      if (deployment.status === 'Created' || deployment.status === 'Queued') targets = [];
-      else if (this.lastTargets.length) targets = this.lastTargets;
-      else throw err;
+    const callsBefore = this.calls;
+    const deployment = await this.api.getDeployment(this.opts.deploymentId);
+    let targets: DeploymentTarget[] = [];
+    let throttled = false;
+    let settled = true;
+    if (deployment.status !== 'Created' && deployment.status !== 'Queued') {
+      try {
+        await this.tracker.refresh(deployment, (this.opts.maxCallsPerPoll ?? MAX_CALLS_PER_POLL) - 1);
+        settled = this.tracker.settled;
+      } catch (err) {
+        // Keep what is known rather than fail the poll; throttling slows the next one down.
+        throttled = isThrottling(err);
+        if (!throttled && !this.tracker.targets.length && !finalOutcome(deployment)) throw err;
+        settled = !throttled && this.tracker.settled;
+      }
+      targets = this.tracker.targets;
     }
     const config = await this.config(deployment.deploymentConfigName);
     const pending = finalOutcome(deployment) ? undefined : await this.pendingHooks(deployment);
     const now = this.clock.now();
     this.history = accumulate(this.history, deployment, targets, now);
     this.lastDeployment = deployment;
-    this.lastTargets = targets;
     this.lastError = undefined;
     const build = () =>
       buildViewState({
@@ -214,11 +262,14 @@ export class MonitorSession {
       state = build();
       this.emit(state);
     }
+    const cost = this.calls - callsBefore;
     const outcome = finalOutcome(deployment);
     if (outcome) {
-      this.finished = true;
-      this.opts.onFinal?.(deployment, outcome, this.sawItRun);
-      return { final: true, shifting: false };
+      if (!this.finished) {
+        this.finished = true;
+        this.opts.onFinal?.(deployment, outcome, this.sawItRun);
+      }
+      return { final: settled, shifting: false, cost, throttled };
     }
     this.sawItRun = true;
     const g = state.traffic?.green;
@@ -227,31 +278,39 @@ export class MonitorSession {
       state.countdowns.some((c) => c.remainingSeconds <= 15) ||
       deployment.status === 'Created' ||
       deployment.status === 'Queued';
-    return { final: false, shifting };
+    return { final: false, shifting, cost, throttled };
+  }
+
+  /** Another view of the same deployment (a second monitor): gets every state from now on. */
+  subscribe(listener: (state: MonitorViewState) => void): () => void {
+    this.listeners.add(listener);
+    if (this.state) listener(this.state);
+    return () => this.listeners.delete(listener);
   }
 
   private emit(state: MonitorViewState): void {
     this.state = state;
     this.opts.onState?.(state);
+    for (const l of this.listeners) l(state);
   }
 
   async stopDeployment(rollback: boolean): Promise<string> {
-    const r = await this.opts.api.stopDeployment(this.opts.deploymentId, rollback);
+    const r = await this.api.stopDeployment(this.opts.deploymentId, rollback);
     this.refresh();
     return r.statusMessage ?? r.status ?? 'Stop requested.';
   }
 
   /** Reports a waiting hook's outcome as its function would (local endpoint, manual hook mode). */
   async reportHook(executionId: string, status: 'Succeeded' | 'Failed'): Promise<void> {
-    const put = this.opts.api.putLifecycleEventHookExecutionStatus;
+    const put = this.api.putLifecycleEventHookExecutionStatus;
     if (!put) throw new Error('This connection cannot report hook status.');
-    await put.call(this.opts.api, this.opts.deploymentId, executionId, status);
+    await put.call(this.api, this.opts.deploymentId, executionId, status);
     this.refresh();
   }
 
   async continueDeployment(): Promise<void> {
     const wait = this.state?.buttons.continue.waitType;
-    await this.opts.api.continueDeployment(this.opts.deploymentId, wait);
+    await this.api.continueDeployment(this.opts.deploymentId, wait);
     this.refresh();
   }
 }

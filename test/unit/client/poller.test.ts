@@ -67,6 +67,7 @@ test('the poller adapts its interval, never overlaps and stops at a final status
   const poller = new Poller({
     clock,
     intervals: { fast: 1000, normal: 5000, max: 60000 },
+    jitter: 0,
     poll: async () => {
       startedAt.push(clock.now());
       inFlight++;
@@ -107,6 +108,7 @@ test('errors back off, then the interval recovers after a success', async () => 
   const poller = new Poller({
     clock,
     intervals: { fast: 1000, normal: 5000, max: 60000 },
+    jitter: 0,
     poll: async () => {
       n++;
       if (n <= 3) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
