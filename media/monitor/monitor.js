@@ -51,37 +51,87 @@
   }
 
   /**
-   * A toolbar button. An unavailable one stays focusable (aria-disabled, not disabled) so its tooltip and
-   * accessible description can say why; it looks disabled and ignores clicks.
-   * @param {string} label @param {string} type @param {boolean} enabled @param {string} cls @param {string} [why]
+   * A toolbar button: a real <button> with an accessible name. An unavailable one is disabled (and
+   * aria-disabled), looks disabled, has a tooltip saying why, and is described by the visible reason line
+   * below the toolbar (a disabled button is not focusable, so the reason must be readable without focus).
+   * @param {{ label: string, type: string, enabled: boolean, cls: string, name: string, why?: string, whyId?: string }} o
    */
-  function btn(label, type, enabled, cls, why) {
-    const el = h('button', { type: 'button', class: enabled ? cls : 'secondary unavailable', 'data-action': type }, [
-      label,
-    ]);
-    const hint = why ? h('span', { id: `why-${type}`, class: 'sr-only' }, [why]) : undefined;
-    if (!enabled) {
+  function btn(o) {
+    const el = h(
+      'button',
+      {
+        type: 'button',
+        class: o.enabled ? o.cls : 'secondary unavailable',
+        'data-action': o.type,
+        'aria-label': o.name,
+      },
+      [o.label],
+    );
+    if (!o.enabled) {
+      el.setAttribute('disabled', '');
       el.setAttribute('aria-disabled', 'true');
-      if (why) {
-        el.setAttribute('title', why);
-        el.setAttribute('aria-describedby', `why-${type}`);
-      }
+      if (o.why) el.setAttribute('title', o.why);
+      if (o.whyId) el.setAttribute('aria-describedby', o.whyId);
     }
     el.addEventListener('click', () => {
-      if (el.getAttribute('aria-disabled') === 'true') return;
+      if (el.hasAttribute('disabled')) return;
+      // One click per state: the next state (after the command ran or was cancelled) enables it again.
+      el.setAttribute('disabled', '');
       el.setAttribute('aria-disabled', 'true');
       el.classList.add('unavailable');
-      send(type);
+      send(o.type);
     });
-    return hint ? [el, hint] : [el];
+    return el;
   }
 
   function buttons() {
     const b = state.buttons;
-    return h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Deployment actions' }, [
-      ...btn(b.continue.label, 'continue', b.continue.enabled, 'primary', b.continue.reason),
-      ...btn('Stop', 'stop', b.stop, 'secondary', b.stopReason),
-      ...btn('Stop and roll back', 'stopAndRollback', b.stopAndRollback, 'secondary', b.stopReason),
+    const id = state.deploymentId;
+    const specs = [
+      {
+        label: b.continue.label,
+        type: 'continue',
+        enabled: b.continue.enabled,
+        cls: 'primary',
+        name: `${b.continue.label} (deployment ${id})`,
+        why: b.continue.reason,
+      },
+      {
+        label: 'Stop',
+        type: 'stop',
+        enabled: b.stop,
+        cls: 'secondary',
+        name: `Stop deployment ${id}`,
+        why: b.stopReason,
+      },
+      {
+        label: 'Stop and roll back',
+        type: 'stopAndRollback',
+        enabled: b.stopAndRollback,
+        cls: 'secondary',
+        name: `Stop and roll back deployment ${id}`,
+        why: b.stopReason,
+      },
+    ];
+    // One visible line per distinct reason, naming the buttons it explains (unless it explains all of them).
+    /** @type {Map<string, { id: string, labels: string[] }>} */
+    const reasons = new Map();
+    for (const sp of specs) {
+      if (sp.enabled || !sp.why) continue;
+      const r = reasons.get(sp.why) || { id: `why-${sp.type}`, labels: [] };
+      r.labels.push(sp.label);
+      reasons.set(sp.why, r);
+      Object.assign(sp, { whyId: r.id });
+    }
+    const lines = [...reasons].map(([why, r]) =>
+      h('p', { id: r.id, class: 'muted why' }, [
+        r.labels.length < specs.length ? h('span', { class: 'what' }, [`${r.labels.join(', ')}: `]) : '',
+        why,
+      ]),
+    );
+    return h('div', { class: 'controls' }, [
+      h('div', { class: 'actions', role: 'group', 'aria-label': `Actions for deployment ${id}` }, specs.map(btn)),
+      lines.length ? h('div', { class: 'reasons' }, lines) : undefined,
     ]);
   }
 

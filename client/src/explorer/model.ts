@@ -200,8 +200,12 @@ export function groupNodes(application: string, groups: DeploymentGroupInfo[], o
     });
 }
 
-/** Continue is possible while waiting to reroute (Ready) or during the termination wait. */
+/**
+ * Continue (ContinueDeployment) is possible for a blue/green deployment while it waits to reroute (Ready) or
+ * during the termination wait. In-place and Lambda deployments never wait to be continued.
+ */
 export function continueWaitType(d: DeploymentInfo): 'READY_WAIT' | 'TERMINATION_WAIT' | undefined {
+  if (d.computePlatform === 'Lambda' || d.deploymentStyle?.deploymentType === 'IN_PLACE') return undefined;
   if (d.status === 'Ready') return 'READY_WAIT';
   if ((d.status === 'InProgress' || d.status === 'Baking') && d.instanceTerminationWaitTimeStarted)
     return 'TERMINATION_WAIT';
