@@ -394,6 +394,131 @@
     return { Succeeded: '✓', Failed: '✗', InProgress: '…', Pending: '·', Skipped: '–' }[st] || '?';
   }
 
+  /** "1:05" from seconds. @param {number} secs */
+  function offset(secs) {
+    return clock(secs);
+  }
+
+  /**
+   * Lifecycle events per target on one time axis: a bar from each event's start to its end (running ones
+   * reach now), coloured by status with the theme's colours. The same facts as a table for screen readers
+   * and for anyone who would rather read.
+   */
+  function timeline() {
+    const tl = state.timeline;
+    if (!tl || !tl.rows.length) return undefined;
+    const nowRel = Math.max(0, (state.now - tl.startedAt) / 1000);
+    const span = Math.max(tl.span, 1);
+    const W = 640,
+      L = 150,
+      R = 12,
+      ROW = 18,
+      T = 6,
+      AXIS = 20;
+    const H = T + tl.rows.length * ROW + AXIS;
+    const x = (/** @type {number} */ v) => L + (Math.min(v, span) / span) * (W - L - R);
+    const svg = s('svg', {
+      viewBox: `0 0 ${W} ${H}`,
+      class: 'timeline-chart',
+      role: 'img',
+      'aria-labelledby': 'tl-title',
+    });
+    const title = s('title', { id: 'tl-title' });
+    const failed = tl.rows.filter((/** @type {any} */ r) => r.status === 'Failed').length;
+    title.textContent =
+      `Lifecycle event timeline of ${tl.rows.length} target${tl.rows.length === 1 ? '' : 's'} over ${offset(span)}` +
+      (failed ? `, ${failed} failed` : '') +
+      '. The table below lists the same events.';
+    svg.append(title);
+    for (const f of [0, 0.25, 0.5, 0.75, 1]) {
+      const at = x(span * f);
+      svg.append(s('line', { x1: at, x2: at, y1: T, y2: H - AXIS + 2, class: 'grid' }));
+      const lbl = s('text', {
+        x: at,
+        y: H - 6,
+        class: 'axis',
+        'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle',
+      });
+      lbl.textContent = offset(span * f);
+      svg.append(lbl);
+    }
+    tl.rows.forEach((/** @type {any} */ row, /** @type {number} */ i) => {
+      const y = T + i * ROW;
+      const name = s('text', { x: L - 6, y: y + ROW - 5, class: `row-label ${row.status}`, 'text-anchor': 'end' });
+      name.textContent = row.id.length > 22 ? `${row.id.slice(0, 21)}…` : row.id;
+      svg.append(name);
+      for (const b of row.bars) {
+        const to = b.to === undefined ? nowRel : b.to;
+        const x1 = x(b.from);
+        const rect = s('rect', {
+          x: x1,
+          y: y + 3,
+          width: Math.max(2, x(to) - x1),
+          height: ROW - 6,
+          rx: 2,
+          class: `tl-bar ${b.status}`,
+        });
+        const tip = s('title', {});
+        tip.textContent = `${row.id} · ${b.name}: ${b.status}, ${offset(b.from)} → ${b.to === undefined ? 'now' : offset(b.to)}`;
+        rect.append(tip);
+        svg.append(rect);
+      }
+    });
+    const legend = h(
+      'p',
+      { class: 'muted legend' },
+      ['Succeeded', 'InProgress', 'Failed', 'Skipped'].map((st) =>
+        h('span', { class: 'key' }, [
+          h('span', { class: `swatch ${st}` }, []),
+          ` ${st === 'InProgress' ? 'In progress' : st} `,
+        ]),
+      ),
+    );
+    const table = h('table', { class: 'timeline-table' }, [
+      h('caption', { class: 'sr-only' }, [
+        'Lifecycle events with their start and end, in minutes:seconds from the first start',
+      ]),
+      h('thead', {}, [
+        h('tr', {}, [
+          h('th', { scope: 'col' }, ['Target']),
+          h('th', { scope: 'col' }, ['Event']),
+          h('th', { scope: 'col' }, ['Status']),
+          h('th', { scope: 'col' }, ['Start']),
+          h('th', { scope: 'col' }, ['End']),
+        ]),
+      ]),
+      h(
+        'tbody',
+        {},
+        tl.rows.flatMap((/** @type {any} */ row) =>
+          row.bars.map((/** @type {any} */ b) =>
+            h('tr', {}, [
+              h('th', { scope: 'row' }, [row.id]),
+              h('td', {}, [b.name]),
+              h('td', {}, [b.status]),
+              h('td', {}, [offset(b.from)]),
+              h('td', {}, [b.to === undefined ? 'running' : offset(b.to)]),
+            ]),
+          ),
+        ),
+      ),
+    ]);
+    return h('section', { class: 'timeline', 'aria-labelledby': 'timeline-heading' }, [
+      h('h2', { id: 'timeline-heading' }, ['Timeline']),
+      tl.total > tl.rows.length
+        ? h('p', { class: 'muted' }, [
+            `Showing ${tl.rows.length} of ${tl.total} targets: failed and running ones first.`,
+          ])
+        : undefined,
+      h('div', { class: 'scroll' }, [svg]),
+      legend,
+      h('details', { class: 'timeline-text' }, [
+        h('summary', {}, ['Timeline as a table']),
+        h('div', { class: 'scroll' }, [table]),
+      ]),
+    ]);
+  }
+
   function targets() {
     if (!state.targets.length)
       return h('section', { class: 'placeholder' }, [
@@ -457,6 +582,7 @@
       countdowns() || '',
       traffic() || '',
       ec2() || '',
+      timeline() || '',
       targets(),
     );
     for (const d of document.querySelectorAll('details.target')) {
