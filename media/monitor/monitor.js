@@ -604,8 +604,14 @@
 
   window.addEventListener('message', (event) => {
     const msg = event.data;
-    if (!msg || msg.type !== 'state' || !msg.state) return;
-    state = msg.state;
+    if (!msg) return;
+    if (msg.type === 'state' && msg.state) state = msg.state;
+    else if (msg.type === 'diff' && msg.diff) {
+      // A diff without the state it applies to cannot be used: ask for the whole state again.
+      if (!state) return send('ready');
+      // @ts-ignore applyMonitorDiff comes from diff.js, loaded before this script.
+      state = window.applyMonitorDiff(state, msg.diff);
+    } else return;
     clockOffset = Date.now() - state.now;
     render();
   });
