@@ -394,8 +394,13 @@
     return { Succeeded: '✓', Failed: '✗', InProgress: '…', Pending: '·', Skipped: '–' }[st] || '?';
   }
 
-  /** "1:05" from seconds. @param {number} secs */
-  function offset(secs) {
+  /**
+   * A time offset on the timeline's scale: tenths of a second for short spans, seconds, then m:ss.
+   * @param {number} secs @param {number} span
+   */
+  function offset(secs, span) {
+    if (span < 10) return `${secs.toFixed(1)} s`;
+    if (span < 120) return `${Math.round(secs)} s`;
     return clock(secs);
   }
 
@@ -426,7 +431,7 @@
     const title = s('title', { id: 'tl-title' });
     const failed = tl.rows.filter((/** @type {any} */ r) => r.status === 'Failed').length;
     title.textContent =
-      `Lifecycle event timeline of ${tl.rows.length} target${tl.rows.length === 1 ? '' : 's'} over ${offset(span)}` +
+      `Lifecycle event timeline of ${tl.rows.length} target${tl.rows.length === 1 ? '' : 's'} over ${offset(span, span)}` +
       (failed ? `, ${failed} failed` : '') +
       '. The table below lists the same events.';
     svg.append(title);
@@ -439,7 +444,7 @@
         class: 'axis',
         'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle',
       });
-      lbl.textContent = offset(span * f);
+      lbl.textContent = offset(span * f, span);
       svg.append(lbl);
     }
     tl.rows.forEach((/** @type {any} */ row, /** @type {number} */ i) => {
@@ -459,7 +464,7 @@
           class: `tl-bar ${b.status}`,
         });
         const tip = s('title', {});
-        tip.textContent = `${row.id} · ${b.name}: ${b.status}, ${offset(b.from)} → ${b.to === undefined ? 'now' : offset(b.to)}`;
+        tip.textContent = `${row.id} · ${b.name}: ${b.status}, ${offset(b.from, span)} → ${b.to === undefined ? 'now' : offset(b.to, span)}`;
         rect.append(tip);
         svg.append(rect);
       }
@@ -475,9 +480,7 @@
       ),
     );
     const table = h('table', { class: 'timeline-table' }, [
-      h('caption', { class: 'sr-only' }, [
-        'Lifecycle events with their start and end, in minutes:seconds from the first start',
-      ]),
+      h('caption', { class: 'sr-only' }, ['Lifecycle events with their start and end, counted from the first start']),
       h('thead', {}, [
         h('tr', {}, [
           h('th', { scope: 'col' }, ['Target']),
@@ -496,8 +499,8 @@
               h('th', { scope: 'row' }, [row.id]),
               h('td', {}, [b.name]),
               h('td', {}, [b.status]),
-              h('td', {}, [offset(b.from)]),
-              h('td', {}, [b.to === undefined ? 'running' : offset(b.to)]),
+              h('td', {}, [offset(b.from, span)]),
+              h('td', {}, [b.to === undefined ? 'running' : offset(b.to, span)]),
             ]),
           ),
         ),
