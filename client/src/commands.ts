@@ -14,6 +14,7 @@ import { newAppSpec } from './deploy/newAppSpec';
 import { pickDeployment, type PickPurpose } from './deploy/pickDeployment';
 import { changeRevisionLocation } from './deploy/server';
 import { lintForDeploy } from './deploy/validate';
+import { clearDeploymentFilter, filterDeployments } from './explorer/filterCommand';
 import type { NodeData, NodeDescriptor } from './explorer/model';
 import { reportHookStatus } from './monitor/reportHookCommand';
 
@@ -185,6 +186,8 @@ export const COMMANDS: Record<string, Handler> = {
     const d = dataOf(arg);
     if (d.application && d.group) ctx.explorer.loadMore(d.application, d.group);
   },
+  'codedeploy.filterDeployments': (ctx) => (arg) => filterDeployments(ctx.explorer, dataOf(arg)),
+  'codedeploy.clearDeploymentFilter': (ctx) => (arg) => clearDeploymentFilter(ctx.explorer, dataOf(arg)),
   'codedeploy.selectConnection': (ctx) => () => ctx.connection.pick(),
   'codedeploy.useLocal': (ctx) => () => ctx.connection.useLocal(),
   'codedeploy.connectProfile': (ctx) => () => ctx.connection.pickProfile(),

@@ -51,37 +51,87 @@
   }
 
   /**
-   * A toolbar button. An unavailable one stays focusable (aria-disabled, not disabled) so its tooltip and
-   * accessible description can say why; it looks disabled and ignores clicks.
-   * @param {string} label @param {string} type @param {boolean} enabled @param {string} cls @param {string} [why]
+   * A toolbar button: a real <button> with an accessible name. An unavailable one is disabled (and
+   * aria-disabled), looks disabled, has a tooltip saying why, and is described by the visible reason line
+   * below the toolbar (a disabled button is not focusable, so the reason must be readable without focus).
+   * @param {{ label: string, type: string, enabled: boolean, cls: string, name: string, why?: string, whyId?: string }} o
    */
-  function btn(label, type, enabled, cls, why) {
-    const el = h('button', { type: 'button', class: enabled ? cls : 'secondary unavailable', 'data-action': type }, [
-      label,
-    ]);
-    const hint = why ? h('span', { id: `why-${type}`, class: 'sr-only' }, [why]) : undefined;
-    if (!enabled) {
+  function btn(o) {
+    const el = h(
+      'button',
+      {
+        type: 'button',
+        class: o.enabled ? o.cls : 'secondary unavailable',
+        'data-action': o.type,
+        'aria-label': o.name,
+      },
+      [o.label],
+    );
+    if (!o.enabled) {
+      el.setAttribute('disabled', '');
       el.setAttribute('aria-disabled', 'true');
-      if (why) {
-        el.setAttribute('title', why);
-        el.setAttribute('aria-describedby', `why-${type}`);
-      }
+      if (o.why) el.setAttribute('title', o.why);
+      if (o.whyId) el.setAttribute('aria-describedby', o.whyId);
     }
     el.addEventListener('click', () => {
-      if (el.getAttribute('aria-disabled') === 'true') return;
+      if (el.hasAttribute('disabled')) return;
+      // One click per state: the next state (after the command ran or was cancelled) enables it again.
+      el.setAttribute('disabled', '');
       el.setAttribute('aria-disabled', 'true');
       el.classList.add('unavailable');
-      send(type);
+      send(o.type);
     });
-    return hint ? [el, hint] : [el];
+    return el;
   }
 
   function buttons() {
     const b = state.buttons;
-    return h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Deployment actions' }, [
-      ...btn(b.continue.label, 'continue', b.continue.enabled, 'primary', b.continue.reason),
-      ...btn('Stop', 'stop', b.stop, 'secondary', b.stopReason),
-      ...btn('Stop and roll back', 'stopAndRollback', b.stopAndRollback, 'secondary', b.stopReason),
+    const id = state.deploymentId;
+    const specs = [
+      {
+        label: b.continue.label,
+        type: 'continue',
+        enabled: b.continue.enabled,
+        cls: 'primary',
+        name: `${b.continue.label} (deployment ${id})`,
+        why: b.continue.reason,
+      },
+      {
+        label: 'Stop',
+        type: 'stop',
+        enabled: b.stop,
+        cls: 'secondary',
+        name: `Stop deployment ${id}`,
+        why: b.stopReason,
+      },
+      {
+        label: 'Stop and roll back',
+        type: 'stopAndRollback',
+        enabled: b.stopAndRollback,
+        cls: 'secondary',
+        name: `Stop and roll back deployment ${id}`,
+        why: b.stopReason,
+      },
+    ];
+    // One visible line per distinct reason, naming the buttons it explains (unless it explains all of them).
+    /** @type {Map<string, { id: string, labels: string[] }>} */
+    const reasons = new Map();
+    for (const sp of specs) {
+      if (sp.enabled || !sp.why) continue;
+      const r = reasons.get(sp.why) || { id: `why-${sp.type}`, labels: [] };
+      r.labels.push(sp.label);
+      reasons.set(sp.why, r);
+      Object.assign(sp, { whyId: r.id });
+    }
+    const lines = [...reasons].map(([why, r]) =>
+      h('p', { id: r.id, class: 'muted why' }, [
+        r.labels.length < specs.length ? h('span', { class: 'what' }, [`${r.labels.join(', ')}: `]) : '',
+        why,
+      ]),
+    );
+    return h('div', { class: 'controls' }, [
+      h('div', { class: 'actions', role: 'group', 'aria-label': `Actions for deployment ${id}` }, specs.map(btn)),
+      lines.length ? h('div', { class: 'reasons' }, lines) : undefined,
     ]);
   }
 
@@ -344,6 +394,134 @@
     return { Succeeded: '✓', Failed: '✗', InProgress: '…', Pending: '·', Skipped: '–' }[st] || '?';
   }
 
+  /**
+   * A time offset on the timeline's scale: tenths of a second for short spans, seconds, then m:ss.
+   * @param {number} secs @param {number} span
+   */
+  function offset(secs, span) {
+    if (span < 10) return `${secs.toFixed(1)} s`;
+    if (span < 120) return `${Math.round(secs)} s`;
+    return clock(secs);
+  }
+
+  /**
+   * Lifecycle events per target on one time axis: a bar from each event's start to its end (running ones
+   * reach now), coloured by status with the theme's colours. The same facts as a table for screen readers
+   * and for anyone who would rather read.
+   */
+  function timeline() {
+    const tl = state.timeline;
+    if (!tl || !tl.rows.length) return undefined;
+    const nowRel = Math.max(0, (state.now - tl.startedAt) / 1000);
+    const span = Math.max(tl.span, 1);
+    const W = 640,
+      L = 150,
+      R = 12,
+      ROW = 18,
+      T = 6,
+      AXIS = 20;
+    const H = T + tl.rows.length * ROW + AXIS;
+    const x = (/** @type {number} */ v) => L + (Math.min(v, span) / span) * (W - L - R);
+    const svg = s('svg', {
+      viewBox: `0 0 ${W} ${H}`,
+      class: 'timeline-chart',
+      role: 'img',
+      'aria-labelledby': 'tl-title',
+    });
+    const title = s('title', { id: 'tl-title' });
+    const failed = tl.rows.filter((/** @type {any} */ r) => r.status === 'Failed').length;
+    title.textContent =
+      `Lifecycle event timeline of ${tl.rows.length} target${tl.rows.length === 1 ? '' : 's'} over ${offset(span, span)}` +
+      (failed ? `, ${failed} failed` : '') +
+      '. The table below lists the same events.';
+    svg.append(title);
+    for (const f of [0, 0.25, 0.5, 0.75, 1]) {
+      const at = x(span * f);
+      svg.append(s('line', { x1: at, x2: at, y1: T, y2: H - AXIS + 2, class: 'grid' }));
+      const lbl = s('text', {
+        x: at,
+        y: H - 6,
+        class: 'axis',
+        'text-anchor': f === 0 ? 'start' : f === 1 ? 'end' : 'middle',
+      });
+      lbl.textContent = offset(span * f, span);
+      svg.append(lbl);
+    }
+    tl.rows.forEach((/** @type {any} */ row, /** @type {number} */ i) => {
+      const y = T + i * ROW;
+      const name = s('text', { x: L - 6, y: y + ROW - 5, class: `row-label ${row.status}`, 'text-anchor': 'end' });
+      name.textContent = row.id.length > 22 ? `${row.id.slice(0, 21)}…` : row.id;
+      svg.append(name);
+      for (const b of row.bars) {
+        const to = b.to === undefined ? nowRel : b.to;
+        const x1 = x(b.from);
+        const rect = s('rect', {
+          x: x1,
+          y: y + 3,
+          width: Math.max(2, x(to) - x1),
+          height: ROW - 6,
+          rx: 2,
+          class: `tl-bar ${b.status}`,
+        });
+        const tip = s('title', {});
+        tip.textContent = `${row.id} · ${b.name}: ${b.status}, ${offset(b.from, span)} → ${b.to === undefined ? 'now' : offset(b.to, span)}`;
+        rect.append(tip);
+        svg.append(rect);
+      }
+    });
+    const legend = h(
+      'p',
+      { class: 'muted legend' },
+      ['Succeeded', 'InProgress', 'Failed', 'Skipped'].map((st) =>
+        h('span', { class: 'key' }, [
+          h('span', { class: `swatch ${st}` }, []),
+          ` ${st === 'InProgress' ? 'In progress' : st} `,
+        ]),
+      ),
+    );
+    const table = h('table', { class: 'timeline-table' }, [
+      h('caption', { class: 'sr-only' }, ['Lifecycle events with their start and end, counted from the first start']),
+      h('thead', {}, [
+        h('tr', {}, [
+          h('th', { scope: 'col' }, ['Target']),
+          h('th', { scope: 'col' }, ['Event']),
+          h('th', { scope: 'col' }, ['Status']),
+          h('th', { scope: 'col' }, ['Start']),
+          h('th', { scope: 'col' }, ['End']),
+        ]),
+      ]),
+      h(
+        'tbody',
+        {},
+        tl.rows.flatMap((/** @type {any} */ row) =>
+          row.bars.map((/** @type {any} */ b) =>
+            h('tr', {}, [
+              h('th', { scope: 'row' }, [row.id]),
+              h('td', {}, [b.name]),
+              h('td', {}, [b.status]),
+              h('td', {}, [offset(b.from, span)]),
+              h('td', {}, [b.to === undefined ? 'running' : offset(b.to, span)]),
+            ]),
+          ),
+        ),
+      ),
+    ]);
+    return h('section', { class: 'timeline', 'aria-labelledby': 'timeline-heading' }, [
+      h('h2', { id: 'timeline-heading' }, ['Timeline']),
+      tl.total > tl.rows.length
+        ? h('p', { class: 'muted' }, [
+            `Showing ${tl.rows.length} of ${tl.total} targets: failed and running ones first.`,
+          ])
+        : undefined,
+      h('div', { class: 'scroll' }, [svg]),
+      legend,
+      h('details', { class: 'timeline-text' }, [
+        h('summary', {}, ['Timeline as a table']),
+        h('div', { class: 'scroll' }, [table]),
+      ]),
+    ]);
+  }
+
   function targets() {
     if (!state.targets.length)
       return h('section', { class: 'placeholder' }, [
@@ -407,6 +585,7 @@
       countdowns() || '',
       traffic() || '',
       ec2() || '',
+      timeline() || '',
       targets(),
     );
     for (const d of document.querySelectorAll('details.target')) {
@@ -428,8 +607,14 @@
 
   window.addEventListener('message', (event) => {
     const msg = event.data;
-    if (!msg || msg.type !== 'state' || !msg.state) return;
-    state = msg.state;
+    if (!msg) return;
+    if (msg.type === 'state' && msg.state) state = msg.state;
+    else if (msg.type === 'diff' && msg.diff) {
+      // A diff without the state it applies to cannot be used: ask for the whole state again.
+      if (!state) return send('ready');
+      // @ts-ignore applyMonitorDiff comes from diff.js, loaded before this script.
+      state = window.applyMonitorDiff(state, msg.diff);
+    } else return;
     clockOffset = Date.now() - state.now;
     render();
   });

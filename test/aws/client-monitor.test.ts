@@ -91,7 +91,12 @@ describe('monitor on the local endpoint (real SDK over HTTP)', () => {
     assert.deepEqual(end.buttons, {
       stop: false,
       stopAndRollback: false,
-      continue: { enabled: false, waitType: undefined, label: 'Continue', reason: 'The deployment has ended.' },
+      continue: {
+        enabled: false,
+        waitType: undefined,
+        label: 'Continue',
+        reason: 'The deployment has ended (Succeeded).',
+      },
       stopReason: 'The deployment has ended (Succeeded).',
     });
     assert.deepEqual(finals, ['succeeded']);

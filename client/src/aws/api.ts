@@ -71,6 +71,13 @@ export class AwsUserError extends Error {
   }
 }
 
+/** ListDeployments filters: includeOnlyStatuses and createTimeRange (start/end inclusive), as the API offers. */
+export interface DeploymentListFilter {
+  statuses?: DeploymentStatus[];
+  since?: Date;
+  until?: Date;
+}
+
 export interface DeploymentListPage {
   deploymentIds: string[];
   nextToken?: string;
@@ -105,8 +112,13 @@ export interface CodeDeployApi {
   batchGetApplications(names: string[]): Promise<ApplicationInfo[]>;
   listDeploymentGroups(application: string): Promise<string[]>;
   batchGetDeploymentGroups(application: string, groups: string[]): Promise<DeploymentGroupInfo[]>;
-  /** One page, newest first, so the explorer can "load more". */
-  listDeployments(application: string, group: string, nextToken?: string): Promise<DeploymentListPage>;
+  /** One page, newest first, so the explorer can "load more"; `filter` narrows it on the service side. */
+  listDeployments(
+    application: string,
+    group: string,
+    nextToken?: string,
+    filter?: DeploymentListFilter,
+  ): Promise<DeploymentListPage>;
   batchGetDeployments(ids: string[]): Promise<DeploymentInfo[]>;
   /**
    * Deployment IDs across all applications (ListDeployments without an application), newest first, at most

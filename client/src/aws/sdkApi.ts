@@ -31,7 +31,14 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
 import { Readable } from 'node:stream';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
-import type { CodeDeployApi, ConnectionSettings, DeploymentListPage, PendingHookExecution, UploadResult } from './api';
+import type {
+  CodeDeployApi,
+  ConnectionSettings,
+  DeploymentListFilter,
+  DeploymentListPage,
+  PendingHookExecution,
+  UploadResult,
+} from './api';
 import { AwsUserError, localS3Url, UploadCancelledError } from './api';
 import { defaultChainReport } from './credentialChain';
 import { isCredentialLoadError, toUserError, type ErrorContext, type ErrorTarget } from './errors';
@@ -194,10 +201,22 @@ class SdkCodeDeployApi implements CodeDeployApi {
     });
   }
 
-  listDeployments(application: string, group: string, nextToken?: string): Promise<DeploymentListPage> {
+  listDeployments(
+    application: string,
+    group: string,
+    nextToken?: string,
+    filter?: DeploymentListFilter,
+  ): Promise<DeploymentListPage> {
     return this.run(async () => {
+      const range = filter?.since || filter?.until ? { start: filter.since, end: filter.until } : undefined;
       const r = await this.client.send(
-        new ListDeploymentsCommand({ applicationName: application, deploymentGroupName: group, nextToken }),
+        new ListDeploymentsCommand({
+          applicationName: application,
+          deploymentGroupName: group,
+          nextToken,
+          ...(filter?.statuses?.length ? { includeOnlyStatuses: filter.statuses } : {}),
+          ...(range ? { createTimeRange: range } : {}),
+        }),
       );
       return { deploymentIds: r.deployments ?? [], ...(r.nextToken ? { nextToken: r.nextToken } : {}) };
     });

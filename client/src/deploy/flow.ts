@@ -13,6 +13,7 @@ import { Cancelled, orCancel } from './cancel';
 import { activeDeploymentIn, appSpecContentInput, refusalFor, type LintProblem } from './plan';
 import { pickApplication, pickConfig, pickGroup } from './pickers';
 import { accountPreflight } from './preflight';
+import { adjustLambdaRedeploy } from './redeployLambdaPrompt';
 import { redeployInput } from './redeploy';
 import { deployServer } from './server';
 import { lintForDeploy, platformOfText } from './validate';
@@ -176,7 +177,10 @@ export async function redeploy(
   opts: { confirm?: boolean } = {},
 ): Promise<string | undefined> {
   const api = await ctx.connection.api();
-  const { input, from: d } = await redeployInput(api, deploymentId);
+  const { input: asBefore, from: d } = await redeployInput(api, deploymentId);
+  // Lambda content names the versions to move between; the alias may have moved since (it always has after a success).
+  const input = await adjustLambdaRedeploy(api, asBefore, ctx.log);
+  if (!input) return undefined;
   // Asking first matters on AWS; the local endpoint is a sandbox.
   if (opts.confirm !== false && !ctx.connection.isLocal) {
     const ok = await vscode.window.showWarningMessage(

@@ -6,6 +6,8 @@
 import { scriptableEventNames } from '../../../engine/index';
 import type { ApplicationInfo, DeploymentGroupInfo, DeploymentInfo, DeploymentTarget } from '../aws/api';
 import { consoleUrl } from './consoleUrl';
+import { filterLabel, groupFilterDecoration, GroupDeploymentList, isEmptyFilter } from './deploymentList';
+export { groupFilterDecoration } from './deploymentList';
 import { describeTarget, lastUpdated, targetEvents, targetId, targetStatus } from './targets';
 import {
   CONTEXT,
@@ -178,19 +180,24 @@ export function groupNodes(application: string, groups: DeploymentGroupInfo[], o
         style ? `Style: ${style}` : '',
         last?.deploymentId ? `Last deployment: ${escapeMarkdown(last.deploymentId)} (${last.status ?? '?'})` : '',
       ].filter(Boolean);
+      const base = {
+        description: [config, summary].filter(Boolean).join(' · '),
+        tooltip: tooltip.join('\n\n'),
+        contextValue: CONTEXT.deploymentGroup + (g.lastSuccessfulDeployment?.deploymentId ? '.lastSuccessful' : ''),
+        data: { summary: [config, summary].filter(Boolean).join(' · ') },
+      };
       return {
         id: `group:${application}/${name}`,
         label: name,
-        description: [config, summary].filter(Boolean).join(' · '),
-        tooltip: tooltip.join('\n\n'),
-        iconId: 'symbol-namespace',
-        contextValue: CONTEXT.deploymentGroup + (g.lastSuccessfulDeployment?.deploymentId ? '.lastSuccessful' : ''),
+        ...base,
+        ...groupFilterDecoration(base, opts.filterOf?.(application, name)),
         collapsible: 'collapsed',
         children: { kind: 'deployments', application, group: name, platform: g.computePlatform },
         data: {
           application,
           group: name,
           platform: g.computePlatform,
+          summary: base.data.summary,
           copyId: name,
           consoleUrl: opts.consoleRegion
             ? consoleUrl(opts.consoleRegion, { kind: 'deploymentGroup', application, group: name })
@@ -200,8 +207,12 @@ export function groupNodes(application: string, groups: DeploymentGroupInfo[], o
     });
 }
 
-/** Continue is possible while waiting to reroute (Ready) or during the termination wait. */
+/**
+ * Continue (ContinueDeployment) is possible for a blue/green deployment while it waits to reroute (Ready) or
+ * during the termination wait. In-place and Lambda deployments never wait to be continued.
+ */
 export function continueWaitType(d: DeploymentInfo): 'READY_WAIT' | 'TERMINATION_WAIT' | undefined {
+  if (d.computePlatform === 'Lambda' || d.deploymentStyle?.deploymentType === 'IN_PLACE') return undefined;
   if (d.status === 'Ready') return 'READY_WAIT';
   if ((d.status === 'InProgress' || d.status === 'Baking') && d.instanceTerminationWaitTimeStarted)
     return 'TERMINATION_WAIT';
@@ -377,18 +388,20 @@ export async function loadChildren(api: ExplorerApi, key: LoaderKey, opts: Model
         return groupNodes(key.application, groups, opts);
       }
       case 'deployments': {
-        const pages = Math.max(1, opts.pages?.(key.application, key.group) ?? 1);
-        const ids: string[] = [];
-        let token: string | undefined;
-        for (let i = 0; i < pages; i++) {
-          const page = await api.listDeployments(key.application, key.group, token);
-          ids.push(...page.deploymentIds);
-          token = page.nextToken;
-          if (!token) break;
-        }
-        if (!ids.length) return [placeholderNode(key, 'No deployments yet')];
-        const deployments = await api.batchGetDeployments(ids);
-        return deploymentNodes(key.application, key.group, deployments, token, opts);
+        const list =
+          opts.deploymentList?.(key.application, key.group) ??
+          new GroupDeploymentList(key.application, key.group, opts.filterOf?.(key.application, key.group));
+        const { deployments, nextToken } = await list.current(api, opts.now);
+        if (!deployments.length)
+          return [
+            placeholderNode(
+              key,
+              isEmptyFilter(list.filter)
+                ? 'No deployments yet'
+                : `No deployments match the filter (${filterLabel(list.filter)})`,
+            ),
+          ];
+        return deploymentNodes(key.application, key.group, deployments, nextToken, opts);
       }
       case 'targets': {
         const ids = await api.listDeploymentTargets(key.deploymentId);

@@ -5,7 +5,16 @@
  */
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/manager';
-import { errorNodes, keyId, loadChildren, type LoaderKey, type ModelOptions, type NodeDescriptor } from './model';
+import { GroupDeploymentList, isEmptyFilter, type DeploymentFilter } from './deploymentList';
+import {
+  errorNodes,
+  groupFilterDecoration,
+  keyId,
+  loadChildren,
+  type LoaderKey,
+  type ModelOptions,
+  type NodeDescriptor,
+} from './model';
 import { EXPLORER_STATE_KEY, explorerState, type ExplorerState } from './welcome';
 
 const LIVE_REFRESH_MS = 5_000;
@@ -21,8 +30,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
   private readonly nodes = new Map<string, NodeDescriptor>();
   /** Last children per parent id ('root' for the top), for the test snapshot. */
   private readonly children = new Map<string, NodeDescriptor[]>();
-  private readonly pages = new Map<string, number>();
+  /** Per group ("app/group"): its deployments as paged so far, and the filter the user set. */
+  private readonly lists = new Map<string, GroupDeploymentList>();
+  private readonly filters = new Map<string, DeploymentFilter>();
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
+  /** Expanded node ids: a live refresh of a collapsed node waits until it is expanded again. */
+  private readonly expanded = new Set<string>();
+  /** Live refreshes skipped while the view was hidden or the node collapsed ('root' for the top). */
+  private readonly skipped = new Set<string>();
   private visible = true;
   private state: ExplorerState | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -35,11 +50,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
   }
 
   attach(view: vscode.TreeView<NodeDescriptor>): void {
+    this.visible = view.visible;
     this.disposables.push(
       view.onDidChangeVisibility((e) => {
         this.visible = e.visible;
-        if (e.visible && this.liveTimers.size === 0) this.refresh();
+        if (!e.visible) return;
+        // Catch up on what changed while hidden: only the nodes whose live refresh was skipped.
+        for (const id of [...this.skipped]) if (id === 'root' || this.expanded.has(id)) this.fireLive(id);
       }),
+      view.onDidExpandElement((e) => {
+        this.expanded.add(e.element.id);
+        if (this.skipped.has(e.element.id) && this.visible) this.fireLive(e.element.id);
+      }),
+      view.onDidCollapseElement((e) => this.expanded.delete(e.element.id)),
     );
   }
 
@@ -47,7 +70,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
     return {
       now: Date.now(),
       consoleRegion: this.connection.consoleRegion,
-      pages: (app, group) => this.pages.get(`${app}/${group}`) ?? 1,
+      deploymentList: (app, group) => {
+        const k = `${app}/${group}`;
+        let list = this.lists.get(k);
+        if (!list) this.lists.set(k, (list = new GroupDeploymentList(app, group, this.filters.get(k))));
+        return list;
+      },
+      filterOf: (app, group) => this.filters.get(`${app}/${group}`),
     };
   }
 
@@ -76,6 +105,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
     if (!key) return [];
     if (this.connection.choice.kind === 'none') return [];
     const parentId = node?.id ?? 'root';
+    // VS Code asks for children of expanded nodes only.
+    if (node) this.expanded.add(node.id);
     let result: NodeDescriptor[];
     try {
       const api = await this.connection.api();
@@ -89,6 +120,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
         if (!node) this.connection.adviseOnError(r.data.error);
       }
       this.nodes.set(r.id, r);
+      if (r.collapsible === 'expanded') this.expanded.add(r.id);
     }
     if (!node) {
       // No applications, or the connection failed: the view's welcome content says so, with what to do.
@@ -111,10 +143,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
     if (this.liveTimers.has(id)) return;
     const timer = setTimeout(() => {
       this.liveTimers.delete(id);
-      if (!this.visible) return;
-      this.changed.fire(node ? (this.nodes.get(node.id) ?? node) : undefined);
+      // Nothing is fetched for a hidden view or a collapsed node: remember it and refresh when it shows again.
+      if (!this.visible || (node && !this.expanded.has(id))) {
+        this.skipped.add(id);
+        return;
+      }
+      this.fireLive(id);
     }, LIVE_REFRESH_MS);
     this.liveTimers.set(id, timer);
+  }
+
+  private fireLive(id: string): void {
+    this.skipped.delete(id);
+    if (id === 'root') this.changed.fire(undefined);
+    else {
+      const node = this.nodes.get(id);
+      if (node) this.changed.fire(node);
+    }
   }
 
   /** Refreshes one node's children, or everything. */
@@ -124,9 +169,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
       this.setState('ready');
       this.nodes.clear();
       this.children.clear();
+      this.lists.clear();
+      this.skipped.clear();
       for (const t of this.liveTimers.values()) clearTimeout(t);
       this.liveTimers.clear();
     }
+    // An explicit refresh of a group lists its deployments afresh (first page).
+    const data = node?.data;
+    if (node?.children?.kind === 'deployments' && data?.application && data.group)
+      this.lists.delete(`${data.application}/${data.group}`);
     this.changed.fire(node ? (this.nodes.get(node.id) ?? node) : undefined);
   }
 
@@ -137,11 +188,28 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
     this.refresh(parent);
   }
 
-  /** "Load more…": one more page of deployments for the group. */
+  /** "Load more…": one more page of deployments for the group (the pages shown are not fetched again). */
   loadMore(application: string, group: string): void {
+    this.lists.get(`${application}/${group}`)?.requestMore();
+    const node = this.nodes.get(`group:${application}/${group}`);
+    if (node) this.changed.fire(node);
+  }
+
+  filterOf(application: string, group: string): DeploymentFilter | undefined {
+    return this.filters.get(`${application}/${group}`);
+  }
+
+  /** Sets (or, with an empty filter, clears) a group's deployment filter; the group lists afresh. */
+  setFilter(application: string, group: string, filter: DeploymentFilter | undefined): void {
     const k = `${application}/${group}`;
-    this.pages.set(k, (this.pages.get(k) ?? 1) + 1);
-    this.refresh(this.nodes.get(`group:${application}/${group}`));
+    if (isEmptyFilter(filter)) this.filters.delete(k);
+    else this.filters.set(k, { ...filter });
+    this.lists.delete(k);
+    const node = this.nodes.get(`group:${k}`);
+    if (!node) return;
+    // The same instance with its description updated (VS Code matches refreshed elements by identity).
+    Object.assign(node, groupFilterDecoration(node, this.filters.get(k)));
+    this.changed.fire(node);
   }
 
   /** What the tree currently shows (descriptors as loaded), for tests. */

@@ -1,5 +1,6 @@
 /** The explorer's node descriptors and loader keys: plain data shared by the model and the provider. */
 import type { CodeDeployApi } from '../aws/api';
+import type { DeploymentFilter, GroupDeploymentList } from './deploymentList';
 
 /** Context values; package.json menus match them (`viewItem =~ /^deployment.*\.active/`). */
 export const CONTEXT = {
@@ -31,6 +32,8 @@ export interface NodeData {
   platform?: string;
   status?: string;
   eventName?: string;
+  /** A deployment group's description without a filter (config · targets). */
+  summary?: string;
   /** What "Copy ID" copies. */
   copyId?: string;
   /** Absent in local mode. */
@@ -63,8 +66,13 @@ export interface ModelOptions {
   now: number;
   /** Region for console links; undefined (local mode) hides them. */
   consoleRegion?: string;
-  /** How many pages of deployments to show per group ("Load more…" adds one). */
-  pages?: (application: string, group: string) => number;
+  /**
+   * The group's deployment list, kept between loads so "Load more…" fetches one page and a refresh only what
+   * can have changed. Without it each load lists the first page afresh.
+   */
+  deploymentList?: (application: string, group: string) => GroupDeploymentList;
+  /** The group's deployment filter (shown in the group's description). */
+  filterOf?: (application: string, group: string) => DeploymentFilter | undefined;
 }
 
 export type ExplorerApi = Pick<

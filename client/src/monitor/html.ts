@@ -66,6 +66,8 @@ export function monitorHtml(opts: {
   cspSource: string;
   nonce: string;
   scriptUri: string;
+  /** media/monitor/diff.js: applies the updates sent after the first full state. */
+  diffScriptUri: string;
   styleUri: string;
   deploymentId: string;
 }): string {
@@ -88,6 +90,7 @@ export function monitorHtml(opts: {
 </head>
 <body>
 <main id="app" data-deployment-id="${id}" aria-live="polite"><p class="muted">Loading deployment ${id}…</p></main>
+<script nonce="${opts.nonce}" src="${opts.diffScriptUri}"></script>
 <script nonce="${opts.nonce}" src="${opts.scriptUri}"></script>
 </body>
 </html>`;

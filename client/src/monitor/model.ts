@@ -28,6 +28,7 @@ import {
   type TrafficSample,
   type TrafficStep,
 } from './traffic';
+import { timelineView, type TimelineView } from './timeline';
 import {
   rollbackView,
   versionsView,
@@ -156,6 +157,8 @@ export interface MonitorViewState {
   countdowns: Countdown[];
   ec2?: Ec2View;
   targets: MonitorTarget[];
+  /** Lifecycle events per target on one time axis (absent until an event has started). */
+  timeline?: TimelineView;
   buttons: ButtonStates;
   /** The extension host's clock when the state was built (the webview ticks countdowns from it). */
   now: number;
@@ -355,6 +358,7 @@ export function buildViewState(input: MonitorInput): MonitorViewState {
         ? ec2View(d, targets, input.config)
         : undefined,
     targets,
+    timeline: timelineView(input.targets, now),
     buttons: buttonStates(d),
     now,
   };

@@ -4,6 +4,7 @@
  * the nonce, styles only from the extension's media folder, no remote content.
  */
 import * as vscode from 'vscode';
+import { diffMonitorState, isEmptyDiff } from './diff';
 import { makeNonce, monitorHtml, parseWebviewMessage, type WebviewMessage } from './html';
 import type { MonitorViewState } from './model';
 
@@ -13,6 +14,8 @@ export const MONITOR_VIEW_TYPE = 'codedeploy.monitor';
 
 export class MonitorPanel implements vscode.Disposable {
   private lastState: MonitorViewState | undefined;
+  /** The state the webview holds (after the full state and the diffs sent since); undefined until it has one. */
+  private shownState: MonitorViewState | undefined;
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
@@ -42,6 +45,7 @@ export class MonitorPanel implements vscode.Disposable {
       cspSource: panel.webview.cspSource,
       nonce: makeNonce(),
       scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'monitor.js')).toString(),
+      diffScriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'diff.js')).toString(),
       styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'monitor.css')).toString(),
       deploymentId,
     });
@@ -50,8 +54,10 @@ export class MonitorPanel implements vscode.Disposable {
         const m = parseWebviewMessage(raw);
         if (!m) return;
         if (m.type === 'ready') {
+          // A (re)loaded page has nothing: it gets the whole state, then diffs.
           this.ready = true;
-          if (this.lastState) void panel.webview.postMessage({ type: 'state', state: this.lastState });
+          this.shownState = undefined;
+          if (this.lastState) this.send(this.lastState);
           return;
         }
         onMessage(m);
@@ -64,7 +70,19 @@ export class MonitorPanel implements vscode.Disposable {
   post(state: MonitorViewState): void {
     this.lastState = state;
     this.panel.title = `${state.final ? '' : '● '}Deployment ${state.deploymentId}: ${state.status}`;
-    if (this.ready && !this.disposed) void this.panel.webview.postMessage({ type: 'state', state });
+    if (this.ready && !this.disposed) this.send(state);
+  }
+
+  /** The whole state the first time, afterwards only what changed (nothing when nothing did). */
+  private send(state: MonitorViewState): void {
+    const prev = this.shownState;
+    this.shownState = state;
+    if (!prev || prev.deploymentId !== state.deploymentId) {
+      void this.panel.webview.postMessage({ type: 'state', state });
+      return;
+    }
+    const diff = diffMonitorState(prev, state);
+    if (!isEmptyDiff(diff)) void this.panel.webview.postMessage({ type: 'diff', diff });
   }
 
   get state(): MonitorViewState | undefined {

@@ -48,7 +48,7 @@ export async function run({ page, shot, log }) {
   // Buttons that no longer apply look disabled and say why.
   const cont = frame.locator('button[data-action="continue"]');
   const why = await cont.getAttribute('title');
-  if ((await cont.getAttribute('aria-disabled')) !== 'true' || why !== 'The deployment has ended.')
+  if ((await cont.getAttribute('aria-disabled')) !== 'true' || why !== 'The deployment has ended (Stopped).')
     throw new ExpectationError(`Continue: aria-disabled=${await cont.getAttribute('aria-disabled')} title=${why}`);
   log(`    ${line}`);
   await shot('stop-ecs-stopped');

@@ -5,12 +5,14 @@ import {
   deploymentContextValue,
   deploymentNodes,
   eventNodes,
+  groupFilterDecoration,
   groupNodes,
   loadChildren,
   targetNodes,
   type ExplorerApi,
 } from '../../../client/src/explorer/model';
-import type { DeploymentInfo, DeploymentTarget } from '../../../client/src/aws/api';
+import type { DeploymentInfo, DeploymentStatus, DeploymentTarget } from '../../../client/src/aws/api';
+import { GroupDeploymentList, type DeploymentFilter } from '../../../client/src/explorer/deploymentList';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
 const opts = { now: NOW, consoleRegion: 'eu-west-1' };
@@ -222,33 +224,76 @@ test('loadChildren: empty lists give a placeholder, errors an error node with re
   assert.deepEqual(failing[0].data.retry, { kind: 'groups', application: 'web' });
 });
 
-test('loadChildren follows as many deployment pages as asked', async () => {
+test('"Load more" fetches only the next page; a refresh only new and unfinished deployments', async () => {
   const pages: Record<string, { deploymentIds: string[]; nextToken?: string }> = {
     '': { deploymentIds: ['d-3', 'd-2'], nextToken: 'p2' },
     p2: { deploymentIds: ['d-1'], nextToken: 'p3' },
     p3: { deploymentIds: ['d-0'] },
   };
-  const ages: Record<string, number> = { 'd-3': 1, 'd-2': 2, 'd-1': 3, 'd-0': 4 };
+  const ages: Record<string, number> = { 'd-4': 0, 'd-3': 1, 'd-2': 2, 'd-1': 3, 'd-0': 4 };
+  const statuses: Record<string, DeploymentStatus> = { 'd-2': 'InProgress' };
+  const calls: string[] = [];
   const api = fakeApi({
-    listDeployments: async (_a, _g, token) => pages[token ?? ''],
-    batchGetDeployments: async (ids) => ids.map((id) => dep(id, 'Succeeded', ages[id])),
+    listDeployments: async (_a, _g, token) => {
+      calls.push(`list ${token ?? 'first'}`);
+      return pages[token ?? ''];
+    },
+    batchGetDeployments: async (ids) => {
+      calls.push(`get ${ids.join(',')}`);
+      return ids.map((id) => dep(id, statuses[id] ?? 'Succeeded', ages[id]));
+    },
   });
   const key = { kind: 'deployments' as const, application: 'web', group: 'prod' };
-  const one = await loadChildren(api, key, { ...opts, pages: () => 1 });
+  const list = new GroupDeploymentList('web', 'prod');
+  const o = { ...opts, deploymentList: () => list };
+  const labels = async () => (await loadChildren(api, key, o)).map((n) => n.label);
+  assert.deepEqual(await labels(), ['d-3', 'd-2', 'Load more…']);
+  list.requestMore();
+  assert.deepEqual(await labels(), ['d-3', 'd-2', 'd-1', 'Load more…']);
+  list.requestMore();
+  assert.deepEqual(await labels(), ['d-3', 'd-2', 'd-1', 'd-0']);
+  assert.deepEqual(calls, ['list first', 'get d-3,d-2', 'list p2', 'get d-1', 'list p3', 'get d-0']);
+  // A live refresh: a new deployment on the first page, and the one still running, nothing else.
+  calls.length = 0;
+  pages[''] = { deploymentIds: ['d-4', 'd-3'], nextToken: 'p2' };
+  statuses['d-2'] = 'Succeeded';
+  assert.deepEqual(await labels(), ['d-4', 'd-3', 'd-2', 'd-1', 'd-0']);
+  assert.deepEqual(calls, ['list first', 'get d-4,d-2']);
+  // Without a kept list, each load is the first page.
   assert.deepEqual(
-    one.map((n) => n.label),
-    ['d-3', 'd-2', 'Load more…'],
+    (await loadChildren(api, key, opts)).map((n) => n.label),
+    ['d-4', 'd-3', 'Load more…'],
   );
-  const two = await loadChildren(api, key, { ...opts, pages: () => 2 });
-  assert.deepEqual(
-    two.map((n) => n.label),
-    ['d-3', 'd-2', 'd-1', 'Load more…'],
+});
+
+test('a group filter goes to ListDeployments, shows in the group description, and names itself when empty', async () => {
+  const seen: unknown[] = [];
+  const api = fakeApi({
+    listDeployments: async (_a, _g, _t, filter) => {
+      seen.push(filter);
+      return { deploymentIds: [] };
+    },
+  });
+  const filter: DeploymentFilter = { statuses: ['Failed', 'Stopped'], window: '7d' };
+  const key = { kind: 'deployments' as const, application: 'web', group: 'prod' };
+  const nodes = await loadChildren(api, key, { ...opts, filterOf: () => filter });
+  assert.deepEqual(seen, [{ statuses: ['Failed', 'Stopped'], since: new Date(opts.now - 7 * 86_400_000) }]);
+  assert.equal(nodes[0].label, 'No deployments match the filter (Failed, Stopped · last 7 days)');
+  const [group] = groupNodes(
+    'web',
+    [{ deploymentGroupName: 'prod', deploymentConfigName: 'CodeDeployDefault.HalfAtATime' }],
+    {
+      ...opts,
+      filterOf: () => filter,
+    },
   );
-  const all = await loadChildren(api, key, { ...opts, pages: () => 5 });
-  assert.deepEqual(
-    all.map((n) => n.label),
-    ['d-3', 'd-2', 'd-1', 'd-0'],
-  );
+  assert.equal(group.description, 'filter: Failed, Stopped · last 7 days');
+  assert.match(group.contextValue, /^deploymentGroup.*\.filtered$/);
+  assert.equal(group.iconId, 'filter');
+  const cleared = { ...group, ...groupFilterDecoration(group, undefined) };
+  assert.equal(cleared.description, 'HalfAtATime');
+  assert.equal(cleared.contextValue, 'deploymentGroup');
+  assert.doesNotMatch(cleared.tooltip ?? '', /Deployments shown/);
 });
 
 test('loadChildren asks for all targets at once (the AWS layer splits batches) and lists them all', async () => {

@@ -78,6 +78,7 @@ test('the monitor page has a strict CSP with a nonce and no remote content', () 
     cspSource: 'vscode-webview://abc',
     nonce,
     scriptUri: 'vscode-webview://abc/monitor.js',
+    diffScriptUri: 'vscode-webview://abc/diff.js',
     styleUri: 'vscode-webview://abc/monitor.css',
     deploymentId: 'd-ABC123"><script>',
   });
@@ -86,16 +87,21 @@ test('the monitor page has a strict CSP with a nonce and no remote content', () 
   assert.match(csp, new RegExp(`script-src 'nonce-${nonce}'`));
   assert.match(csp, /style-src vscode-webview:\/\/abc(;|$)/);
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
-  assert.equal([...html.matchAll(/<script/g)].length, 1);
-  assert.match(html, new RegExp(`<script nonce="${nonce}" src=`));
+  // Two scripts (diff.js, monitor.js), both with the nonce; no inline script or handler.
+  assert.equal([...html.matchAll(/<script/g)].length, 2);
+  assert.equal([...html.matchAll(new RegExp(`<script nonce="${nonce}" src="[^"]+"></script>`, 'g'))].length, 2);
+  assert.doesNotMatch(html, /\son[a-z]+=/i);
   assert.doesNotMatch(html, /https?:\/\//);
   assert.doesNotMatch(html, /"><script>/, 'the deployment id is sanitised');
   // The page script builds DOM with textContent only.
-  const js = fs.readFileSync(path.join(root, 'media/monitor/monitor.js'), 'utf8');
-  assert.doesNotMatch(
-    js,
-    /innerHTML|outerHTML|insertAdjacentHTML|eval\(|new Function|fetch\(|XMLHttpRequest|https?:\/\/(?!www\.w3\.org)/,
-  );
+  for (const file of ['monitor.js', 'diff.js']) {
+    const js = fs.readFileSync(path.join(root, 'media/monitor', file), 'utf8');
+    assert.doesNotMatch(
+      js,
+      /innerHTML|outerHTML|insertAdjacentHTML|eval\(|new Function|fetch\(|XMLHttpRequest|https?:\/\/(?!www\.w3\.org)/,
+      file,
+    );
+  }
 });
 
 test('only known webview messages are accepted', () => {

@@ -231,7 +231,12 @@ test('final deployments: no buttons, no countdowns, an outcome sentence', () => 
   assert.deepEqual(s.buttons, {
     stop: false,
     stopAndRollback: false,
-    continue: { enabled: false, waitType: undefined, label: 'Continue', reason: 'The deployment has ended.' },
+    continue: {
+      enabled: false,
+      waitType: undefined,
+      label: 'Continue',
+      reason: 'The deployment has ended (Succeeded).',
+    },
     stopReason: 'The deployment has ended (Succeeded).',
   });
   assert.deepEqual(s.countdowns, []);

@@ -236,7 +236,7 @@ test('unavailable buttons say why; available ones do not', () => {
   assert.deepEqual([ready.buttons.continue.enabled, ready.buttons.continue.reason], [true, undefined]);
   const done = view({ ...ecsDeployment, status: 'Succeeded' }, []);
   assert.equal(done.buttons.stopReason, 'The deployment has ended (Succeeded).');
-  assert.equal(done.buttons.continue.reason, 'The deployment has ended.');
+  assert.equal(done.buttons.continue.reason, 'The deployment has ended (Succeeded).');
 });
 
 test('EC2 blue/green in Ready: the counts add up, per fleet', () => {

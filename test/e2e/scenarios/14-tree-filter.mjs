@@ -1,0 +1,61 @@
+// Filter a deployment group's deployments in the CodeDeploy view: the inline filter action asks for statuses and
+// a time window, the group says its filter in its description, its deployments are those that match, and
+// "Clear Deployment Filter" brings the group back.
+import { activityItem, ExpectationError, waitUntil } from '../lib/workbench.mjs';
+
+export const title = "filter a group's deployments by status and time in the tree, then clear the filter";
+
+function row(page, text) {
+  return page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+}
+
+async function expand(page, text) {
+  const r = row(page, text);
+  await waitUntil(() => r.isVisible(), `"${text}" in the CodeDeploy tree`, 60_000);
+  if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
+  await waitUntil(async () => (await r.getAttribute('aria-expanded')) === 'true', `"${text}" to expand`, 20_000);
+}
+
+async function inlineAction(page, text, label) {
+  const r = row(page, text);
+  await r.hover();
+  const action = r.locator(`.actions a.action-label[aria-label^="${label}"]`).first();
+  await waitUntil(() => action.isVisible(), `the "${label}" action on ${text}`, 10_000);
+  await action.click();
+}
+
+export async function run({ page, shot, log }) {
+  await activityItem(page, 'CodeDeploy').click();
+  await expand(page, 'checkout-web');
+  await expand(page, 'checkout-web-prod');
+  await inlineAction(page, 'checkout-web-prod', 'Filter Deployments');
+  const widget = page.locator('.quick-input-widget');
+  const pick = widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Succeeded' }).first();
+  await waitUntil(() => pick.isVisible(), 'the status choices', 10_000);
+  await pick.click(); // toggles its checkbox in a multi-select pick
+  await page.keyboard.press('Enter');
+  const window = widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Created in the last 30 days' });
+  await waitUntil(() => window.isVisible(), 'the time window choices', 10_000);
+  await window.click();
+  const group = row(page, 'checkout-web-prod');
+  await waitUntil(
+    async () => /filter: Succeeded · last 30 days/.test((await group.innerText()) ?? ''),
+    'the group to show its filter',
+    30_000,
+  );
+  const children = page.locator('.part.sidebar .monaco-list-row[aria-level="3"]');
+  await waitUntil(async () => (await children.count()) > 0, 'the filtered deployments', 30_000);
+  const labels = await children.allInnerTexts();
+  const ok = labels.every((l) => /Succeeded/.test(l) || /No deployments match the filter/.test(l));
+  if (!ok) throw new ExpectationError(`rows that do not match the filter:\n${labels.join('\n')}`);
+  log(`    ${labels.length} row(s) under the filtered group`);
+  await shot('tree-filtered');
+  await inlineAction(page, 'checkout-web-prod', 'Filter Deployments').catch(() => {});
+  await page.keyboard.press('Escape');
+  // The context menu has "Clear Deployment Filter" on a filtered group.
+  await group.click({ button: 'right' });
+  const clear = page.locator('.context-view .action-label', { hasText: 'Clear Deployment Filter' }).first();
+  await waitUntil(() => clear.isVisible(), 'the "Clear Deployment Filter" menu item', 10_000);
+  await clear.click();
+  await waitUntil(async () => !/filter:/.test((await group.innerText()) ?? ''), 'the group without its filter', 30_000);
+}
