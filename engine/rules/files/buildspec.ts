@@ -1,0 +1,203 @@
+/**
+ * The CodeBuild buildspec that builds an EC2/On-Premises bundle: the nearest `buildspec.yml` / `buildspec.yaml` in
+ * the AppSpec's folder or a parent (up to the repository root), and where its artifacts put the files the AppSpec
+ * needs. Only certain answers count: a pattern or folder this reading does not understand (an environment variable,
+ * `{a,b}`, `..`, an absolute path) makes the whole artifact unknown, and an unknown artifact is never reported.
+ */
+import { isMap, type Pair } from 'yaml';
+import { memoForRun } from '../../derived';
+import type { AppSpecDocument, RuleContext } from '../../types';
+import { itemsOf, joinPath, pairOf, parentDir, scalarText, sideFile, valueAt, type SideFile } from './sideFile';
+
+const NAMES = ['buildspec.yml', 'buildspec.yaml'];
+/** How many folders above the AppSpec are searched (the repository root ends the search earlier). */
+const MAX_LEVELS = 8;
+
+export interface Artifact {
+  /** `artifacts`, or the name of a secondary artifact. */
+  label: string;
+  patterns: string[][];
+  excludes: string[][];
+  /** Segments of `base-directory` ([] for the source root). */
+  base: string[];
+  discard: boolean;
+  /** Where to point at in the buildspec. */
+  filesPair: Pair;
+}
+
+export interface Buildspec {
+  file: SideFile;
+  name: string;
+  /** The AppSpec's folder relative to the buildspec's folder, as segments. */
+  bundleDir: string[];
+  artifacts: Artifact[];
+}
+
+const UNKNOWN_TEXT = /[$`{}[\]\\]|^\s*\//;
+
+function segments(path: string): string[] | undefined {
+  if (UNKNOWN_TEXT.test(path)) return undefined;
+  const segs = path
+    .trim()
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
+  return segs.includes('..') ? undefined : segs;
+}
+
+function yes(node: unknown): boolean | undefined {
+  const t = scalarText(node)?.trim().toLowerCase();
+  if (t === undefined) return node === undefined ? false : undefined;
+  if (['yes', 'true', 'on'].includes(t)) return true;
+  if (['no', 'false', 'off'].includes(t)) return false;
+  return undefined;
+}
+
+function patternsOf(node: unknown): string[][] | undefined {
+  const texts = isMap(node) ? undefined : itemsOf(node).length ? itemsOf(node).map(scalarText) : [scalarText(node)];
+  if (!texts) return undefined;
+  const out: string[][] = [];
+  for (const t of texts) {
+    if (t === undefined) return undefined;
+    const segs = segments(t);
+    if (!segs) return undefined;
+    out.push(segs);
+  }
+  return out;
+}
+
+function readArtifact(label: string, map: unknown): Artifact | undefined {
+  const filesPair = pairOf(map, 'files');
+  if (!filesPair || !filesPair.value) return undefined;
+  const patterns = patternsOf(filesPair.value);
+  const excludeNode = valueAt(map, 'exclude-paths');
+  const excludes = excludeNode === undefined || excludeNode === null ? [] : patternsOf(excludeNode);
+  const baseNode = valueAt(map, 'base-directory');
+  const baseText = baseNode === undefined || baseNode === null ? '' : scalarText(baseNode);
+  const base = baseText === undefined || /[*?]/.test(baseText) ? undefined : segments(baseText);
+  const discard = yes(valueAt(map, 'discard-paths') ?? undefined);
+  if (!patterns || patterns.length === 0 || !excludes || !base || discard === undefined) return undefined;
+  return { label, patterns, excludes, base, discard, filesPair };
+}
+
+/** Every artifact of the buildspec, or undefined when one of them cannot be read for certain. */
+function readArtifacts(file: SideFile): Artifact[] | undefined {
+  const artifacts = valueAt(file.root, 'artifacts');
+  if (!isMap(artifacts)) return undefined;
+  const out: Artifact[] = [];
+  if (pairOf(artifacts, 'files')) {
+    const primary = readArtifact('artifacts', artifacts);
+    if (!primary) return undefined;
+    out.push(primary);
+  }
+  const secondary = valueAt(artifacts, 'secondary-artifacts');
+  if (secondary !== undefined) {
+    if (!isMap(secondary)) return undefined;
+    for (const pair of secondary.items as Pair[]) {
+      const a = readArtifact(`secondary artifact ${scalarText(pair.key) ?? ''}`, pair.value);
+      if (!a) return undefined;
+      out.push(a);
+    }
+  }
+  return out.length ? out : undefined;
+}
+
+function findBuildspec(doc: AppSpecDocument, ctx: RuleContext): Buildspec | undefined {
+  const fs = ctx.fs;
+  const root = ctx.bundleRoot;
+  if (!fs || !root) return undefined;
+  const up: string[] = [];
+  let dir: string | undefined = root;
+  for (let level = 0; dir !== undefined && level <= MAX_LEVELS; level++) {
+    for (const name of NAMES) {
+      const abs = joinPath(dir, name);
+      if (!fs.stat(abs)?.isFile) continue;
+      const file = sideFile(doc, ctx, abs);
+      const artifacts = file ? readArtifacts(file) : undefined;
+      // The nearest buildspec decides; one that cannot be read for certain means nothing is known.
+      return file && artifacts ? { file, name: up.length ? `${[...up].map(() => '..').join('/')}/${name}` : name, bundleDir: [...up].reverse(), artifacts } : undefined;
+    }
+    if (fs.stat(joinPath(dir, '.git'))) break; // the repository root
+    const parent = parentDir(dir);
+    if (parent === undefined) break;
+    up.push(dir.slice(Math.max(dir.lastIndexOf('/'), dir.lastIndexOf('\\')) + 1));
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** The buildspec of this AppSpec's bundle, read once per lint run. */
+export function buildspecOf(doc: AppSpecDocument, ctx: RuleContext): Buildspec | undefined {
+  if (!ctx.fs || !ctx.bundleRoot) return undefined;
+  return memoForRun(doc, ctx, 'files.buildspec', () => findBuildspec(doc, ctx));
+}
+
+// ---------------------------------------------------------------- matching
+
+const segmentRegex = new Map<string, RegExp>();
+function segMatches(pattern: string, seg: string): boolean {
+  if (!/[*?]/.test(pattern)) return pattern === seg;
+  let re = segmentRegex.get(pattern);
+  if (!re) {
+    const body = pattern.replace(/[.+^$()|]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    segmentRegex.set(pattern, (re = new RegExp(`^${body}$`)));
+  }
+  return re.test(seg);
+}
+
+/** True when the pattern matches the path exactly. */
+function globMatches(pattern: readonly string[], path: readonly string[], pi = 0, si = 0): boolean {
+  if (pi === pattern.length) return si === path.length;
+  if (pattern[pi] === '**')
+    return globMatches(pattern, path, pi + 1, si) || (si < path.length && globMatches(pattern, path, pi, si + 1));
+  return si < path.length && segMatches(pattern[pi], path[si]) && globMatches(pattern, path, pi + 1, si + 1);
+}
+
+/** True when the pattern may match something below the folder `prefix`. */
+function mayMatchBelow(pattern: readonly string[], prefix: readonly string[], pi = 0, si = 0): boolean {
+  if (si === prefix.length) return pi < pattern.length;
+  if (pi === pattern.length) return false;
+  if (pattern[pi] === '**') return mayMatchBelow(pattern, prefix, pi + 1, si) || mayMatchBelow(pattern, prefix, pi, si + 1);
+  return segMatches(pattern[pi], prefix[si]) && mayMatchBelow(pattern, prefix, pi + 1, si + 1);
+}
+
+/** A pattern without wildcards naming a folder above the path (CodeBuild may take the folder whole): counted as a match. */
+function folderPrefix(pattern: readonly string[], path: readonly string[]): boolean {
+  return (
+    pattern.length > 0 &&
+    pattern.length < path.length &&
+    pattern.every((p, i) => !/[*?]/.test(p) && p === path[i])
+  );
+}
+
+/** Whether the artifact takes the file at `path` (relative to the buildspec's folder), given as segments. */
+export function takesFile(a: Artifact, path: readonly string[]): boolean {
+  const rel = relativeToBase(a, path);
+  if (!rel) return false;
+  if (a.excludes.some((x) => globMatches(x, rel))) return false;
+  return a.patterns.some((p) => globMatches(p, rel) || folderPrefix(p, rel));
+}
+
+/** Whether the artifact may take something below the folder `path`. */
+export function takesBelow(a: Artifact, path: readonly string[]): boolean {
+  const rel = relativeToBase(a, path);
+  if (!rel) return false;
+  return a.patterns.some((p) => mayMatchBelow(p, rel) || folderPrefix(p, rel) || globMatches(p, rel));
+}
+
+/** The path relative to `base-directory`, or undefined when it lies outside it. */
+export function relativeToBase(a: Artifact, path: readonly string[]): string[] | undefined {
+  if (a.base.length > path.length || a.base.some((b, i) => b !== path[i])) return undefined;
+  return path.slice(a.base.length);
+}
+
+/** Where the artifact puts the file at `path` (segments relative to the bundle root of the artifact). */
+export function placedAt(a: Artifact, path: readonly string[]): string[] | undefined {
+  if (!takesFile(a, path)) return undefined;
+  const rel = relativeToBase(a, path)!;
+  return a.discard ? rel.slice(-1) : rel;
+}
+
+/** The artifacts that put the AppSpec at the root of their bundle. */
+export function artifactsWithAppSpecAtRoot(bs: Buildspec, fileName: string): Artifact[] {
+  return bs.artifacts.filter((a) => placedAt(a, [...bs.bundleDir, fileName])?.length === 1);
+}
