@@ -1,5 +1,6 @@
 import type { Rule } from '../../types';
-import { accountTargets } from '../../accountTargets';
+import { pairsOf } from '../../ast';
+import { allProperties, pairCI } from '../ecs-lambda/model';
 import { sideFile } from './sideFile';
 import { taskDefinitionFile, taskDefinitionPath } from './taskDefinitionFile';
 
@@ -18,9 +19,11 @@ export const taskDefinitionFileUnusable: Rule = {
     'correct the setting, or the file.',
   check(doc, ctx) {
     const where = taskDefinitionPath(ctx);
-    if (!where?.named || taskDefinitionFile(doc, ctx)) return [];
-    const first = accountTargets(doc).ecs[0];
-    if (!first) return [];
+    const td = where && taskDefinitionFile(doc, ctx);
+    if (!where?.named || td) return [];
+    const props = allProperties(doc)[0];
+    if (!props) return [];
+    const at = pairCI(props, 'TaskDefinition') ?? pairsOf(props)[0];
     const exists = ctx.fs!.stat(where.abs)?.isFile === true;
     const why = !exists
       ? 'does not exist'
@@ -31,7 +34,7 @@ export const taskDefinitionFileUnusable: Rule = {
       {
         ruleId: 'W9004',
         message: `The task definition file \`${ctx.taskDefinitionFile}\` (setting \`taskDefinitionFile\`) ${why}, so the container, port and network mode are not checked against it.`,
-        range: first.taskDefinition?.range ?? first.anchor,
+        range: at ? doc.keyRangeOf(at) : doc.rangeOf([0, 0]),
       },
     ];
   },
