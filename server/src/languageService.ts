@@ -57,6 +57,8 @@ export interface AppSpecSettings {
   files: string[];
   /** Most diagnostics published per document (errors first); 0 means all. */
   maxProblems: number;
+  /** The ECS task definition file beside ECS AppSpecs, relative to the AppSpec's folder ('' for `taskdef.json`). */
+  taskDefinitionFile: string;
 }
 
 export const DEFAULT_SETTINGS: AppSpecSettings = {
@@ -65,6 +67,7 @@ export const DEFAULT_SETTINGS: AppSpecSettings = {
   syntaxDiagnostics: 'auto',
   files: [],
   maxProblems: 1000,
+  taskDefinitionFile: '',
 };
 
 /** Settings from the client, normalised: anything malformed falls back to the default. */
@@ -88,6 +91,8 @@ export function normalizeSettings(raw: unknown): AppSpecSettings {
       typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 0
         ? r.maxProblems
         : DEFAULT_SETTINGS.maxProblems,
+    taskDefinitionFile:
+      typeof r.taskDefinitionFile === 'string' && !r.taskDefinitionFile.includes('\0') ? r.taskDefinitionFile.trim() : '',
   };
 }
 
@@ -186,7 +191,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 
   const lintConfigFor = (bundleRoot: string | undefined, settings: ValidateSettings): LintConfig => {
-    const fromSettings: LintConfig = { rules: settings.rules ?? {}, workspaceChecks: settings.workspaceChecks ?? true };
+    const fromSettings: LintConfig = {
+      rules: settings.rules ?? {},
+      workspaceChecks: settings.workspaceChecks ?? true,
+      ...(settings.taskDefinitionFile ? { taskDefinitionFile: settings.taskDefinitionFile } : {}),
+    };
     const fromFile = bundleRoot && fs ? loadLintConfig(bundleRoot, readText).config : undefined;
     return mergeConfigs({ rules: {}, workspaceChecks: true }, fromSettings, fromFile);
   };

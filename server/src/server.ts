@@ -233,7 +233,13 @@ connection.onDidChangeWatchedFiles(
     validation.revalidateAll((uri) => {
       const root = appspecs.get(uri);
       if (!root) return false;
-      return changed.some((p) => p.startsWith(root + path.sep) || path.basename(p) === '.appspec-lint.json');
+      return changed.some(
+        (p) =>
+          p.startsWith(root + path.sep) ||
+          path.basename(p) === '.appspec-lint.json' ||
+          // A buildspec in a parent folder builds this AppSpec's bundle (rules W9101-W9103).
+          (/^buildspec\.ya?ml$/.test(path.basename(p)) && (root + path.sep).startsWith(path.dirname(p) + path.sep)),
+      );
     }, true);
   }),
 );

@@ -6,6 +6,9 @@ import { taskDefinitionFileUnusable } from './W9004-task-definition-file-unusabl
 import { buildspecAppSpecNotAtRoot } from './W9101-buildspec-appspec-not-at-root';
 import { buildspecLeavesOutHookScript } from './W9102-buildspec-leaves-out-hook-script';
 import { buildspecLeavesOutFilesSource } from './W9103-buildspec-leaves-out-files-source';
+import { templateAliasMismatch } from './W9201-template-alias-mismatch';
+import { templateCurrentVersionMismatch } from './W9202-template-current-version-mismatch';
+import { templateHooksMismatch } from './W9203-template-hooks-mismatch';
 
 /**
  * Rules of this area (9xxx): checks across files, the AppSpec against the files beside it (an ECS task definition,
@@ -19,4 +22,7 @@ export const crossFileRules: Rule[] = [
   buildspecAppSpecNotAtRoot,
   buildspecLeavesOutHookScript,
   buildspecLeavesOutFilesSource,
+  templateAliasMismatch,
+  templateCurrentVersionMismatch,
+  templateHooksMismatch,
 ];

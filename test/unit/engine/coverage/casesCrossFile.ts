@@ -305,3 +305,133 @@ export const QUIET_CROSS_FILE: RuleCase[] = [
     },
   },
 ];
+
+/** A Lambda AppSpec (YAML). */
+export function lambdaYaml(alias: string, current = '1', hook = 'CodeDeployHook_preTraffic'): string {
+  return `version: 0.0
+Resources:
+  - myFunction:
+      Type: AWS::Lambda::Function
+      Properties:
+        Name: my-function
+        Alias: ${alias}
+        CurrentVersion: "${current}"
+        TargetVersion: "2"
+Hooks:
+  - BeforeAllowTraffic: ${hook}
+`;
+}
+
+function lambdaJson(alias: string): string {
+  return JSON.stringify(
+    {
+      version: 0.0,
+      Resources: [
+        {
+          myFunction: {
+            Type: 'AWS::Lambda::Function',
+            Properties: { Name: 'my-function', Alias: alias, CurrentVersion: '1', TargetVersion: '2' },
+          },
+        },
+      ],
+      Hooks: [{ BeforeAllowTraffic: 'CodeDeployHook_preTraffic' }],
+    },
+    null,
+    2,
+  );
+}
+
+/** A SAM template with CloudFormation short tags. */
+export const SAM = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Stage:
+    Type: String
+Resources:
+  MyFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: my-function
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Role: !GetAtt FunctionRole.Arn
+      Environment:
+        Variables:
+          STAGE: !Ref Stage
+          TABLE: !Sub '\${AWS::StackName}-table'
+      AutoPublishAlias: live
+      DeploymentPreference:
+        Type: Canary10Percent5Minutes
+        Hooks:
+          PreTraffic: !Ref PreTrafficHook
+  PreTrafficHook:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: CodeDeployHook_preTraffic
+      Handler: hook.handler
+      Runtime: nodejs20.x
+      Policies: !If [IsProd, [AWSLambdaBasicExecutionRole], !Ref AWS::NoValue]
+`;
+
+/** A CloudFormation template (JSON) with an alias fixed on version 3. */
+export const CFN_JSON = JSON.stringify(
+  {
+    Resources: {
+      Fn: { Type: 'AWS::Lambda::Function', Properties: { FunctionName: 'my-function', Role: { 'Fn::GetAtt': ['R', 'Arn'] } } },
+      Live: {
+        Type: 'AWS::Lambda::Alias',
+        Properties: { FunctionName: { Ref: 'Fn' }, Name: 'live', FunctionVersion: '3' },
+      },
+    },
+  },
+  null,
+  2,
+);
+
+FIRES_CROSS_FILE.push(
+  { id: 'W9201', name: 'alias differs from AutoPublishAlias (YAML)', text: lambdaYaml('prod'), files: { 'template.yaml': SAM }, line: 7 },
+  {
+    id: 'W9201',
+    name: 'alias differs from an AWS::Lambda::Alias (JSON)',
+    fileName: 'appspec.json',
+    text: lambdaJson('prod'),
+    files: { 'template.json': CFN_JSON },
+    line: 9,
+  },
+  {
+    id: 'W9202',
+    name: 'CurrentVersion differs from the alias version',
+    text: lambdaYaml('live', '1'),
+    files: { 'template.json': CFN_JSON },
+    line: 8,
+  },
+  {
+    id: 'W9203',
+    name: 'PreTraffic hook differs',
+    text: lambdaYaml('live', '1', 'CodeDeployHook_other'),
+    files: { 'template.yaml': SAM },
+    line: 11,
+  },
+);
+
+QUIET_CROSS_FILE.push(
+  { id: 'W9201', name: 'alias matches AutoPublishAlias (YAML)', text: lambdaYaml('live'), files: { 'template.yaml': SAM } },
+  {
+    id: 'W9201',
+    name: 'alias matches (JSON)',
+    fileName: 'appspec.json',
+    text: lambdaJson('live'),
+    files: { 'template.json': CFN_JSON },
+  },
+  { id: 'W9201', name: 'alias a placeholder', text: lambdaYaml('${ALIAS}'), files: { 'template.yaml': SAM } },
+  {
+    id: 'W9201',
+    name: 'alias computed by the template',
+    text: lambdaYaml('prod'),
+    files: { 'template.yaml': SAM.replace('AutoPublishAlias: live', 'AutoPublishAlias: !Ref Stage') },
+  },
+  { id: 'W9202', name: 'CurrentVersion is the alias version', text: lambdaYaml('live', '3'), files: { 'template.json': CFN_JSON } },
+  { id: 'W9202', name: 'SAM alias version unknown', text: lambdaYaml('live', '1'), files: { 'template.yaml': SAM } },
+  { id: 'W9203', name: 'hooks agree', text: lambdaYaml('live'), files: { 'template.yaml': SAM } },
+  { id: 'W9203', name: 'hook a placeholder in the template', text: lambdaYaml('live', '1', 'x'), files: { 'template.yaml': SAM.replace('PreTraffic: !Ref PreTrafficHook', 'PreTraffic: !Sub "${Hook}"') } },
+);
