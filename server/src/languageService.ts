@@ -223,7 +223,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return limitProblems(shown, settings.maxProblems ?? 0).map((d) => toDiagnostic(doc, d));
     },
     complete: (doc, position, context) =>
-      complete(parse(doc), position, { fs, triggerCharacter: context?.triggerCharacter }),
+      complete(parse(doc), position, {
+        fs,
+        triggerCharacter: context?.triggerCharacter,
+        taskDefinitionFile: settingsOf.get(doc.uri)?.taskDefinitionFile,
+      }),
     hover: (doc, position) => hover(parse(doc), position, fs),
     codeActions(textDoc, range, diagnostics, options = {}) {
       const doc = parse(textDoc);

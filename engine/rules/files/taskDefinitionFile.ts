@@ -176,3 +176,25 @@ export function containerList(td: TaskDefinitionFile): string {
   const names = td.containers.filter((c) => c.name !== undefined).map((c) => `\`${c.name}\``);
   return names.length ? names.join(', ') : 'no named container';
 }
+
+/** What completion offers from the task definition file: each named container with the ports it maps. */
+export interface TaskDefinitionOffer {
+  /** The file's name for the item details (`taskdef.json`). */
+  file: string;
+  containers: { name: string; ports: number[] }[];
+}
+
+/** The containers and ports of the AppSpec's task definition file (for completion); undefined when there is none. */
+export function taskDefinitionOffer(doc: AppSpecDocument, ctx: RuleContext): TaskDefinitionOffer | undefined {
+  const td = taskDefinitionFile(doc, ctx);
+  if (!td) return undefined;
+  return {
+    file: td.name,
+    containers: td.containers
+      .filter((c): c is Container & { name: string } => c.name !== undefined)
+      .map((c) => ({
+        name: c.name,
+        ports: [...new Set(c.ports.filter((p) => !p.unknown && p.from === p.to).map((p) => p.from!))],
+      })),
+  };
+}
