@@ -7,7 +7,14 @@ import { lambdaRules } from './lambda';
 import { ecsLambdaRules } from './ecs-lambda';
 import { crossFileRules } from './files';
 
-export const allRules: readonly Rule[] = [...generalRules, ...ec2Rules, ...ecsRules, ...ecsLambdaRules, ...lambdaRules, ...crossFileRules];
+export const allRules: readonly Rule[] = [
+  ...generalRules,
+  ...ec2Rules,
+  ...ecsRules,
+  ...ecsLambdaRules,
+  ...lambdaRules,
+  ...crossFileRules,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);

@@ -92,7 +92,9 @@ export function normalizeSettings(raw: unknown): AppSpecSettings {
         ? r.maxProblems
         : DEFAULT_SETTINGS.maxProblems,
     taskDefinitionFile:
-      typeof r.taskDefinitionFile === 'string' && !r.taskDefinitionFile.includes('\0') ? r.taskDefinitionFile.trim() : '',
+      typeof r.taskDefinitionFile === 'string' && !r.taskDefinitionFile.includes('\0')
+        ? r.taskDefinitionFile.trim()
+        : '',
   };
 }
 

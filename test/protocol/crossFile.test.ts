@@ -135,7 +135,12 @@ test('appspec/lint (what deploy asks first) includes the cross-file findings', a
 });
 
 test('completion offers the container names of taskdef.json', async () => {
-  const dir = folder('ecs-complete', { 'taskdef.json': taskdef([['web', [80]], ['worker', []]]) });
+  const dir = folder('ecs-complete', {
+    'taskdef.json': taskdef([
+      ['web', [80]],
+      ['worker', []],
+    ]),
+  });
   const text = ecsYaml('', '80');
   const uri = URI.file(path.join(dir, 'appspec.yaml')).toString();
   client.open(uri, text, 'yaml');

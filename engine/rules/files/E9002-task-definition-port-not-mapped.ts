@@ -5,7 +5,9 @@ import { replaceValue } from './edits';
 
 /** The ports a container maps, for messages: `` `8080`, `9000-9010` ``. */
 export function portList(c: Container): string {
-  const ports = c.ports.filter((p) => !p.unknown).map((p) => (p.from === p.to ? `\`${p.from}\`` : `\`${p.from}-${p.to}\``));
+  const ports = c.ports
+    .filter((p) => !p.unknown)
+    .map((p) => (p.from === p.to ? `\`${p.from}\`` : `\`${p.from}-${p.to}\``));
   return ports.length ? ports.join(', ') : 'no port';
 }
 

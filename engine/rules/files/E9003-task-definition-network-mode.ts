@@ -17,7 +17,7 @@ export const taskDefinitionNetworkMode: Rule = {
     'the `appspec.taskDefinitionFile` setting) uses `bridge`, `host` or `none`, or gives no `networkMode` (ECS then ' +
     'uses `bridge` on Linux instances), ECS refuses the replacement task set and the deployment fails. Without ' +
     '`NetworkConfiguration` nothing is reported: the task set keeps the network settings of the service. Placeholders ' +
-    "are not reported. Fix: set `\"networkMode\": \"awsvpc\"` in the task definition (Fargate requires it), or remove " +
+    'are not reported. Fix: set `"networkMode": "awsvpc"` in the task definition (Fargate requires it), or remove ' +
     '`NetworkConfiguration` from the AppSpec.',
   check(doc, ctx) {
     if (!taskDefinitionPath(ctx)) return [];

@@ -16,7 +16,7 @@ export const buildspecLeavesOutHookScript: Rule = {
     'not exist at specified location". This is reported when the artifact that puts the AppSpec at the bundle root ' +
     '(see W9101) does not take the script, or flattens it with `discard-paths: yes` while the location names a ' +
     'folder. Patterns this check cannot read for certain turn it off. Fix: add the scripts to `artifacts.files` ' +
-    "(e.g. `scripts/**/*`).",
+    '(e.g. `scripts/**/*`).',
   check(doc, ctx) {
     const bs = buildspecOf(doc, ctx);
     const resolved = resolvedScripts(doc, ctx);

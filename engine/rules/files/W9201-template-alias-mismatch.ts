@@ -14,7 +14,7 @@ export const templateAliasMismatch: Rule = {
   title: 'Alias is not an alias the template beside the AppSpec declares for the function',
   doc:
     'When a SAM or CloudFormation template beside the AppSpec (`template.yaml`, `template.yml` or `template.json`) ' +
-    'declares the function named by the resource\'s `Name` (its `FunctionName`), the AppSpec\'s `Alias` should be ' +
+    "declares the function named by the resource's `Name` (its `FunctionName`), the AppSpec's `Alias` should be " +
     "one of the function's aliases there: SAM's `AutoPublishAlias` or the `Name` of an `AWS::Lambda::Alias` of it. " +
     'Otherwise the alias CodeDeploy shifts does not exist once the stack is deployed ("The alias … does not exist"). ' +
     'Only names the template writes out are compared: a function named by CloudFormation, an alias name computed ' +

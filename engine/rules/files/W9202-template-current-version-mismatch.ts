@@ -15,10 +15,10 @@ export const templateCurrentVersionMismatch: Rule = {
   doc:
     'When the template beside the AppSpec declares the alias with a fixed version (`AWS::Lambda::Alias` with ' +
     '`FunctionVersion: "3"`), the alias points to that version once the stack is deployed, and CodeDeploy requires ' +
-    "`CurrentVersion` to be the alias's current version (\"the current version in your AppSpec file does not match " +
+    '`CurrentVersion` to be the alias\'s current version ("the current version in your AppSpec file does not match ' +
     'the current version of the alias"). A version the template computes (`!GetAtt Version.Version`, SAM\'s ' +
     '`AutoPublishAlias`) is unknown and not compared. A warning, since the alias may have moved since the stack was ' +
-    "deployed; the account checks (\"CodeDeploy account\") read where it points now. Fix: set `CurrentVersion` to the alias's version.",
+    'deployed; the account checks ("CodeDeploy account") read where it points now. Fix: set `CurrentVersion` to the alias\'s version.',
   check(doc, ctx) {
     const t = templateOf(doc, ctx);
     if (!t) return [];
@@ -44,7 +44,11 @@ export const templateCurrentVersionMismatch: Rule = {
         fixes: [
           {
             title: `Change CurrentVersion to ${version}`,
-            edits: [current.numeric ? replaceValue(current, version, true) : replaceValue({ ...current, quote: current.quote ?? 'double' }, version)],
+            edits: [
+              current.numeric
+                ? replaceValue(current, version, true)
+                : replaceValue({ ...current, quote: current.quote ?? 'double' }, version),
+            ],
             isPreferred: true,
           },
         ],

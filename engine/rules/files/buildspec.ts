@@ -114,7 +114,14 @@ function findBuildspec(doc: AppSpecDocument, ctx: RuleContext): Buildspec | unde
       const file = sideFile(doc, ctx, abs);
       const artifacts = file ? readArtifacts(file) : undefined;
       // The nearest buildspec decides; one that cannot be read for certain means nothing is known.
-      return file && artifacts ? { file, name: up.length ? `${[...up].map(() => '..').join('/')}/${name}` : name, bundleDir: [...up].reverse(), artifacts } : undefined;
+      return file && artifacts
+        ? {
+            file,
+            name: up.length ? `${[...up].map(() => '..').join('/')}/${name}` : name,
+            bundleDir: [...up].reverse(),
+            artifacts,
+          }
+        : undefined;
     }
     if (fs.stat(joinPath(dir, '.git'))) break; // the repository root
     const parent = parentDir(dir);
@@ -138,7 +145,10 @@ function segMatches(pattern: string, seg: string): boolean {
   if (!/[*?]/.test(pattern)) return pattern === seg;
   let re = segmentRegex.get(pattern);
   if (!re) {
-    const body = pattern.replace(/[.+^$()|]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    const body = pattern
+      .replace(/[.+^$()|]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]');
     segmentRegex.set(pattern, (re = new RegExp(`^${body}$`)));
   }
   return re.test(seg);
@@ -156,16 +166,15 @@ function globMatches(pattern: readonly string[], path: readonly string[], pi = 0
 function mayMatchBelow(pattern: readonly string[], prefix: readonly string[], pi = 0, si = 0): boolean {
   if (si === prefix.length) return pi < pattern.length;
   if (pi === pattern.length) return false;
-  if (pattern[pi] === '**') return mayMatchBelow(pattern, prefix, pi + 1, si) || mayMatchBelow(pattern, prefix, pi, si + 1);
+  if (pattern[pi] === '**')
+    return mayMatchBelow(pattern, prefix, pi + 1, si) || mayMatchBelow(pattern, prefix, pi, si + 1);
   return segMatches(pattern[pi], prefix[si]) && mayMatchBelow(pattern, prefix, pi + 1, si + 1);
 }
 
 /** A pattern without wildcards naming a folder above the path (CodeBuild may take the folder whole): counted as a match. */
 function folderPrefix(pattern: readonly string[], path: readonly string[]): boolean {
   return (
-    pattern.length > 0 &&
-    pattern.length < path.length &&
-    pattern.every((p, i) => !/[*?]/.test(p) && p === path[i])
+    pattern.length > 0 && pattern.length < path.length && pattern.every((p, i) => !/[*?]/.test(p) && p === path[i])
   );
 }
 

@@ -85,7 +85,9 @@ function readTemplate(file: SideFile): Template | undefined {
   if (!resources) return undefined;
   const byId = new Map(resources.map((r) => [r.id, r]));
   const fnName = (r: Resource | undefined): string | undefined =>
-    r && /^AWS::(Serverless|Lambda)::Function$/.test(r.type ?? '') ? literal(valueAt(r.props, 'FunctionName')) : undefined;
+    r && /^AWS::(Serverless|Lambda)::Function$/.test(r.type ?? '')
+      ? literal(valueAt(r.props, 'FunctionName'))
+      : undefined;
   const value = (map: unknown, key: string): TemplateValue | undefined => {
     const pair = pairOf(map, key);
     return pair ? { value: literal(pair.value), pair } : undefined;
@@ -144,7 +146,11 @@ export function templateOf(doc: AppSpecDocument, ctx: RuleContext): Template | u
 }
 
 /** The template's function an AppSpec `Name` (a name, partial or full ARN) refers to. */
-export function functionFor(t: Template, appspecName: string | undefined, bare: (ref: string) => string | undefined): TemplateFunction | undefined {
+export function functionFor(
+  t: Template,
+  appspecName: string | undefined,
+  bare: (ref: string) => string | undefined,
+): TemplateFunction | undefined {
   const name = appspecName ? bare(appspecName) : undefined;
   return name ? t.functions.find((f) => f.name.value === name) : undefined;
 }

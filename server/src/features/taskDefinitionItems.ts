@@ -3,12 +3,7 @@
  * beside it (`taskdef.json`, or the `appspec.taskDefinitionFile` one): the container names, and the ports the named
  * container maps (every container's ports when the name is not known yet).
  */
-import {
-  accountTargets,
-  taskDefinitionOffer,
-  type AppSpecDocument,
-  type WorkspaceFs,
-} from '../../../engine/index';
+import { accountTargets, taskDefinitionOffer, type AppSpecDocument, type WorkspaceFs } from '../../../engine/index';
 import type { ValueDoc } from './catalog';
 import type { CursorContext } from './cursorContext';
 import { bundleRootOf } from './paths';
@@ -23,7 +18,8 @@ export function taskDefinitionValues(
   if (doc.platform.platform !== 'ecs' || !fs) return undefined;
   const keys = ctx.path.filter((s): s is string => typeof s === 'string').map((s) => s.toLowerCase());
   const key = keys[keys.length - 1];
-  if (keys[keys.length - 2] !== 'loadbalancerinfo' || (key !== 'containername' && key !== 'containerport')) return undefined;
+  if (keys[keys.length - 2] !== 'loadbalancerinfo' || (key !== 'containername' && key !== 'containerport'))
+    return undefined;
   const bundleRoot = bundleRootOf(doc.uri);
   if (!bundleRoot) return undefined;
   const offer = taskDefinitionOffer(doc, {
@@ -40,9 +36,10 @@ export function taskDefinitionValues(
     }));
   }
   const named = accountTargets(doc).ecs.find((r) => r.containerName)?.containerName?.value;
-  const from = named && offer.containers.some((c) => c.name === named)
-    ? offer.containers.filter((c) => c.name === named)
-    : offer.containers;
+  const from =
+    named && offer.containers.some((c) => c.name === named)
+      ? offer.containers.filter((c) => c.name === named)
+      : offer.containers;
   const ports = new Map<number, string[]>();
   for (const c of from) for (const p of c.ports) ports.set(p, [...(ports.get(p) ?? []), c.name]);
   return [...ports].map(([port, names]) => ({

@@ -54,7 +54,10 @@ test('E9002 in JSON: the fix keeps the port a number; a matching port is quiet',
 });
 
 test('the findings follow taskdef.json when it changes, and the taskDefinitionFile setting picks another file', () => {
-  const b = tempBundle({ 'taskdef.json': taskdef([['web', [80]]], 'bridge'), 'ci/prod.json': taskdef([['api', [80]]]) });
+  const b = tempBundle({
+    'taskdef.json': taskdef([['web', [80]]], 'bridge'),
+    'ci/prod.json': taskdef([['api', [80]]]),
+  });
   try {
     const ls = service();
     const d = doc(b.uri('appspec.yaml'), ecsYaml('web', '80', NETWORK));
@@ -84,7 +87,12 @@ test('workspaceChecks false turns the cross-file checks off', () => {
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
 
 test('completion offers the container names and the named container ports of taskdef.json', () => {
-  const b = tempBundle({ 'taskdef.json': taskdef([['web', [80, 443]], ['sidecar', [9000]]]) });
+  const b = tempBundle({
+    'taskdef.json': taskdef([
+      ['web', [80, 443]],
+      ['sidecar', [9000]],
+    ]),
+  });
   try {
     const ls = service();
     const name = caret(ecsYaml('|', '80').replace('ContainerName: |', 'ContainerName: |'));

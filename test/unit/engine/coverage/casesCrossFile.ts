@@ -89,7 +89,8 @@ const EC2_FILES = {
   'build/app.jar': 'jar',
   'scripts/start.sh': { content: '#!/bin/bash\necho ok\n', mode: 0o755 },
 };
-const buildspec = (artifacts: string) => `version: 0.2\nphases:\n  build:\n    commands:\n      - make\nartifacts:\n${artifacts}`;
+const buildspec = (artifacts: string) =>
+  `version: 0.2\nphases:\n  build:\n    commands:\n      - make\nartifacts:\n${artifacts}`;
 
 export const FIRES_CROSS_FILE: RuleCase[] = [
   { id: 'E9001', name: 'container name differs (YAML)', text: ecsYaml('webapp', '80'), files: WEB, line: 8 },
@@ -189,8 +190,19 @@ export const FIRES_CROSS_FILE: RuleCase[] = [
 
 export const QUIET_CROSS_FILE: RuleCase[] = [
   { id: 'E9001', name: 'container in the file (YAML)', text: ecsYaml('web', '80'), files: WEB },
-  { id: 'E9001', name: 'container in the file (JSON)', fileName: 'appspec.json', text: ecsJson('web', '80'), files: WEB },
-  { id: 'E9001', name: 'container name a placeholder in the AppSpec', text: ecsYaml('<CONTAINER_NAME>', '80'), files: WEB },
+  {
+    id: 'E9001',
+    name: 'container in the file (JSON)',
+    fileName: 'appspec.json',
+    text: ecsJson('web', '80'),
+    files: WEB,
+  },
+  {
+    id: 'E9001',
+    name: 'container name a placeholder in the AppSpec',
+    text: ecsYaml('<CONTAINER_NAME>', '80'),
+    files: WEB,
+  },
   {
     id: 'E9001',
     name: 'container name a placeholder in the file',
@@ -377,7 +389,10 @@ Resources:
 export const CFN_JSON = JSON.stringify(
   {
     Resources: {
-      Fn: { Type: 'AWS::Lambda::Function', Properties: { FunctionName: 'my-function', Role: { 'Fn::GetAtt': ['R', 'Arn'] } } },
+      Fn: {
+        Type: 'AWS::Lambda::Function',
+        Properties: { FunctionName: 'my-function', Role: { 'Fn::GetAtt': ['R', 'Arn'] } },
+      },
       Live: {
         Type: 'AWS::Lambda::Alias',
         Properties: { FunctionName: { Ref: 'Fn' }, Name: 'live', FunctionVersion: '3' },
@@ -389,7 +404,13 @@ export const CFN_JSON = JSON.stringify(
 );
 
 FIRES_CROSS_FILE.push(
-  { id: 'W9201', name: 'alias differs from AutoPublishAlias (YAML)', text: lambdaYaml('prod'), files: { 'template.yaml': SAM }, line: 7 },
+  {
+    id: 'W9201',
+    name: 'alias differs from AutoPublishAlias (YAML)',
+    text: lambdaYaml('prod'),
+    files: { 'template.yaml': SAM },
+    line: 7,
+  },
   {
     id: 'W9201',
     name: 'alias differs from an AWS::Lambda::Alias (JSON)',
@@ -415,7 +436,12 @@ FIRES_CROSS_FILE.push(
 );
 
 QUIET_CROSS_FILE.push(
-  { id: 'W9201', name: 'alias matches AutoPublishAlias (YAML)', text: lambdaYaml('live'), files: { 'template.yaml': SAM } },
+  {
+    id: 'W9201',
+    name: 'alias matches AutoPublishAlias (YAML)',
+    text: lambdaYaml('live'),
+    files: { 'template.yaml': SAM },
+  },
   {
     id: 'W9201',
     name: 'alias matches (JSON)',
@@ -430,8 +456,18 @@ QUIET_CROSS_FILE.push(
     text: lambdaYaml('prod'),
     files: { 'template.yaml': SAM.replace('AutoPublishAlias: live', 'AutoPublishAlias: !Ref Stage') },
   },
-  { id: 'W9202', name: 'CurrentVersion is the alias version', text: lambdaYaml('live', '3'), files: { 'template.json': CFN_JSON } },
+  {
+    id: 'W9202',
+    name: 'CurrentVersion is the alias version',
+    text: lambdaYaml('live', '3'),
+    files: { 'template.json': CFN_JSON },
+  },
   { id: 'W9202', name: 'SAM alias version unknown', text: lambdaYaml('live', '1'), files: { 'template.yaml': SAM } },
   { id: 'W9203', name: 'hooks agree', text: lambdaYaml('live'), files: { 'template.yaml': SAM } },
-  { id: 'W9203', name: 'hook a placeholder in the template', text: lambdaYaml('live', '1', 'x'), files: { 'template.yaml': SAM.replace('PreTraffic: !Ref PreTrafficHook', 'PreTraffic: !Sub "${Hook}"') } },
+  {
+    id: 'W9203',
+    name: 'hook a placeholder in the template',
+    text: lambdaYaml('live', '1', 'x'),
+    files: { 'template.yaml': SAM.replace('PreTraffic: !Ref PreTrafficHook', 'PreTraffic: !Sub "${Hook}"') },
+  },
 );
