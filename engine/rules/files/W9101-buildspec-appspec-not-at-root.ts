@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { findPair } from '../../ast';
 import { sideKeyRange } from './sideFile';
-import { artifactsWithAppSpecAtRoot, buildspecOf, placedAt } from './buildspec';
+import { artifactsWithAppSpecAtRoot, buildspecOf, commandsMention, placedAt } from './buildspec';
 
 export const buildspecAppSpecNotAtRoot: Rule = {
   id: 'W9101',
@@ -17,12 +17,16 @@ export const buildspecAppSpecNotAtRoot: Rule = {
     "found in the root of the revision's bundle\"). The nearest buildspec in the AppSpec's folder or a parent (up to the " +
     'repository root) is read; this is reported when no artifact of it takes the AppSpec, or every one puts it in a ' +
     'subfolder. Patterns this check cannot read for certain (environment variables, `{a,b}`, `..`) turn it off, and a ' +
-    'plain folder name in `files` counts as taking everything below it. A warning, since the bundle may be built ' +
+    'plain folder name in `files` counts as taking everything below it; a build command that names the AppSpec (or the ' +
+    '`base-directory`) may copy it into place, so then nothing is reported. A warning, since the bundle may be built ' +
     "otherwise; the extension's own deploy bundles the AppSpec's folder and does not use the buildspec. Fix: set " +
     "`base-directory` to the AppSpec's folder and list the AppSpec in `files` (or use `'**/*'`).",
   check(doc, ctx) {
     const bs = buildspecOf(doc, ctx);
     if (!bs || artifactsWithAppSpecAtRoot(bs, ctx.fileName).length) return [];
+    // A build command that names the AppSpec (or a base-directory it is outside of) may copy it into place.
+    const bases = bs.artifacts.map((a) => a.base[0]).filter((b): b is string => b !== undefined);
+    if (commandsMention(bs, ctx.fileName) || bases.some((b) => commandsMention(bs, b))) return [];
     const path = [...bs.bundleDir, ctx.fileName];
     const placed = bs.artifacts.map((a) => placedAt(a, path)).find((p) => p !== undefined);
     const why = placed

@@ -1,7 +1,7 @@
 import type { Finding, Rule } from '../../types';
 import { resolvedScripts } from '../ec2/workspace';
 import { sideKeyRange } from './sideFile';
-import { artifactsWithAppSpecAtRoot, buildspecOf, placedAt } from './buildspec';
+import { artifactsWithAppSpecAtRoot, buildspecOf, commandsMention, placedAt } from './buildspec';
 
 export const buildspecLeavesOutHookScript: Rule = {
   id: 'W9102',
@@ -15,7 +15,8 @@ export const buildspecLeavesOutHookScript: Rule = {
     '`location` must be in the artifact at that path relative to the AppSpec, or the event fails with "Script does ' +
     'not exist at specified location". This is reported when the artifact that puts the AppSpec at the bundle root ' +
     '(see W9101) does not take the script, or flattens it with `discard-paths: yes` while the location names a ' +
-    'folder. Patterns this check cannot read for certain turn it off. Fix: add the scripts to `artifacts.files` ' +
+    'folder. Patterns this check cannot read for certain turn it off, and so does a build command that names the ' +
+    'script or its folder (it may copy it into place). Fix: add the scripts to `artifacts.files` ' +
     '(e.g. `scripts/**/*`).',
   check(doc, ctx) {
     const bs = buildspecOf(doc, ctx);
@@ -28,6 +29,7 @@ export const buildspecLeavesOutHookScript: Rule = {
       const segs = s.rel.split('/');
       const path = [...bs.bundleDir, ...segs];
       if (carriers.some((a) => placedAt(a, path)?.join('/') === s.rel)) continue;
+      if (commandsMention(bs, segs[0]) || commandsMention(bs, segs[segs.length - 1])) continue; // the build may put it there
       const flattened = carriers.every((a) => a.discard) && carriers.some((a) => placedAt(a, path));
       out.push({
         ruleId: 'W9102',

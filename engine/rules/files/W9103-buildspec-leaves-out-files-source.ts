@@ -2,7 +2,7 @@ import type { Finding, Rule } from '../../types';
 import { bundleRelative, escapesRoot, filesEntries, valueRange } from '../ec2/util';
 import { sourceStatOf } from '../ec2/workspace';
 import { sideKeyRange } from './sideFile';
-import { artifactsWithAppSpecAtRoot, buildspecOf, placedAt, takesBelow } from './buildspec';
+import { artifactsWithAppSpecAtRoot, buildspecOf, commandsMention, placedAt, takesBelow } from './buildspec';
 
 export const buildspecLeavesOutFilesSource: Rule = {
   id: 'W9103',
@@ -17,7 +17,8 @@ export const buildspecLeavesOutFilesSource: Rule = {
     'pattern, or a folder with something below it taken. Otherwise the install fails with "No such file or ' +
     'directory". `source: /` (the whole bundle) and sources with wildcards are not checked; a source that does not ' +
     'exist yet (built by the build) counts as taken when the artifact takes it either as a file or as a folder. ' +
-    'Patterns this check cannot read for certain turn it off. Fix: add the source to `artifacts.files` ' +
+    'Patterns this check cannot read for certain turn it off, and so does a build command that names the source or its ' +
+    'first folder (it may copy it into place). Fix: add the source to `artifacts.files` ' +
     '(e.g. `build/**/*`).',
   check(doc, ctx) {
     const bs = buildspecOf(doc, ctx);
@@ -35,6 +36,7 @@ export const buildspecLeavesOutFilesSource: Rule = {
       const asFile = !st?.isDirectory && carriers.some((a) => placedAt(a, path)?.join('/') === segs.join('/'));
       const asFolder = !st?.isFile && carriers.some((a) => !a.discard && takesBelow(a, path));
       if (asFile || asFolder) continue;
+      if (commandsMention(bs, segs[0]) || commandsMention(bs, segs[segs.length - 1])) continue; // the build may put it there
       out.push({
         ruleId: 'W9103',
         message: `\`source: ${entry.source}\` is not in the artifact of ${bs.name}${carriers.every((a) => a.discard) ? ' at that path (`discard-paths: yes` flattens folders)' : ': no `files` pattern takes it'}; the install fails with "No such file or directory".`,

@@ -31,6 +31,40 @@ export interface Buildspec {
   /** The AppSpec's folder relative to the buildspec's folder, as segments. */
   bundleDir: string[];
   artifacts: Artifact[];
+  /** Every command of the build phases, lower-cased, one per line (what the build may copy or create). */
+  commands: string;
+}
+
+/** Every command text under `phases.<phase>.commands` and `finally`. */
+function commandsOf(file: SideFile): string {
+  const out: string[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 4) return;
+    if (isMap(node)) for (const p of node.items as Pair[]) visit(p.value, depth + 1);
+    else for (const item of itemsOf(node)) visit(item, depth + 1);
+    const t = scalarText(node);
+    if (t !== undefined) out.push(t.toLowerCase());
+  };
+  visit(valueAt(file.root, 'phases'), 0);
+  return out.join('\n');
+}
+
+/**
+ * True when a build command names `word` (a file or folder name, compared case-insensitively): the build may copy,
+ * move or create it, so where it ends up is not certain.
+ */
+export function commandsMention(bs: Buildspec, word: string): boolean {
+  const w = word.toLowerCase();
+  if (!w) return false;
+  let at = bs.commands.indexOf(w);
+  while (at >= 0) {
+    const before = bs.commands[at - 1];
+    const after = bs.commands[at + w.length];
+    if ((before === undefined || !/[a-z0-9_-]/.test(before)) && (after === undefined || !/[a-z0-9_]/.test(after)))
+      return true;
+    at = bs.commands.indexOf(w, at + 1);
+  }
+  return false;
 }
 
 const UNKNOWN_TEXT = /[$`{}[\]\\]|^\s*\//;
@@ -120,6 +154,7 @@ function findBuildspec(doc: AppSpecDocument, ctx: RuleContext): Buildspec | unde
             name: up.length ? `${[...up].map(() => '..').join('/')}/${name}` : name,
             bundleDir: [...up].reverse(),
             artifacts,
+            commands: commandsOf(file),
           }
         : undefined;
     }

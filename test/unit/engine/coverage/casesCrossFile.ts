@@ -471,3 +471,29 @@ QUIET_CROSS_FILE.push(
     files: { 'template.yaml': SAM.replace('PreTraffic: !Ref PreTrafficHook', 'PreTraffic: !Sub "${Hook}"') },
   },
 );
+
+QUIET_CROSS_FILE.push(
+  {
+    id: 'W9101',
+    name: 'a build command copies the AppSpec into the artifact folder',
+    text: EC2,
+    appspecDir: 'deploy',
+    files: {
+      'deploy/scripts/start.sh': { content: '#!/bin/bash\n', mode: 0o755 },
+      'buildspec.yml':
+        'version: 0.2\nphases:\n  build:\n    commands:\n      - mkdir -p dist && cp -r deploy/appspec.yml deploy/scripts dist/\nartifacts:\n  files:\n    - "**/*"\n  base-directory: dist\n',
+    },
+  },
+  {
+    id: 'W9102',
+    name: 'a build command copies the scripts folder',
+    text: EC2,
+    files: {
+      ...EC2_FILES,
+      'buildspec.yml': buildspec('  files:\n    - appspec.yml\n    - build/**/*\n').replace(
+        '- make',
+        '- make && cp -r scripts out/',
+      ),
+    },
+  },
+);
