@@ -69,13 +69,18 @@ export function commandsMention(bs: Buildspec, word: string): boolean {
 
 const UNKNOWN_TEXT = /[$`{}[\]\\]|^\s*\//;
 
+/** Most `*` in one segment, and most characters in a pattern, that are matched (more: the pattern is not judged). */
+const MAX_STARS = 4;
+const MAX_PATTERN = 1024;
+
 function segments(path: string): string[] | undefined {
-  if (UNKNOWN_TEXT.test(path)) return undefined;
+  if (UNKNOWN_TEXT.test(path) || path.length > MAX_PATTERN) return undefined;
   const segs = path
     .trim()
     .split('/')
     .filter((s) => s !== '' && s !== '.');
-  return segs.includes('..') ? undefined : segs;
+  if (segs.some((seg) => seg !== '**' && (seg.match(/\*/g)?.length ?? 0) > MAX_STARS)) return undefined;
+  return segs.includes('..') ? undefined : segs.map((seg) => (seg === '**' ? seg : seg.replace(/\*{2,}/g, '*')));
 }
 
 function yes(node: unknown): boolean | undefined {
@@ -189,21 +194,36 @@ function segMatches(pattern: string, seg: string): boolean {
   return re.test(seg);
 }
 
+/** The pattern positions reachable from `states` without consuming a segment (`**` may match none). */
+function closure(pattern: readonly string[], states: Set<number>): Set<number> {
+  for (const pi of states) if (pattern[pi] === '**') states.add(pi + 1); // a Set visits what is added while iterating
+  return states;
+}
+
+/** The pattern positions reachable after matching `path` (a set simulation, linear in pattern × path). */
+function afterPath(pattern: readonly string[], path: readonly string[]): Set<number> {
+  let states = closure(pattern, new Set([0]));
+  for (const seg of path) {
+    const next = new Set<number>();
+    for (const pi of states) {
+      if (pi >= pattern.length) continue;
+      if (pattern[pi] === '**') next.add(pi);
+      else if (segMatches(pattern[pi], seg)) next.add(pi + 1);
+    }
+    states = closure(pattern, next);
+    if (states.size === 0) break;
+  }
+  return states;
+}
+
 /** True when the pattern matches the path exactly. */
-function globMatches(pattern: readonly string[], path: readonly string[], pi = 0, si = 0): boolean {
-  if (pi === pattern.length) return si === path.length;
-  if (pattern[pi] === '**')
-    return globMatches(pattern, path, pi + 1, si) || (si < path.length && globMatches(pattern, path, pi, si + 1));
-  return si < path.length && segMatches(pattern[pi], path[si]) && globMatches(pattern, path, pi + 1, si + 1);
+function globMatches(pattern: readonly string[], path: readonly string[]): boolean {
+  return afterPath(pattern, path).has(pattern.length);
 }
 
 /** True when the pattern may match something below the folder `prefix`. */
-function mayMatchBelow(pattern: readonly string[], prefix: readonly string[], pi = 0, si = 0): boolean {
-  if (si === prefix.length) return pi < pattern.length;
-  if (pi === pattern.length) return false;
-  if (pattern[pi] === '**')
-    return mayMatchBelow(pattern, prefix, pi + 1, si) || mayMatchBelow(pattern, prefix, pi, si + 1);
-  return segMatches(pattern[pi], prefix[si]) && mayMatchBelow(pattern, prefix, pi + 1, si + 1);
+function mayMatchBelow(pattern: readonly string[], prefix: readonly string[]): boolean {
+  return [...afterPath(pattern, prefix)].some((pi) => pi < pattern.length);
 }
 
 /** A pattern without wildcards naming a folder above the path (CodeBuild may take the folder whole): counted as a match. */
