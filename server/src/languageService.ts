@@ -162,6 +162,8 @@ export interface LanguageService {
   forget(uri: string): void;
   /** Forgets findings kept for reuse (call when workspace files or settings change). */
   clearLintCache(): void;
+  /** True when the last check of `uri` read the file `absPath` (ask before `clearLintCache`). */
+  lookedAt(uri: string, absPath: string): boolean;
 }
 
 const CONFIG_READ_LIMIT = 256 * 1024;
@@ -269,5 +271,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     clearLintCache() {
       memory.clear();
     },
+    lookedAt: (uri, absPath) => memory.lookedAt(uri, absPath),
   };
 }

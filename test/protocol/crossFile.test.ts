@@ -153,3 +153,30 @@ test('completion offers the container names of taskdef.json', async () => {
   const labels = (list?.items ?? []).map((i) => i.label);
   assert.ok(labels.includes('web') && labels.includes('worker'), labels.join(', '));
 });
+
+test('the appspec.taskDefinitionFile setting names a file outside the folder; its change re-checks the AppSpec', async () => {
+  const other = await startServer({
+    settings: { workspaceChecks: true, taskDefinitionFile: '../infra/prod-taskdef.json' },
+  });
+  try {
+    await other.initialize();
+    const dir = folder('setting', {
+      'app/taskdef.json': taskdef([['web', [80]]]),
+      'infra/prod-taskdef.json': taskdef([['api', [80]]]),
+    });
+    const file = path.join(dir, 'app', 'appspec.yaml');
+    const uri = URI.file(file).toString();
+    other.open(uri, ecsYaml('web', '80'), 'yaml');
+    const first = await other.waitForDiagnostics(uri);
+    assert.deepEqual(crossFile(first.diagnostics), ['8 E9001'], 'checked against the named file, not taskdef.json');
+    const count = other.published.length;
+    writeFileSync(path.join(dir, 'infra', 'prod-taskdef.json'), taskdef([['web', [80]]]));
+    other.notify('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: URI.file(path.join(dir, 'infra', 'prod-taskdef.json')).toString(), type: 2 }],
+    });
+    const again = await other.waitForDiagnostics(uri, (p) => other.published.indexOf(p) >= count);
+    assert.deepEqual(crossFile(again.diagnostics), []);
+  } finally {
+    await other.close();
+  }
+});
