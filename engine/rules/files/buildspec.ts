@@ -10,7 +10,10 @@ import type { AppSpecDocument, RuleContext } from '../../types';
 import { itemsOf, joinPath, pairOf, parentDir, scalarText, sideFile, valueAt, type SideFile } from './sideFile';
 
 const NAMES = ['buildspec.yml', 'buildspec.yaml'];
-/** How many folders above the AppSpec are searched (the repository root ends the search earlier). */
+/**
+ * How many folders above the AppSpec are searched (the repository root, a folder holding `.git`, ends the search
+ * earlier, and so do the file system's two top levels).
+ */
 const MAX_LEVELS = 8;
 
 export interface Artifact {
@@ -147,6 +150,8 @@ function findBuildspec(doc: AppSpecDocument, ctx: RuleContext): Buildspec | unde
   const up: string[] = [];
   let dir: string | undefined = root;
   for (let level = 0; dir !== undefined && level <= MAX_LEVELS; level++) {
+    // Above the AppSpec's folder, the file system's top folders (`/`, `/tmp`, `C:\Users`) hold no project.
+    if (level > 0 && dir.replace(/^[A-Za-z]:/, '').split(/[\\/]/).filter(Boolean).length < 2) break;
     for (const name of NAMES) {
       const abs = joinPath(dir, name);
       if (!fs.stat(abs)?.isFile) continue;
