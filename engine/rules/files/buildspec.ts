@@ -151,7 +151,14 @@ function findBuildspec(doc: AppSpecDocument, ctx: RuleContext): Buildspec | unde
   let dir: string | undefined = root;
   for (let level = 0; dir !== undefined && level <= MAX_LEVELS; level++) {
     // Above the AppSpec's folder, the file system's top folders (`/`, `/tmp`, `C:\Users`) hold no project.
-    if (level > 0 && dir.replace(/^[A-Za-z]:/, '').split(/[\\/]/).filter(Boolean).length < 2) break;
+    if (
+      level > 0 &&
+      dir
+        .replace(/^[A-Za-z]:/, '')
+        .split(/[\\/]/)
+        .filter(Boolean).length < 2
+    )
+      break;
     for (const name of NAMES) {
       const abs = joinPath(dir, name);
       if (!fs.stat(abs)?.isFile) continue;
