@@ -11,6 +11,8 @@ export type RuleSetting = 'off' | Severity;
 export interface LintConfig {
   rules?: Record<string, RuleSetting>;
   workspaceChecks?: boolean;
+  /** The ECS task definition file beside an ECS AppSpec, relative to the AppSpec's folder (default `taskdef.json`). */
+  taskDefinitionFile?: string;
   /** Problems met while reading a config file; lint reports them on each AppSpec (rule W0014). */
   problems?: { message: string; path?: string }[];
 }
@@ -90,9 +92,15 @@ export function normalizeConfig(
       if (typeof value !== 'boolean')
         problems.push({ message: `"workspaceChecks" in the ${source} must be true or false.` });
       else config.workspaceChecks = value;
+    } else if (key === 'taskDefinitionFile') {
+      if (typeof value !== 'string' || value.trim() === '' || value.includes('\0'))
+        problems.push({
+          message: `"taskDefinitionFile" in the ${source} must be a file path relative to the AppSpec's folder, e.g. "taskdef.json".`,
+        });
+      else config.taskDefinitionFile = value.trim();
     } else if (key !== '$schema') {
       problems.push({
-        message: `Unknown key "${key}" in the ${source}; known keys are "rules" and "workspaceChecks".`,
+        message: `Unknown key "${key}" in the ${source}; known keys are "rules", "workspaceChecks" and "taskDefinitionFile".`,
       });
     }
   }
@@ -124,6 +132,7 @@ export function mergeConfigs(...configs: (LintConfig | undefined)[]): LintConfig
     if (!c) continue;
     if (c.rules) out.rules = { ...(out.rules ?? {}), ...c.rules };
     if (c.workspaceChecks !== undefined) out.workspaceChecks = c.workspaceChecks;
+    if (c.taskDefinitionFile !== undefined) out.taskDefinitionFile = c.taskDefinitionFile;
     if (c.problems?.length) out.problems = [...(out.problems ?? []), ...c.problems];
   }
   return out;

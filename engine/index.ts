@@ -58,3 +58,8 @@ export {
   type HookFunctionSpec,
   type LocatedValue,
 } from './accountTargets';
+export {
+  taskDefinitionOffer,
+  DEFAULT_TASK_DEFINITION_FILE,
+  type TaskDefinitionOffer,
+} from './rules/files/taskDefinitionFile';

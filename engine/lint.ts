@@ -221,6 +221,7 @@ export function lint(
       : ctx.fs
         ? { ...ctx, fs: memoizeFs(ctx.fs) }
         : { ...ctx };
+  if (config?.taskDefinitionFile !== undefined) effectiveCtx.taskDefinitionFile = config.taskDefinitionFile;
   startRun(effectiveCtx);
   const limited = !!doc.skipped || !doc.yaml || structureBroken(doc);
   const ruleFindings: Finding[] = [];

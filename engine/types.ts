@@ -100,6 +100,11 @@ export interface RuleContext {
   fileName: string;
   /** Present only where workspace checks are wanted (editor, CLI); absent for pure content (AppSpecContent). */
   fs?: WorkspaceFs;
+  /**
+   * The ECS task definition file to check an ECS AppSpec against, relative to the AppSpec's folder (or absolute);
+   * `taskdef.json` beside the AppSpec when unset. From the `taskDefinitionFile` configuration (see config.ts).
+   */
+  taskDefinitionFile?: string;
 }
 
 /** Line index over the text: offsets are UTF-16 code unit offsets into `text`. */

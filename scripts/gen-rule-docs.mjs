@@ -32,6 +32,7 @@ const AREAS = [
   ['6', 'Amazon ECS'],
   ['7', 'AWS Lambda'],
   ['8', 'ECS and Lambda'],
+  ['9', 'Across files: the task definition, buildspec or template beside the AppSpec'],
 ];
 const PLATFORM_NAMES = { ec2: 'EC2/On-Premises', ecs: 'Amazon ECS', lambda: 'AWS Lambda', unknown: 'unknown platform' };
 const SEVERITY = { error: 'Error', warning: 'Warning', info: 'Information', hint: 'Hint' };

@@ -5,8 +5,16 @@ import { ec2Rules } from './ec2';
 import { ecsRules } from './ecs';
 import { lambdaRules } from './lambda';
 import { ecsLambdaRules } from './ecs-lambda';
+import { crossFileRules } from './files';
 
-export const allRules: readonly Rule[] = [...generalRules, ...ec2Rules, ...ecsRules, ...ecsLambdaRules, ...lambdaRules];
+export const allRules: readonly Rule[] = [
+  ...generalRules,
+  ...ec2Rules,
+  ...ecsRules,
+  ...ecsLambdaRules,
+  ...lambdaRules,
+  ...crossFileRules,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);

@@ -57,6 +57,8 @@ export interface AppSpecSettings {
   files: string[];
   /** Most diagnostics published per document (errors first); 0 means all. */
   maxProblems: number;
+  /** The ECS task definition file beside ECS AppSpecs, relative to the AppSpec's folder ('' for `taskdef.json`). */
+  taskDefinitionFile: string;
 }
 
 export const DEFAULT_SETTINGS: AppSpecSettings = {
@@ -65,6 +67,7 @@ export const DEFAULT_SETTINGS: AppSpecSettings = {
   syntaxDiagnostics: 'auto',
   files: [],
   maxProblems: 1000,
+  taskDefinitionFile: '',
 };
 
 /** Settings from the client, normalised: anything malformed falls back to the default. */
@@ -88,6 +91,10 @@ export function normalizeSettings(raw: unknown): AppSpecSettings {
       typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 0
         ? r.maxProblems
         : DEFAULT_SETTINGS.maxProblems,
+    taskDefinitionFile:
+      typeof r.taskDefinitionFile === 'string' && !r.taskDefinitionFile.includes('\0')
+        ? r.taskDefinitionFile.trim()
+        : '',
   };
 }
 
@@ -158,6 +165,8 @@ export interface LanguageService {
   forget(uri: string): void;
   /** Forgets findings kept for reuse (call when workspace files or settings change). */
   clearLintCache(): void;
+  /** True when the last check of `uri` read the file `absPath` (ask before `clearLintCache`). */
+  lookedAt(uri: string, absPath: string): boolean;
 }
 
 const CONFIG_READ_LIMIT = 256 * 1024;
@@ -189,7 +198,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 
   const lintConfigFor = (bundleRoot: string | undefined, settings: ValidateSettings): LintConfig => {
-    const fromSettings: LintConfig = { rules: settings.rules ?? {}, workspaceChecks: settings.workspaceChecks ?? true };
+    const fromSettings: LintConfig = {
+      rules: settings.rules ?? {},
+      workspaceChecks: settings.workspaceChecks ?? true,
+      ...(settings.taskDefinitionFile ? { taskDefinitionFile: settings.taskDefinitionFile } : {}),
+    };
     const fromFile = bundleRoot && fs ? loadLintConfig(bundleRoot, readText).config : undefined;
     return mergeConfigs({ rules: {}, workspaceChecks: true }, fromSettings, fromFile);
   };
@@ -217,7 +230,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return limitProblems(shown, settings.maxProblems ?? 0).map((d) => toDiagnostic(doc, d));
     },
     complete: (doc, position, context) =>
-      complete(parse(doc), position, { fs, triggerCharacter: context?.triggerCharacter }),
+      complete(parse(doc), position, {
+        fs,
+        triggerCharacter: context?.triggerCharacter,
+        taskDefinitionFile: settingsOf.get(doc.uri)?.taskDefinitionFile,
+      }),
     hover: (doc, position) => hover(parse(doc), position, fs),
     codeActions(textDoc, range, diagnostics, options = {}) {
       const doc = parse(textDoc);
@@ -260,5 +277,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     clearLintCache() {
       memory.clear();
     },
+    lookedAt: (uri, absPath) => memory.lookedAt(uri, absPath),
   };
 }

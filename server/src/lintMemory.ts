@@ -97,6 +97,11 @@ export class LintMemory {
     return input === 'tree' || (input === 'workspace' && filesCurrent);
   }
 
+  /** True when the last lint of `uri` looked at `absPath` (a file beside it or outside its folder, such as a task definition named by a setting). */
+  lookedAt(uri: string, absPath: string): boolean {
+    return this.last.get(uri)?.snapshot?.has(absPath) === true;
+  }
+
   forget(uri: string): void {
     this.last.delete(uri);
   }

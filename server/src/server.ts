@@ -238,8 +238,6 @@ documents.onDidClose(
 
 connection.onDidChangeWatchedFiles(
   guard('watched files', undefined, (params: { changes: { uri: string }[] }) => {
-    fs.clearCache();
-    service.clearLintCache();
     const changed = params.changes.map((c) => {
       try {
         return URI.parse(c.uri).fsPath;
@@ -247,10 +245,23 @@ connection.onDidChangeWatchedFiles(
         return '';
       }
     });
+    // AppSpecs whose last check read a changed file outside their folder (a task definition named by a setting).
+    const readOutside = new Set(
+      [...appspecs.keys()].filter((uri) => changed.some((p) => p && service.lookedAt(uri, p))),
+    );
+    fs.clearCache();
+    service.clearLintCache();
     validation.revalidateAll((uri) => {
       const root = appspecs.get(uri);
       if (!root) return false;
-      return changed.some((p) => p.startsWith(root + path.sep) || path.basename(p) === '.appspec-lint.json');
+      if (readOutside.has(uri)) return true;
+      return changed.some(
+        (p) =>
+          p.startsWith(root + path.sep) ||
+          path.basename(p) === '.appspec-lint.json' ||
+          // A buildspec in a parent folder builds this AppSpec's bundle (rules W9101-W9103).
+          (/^buildspec\.ya?ml$/.test(path.basename(p)) && (root + path.sep).startsWith(path.dirname(p) + path.sep)),
+      );
     }, true);
   }),
 );

@@ -3,6 +3,8 @@
  * the engine in-process when the request is unavailable. Also tells the compute platform. No
  * vscode here: the request function is injected.
  */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LintParams } from '../../../engine/index';
 import { computePlatformOf, normalizeProblems, type ComputePlatformName, type LintProblem } from './plan';
 
@@ -16,10 +18,45 @@ export interface LintOutcome {
   serverError?: string;
 }
 
-/** The engine is loaded on first use (it pulls in the schema validators). */
+/** The AppSpec's path when the URI is a file on disk. */
+function filePathOf(uri: string | undefined): string | undefined {
+  if (!uri?.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The engine is loaded on first use (it pulls in the schema validators). Like the language server, it reads the
+ * files beside an AppSpec on disk (hook scripts, the task definition, buildspec or template: the cross-file checks)
+ * with the nearest `.appspec-lint.json`.
+ */
 async function engineLint(params: LintParams): Promise<LintProblem[]> {
   const engine = await import('./engine');
-  return normalizeProblems(engine.lintText(params.text, { uri: params.uri, fileName: params.fileName }));
+  const file = filePathOf(params.uri);
+  if (!file) return normalizeProblems(engine.lintText(params.text, { uri: params.uri, fileName: params.fileName }));
+  const bundleRoot = path.dirname(file);
+  const fs = engine.createNodeFs({ git: false });
+  const read = (abs: string) => {
+    const bytes = fs.readHead(abs, 256 * 1024);
+    return bytes ? new TextDecoder().decode(bytes) : undefined;
+  };
+  const config = engine.loadLintConfig(
+    bundleRoot,
+    read,
+    undefined,
+    engine.allRules.map((r) => r.id),
+  ).config;
+  return normalizeProblems(
+    engine.lintText(params.text, {
+      uri: params.uri,
+      fileName: params.fileName ?? path.basename(file),
+      ctx: { bundleRoot, fs },
+      config,
+    }),
+  );
 }
 
 export async function lintForDeploy(params: LintParams, lint?: LintFn, timeoutMs = 10_000): Promise<LintOutcome> {

@@ -34,12 +34,15 @@ import { eventMarkdown, eventSummary, keyMarkdown, valueMarkdown } from './descr
 import { jsonContextAt } from './jsonContext';
 import { bundleRootOf, resolveInBundle } from './paths';
 import { SKELETONS, skeletonPlatform } from './skeletons';
+import { taskDefinitionValues } from './taskDefinitionItems';
 import { yamlContextAt } from './yamlContext';
 
 export interface CompletionOptions {
   fs?: WorkspaceFs;
   /** The character that triggered completion; a space only counts after `key:` or `-`. */
   triggerCharacter?: string;
+  /** The `appspec.taskDefinitionFile` setting (ECS container names and ports come from that file). */
+  taskDefinitionFile?: string;
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -369,6 +372,8 @@ export function complete(doc: AppSpecDocument, position: Position, opts: Complet
   if (ctx.kind === 'value' || (shape.t === 'scalar' && ctx.newItem)) {
     if (shape.t !== 'scalar') return EMPTY;
     if (shape.files) return { isIncomplete: false, items: fileItems(doc, ctx, opts.fs, shape.files, e) };
+    const fromTaskDefinition = taskDefinitionValues(doc, ctx, opts.fs, opts.taskDefinitionFile) ?? [];
+    fromTaskDefinition.forEach((v, i) => items.push(valueItem(ctx, e, v, keyOf, `0${sortKey(i)}`)));
     (shape.values ?? []).forEach((v, i) => items.push(valueItem(ctx, e, v, keyOf, sortKey(i))));
     return { isIncomplete: false, items };
   }

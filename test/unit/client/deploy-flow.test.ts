@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as url from 'node:url';
 import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import {
@@ -245,4 +246,23 @@ test('deploy validation uses the language server when it answers, the engine oth
     text: 'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: a.sh\n      timeout: -1\n',
   });
   assert.ok(broken.problems.length > 0, 'the engine reports something for a negative timeout');
+});
+
+test('deploy validation without the language server still checks the files beside the AppSpec (cross-file rules)', async () => {
+  const { lintForDeploy } = await import('../../../client/src/deploy/validate');
+  const { ecsYaml, taskdef } = await import('../engine/coverage/casesCrossFile');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appspec-deploy-crossfile-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'taskdef.json'), taskdef([['web', [80]]]));
+    const params = { uri: url.pathToFileURL(path.join(dir, 'appspec.yaml')).toString(), text: ecsYaml('webapp', '80') };
+    const { problems, source } = await lintForDeploy(params);
+    assert.equal(source, 'engine');
+    const e9001 = problems.find((p) => p.code === 'E9001');
+    assert.equal(e9001?.severity, 'error', JSON.stringify(problems));
+    assert.equal(e9001?.line, 7);
+    const inline = await lintForDeploy({ text: params.text, fileName: 'appspec.yaml' });
+    assert.ok(!inline.problems.some((p) => p.code === 'E9001'), 'text without a file has no files beside it');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

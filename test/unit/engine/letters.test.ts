@@ -21,6 +21,7 @@ import { FIRES_ECS, QUIET_ECS } from './coverage/casesEcs';
 import { FIRES_LAMBDA, QUIET_LAMBDA } from './coverage/casesLambda';
 import { FIRES_ECS_LAMBDA, QUIET_ECS_LAMBDA } from './coverage/casesEcsLambda';
 import { FIRES_EC2_WORKSPACE, QUIET_EC2_WORKSPACE } from './coverage/casesEc2Workspace';
+import { FIRES_CROSS_FILE, QUIET_CROSS_FILE } from './coverage/casesCrossFile';
 import { CASES as EC2_CASES } from './rules-ec2/allCases';
 import { QUIET as EC2_QUIET } from './rules-ec2/quietCases';
 import { CLI, runCli } from '../cli/cliHarness';
@@ -86,6 +87,8 @@ test('findings on every rule case have the severity their letter says', () => {
     ...QUIET_LAMBDA,
     ...FIRES_ECS_LAMBDA,
     ...QUIET_ECS_LAMBDA,
+    ...FIRES_CROSS_FILE,
+    ...QUIET_CROSS_FILE,
   ];
   const wrong = cases.flatMap((c) => mismatches(`${c.id} ${c.name}`, runCase(c).found));
   assert.deepEqual(wrong, []);

@@ -23,6 +23,7 @@ import { FIRES_ECS, QUIET_ECS } from './coverage/casesEcs';
 import { FIRES_LAMBDA, QUIET_LAMBDA } from './coverage/casesLambda';
 import { FIRES_ECS_LAMBDA, QUIET_ECS_LAMBDA } from './coverage/casesEcsLambda';
 import { FIRES_EC2_WORKSPACE, QUIET_EC2_WORKSPACE } from './coverage/casesEc2Workspace';
+import { FIRES_CROSS_FILE, QUIET_CROSS_FILE } from './coverage/casesCrossFile';
 import { CASES as EC2_CASES } from './rules-ec2/allCases';
 import { QUIET as EC2_QUIET } from './rules-ec2/quietCases';
 
@@ -33,6 +34,7 @@ const FIRES: RuleCase[] = [
   ...FIRES_ECS,
   ...FIRES_LAMBDA,
   ...FIRES_ECS_LAMBDA,
+  ...FIRES_CROSS_FILE,
 ];
 const QUIET: RuleCase[] = [
   ...QUIET_GENERAL,
@@ -41,6 +43,7 @@ const QUIET: RuleCase[] = [
   ...QUIET_ECS,
   ...QUIET_LAMBDA,
   ...QUIET_ECS_LAMBDA,
+  ...QUIET_CROSS_FILE,
 ];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));

@@ -16,6 +16,7 @@ describe('settings', () => {
         syntaxDiagnostics: 'sometimes',
         files: ['a/*.yml', 3],
         maxProblems: -5,
+        taskDefinitionFile: 7,
       }),
       {
         rules: { W4002: 'off' },
@@ -23,6 +24,7 @@ describe('settings', () => {
         syntaxDiagnostics: 'auto',
         files: ['a/*.yml'],
         maxProblems: 1000,
+        taskDefinitionFile: '',
       },
     );
   });

@@ -27,6 +27,8 @@ export interface RuleCase {
   line?: number;
   /** Text of the `.appspec-lint.json` that applies. */
   config?: string;
+  /** The AppSpec's folder inside the files' folder (default: that folder itself), e.g. `deploy`. */
+  appspecDir?: string;
 }
 
 /** A temporary bundle folder holding `files`. */
@@ -62,7 +64,9 @@ export interface CaseRun {
 /** Parses and lints a case the way the editor does (workspace checks when the case has bundle files). */
 export function runCase(c: RuleCase, fs: WorkspaceFs = countingFs()): CaseRun {
   const fileName = c.fileName ?? 'appspec.yml';
-  const bundleRoot = c.files ? bundleOf(c.files) : undefined;
+  const top = c.files ? bundleOf(c.files) : undefined;
+  const bundleRoot = top && c.appspecDir ? join(top, ...c.appspecDir.split('/')) : top;
+  if (bundleRoot) mkdirSync(bundleRoot, { recursive: true });
   const doc = parseAppSpec(`file:///case/${fileName}`, c.text, 1);
   const ctx: RuleContext = bundleRoot ? { fileName, bundleRoot, fs } : { fileName };
   const parsed =
