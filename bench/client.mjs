@@ -38,7 +38,7 @@ export const seams = {
   /** The explorer's first page of a group's deployments (what expanding the group shows). */
   async firstTreePage(api, application, group) {
     const { loadChildren } = load('client/src/explorer/model.js');
-    return loadChildren(api, { kind: 'deployments', application, group }, { now: Date.now(), pages: () => 1 });
+    return loadChildren(api, { kind: 'deployments', application, group }, { now: Date.now() });
   },
   /** A monitor session (client/src/monitor/session.ts) on the given clock. */
   monitor(api, deploymentId, clock, onState) {
@@ -47,11 +47,17 @@ export const seams = {
   },
   /** What the extension posts to the webview when the view goes from `previous` to `next` (panel.ts). */
   webviewMessage(previous, next) {
-    return { type: 'state', state: next };
+    const { diffMonitorState, packForWire } = load('client/src/monitor/diff.js');
+    if (!previous || previous.deploymentId !== next.deploymentId) return { type: 'state', state: packForWire(next) };
+    return { type: 'diff', diff: packForWire(diffMonitorState(previous, next)) };
   },
-  /** What the webview does with a message before it renders: decode it (and apply it, once diffs exist). */
+  /** What the webview does with a message before it renders: decode it and apply a diff to what it shows. */
   webviewReceive(previous, text) {
-    return JSON.parse(text).state;
+    const { applyMonitorDiff, unpackFromWire } = load('client/src/monitor/diff.js');
+    const message = JSON.parse(text);
+    return message.type === 'diff'
+      ? applyMonitorDiff(previous, unpackFromWire(message.diff))
+      : unpackFromWire(message.state);
   },
 };
 

@@ -608,12 +608,13 @@
   window.addEventListener('message', (event) => {
     const msg = event.data;
     if (!msg) return;
-    if (msg.type === 'state' && msg.state) state = msg.state;
+    // @ts-ignore unpackFromWire comes from diff.js, loaded before this script.
+    if (msg.type === 'state' && msg.state) state = window.unpackFromWire(msg.state);
     else if (msg.type === 'diff' && msg.diff) {
       // A diff without the state it applies to cannot be used: ask for the whole state again.
       if (!state) return send('ready');
       // @ts-ignore applyMonitorDiff comes from diff.js, loaded before this script.
-      state = window.applyMonitorDiff(state, msg.diff);
+      state = window.applyMonitorDiff(state, window.unpackFromWire(msg.diff));
     } else return;
     clockOffset = Date.now() - state.now;
     render();

@@ -4,7 +4,7 @@
  * the nonce, styles only from the extension's media folder, no remote content.
  */
 import * as vscode from 'vscode';
-import { diffMonitorState, isEmptyDiff } from './diff';
+import { diffMonitorState, isEmptyDiff, packForWire } from './diff';
 import { makeNonce, monitorHtml, parseWebviewMessage, type WebviewMessage } from './html';
 import type { MonitorViewState } from './model';
 
@@ -78,11 +78,11 @@ export class MonitorPanel implements vscode.Disposable {
     const prev = this.shownState;
     this.shownState = state;
     if (!prev || prev.deploymentId !== state.deploymentId) {
-      void this.panel.webview.postMessage({ type: 'state', state });
+      void this.panel.webview.postMessage({ type: 'state', state: packForWire(state) });
       return;
     }
     const diff = diffMonitorState(prev, state);
-    if (!isEmptyDiff(diff)) void this.panel.webview.postMessage({ type: 'diff', diff });
+    if (!isEmptyDiff(diff)) void this.panel.webview.postMessage({ type: 'diff', diff: packForWire(diff) });
   }
 
   get state(): MonitorViewState | undefined {

@@ -8,12 +8,19 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import type { DeploymentInfo, DeploymentTarget } from '../../../client/src/aws/api';
-import { applyMonitorDiff, diffMonitorState, isEmptyDiff } from '../../../client/src/monitor/diff';
+import {
+  applyMonitorDiff,
+  diffMonitorState,
+  isEmptyDiff,
+  packForWire,
+  unpackFromWire,
+} from '../../../client/src/monitor/diff';
 import { accumulate, buildViewState, EMPTY_HISTORY, type MonitorViewState } from '../../../client/src/monitor/model';
 
 const root = path.resolve(__dirname, '../../../..');
 const pageDiff = createRequire(__filename)(path.join(root, 'media/monitor/diff.js')) as {
   applyMonitorDiff: (prev: unknown, diff: unknown) => MonitorViewState;
+  unpackFromWire: (v: unknown) => unknown;
 };
 
 const T0 = Date.parse('2026-03-02T10:00:00Z');
@@ -91,8 +98,8 @@ test('a diff carries only the targets that changed', () => {
     .map((t) => t.id);
   assert.ok(changedIds.length > 0 && changedIds.length < 20, `${changedIds.length} changed`);
   assert.deepEqual(
-    diff.targets?.changed.map((t) => t.id),
-    changedIds,
+    [...(diff.targets?.added ?? []), ...(diff.targets?.patched ?? [])].map((t) => t.id).sort(),
+    [...changedIds].sort(),
   );
   assert.equal(diff.targets?.order, undefined, 'same order: no order sent');
   assert.ok(!('targets' in diff.set));
@@ -115,4 +122,24 @@ test('no change, no diff; removed and reordered targets; a timeline that goes aw
   const cleared = diffMonitorState(failing, b);
   assert.deepEqual(cleared.unset, ['pollError']);
   assert.deepEqual(J(applyMonitorDiff(failing, cleared)), J(b));
+});
+
+test('on the wire, arrays of objects travel as tables and come back equal, in the extension and in the page', () => {
+  const seq = states(300, 12);
+  for (let i = 1; i < seq.length; i++) {
+    const diff = diffMonitorState(seq[i - 1], seq[i]);
+    for (const message of [seq[i], diff]) {
+      const wire = JSON.parse(JSON.stringify(packForWire(message)));
+      assert.deepEqual(unpackFromWire(wire), J(message), `step ${i} (extension)`);
+      assert.deepEqual(pageDiff.unpackFromWire(wire), J(message), `step ${i} (page)`);
+    }
+  }
+  const full = JSON.stringify(seq[6]);
+  assert.ok(
+    JSON.stringify(packForWire(seq[6])).length < full.length * 0.75,
+    'a fleet state packs to under 3/4 of its size',
+  );
+  // Arrays holding null, and objects that merely look like rows, survive unchanged.
+  const odd = { a: [{ x: null }, { x: 1 }], b: [{ y: 1 }], c: [[{ z: 1 }, { z: 2 }]] };
+  assert.deepEqual(unpackFromWire(JSON.parse(JSON.stringify(packForWire(odd)))), odd);
 });
