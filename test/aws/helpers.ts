@@ -96,6 +96,17 @@ export async function startHarness(
 }
 
 /**
+ * An Authorization header shaped like a SigV4 signature with the harness's access key id: the endpoint
+ * checks the key id (contract C1), not the signature, so raw `fetch` calls can use this.
+ */
+export function signedHeaders(h: Pick<Harness, 'settings'>, service = 'codedeploy'): Record<string, string> {
+  const key = h.settings.credentials?.accessKeyId ?? '';
+  return {
+    authorization: `AWS4-HMAC-SHA256 Credential=${key}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
+  };
+}
+
+/**
  * Moves simulated time forward in `stepMs` steps, reading the deployment after each step, until
  * it completes (or `maxSteps` is reached). Returns every DeploymentInfo seen, in order.
  */

@@ -47,6 +47,11 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | un
   });
 }
 
+/** `/s3`, `/s3?…` (ListBuckets) and everything under `/s3/`. */
+function isS3Path(url: string): boolean {
+  return url.startsWith(S3_PREFIX) || url === S3_PREFIX.slice(0, -1) || url.startsWith(`${S3_PREFIX.slice(0, -1)}?`);
+}
+
 export interface EndpointLogger {
   (line: string): void;
 }
@@ -64,16 +69,7 @@ export function createHttpServer(service: CodeDeployService, s3: LocalS3, log?: 
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = req.url ?? '/';
-    if (url.startsWith(S3_PREFIX)) {
-      const body = await readBody(req, MAX_S3_BODY);
-      if (!body) {
-        res.writeHead(400, { 'content-type': 'application/xml' });
-        return void res.end(
-          '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the maximum allowed size.</Message></Error>',
-        );
-      }
-      return handleS3(s3, req, res, body);
-    }
+    if (isS3Path(url)) return handleS3(s3, req, res, () => readBody(req, MAX_S3_BODY));
     if (req.method === 'GET' && (url === '/' || url === '/health')) {
       res.writeHead(200, { 'content-type': 'text/plain' });
       return void res.end('CodeDeploy local endpoint\n');
