@@ -10,12 +10,19 @@ import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { createCodeDeployApi } from '../../client/src/aws/sdkApi';
 import type { CodeDeployApi, ConnectionSettings, DeploymentInfo } from '../../client/src/aws/api';
 import { startLocalEndpoint, type LocalEndpoint } from '../../client/src/local/index';
+import { authHeader } from '../helpers/endpointProcess';
 import { startJudge, type Judge } from '../model/judge';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-export const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
+/**
+ * The credentials for an endpoint: its own per-start access key id (contract C1) and any secret (signatures are not
+ * verified). The only way tests get credentials for the local endpoint.
+ */
+export function credentialsFor(endpoint: { accessKeyId: string }): { accessKeyId: string; secretAccessKey: string } {
+  return { accessKeyId: endpoint.accessKeyId, secretAccessKey: 'local-test-secret' };
+}
 
 export class ManualClock {
   constructor(public t = Date.UTC(2026, 10, 26, 9, 0, 0)) {}
@@ -62,18 +69,19 @@ export async function startHarness(
   });
   const judge = await startJudge(real.url);
   const endpoint: LocalEndpoint = { ...real, url: judge.url, s3Url: `${judge.url}/s3` };
+  const credentials = credentialsFor(real);
   const settings: ConnectionSettings = {
     kind: 'local',
     region: 'us-east-1',
     endpoint: endpoint.url,
     s3Endpoint: endpoint.s3Url,
-    credentials: CREDENTIALS,
+    credentials,
   };
   const api = createCodeDeployApi(settings);
   const raw = new CodeDeployClient({
     endpoint: endpoint.url,
     region: 'us-east-1',
-    credentials: CREDENTIALS,
+    credentials,
     maxAttempts: 1,
   });
   return {
@@ -95,15 +103,9 @@ export async function startHarness(
   };
 }
 
-/**
- * An Authorization header shaped like a SigV4 signature with the harness's access key id: the endpoint
- * checks the key id (contract C1), not the signature, so raw `fetch` calls can use this.
- */
+/** Headers for a raw `fetch` to the harness's endpoint: a SigV4-shaped Authorization with its access key id. */
 export function signedHeaders(h: Pick<Harness, 'settings'>, service = 'codedeploy'): Record<string, string> {
-  const key = h.settings.credentials?.accessKeyId ?? '';
-  return {
-    authorization: `AWS4-HMAC-SHA256 Credential=${key}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
-  };
+  return authHeader(h.settings.credentials?.accessKeyId ?? '', service);
 }
 
 /**

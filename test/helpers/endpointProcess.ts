@@ -53,7 +53,7 @@ export function startEndpointProcess(opts: { dataDir?: string; args?: string[] }
     });
     const onData = () => {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      const key = /^AWS_ACCESS_KEY_ID=(\S+)$/m.exec(out)?.[1] ?? 'local';
+      const key = /^AWS_ACCESS_KEY_ID=(\S+)$/m.exec(out)?.[1];
       if (!url || !key) return;
       child.stdout.off('data', onData);
       clearTimeout(timer);

@@ -50,6 +50,8 @@ export interface ConnectionSettings {
   s3Endpoint?: string;
   /** Explicit credentials (tests and local mode). Never logged. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Local endpoint started elsewhere: where its access key id was taken from (for the error when it is refused). */
+  localKeySource?: string;
 }
 
 /** A user-facing failure: what went wrong and what to do, never a stack trace, never a secret. */

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { CodeDeployApi } from '../aws/api';
 import { currentSettings } from '../config';
+import { findLocalAccessKey } from './localKey';
 import {
   apiSettings,
   applyPick,
@@ -125,6 +126,8 @@ export class ConnectionManager implements vscode.Disposable {
       const local = await this.startLocal();
       return aws.createCodeDeployApi(apiSettings(choice, local));
     }
+    if (choice.kind === 'local')
+      return aws.createCodeDeployApi(apiSettings(choice, undefined, await findLocalAccessKey()));
     return aws.createCodeDeployApi(apiSettings(choice));
   }
 

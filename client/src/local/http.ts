@@ -1,10 +1,12 @@
 /**
  * The wire layer of the local endpoint: AWS JSON 1.1 as CodeDeploy speaks it (`POST /`,
  * `X-Amz-Target: CodeDeploy_20141006.<Operation>`, `application/x-amz-json-1.1`), errors as
- * HTTP 400 `{"__type", "message"}` so the unmodified SDK raises typed exceptions. Signatures are
- * not verified (any credentials work). Paths under `/s3/` go to the local S3 store.
+ * HTTP 400 `{"__type", "message"}` so the unmodified SDK raises typed exceptions. Every request is
+ * first checked by auth.ts (this start's access key id, Host, no Origin); signatures themselves are
+ * not verified. Paths under `/s3` go to the local S3 store.
  */
 import * as http from 'node:http';
+import { refusal, sendRefusal } from './auth';
 import { handleComputeRequest } from './compute/router';
 import { ServiceError } from './errors';
 import { handleS3, S3_PREFIX, type LocalS3 } from './s3';
@@ -56,7 +58,12 @@ export interface EndpointLogger {
   (line: string): void;
 }
 
-export function createHttpServer(service: CodeDeployService, s3: LocalS3, log?: EndpointLogger): http.Server {
+export function createHttpServer(
+  service: CodeDeployService,
+  s3: LocalS3,
+  accessKeyId: string,
+  log?: EndpointLogger,
+): http.Server {
   const ops = service.operations();
   return http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
@@ -69,6 +76,8 @@ export function createHttpServer(service: CodeDeployService, s3: LocalS3, log?: 
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = req.url ?? '/';
+    const refused = refusal(req, accessKeyId);
+    if (refused) return sendRefusal(req, res, refused, isS3Path(url));
     if (isS3Path(url)) return handleS3(s3, req, res, () => readBody(req, MAX_S3_BODY));
     if (req.method === 'GET' && (url === '/' || url === '/health')) {
       res.writeHead(200, { 'content-type': 'text/plain' });

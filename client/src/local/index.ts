@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { ACCESS_KEY_ID_PATTERN, newAccessKeyId } from './auth';
 import { createHttpServer, type EndpointLogger } from './http';
 import { LocalS3 } from './s3';
 import { CodeDeployService } from './service';
@@ -32,12 +33,16 @@ export interface LocalEndpointOptions {
   hookMode?: HookMode;
   /** Lambda/ECS/ELB actions to refuse with AccessDeniedException (a missing IAM permission), e.g. `lambda:GetAlias`. */
   deniedActions?: readonly string[];
+  /** The access key id requests must be signed with (contract C1); a random one for each start by default. */
+  accessKeyId?: string;
   log?: EndpointLogger;
 }
 
 export interface LocalEndpoint {
   url: string;
   s3Url: string;
+  /** The access key id clients sign with (any secret key works). */
+  accessKeyId: string;
   stop(): Promise<void>;
 }
 
@@ -48,6 +53,9 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`port must be an integer from 0 to 65535, got ${port}`);
+  const accessKeyId = opts.accessKeyId ?? newAccessKeyId();
+  if (!ACCESS_KEY_ID_PATTERN.test(accessKeyId))
+    throw new Error('the access key id must be 4 to 128 letters, digits or _+=.@- characters');
   const store = new Store(opts.dataDir);
   const s3 = new LocalS3(path.join(opts.dataDir, 's3'));
   if (opts.hookMode !== undefined && opts.hookMode !== 'auto' && opts.hookMode !== 'manual')
@@ -61,7 +69,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
     hookMode: opts.hookMode,
     deniedActions: opts.deniedActions,
   });
-  const server = createHttpServer(service, s3, opts.log);
+  const server = createHttpServer(service, s3, accessKeyId, opts.log);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -84,6 +92,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
   return {
     url,
     s3Url: `${url}/s3`,
+    accessKeyId,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         clearInterval(ticker);
