@@ -151,6 +151,10 @@ export class ConnectionManager implements vscode.Disposable {
           this.log.info(
             `local endpoint listening at ${ep.url} (time scale ${timeScale}, hooks ${hookMode}, data in ${dataDir})`,
           );
+          for (const notice of ep.notices) {
+            this.log.error(`local endpoint: ${notice}`);
+            void vscode.window.showErrorMessage(`CodeDeploy local endpoint: ${notice}`);
+          }
           return ep;
         });
       this.local.catch((err) => {

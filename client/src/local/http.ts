@@ -7,6 +7,7 @@
  */
 import * as http from 'node:http';
 import { refusal, sendRefusal } from './auth';
+import { jsonNestingDepth, MAX_JSON_DEPTH } from './jsonDepth';
 import { handleComputeRequest } from './compute/router';
 import { ServiceError } from './errors';
 import { handleS3, S3_PREFIX, type LocalS3 } from './s3';
@@ -114,9 +115,18 @@ export function createHttpServer(
     const op = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
     const handler = op !== undefined && Object.prototype.hasOwnProperty.call(ops, op) ? ops[op] : undefined;
     if (!handler) return sendError(res, new ServiceError('UnknownOperationException', `Unknown operation ${target}.`));
+    const text = body.toString('utf8');
+    if (jsonNestingDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH)
+      return sendError(
+        res,
+        new ServiceError(
+          'SerializationException',
+          `The request body nests JSON more than ${MAX_JSON_DEPTH} levels deep, the local endpoint's limit.`,
+        ),
+      );
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      input = body.length === 0 ? {} : JSON.parse(text);
     } catch {
       return sendError(res, new ServiceError('SerializationException', 'The request body is not valid JSON.'));
     }

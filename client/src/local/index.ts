@@ -43,6 +43,8 @@ export interface LocalEndpoint {
   s3Url: string;
   /** The access key id clients sign with (any secret key works). */
   accessKeyId: string;
+  /** Problems found at start that the user must hear about (a state file that was moved aside). */
+  notices: string[];
   stop(): Promise<void>;
 }
 
@@ -56,19 +58,21 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
   const accessKeyId = opts.accessKeyId ?? newAccessKeyId();
   if (!ACCESS_KEY_ID_PATTERN.test(accessKeyId))
     throw new Error('the access key id must be 4 to 128 letters, digits or _+=.@- characters');
-  const store = new Store(opts.dataDir);
+  const clock = opts.clock ?? systemClock;
+  const store = new Store(opts.dataDir, () => clock.now());
   const s3 = new LocalS3(path.join(opts.dataDir, 's3'));
   if (opts.hookMode !== undefined && opts.hookMode !== 'auto' && opts.hookMode !== 'manual')
     throw new Error(`hookMode must be auto or manual, got ${String(opts.hookMode)}`);
   const service = new CodeDeployService({
     store,
     s3,
-    clock: opts.clock ?? systemClock,
+    clock,
     timeScale,
     seed: opts.seed,
     hookMode: opts.hookMode,
     deniedActions: opts.deniedActions,
   });
+  for (const notice of store.notices) opts.log?.(notice);
   const server = createHttpServer(service, s3, accessKeyId, opts.log);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -93,6 +97,7 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
     url,
     s3Url: `${url}/s3`,
     accessKeyId,
+    notices: [...store.notices],
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         clearInterval(ticker);
