@@ -18,6 +18,11 @@ const JSON_TYPE = 'application/x-amz-json-1.1';
 /** CodeDeploy requests are small; revision bundles (S3) may be larger. */
 export const MAX_JSON_BODY = 1024 * 1024;
 export const MAX_S3_BODY = 256 * 1024 * 1024;
+/** Open connections at once (clients use a handful; beyond this new ones are dropped). */
+export const MAX_CONNECTIONS = 256;
+/** A request's headers must arrive within this time, and the whole request within REQUEST_TIMEOUT_MS. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 120_000;
 
 let requestSeq = 0;
 
@@ -35,7 +40,20 @@ function sendError(res: http.ServerResponse, err: ServiceError): void {
   send(res, err.httpStatus, { __type: err.type, message: err.message });
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+/** A body over the limit but at most this large is read and dropped, so that the client sees the error. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * The request body, or undefined when it is larger than `limit` (its bytes are dropped as they come). A body
+ * whose declared length is over the limit and over DRAIN_LIMIT is not read at all: the answer closes the
+ * connection instead.
+ */
+function readBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<Buffer | undefined> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit && declared > DRAIN_LIMIT) {
+    res.shouldKeepAlive = false;
+    return Promise.resolve(undefined);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -66,7 +84,7 @@ export function createHttpServer(
   log?: EndpointLogger,
 ): http.Server {
   const ops = service.operations();
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
       log?.(`internal error: ${(err as Error)?.message ?? String(err)}`);
       if (!res.headersSent)
@@ -74,12 +92,16 @@ export function createHttpServer(
       else res.destroy();
     });
   });
+  server.maxConnections = MAX_CONNECTIONS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  return server;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     const refused = refusal(req, accessKeyId);
     if (refused) return sendRefusal(req, res, refused, isS3Path(url));
-    if (isS3Path(url)) return handleS3(s3, req, res, () => readBody(req, MAX_S3_BODY));
+    if (isS3Path(url)) return handleS3(s3, req, res, () => readBody(req, res, MAX_S3_BODY));
     if (req.method === 'GET' && (url === '/' || url === '/health')) {
       res.writeHead(200, { 'content-type': 'text/plain' });
       return void res.end('CodeDeploy local endpoint\n');
@@ -90,7 +112,6 @@ export function createHttpServer(
     }
     // Lambda (REST-JSON), ECS (JSON 1.1) and ELB (query) reads for the account checks, on the same port.
     if (await handleComputeRequest(service.compute, req, res)) return;
-    const body = await readBody(req, MAX_JSON_BODY);
     if (req.method !== 'POST' || (url !== '/' && !url.startsWith('/?'))) {
       return sendError(
         res,
@@ -107,6 +128,7 @@ export function createHttpServer(
         ),
       );
     }
+    const body = await readBody(req, res, MAX_JSON_BODY);
     if (!body)
       return sendError(
         res,
