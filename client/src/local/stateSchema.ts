@@ -145,7 +145,8 @@ export function valueDepth(value: unknown, limit: number): number {
     if (typeof v !== 'object' || v === null) continue;
     if (depth > max) max = depth;
     if (max > limit) return max;
-    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    for (const child of Object.values(v))
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
   }
   return max;
 }
