@@ -58,7 +58,10 @@ describe('HTTP fuzz of the local endpoint', () => {
         slowest = Math.max(slowest, answer.ms);
         if (answer.ms > ANSWER_MS) problems.push(`#${i} ${req.label}: answered after ${answer.ms} ms`);
         if (answer.status >= 500) problems.push(`#${i} ${req.label}: ${answer.status} ${answer.body.slice(0, 200)}`);
-        if (req.refused && answer.status !== 403) problems.push(`#${i} ${req.label}: ${answer.status}, not 403`);
+        // A refused request gets 403, unless Node's HTTP parser already refused its framing (400, empty body).
+        const parserRefused = answer.status === 400 && answer.body === '';
+        if (req.refused && answer.status !== 403 && !parserRefused)
+          problems.push(`#${i} ${req.label}: ${answer.status}, not 403`);
         if (req.write && answer.status === 200) acknowledged.push(req.write);
         if (i % 500 === 0) peak = Math.max(peak, ep.memory().peak);
       }

@@ -72,8 +72,6 @@ function xmlEscape(s: string): string {
 /** Answers a refused request with 403 in the shape its client parses (S3 XML, ELB query XML, Lambda or JSON 1.1). */
 export function sendRefusal(req: IncomingMessage, res: ServerResponse, why: Refusal, s3: boolean): void {
   const headers: Record<string, string> = { 'x-amzn-requestid': 'local-refused' };
-  // A body of modest size is read and dropped after the answer (so the client sees it); a large one is not read.
-  if (Number(req.headers['content-length'] ?? 0) > 16 * 1024 * 1024) res.shouldKeepAlive = false;
   let body: string;
   if (s3) {
     headers['content-type'] = 'application/xml';

@@ -73,6 +73,32 @@ function isS3Path(url: string): boolean {
   return url.startsWith(S3_PREFIX) || url === S3_PREFIX.slice(0, -1) || url.startsWith(`${S3_PREFIX.slice(0, -1)}?`);
 }
 
+/**
+ * Reads and drops the request body (up to DRAIN_LIMIT) before an early answer, so that a client that asked to close
+ * the connection still reads the answer instead of failing to write the rest of its body.
+ */
+function drainBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (req.complete || Number(req.headers['content-length'] ?? 0) > DRAIN_LIMIT) {
+    if (!req.complete) res.shouldKeepAlive = false;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    let size = 0;
+    const done = () => resolve();
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > DRAIN_LIMIT) {
+        res.shouldKeepAlive = false;
+        req.pause();
+        done();
+      }
+    });
+    req.once('end', done);
+    req.once('error', done);
+    req.once('close', done);
+  });
+}
+
 export interface EndpointLogger {
   (line: string): void;
 }
@@ -100,7 +126,10 @@ export function createHttpServer(
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     const refused = refusal(req, accessKeyId);
-    if (refused) return sendRefusal(req, res, refused, isS3Path(url));
+    if (refused) {
+      await drainBody(req, res);
+      return sendRefusal(req, res, refused, isS3Path(url));
+    }
     if (isS3Path(url)) return handleS3(s3, req, res, () => readBody(req, res, MAX_S3_BODY));
     if (req.method === 'GET' && (url === '/' || url === '/health')) {
       res.writeHead(200, { 'content-type': 'text/plain' });
@@ -113,6 +142,7 @@ export function createHttpServer(
     // Lambda (REST-JSON), ECS (JSON 1.1) and ELB (query) reads for the account checks, on the same port.
     if (await handleComputeRequest(service.compute, req, res)) return;
     if (req.method !== 'POST' || (url !== '/' && !url.startsWith('/?'))) {
+      await drainBody(req, res);
       return sendError(
         res,
         new ServiceError('UnknownOperationException', 'Only POST / with an X-Amz-Target header is supported.', 404),
@@ -120,6 +150,7 @@ export function createHttpServer(
     }
     const target = req.headers['x-amz-target'];
     if (typeof target !== 'string' || target === '') {
+      await drainBody(req, res);
       return sendError(
         res,
         new ServiceError(
