@@ -4,6 +4,8 @@
 //   lint     eslint --max-warnings 0 (.ts and .mjs), tsc -b (type check), npm run docs -- --check
 //   unit     node --test over out/test/unit, out/test/protocol, out/test/aws (engine, features, fuzz, LSP over
 //            stdio, AWS SDK against the local endpoint)
+//   abuse    node --test over out/test/abuse (recursively, test/abuse/client/ included): hostile revision
+//            bundles, state files, credentials/Host/Origin, a 5,000-request seeded HTTP fuzz of dist/local.js
 //   outside  Debian's AWS CLI and boto3 against dist/local.js, every wire body checked against botocore's model
 //   package  npm run package (VSIX, offline) and its size/content check
 //   editor   mocha suite inside the real VS Code extension host (code-server + payload)
@@ -177,6 +179,10 @@ const STAGES = [
   { name: 'build', critical: true, run: () => command('npm', ['run', '--silent', 'build']) },
   { name: 'lint', run: lint },
   { name: 'unit', run: () => nodeTests('unit', ['unit', 'protocol', 'aws'], 'includes the fuzz suite') },
+  {
+    name: 'abuse',
+    run: () => nodeTests('abuse', ['abuse'], 'hostile input: endpoint HTTP fuzz, bundles, state file, auth; client side'),
+  },
   { name: 'outside', run: () => harness('test/outside/run.mjs') },
   { name: 'package', run: packageStage },
   { name: 'editor', run: () => harness('test/e2e/run-editor-tests.mjs', { browser: true }) },

@@ -80,7 +80,7 @@ describe('EC2/On-Premises deployments on the local endpoint (S3 upload, then dep
       endpoint: h.endpoint.s3Url,
       region: 'us-east-1',
       forcePathStyle: true,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      credentials: h.settings.credentials,
     });
     try {
       await assert.rejects(s3.send(new HeadObjectCommand({ Bucket: 'my-revisions', Key: 'checkout/cancelled.zip' })));

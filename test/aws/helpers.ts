@@ -15,16 +15,24 @@ import {
   type ScaleOptions,
   type ThrottleRates,
 } from '../../client/src/local/index';
+import { authHeader } from '../helpers/endpointProcess';
 import { startJudge, type Judge } from '../model/judge';
 import { watchAwsLog } from '../helpers/awsLogWatch';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-export const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
+/**
+ * The credentials for an endpoint: its own per-start access key id (contract C1) and any secret (signatures are not
+ * verified). The only way tests get credentials for the local endpoint.
+ */
+export function credentialsFor(endpoint: { accessKeyId: string }): { accessKeyId: string; secretAccessKey: string } {
+  return { accessKeyId: endpoint.accessKeyId, secretAccessKey: TEST_SECRET };
+}
+const TEST_SECRET = 'local-test-secret';
 
 /** Every line the AWS layer logs while a suite runs is checked for secrets when the file ends. */
-export const awsLog = watchAwsLog([CREDENTIALS.secretAccessKey]);
+export const awsLog = watchAwsLog([TEST_SECRET]);
 
 export class ManualClock {
   constructor(public t = Date.UTC(2026, 10, 26, 9, 0, 0)) {}
@@ -82,18 +90,19 @@ export async function startHarness(
   });
   const judge = await startJudge(real.url);
   const endpoint: LocalEndpoint = { ...real, url: judge.url, s3Url: `${judge.url}/s3` };
+  const credentials = credentialsFor(real);
   const settings: ConnectionSettings = {
     kind: 'local',
     region: 'us-east-1',
     endpoint: endpoint.url,
     s3Endpoint: endpoint.s3Url,
-    credentials: CREDENTIALS,
+    credentials,
   };
   const api = createCodeDeployApi(settings);
   const raw = new CodeDeployClient({
     endpoint: endpoint.url,
     region: 'us-east-1',
-    credentials: CREDENTIALS,
+    credentials,
     maxAttempts: 1,
   });
   return {
@@ -113,6 +122,11 @@ export async function startHarness(
       judge.assertClean();
     },
   };
+}
+
+/** Headers for a raw `fetch` to the harness's endpoint: a SigV4-shaped Authorization with its access key id. */
+export function signedHeaders(h: Pick<Harness, 'settings'>, service = 'codedeploy'): Record<string, string> {
+  return authHeader(h.settings.credentials?.accessKeyId ?? '', service);
 }
 
 /**

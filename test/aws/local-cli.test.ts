@@ -13,7 +13,7 @@ import {
   BatchGetDeploymentTargetsCommand,
 } from '@aws-sdk/client-codedeploy';
 import { startJudge, type Judge } from '../model/judge';
-import { CREDENTIALS, lambdaSpec, tempDir } from './helpers';
+import { credentialsFor, lambdaSpec, tempDir } from './helpers';
 
 const LOCAL_JS = path.resolve(__dirname, '../../../dist/local.js');
 
@@ -21,7 +21,13 @@ const LOCAL_JS = path.resolve(__dirname, '../../../dist/local.js');
 async function start(
   dataDir: string,
   extra: string[] = [],
-): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string; judge: Judge }> {
+): Promise<{
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  line: string;
+  judge: Judge;
+  credentials: ReturnType<typeof credentialsFor>;
+}> {
   const run = await spawnEndpoint(dataDir, extra);
   const judge = await startJudge(run.url);
   return { ...run, url: judge.url, judge };
@@ -35,7 +41,12 @@ async function endJudge(judge: Judge): Promise<void> {
 function spawnEndpoint(
   dataDir: string,
   extra: string[],
-): Promise<{ child: ChildProcessWithoutNullStreams; url: string; line: string }> {
+): Promise<{
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  line: string;
+  credentials: ReturnType<typeof credentialsFor>;
+}> {
   const child = spawn(process.execPath, [LOCAL_JS, '--port', '0', '--data', dataDir, ...extra], {
     stdio: 'pipe',
   });
@@ -45,9 +56,12 @@ function spawnEndpoint(
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString('utf8');
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) {
+      // The key is printed before the URL line (contract C1).
+      const key = /^AWS_ACCESS_KEY_ID=(\S+)$/m.exec(out)?.[1];
+      if (m && key) {
         clearTimeout(timer);
-        resolve({ child, url: m[0], line: out.split('\n')[0] });
+        const line = out.split('\n').find((l) => l.includes('listening on')) ?? '';
+        resolve({ child, url: m[0], line, credentials: credentialsFor({ accessKeyId: key }) });
       }
     });
     child.on('exit', (code) => {
@@ -82,12 +96,12 @@ function advance(child: ChildProcessWithoutNullStreams, ms: number): Promise<num
 
 describe('dist/local.js', () => {
   it('prints the URL once it listens and stops cleanly on SIGTERM', async () => {
-    const { child, url, line, judge } = await start(tempDir());
+    const { child, url, line, judge, credentials } = await start(tempDir());
     assert.match(line, /listening on http:\/\/127\.0\.0\.1:\d+/);
     const client = new CodeDeployClient({
       endpoint: url,
       region: 'us-east-1',
-      credentials: CREDENTIALS,
+      credentials,
       maxAttempts: 1,
     });
     const r = await client.send(new GetDeploymentCommand({ deploymentId: 'd-AAAAAAAAA' })).catch((e: Error) => e);
@@ -102,8 +116,9 @@ describe('dist/local.js', () => {
   it('exits 2 with a usage message on bad arguments', () => {
     for (const args of [
       [],
-      ['--port', '0'],
+      ['--data', '/tmp/x'],
       ['--port', 'abc', '--data', '/tmp/x'],
+      ['--port', '0', '--data', '/tmp/x', '--access-key-id', 'a b'],
       ['--data', '/tmp/x', '--port', '0', '--time-scale', '-1'],
       ['--bogus'],
       ['--data', '/tmp/x', '--port', '0', '--hooks', 'sometimes'],
@@ -126,7 +141,7 @@ describe('dist/local.js', () => {
     const client = new CodeDeployClient({
       endpoint: run.url,
       region: 'us-east-1',
-      credentials: CREDENTIALS,
+      credentials: run.credentials,
       maxAttempts: 1,
     });
     try {
@@ -166,7 +181,7 @@ describe('dist/local.js', () => {
     let client = new CodeDeployClient({
       endpoint: run.url,
       region: 'us-east-1',
-      credentials: CREDENTIALS,
+      credentials: run.credentials,
       maxAttempts: 1,
     });
     const { deploymentId } = await client.send(
@@ -198,7 +213,12 @@ describe('dist/local.js', () => {
     }
 
     run = await start(dataDir, MANUAL);
-    client = new CodeDeployClient({ endpoint: run.url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
+    client = new CodeDeployClient({
+      endpoint: run.url,
+      region: 'us-east-1',
+      credentials: run.credentials,
+      maxAttempts: 1,
+    });
     try {
       assert.equal(await weight(), 25, 'the restarted endpoint resumes at the canary step');
       await advance(run.child, 10 * 60_000);

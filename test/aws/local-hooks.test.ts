@@ -11,7 +11,7 @@ import { createCodeDeployApi } from '../../client/src/aws/sdkApi';
 import { startLocalEndpoint } from '../../client/src/local/index';
 import {
   contentRevision,
-  CREDENTIALS,
+  credentialsFor,
   ecsSpec,
   lambdaSpec,
   ManualClock,
@@ -219,7 +219,11 @@ describe('hook functions wait for PutLifecycleEventHookExecutionStatus', () => {
   });
 
   it('listPendingHookExecutions is [] against AWS, which has no such API', async () => {
-    const api = createCodeDeployApi({ kind: 'aws', region: 'us-east-1', credentials: CREDENTIALS });
+    const api = createCodeDeployApi({
+      kind: 'aws',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDNOTUSED', secretAccessKey: 'not-used' },
+    });
     try {
       assert.deepEqual(await api.listPendingHookExecutions('d-AAAAAAAAA'), []);
     } finally {
@@ -233,7 +237,12 @@ describe('hook mode of the endpoint (startLocalEndpoint hookMode)', () => {
     const clock = new ManualClock();
     const dataDir = tempDir();
     const ep = await startLocalEndpoint({ port: 0, dataDir, clock, hookMode: 'manual', tickMs: 60_000 });
-    const api = createCodeDeployApi({ kind: 'local', region: 'us-east-1', endpoint: ep.url, credentials: CREDENTIALS });
+    const api = createCodeDeployApi({
+      kind: 'local',
+      region: 'us-east-1',
+      endpoint: ep.url,
+      credentials: credentialsFor(ep),
+    });
     try {
       const deploy = (current: string) =>
         api.createDeployment({
@@ -252,7 +261,7 @@ describe('hook mode of the endpoint (startLocalEndpoint hookMode)', () => {
       clock.advance(60_000);
       assert.equal((await api.getDeployment(manual)).status, 'Succeeded');
 
-      const raw = new cd.CodeDeployClient({ endpoint: ep.url, region: 'us-east-1', credentials: CREDENTIALS });
+      const raw = new cd.CodeDeployClient({ endpoint: ep.url, region: 'us-east-1', credentials: credentialsFor(ep) });
       await raw.send(
         new cd.TagResourceCommand({ ResourceArn: GROUP_ARN, Tags: [{ Key: 'codedeploy-local:hooks', Value: 'auto' }] }),
       );

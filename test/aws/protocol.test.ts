@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { startHarness, type Harness } from './helpers';
+import { signedHeaders, startHarness, type Harness } from './helpers';
+
+/** The harness endpoint's access key (contract C1), set once it has started. */
+let auth: Record<string, string> = {};
 
 function post(
   url: string,
@@ -12,7 +15,7 @@ function post(
   headers: Record<string, string>,
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers }, (res) => {
+    const req = http.request(url, { method: 'POST', headers: { ...auth, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
@@ -34,6 +37,7 @@ describe('local endpoint wire protocol', () => {
   let h: Harness;
   before(async () => {
     h = await startHarness();
+    auth = signedHeaders(h);
   });
   after(() => h.close());
 
@@ -100,7 +104,7 @@ describe('local endpoint wire protocol', () => {
       new Promise<number>((resolve, reject) => {
         const { hostname, port } = new URL(h.endpoint.url);
         // Path given as-is (a URL string would have its dot segments normalised away).
-        const req = http.request({ hostname, port, path: p, method: 'PUT' }, (res) => {
+        const req = http.request({ hostname, port, path: p, method: 'PUT', headers: auth }, (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
         });

@@ -61,7 +61,7 @@ describe('restart mid-deployment', () => {
     const h = await startHarness({ dataDir });
     try {
       assert.deepEqual(await h.api.listApplications(), ['checkout-web', 'orders-api-lambda', 'storefront-ecs']);
-      assert.equal(fs.readdirSync(dataDir).filter((f) => f.startsWith('state.json.corrupt-')).length, 1);
+      assert.equal(fs.readdirSync(dataDir).filter((f) => f.startsWith('state.json.bad-')).length, 1);
     } finally {
       await h.close();
     }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { CreateApplicationCommand } from '@aws-sdk/client-codedeploy';
 import { HOSTILE_HEADER } from '../model/judge';
-import { startHarness, type Harness } from './helpers';
+import { signedHeaders, startHarness, type Harness } from './helpers';
 import { serviceModel } from './localModel';
 
 /** Every operation of the published model (botocore's copy); the deleting ones run last. */
@@ -89,6 +89,9 @@ const BODIES: unknown[] = [
   },
 ];
 
+/** The harness endpoint's access key (contract C1), set once it has started. */
+let auth: Record<string, string> = {};
+
 function call(url: string, op: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -100,6 +103,7 @@ function call(url: string, op: string, body: unknown): Promise<{ status: number;
           'x-amz-target': `CodeDeploy_20141006.${op}`,
           // Garbage on purpose: the model validator checks only the answers (test/model/judge.ts).
           [HOSTILE_HEADER]: 'hostile',
+          ...auth,
         },
       },
       (res) => {
@@ -119,6 +123,7 @@ describe('robustness of the local endpoint', () => {
   let h: Harness;
   before(async () => {
     h = await startHarness();
+    auth = signedHeaders(h);
   });
   after(() => h.close());
 

@@ -167,7 +167,8 @@ describe('real failures through createCodeDeployApi', () => {
     );
     fs.writeFileSync(
       path.join(dir, 'credentials'),
-      '[static]\naws_access_key_id = AKIDSTATICLOCAL\naws_secret_access_key = static-local-secret\n[ci-only]\naws_access_key_id = AKIDCI\naws_secret_access_key = ci-secret\n',
+      // The static profile holds the harness endpoint's own key (contract C1), as a user's profile would.
+      `[static]\naws_access_key_id = ${h.settings.credentials?.accessKeyId}\naws_secret_access_key = static-local-secret\n[ci-only]\naws_access_key_id = AKIDCI\naws_secret_access_key = ci-secret\n`,
     );
     process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
     process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');

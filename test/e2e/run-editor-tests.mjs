@@ -57,15 +57,17 @@ async function startJudgedEndpoint(timeScale) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'appspec-editor-endpoint-'));
   const args = [path.join(ROOT, 'dist', 'local.js'), '--port', '0', '--data', dataDir, '--time-scale', String(timeScale)];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
+  // The endpoint prints its access key id (contract C1) before the URL line.
+  const { url, accessKeyId } = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`dist/local.js printed no URL: ${out}`)), 15_000);
     child.stdout.on('data', (d) => {
       out += d.toString('utf8');
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) {
+      const key = /^AWS_ACCESS_KEY_ID=(\S+)$/m.exec(out)?.[1];
+      if (m && key) {
         clearTimeout(timer);
-        resolve(m[0]);
+        resolve({ url: m[0], accessKeyId: key });
       }
     });
     child.once('exit', (code) => reject(new Error(`dist/local.js exited with ${code}: ${out}`)));
@@ -73,6 +75,7 @@ async function startJudgedEndpoint(timeScale) {
   const judge = await startJudge(url, { onMismatch: (m) => console.log(`service model: ${formatMismatch(m)}`) });
   return {
     url: judge.url,
+    accessKeyId,
     judge,
     async stop() {
       await judge.close();
@@ -143,6 +146,8 @@ try {
     },
     extension: { devPath: ROOT, testsPath: TESTS },
     env: {
+      // The extension signs with the external endpoint's key (codedeploy.endpoint, contract C1).
+      CODEDEPLOY_LOCAL_ACCESS_KEY_ID: endpoint.accessKeyId,
       APPSPEC_EDITOR_RESULTS: resultsFile,
       APPSPEC_EDITOR_LOG: logFile,
       APPSPEC_EDITOR_GREP: process.env.APPSPEC_EDITOR_GREP ?? '',

@@ -50,6 +50,8 @@ export interface ConnectionSettings {
   s3Endpoint?: string;
   /** Explicit credentials (tests and local mode). Never logged. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Local endpoint started elsewhere: where its access key id was taken from (for the error when it is refused). */
+  localKeySource?: string;
 }
 
 /** The S3 store a local endpoint at `endpoint` serves on the same port (`/s3`). */

@@ -170,6 +170,16 @@ export function toUserError(
       'pick-profile',
     );
   }
+  if (local && BAD_CREDENTIALS.has(name)) {
+    const from = settings?.localKeySource
+      ? `The access key id was taken from ${settings.localKeySource}.`
+      : 'The extension gave it the key it printed when it started.';
+    return new AwsUserError(
+      `${where(settings)} refused the access key id (${name}). ${from} Each start of the local endpoint makes a new key: set CODEDEPLOY_LOCAL_ACCESS_KEY_ID to the AWS_ACCESS_KEY_ID it printed, or start it with its default data folder, then reload the window.`,
+      name,
+      'check-endpoint',
+    );
+  }
   if (BAD_CREDENTIALS.has(name)) {
     return new AwsUserError(
       `AWS rejected the credentials (${name}): ${raw} Pick another profile or refresh the credentials.`,

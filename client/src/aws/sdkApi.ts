@@ -53,7 +53,7 @@ import { isSsoProfile } from './profiles';
 /** Batch limits of the CodeDeploy API. */
 export const BATCH = { applications: 100, groups: 100, deployments: 25, targets: 25, instances: 25 } as const;
 const UPLOAD_CHUNK = 64 * 1024;
-/** Dummy credentials for the local endpoint, which does not verify signatures. */
+/** Used only when local settings carry no credentials: the endpoint refuses it (it wants its own access key id). */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

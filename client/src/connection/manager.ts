@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CodeDeployApi } from '../aws/api';
 import { commandLine, shellKindOf } from './shellCommand';
 import { currentSettings } from '../config';
+import { findLocalAccessKey } from './localKey';
 import {
   apiSettings,
   applyPick,
@@ -131,6 +132,8 @@ export class ConnectionManager implements vscode.Disposable {
       const local = await this.startLocal();
       return aws.createCodeDeployApi(apiSettings(choice, local), this.awsLog);
     }
+    if (choice.kind === 'local')
+      return aws.createCodeDeployApi(apiSettings(choice, undefined, await findLocalAccessKey()), this.awsLog);
     return aws.createCodeDeployApi(apiSettings(choice), this.awsLog);
   }
 
@@ -154,6 +157,10 @@ export class ConnectionManager implements vscode.Disposable {
           this.log.info(
             `local endpoint listening at ${ep.url} (time scale ${timeScale}, hooks ${hookMode}, data in ${dataDir})`,
           );
+          for (const notice of ep.notices) {
+            this.log.error(`local endpoint: ${notice}`);
+            void vscode.window.showErrorMessage(`CodeDeploy local endpoint: ${notice}`);
+          }
           return ep;
         });
       this.local.catch((err) => {

@@ -20,8 +20,8 @@ export interface ProfileInfo {
   region?: string;
 }
 
-/** Dummy credentials for the local endpoint (it does not check signatures). Not secrets. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+/** The secret key sent to a local endpoint: any value works (it checks the access key id, contract C1). Not a secret. */
+export const LOCAL_SECRET = 'local';
 export const LOCAL_REGION = 'us-east-1';
 
 /** A stable key for "the same connection" (remembered deployments, resumed monitors). */
@@ -45,17 +45,26 @@ export function statusTooltip(c: ConnectionChoice): string {
   return `CodeDeploy: profile ${c.profile || '(default credential chain)'} in ${c.region}${c.endpoint ? ` via ${c.endpoint}` : ''}. Click to change.`;
 }
 
-/** Settings for the API factory. `local` is where the in-process endpoint listens. */
-export function apiSettings(c: ConnectionChoice, local?: { url: string; s3Url?: string }): ConnectionSettings {
+/**
+ * Settings for the API factory. `local` is where the in-process endpoint listens, with its access key id;
+ * `externalKey` is the key found for an endpoint given by `codedeploy.endpoint` (connection/localKey.ts).
+ */
+export function apiSettings(
+  c: ConnectionChoice,
+  local?: { url: string; s3Url?: string; accessKeyId?: string },
+  externalKey?: { accessKeyId?: string; source: string },
+): ConnectionSettings {
   if (c.kind === 'local') {
     if (!local && !c.endpoint) throw new Error('The local endpoint is not running.');
+    const key = c.endpoint ? externalKey : local;
     return {
       kind: 'local',
       region: LOCAL_REGION,
       endpoint: c.endpoint || local?.url,
       // An already running endpoint (codedeploy.endpoint) serves S3 on its own port: never real AWS.
       s3Endpoint: c.endpoint ? localS3Url(c.endpoint) : local?.s3Url,
-      credentials: LOCAL_CREDENTIALS,
+      credentials: { accessKeyId: key?.accessKeyId ?? 'local', secretAccessKey: LOCAL_SECRET },
+      ...(c.endpoint && externalKey ? { localKeySource: externalKey.source } : {}),
     };
   }
   return { kind: 'aws', region: c.region, profile: c.profile || undefined, endpoint: c.endpoint || undefined };

@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { ACCESS_KEY_ID_PATTERN, newAccessKeyId } from './auth';
 import { createHttpServer, type EndpointLogger } from './http';
 import { LocalS3 } from './s3';
 import { CodeDeployService } from './service';
@@ -40,6 +41,8 @@ export interface LocalEndpointOptions {
   scale?: ScaleOptions;
   /** Per-operation request rates; over them the endpoint answers ThrottlingException (default: no limit). */
   throttle?: ThrottleRates;
+  /** The access key id requests must be signed with (contract C1); a random one for each start by default. */
+  accessKeyId?: string;
   log?: EndpointLogger;
 }
 
@@ -48,6 +51,10 @@ export interface LocalEndpoint {
   s3Url: string;
   /** The request rates in force (undefined when not throttling): `refused` counts ThrottlingExceptions. */
   throttle?: Throttle;
+  /** The access key id clients sign with (any secret key works). */
+  accessKeyId: string;
+  /** Problems found at start that the user must hear about (a state file that was moved aside). */
+  notices: string[];
   stop(): Promise<void>;
 }
 
@@ -60,14 +67,18 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
     throw new Error(`port must be an integer from 0 to 65535, got ${port}`);
   if (opts.scale) checkScaleOptions(opts.scale);
   const throttle = opts.throttle ? new Throttle(opts.throttle) : undefined;
-  const store = new Store(opts.dataDir);
+  const accessKeyId = opts.accessKeyId ?? newAccessKeyId();
+  if (!ACCESS_KEY_ID_PATTERN.test(accessKeyId))
+    throw new Error('the access key id must be 4 to 128 letters, digits or _+=.@- characters');
+  const clock = opts.clock ?? systemClock;
+  const store = new Store(opts.dataDir, () => clock.now());
   const s3 = new LocalS3(path.join(opts.dataDir, 's3'));
   if (opts.hookMode !== undefined && opts.hookMode !== 'auto' && opts.hookMode !== 'manual')
     throw new Error(`hookMode must be auto or manual, got ${String(opts.hookMode)}`);
   const service = new CodeDeployService({
     store,
     s3,
-    clock: opts.clock ?? systemClock,
+    clock,
     timeScale,
     seed: opts.seed,
     hookMode: opts.hookMode,
@@ -75,7 +86,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
     scale: opts.scale,
     throttle,
   });
-  const server = createHttpServer(service, s3, opts.log);
+  for (const notice of store.notices) opts.log?.(notice);
+  const server = createHttpServer(service, s3, accessKeyId, opts.log);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,6 +111,8 @@ export async function startLocalEndpoint(opts: LocalEndpointOptions): Promise<Lo
     url,
     s3Url: `${url}/s3`,
     throttle,
+    accessKeyId,
+    notices: [...store.notices],
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         clearInterval(ticker);

@@ -1,18 +1,24 @@
 /**
  * Standalone local CodeDeploy endpoint:
- *   node dist/local.js --port N --data DIR [--time-scale X] [--hooks auto|manual] [--no-seed] [--manual-clock]
- * Prints `CodeDeploy local endpoint listening on http://127.0.0.1:N (S3: …)` once it listens.
+ *   node dist/local.js --port N [--data DIR] [--time-scale X] [--hooks auto|manual] [--no-seed] [--manual-clock]
+ *                      [--access-key-id K]
+ * Prints `AWS_ACCESS_KEY_ID=<key>` (the key clients must sign with, also written to DIR/access-key-id with
+ * mode 0600), then `CodeDeploy local endpoint listening on http://127.0.0.1:N (S3: …)` once it listens.
  * `--manual-clock`: time moves only on `advance <ms>` lines on stdin (manualClock.ts), for scripts and tests.
  * `--fleet N`, `--history N`, `--apps N`: a large account (scaleSeed.ts); `--throttle on|Op=rate[/burst],…`:
  * per-operation request rates answered with ThrottlingException (throttle.ts). See docs/local-endpoint.md.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ACCESS_KEY_ID_PATTERN, newAccessKeyId } from './auth';
+import { ACCESS_KEY_FILE, ACCESS_KEY_ENV, defaultDataDir } from './defaults';
 import { startLocalEndpoint } from './index';
 import { driveClock, steppedClock } from './manualClock';
 import { SCALE_LIMITS, type ScaleOptions } from './scaleSeed';
 import { parseThrottleSpec, type ThrottleRates } from './throttle';
 
 const USAGE =
-  'usage: node dist/local.js --port <0-65535> --data <dir> [--time-scale <number>] [--hooks auto|manual] [--no-seed] [--manual-clock]\n' +
+  'usage: node dist/local.js --port <0-65535> [--data <dir>] [--time-scale <number>] [--hooks auto|manual] [--no-seed] [--manual-clock] [--access-key-id <key>]\n' +
   '       [--fleet <instances>] [--history <deployments>] [--apps <applications>] [--throttle on|<Op=rate[/burst],...>]';
 
 function usage(message: string): never {
@@ -29,6 +35,7 @@ function parseArgs(argv: string[]): {
   manualClock: boolean;
   scale?: ScaleOptions;
   throttle?: ThrottleRates;
+  accessKeyId: string;
 } {
   let port: number | undefined;
   let dataDir: string | undefined;
@@ -38,6 +45,7 @@ function parseArgs(argv: string[]): {
   let manualClock = false;
   let scale: ScaleOptions | undefined;
   let throttle: ThrottleRates | undefined;
+  let accessKeyId = process.env[ACCESS_KEY_ENV] || undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=')
@@ -96,6 +104,9 @@ function parseArgs(argv: string[]): {
         }
         break;
       }
+      case '--access-key-id':
+        accessKeyId = value();
+        break;
       case '--help':
       case '-h':
         process.stdout.write(`${USAGE}\n`);
@@ -105,8 +116,19 @@ function parseArgs(argv: string[]): {
     }
   }
   if (port === undefined) usage('--port is required (0 picks a free port)');
-  if (!dataDir) usage('--data is required');
-  return { port, dataDir, timeScale, seed, hookMode, manualClock, scale, throttle };
+  if (accessKeyId !== undefined && !ACCESS_KEY_ID_PATTERN.test(accessKeyId))
+    usage('the access key id must be 4 to 128 letters, digits or _+=.@- characters');
+  return {
+    port,
+    dataDir: dataDir ?? defaultDataDir(),
+    timeScale,
+    seed,
+    hookMode,
+    manualClock,
+    scale,
+    throttle,
+    accessKeyId: accessKeyId ?? newAccessKeyId(),
+  };
 }
 
 async function main(): Promise<void> {
@@ -123,6 +145,9 @@ async function main(): Promise<void> {
     process.stderr.write(`local endpoint: could not start: ${(err as Error).message}\n`);
     process.exit(1);
   }
+  writeKeyFile(args.dataDir, endpoint.accessKeyId);
+  // The key first: whoever waits for the URL line has the key by then.
+  process.stdout.write(`AWS_ACCESS_KEY_ID=${endpoint.accessKeyId}\n`);
   process.stdout.write(
     `CodeDeploy local endpoint listening on ${endpoint.url} (S3: ${endpoint.s3Url}, data: ${args.dataDir}, time scale: ${args.timeScale}, hooks: ${args.hookMode}${args.throttle ? ', request rates limited' : ''})\n`,
   );
@@ -136,6 +161,17 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** `<data>/access-key-id`, readable by this user only, for the extension and scripts that did not see stdout. */
+function writeKeyFile(dataDir: string, key: string): void {
+  const file = path.join(dataDir, ACCESS_KEY_FILE);
+  try {
+    fs.rmSync(file, { force: true });
+    fs.writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    process.stderr.write(`local endpoint: could not write ${file}: ${(err as Error).message}\n`);
+  }
 }
 
 void main();

@@ -5,10 +5,9 @@
  * (function and versions, task definition, hooks) is pulled out of it.
  */
 import { createHash } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
-import { unzipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
 import { lintText } from '../../../engine/index';
+import { readBundleFiles } from './archive';
 import { fail } from './errors';
 import type { ComputePlatform, Json, PlanInput } from './types';
 
@@ -77,6 +76,8 @@ function lintFailure(text: string, fileName: string): string | undefined {
   return `The AppSpec file is not valid: ${parts.join('; ')}${more}.`;
 }
 
+const APPSPEC_NAMES = ['appspec.yml', 'appspec.yaml'];
+
 function invalid(message: string): RevisionResult {
   return { ok: false, code: 'INVALID_REVISION', message };
 }
@@ -140,22 +141,20 @@ export function readContentAppSpec(text: string, platform: 'Lambda' | 'ECS'): Re
 
 /** Reads an EC2/On-Premises bundle: finds appspec.yml at the root, lints it, collects hook scripts. */
 export function readBundle(bytes: Uint8Array, bundleType: string | undefined): RevisionResult {
-  let files: Record<string, Uint8Array>;
+  const kind = bundleType === 'tar' || bundleType === 'tgz' ? bundleType : 'zip';
+  let files: Map<string, Uint8Array>;
   try {
-    files =
-      bundleType === 'tar' || bundleType === 'tgz'
-        ? readTar(bundleType === 'tgz' ? gunzipSync(bytes) : bytes)
-        : unzipSync(bytes);
+    files = readBundleFiles(bytes, kind, APPSPEC_NAMES);
   } catch (err) {
-    return invalid(`The revision bundle could not be read as ${bundleType ?? 'zip'}: ${(err as Error).message}`);
+    return invalid(`The revision bundle could not be read as ${kind}: ${(err as Error).message}.`);
   }
-  const name = ['appspec.yml', 'appspec.yaml'].find((n) => files[n]);
+  const name = APPSPEC_NAMES.find((n) => files.has(n));
   if (!name) {
     return invalid(
       'The AppSpec file is missing from the bundle: appspec.yml must be at the root of the revision archive.',
     );
   }
-  const text = Buffer.from(files[name]).toString('utf8');
+  const text = Buffer.from(files.get(name)!).toString('utf8');
   const problem = lintFailure(text, name);
   if (problem) return invalid(problem);
   const hooks: Record<string, string[]> = {};
@@ -170,21 +169,4 @@ export function readBundle(bytes: Uint8Array, bundleType: string | undefined): R
     // lint already passed; an unreadable hooks section just means no scripts
   }
   return { ok: true, plan: { platform: 'Server', hooks }, content: text };
-}
-
-/** Minimal ustar reader: regular files only, enough to find appspec.yml and read it. */
-function readTar(buf: Uint8Array): Record<string, Uint8Array> {
-  const out: Record<string, Uint8Array> = {};
-  const text = (a: number, b: number) => Buffer.from(buf.subarray(a, b)).toString('utf8').replace(/\0.*$/s, '');
-  for (let off = 0; off + 512 <= buf.length; ) {
-    const name = text(off, off + 100);
-    if (!name) break;
-    const size = parseInt(text(off + 124, off + 136).trim() || '0', 8);
-    const type = text(off + 156, off + 157);
-    const prefix = text(off + 345, off + 500);
-    const full = (prefix ? `${prefix}/${name}` : name).replace(/^\.\//, '');
-    if (type === '0' || type === '') out[full] = buf.subarray(off + 512, off + 512 + size);
-    off += 512 + Math.ceil(size / 512) * 512;
-  }
-  return out;
 }

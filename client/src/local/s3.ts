@@ -1,6 +1,8 @@
 /**
  * A minimal S3-compatible object store for local mode: path-style PutObject, GetObject,
- * HeadObject (and DeleteObject) under `/s3/<bucket>/<key>`. Buckets appear on first upload.
+ * HeadObject, DeleteObject under `/s3/<bucket>/<key>`, the bucket calls, and the listings of
+ * s3List.ts (ListBuckets at `/s3`, ListObjects(V2) at `/s3/<bucket>`). Buckets appear on first upload.
+ * Objects are always served as `application/octet-stream` attachments (never rendered by a browser).
  *
  * Why not a package: s3rver (the usual choice) pulls in koa and a dozen other dependencies and has
  * not been released since 2021; the extension needs only these three calls, so that the client's
@@ -10,6 +12,16 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as path from 'node:path';
+import {
+  ListParameterError,
+  listBucketsXml,
+  listObjectsXml,
+  sendXml,
+  xmlText,
+  type BucketEntry,
+  type ListedObject,
+  type ListSource,
+} from './s3List';
 import { writeAtomic } from './store';
 
 export const S3_PREFIX = '/s3/';
@@ -21,16 +33,76 @@ interface ObjectMeta {
   contentType?: string;
 }
 
-export class LocalS3 {
+const META_SUFFIX = '.meta.json';
+// One flat file name per key; dots are encoded too, so `.` and `..` can never leave the store, and the only
+// dots in a file name are those of its suffix.
+const safeName = (s: string) => encodeURIComponent(s).replace(/\./g, '%2E');
+
+export class LocalS3 implements ListSource {
   private seq = 0;
   constructor(private readonly root: string) {}
 
   private paths(bucket: string, key: string): { data: string; meta: string } {
-    // One flat file name per key; dots are encoded too, so `.` and `..` can never leave the store.
-    const safe = (s: string) => encodeURIComponent(s).replace(/\./g, '%2E');
-    const dir = path.join(this.root, safe(bucket));
-    const base = path.join(dir, safe(key));
-    return { data: `${base}.data`, meta: `${base}.meta.json` };
+    const base = path.join(this.root, safeName(bucket), safeName(key));
+    return { data: `${base}.data`, meta: `${base}${META_SUFFIX}` };
+  }
+
+  /** Creates the bucket's folder (CreateBucket); buckets also appear on first upload. */
+  createBucket(bucket: string): void {
+    fs.mkdirSync(path.join(this.root, safeName(bucket)), { recursive: true });
+  }
+
+  /** Every stored key of `bucket` (none when the bucket does not exist). */
+  keys(bucket: string): string[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(path.join(this.root, safeName(bucket)));
+    } catch {
+      return [];
+    }
+    const keys: string[] = [];
+    for (const name of names) {
+      if (!name.endsWith(META_SUFFIX)) continue;
+      try {
+        keys.push(decodeURIComponent(name.slice(0, -META_SUFFIX.length)));
+      } catch {
+        // not a name this store wrote
+      }
+    }
+    return keys;
+  }
+
+  describe(bucket: string, key: string): ListedObject | undefined {
+    const meta = this.head(bucket, key);
+    if (!meta) return undefined;
+    const when = new Date(meta.lastModified);
+    return {
+      key,
+      size: meta.size,
+      eTag: meta.eTag,
+      lastModified: (Number.isNaN(when.getTime()) ? new Date(0) : when).toISOString(),
+    };
+  }
+
+  buckets(): BucketEntry[] {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(this.root, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+    const out: BucketEntry[] = [];
+    for (const e of entries) {
+      if (!e.isDirectory()) continue;
+      try {
+        const name = decodeURIComponent(e.name);
+        const st = fs.statSync(path.join(this.root, e.name));
+        out.push({ name, created: (st.birthtimeMs > 0 ? st.birthtime : st.mtime).toISOString() });
+      } catch {
+        // not a folder this store made
+      }
+    }
+    return out;
   }
 
   put(bucket: string, key: string, body: Uint8Array, contentType?: string): ObjectMeta {
@@ -64,6 +136,10 @@ export class LocalS3 {
     }
   }
 
+  deleteBucket(bucket: string): void {
+    fs.rmSync(path.join(this.root, safeName(bucket)), { recursive: true, force: true });
+  }
+
   delete(bucket: string, key: string): void {
     const p = this.paths(bucket, key);
     fs.rmSync(p.data, { force: true });
@@ -72,10 +148,11 @@ export class LocalS3 {
 }
 
 function xmlError(res: ServerResponse, status: number, code: string, message: string, resource: string): void {
-  const esc = (s: string) => s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${esc(message)}</Message><Resource>${esc(resource)}</Resource><RequestId>local</RequestId></Error>`;
-  res.writeHead(status, { 'content-type': 'application/xml', 'x-amz-request-id': 'local' });
-  res.end(body);
+  sendXml(
+    res,
+    status,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlText(message)}</Message><Resource>${xmlText(resource)}</Resource><RequestId>local</RequestId></Error>`,
+  );
 }
 
 /** Decodes `aws-chunked` bodies (streaming uploads with trailing checksums) into the plain bytes. */
@@ -85,19 +162,34 @@ export function decodeAwsChunked(buf: Buffer): Buffer {
   while (off < buf.length) {
     const eol = buf.indexOf('\r\n', off);
     if (eol < 0) break;
-    const size = parseInt(buf.subarray(off, eol).toString('latin1').split(';')[0], 16);
-    if (!Number.isFinite(size) || size === 0) break;
+    const sizeText = buf.subarray(off, eol).toString('latin1').split(';')[0].trim();
+    // Hex digits only: a negative or garbage size must never move the reader backwards.
+    if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) break;
+    const size = parseInt(sizeText, 16);
+    if (size === 0) break;
     parts.push(buf.subarray(eol + 2, eol + 2 + size));
     off = eol + 2 + size + 2;
   }
   return Buffer.concat(parts);
 }
 
-/** Handles one S3 request whose path starts with `/s3/`; `body` is the full request body. */
-export function handleS3(store: LocalS3, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+/** Reads the request body; undefined when it is larger than the store takes. */
+export type BodyReader = () => Promise<Buffer | undefined>;
+
+const isBucketName = (b: string) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(b);
+
+/**
+ * Handles one S3 request whose path is `/s3` or starts with `/s3/`. The method and the route are checked
+ * before the body is read: only PutObject reads one.
+ */
+export async function handleS3(store: LocalS3, req: IncomingMessage, res: ServerResponse, readBody: BodyReader) {
   // The raw path, not a parsed URL: URL parsing would resolve `..` segments before the checks below.
-  const pathname = (req.url ?? '/').split('?')[0];
+  const [pathname, search = ''] = splitUrl(req.url ?? '/');
   const rest = pathname.slice(S3_PREFIX.length);
+  if (rest === '') {
+    if (req.method === 'GET') return sendXml(res, 200, listBucketsXml(store));
+    return xmlError(res, 405, 'MethodNotAllowed', `The ${req.method} method is not allowed on the service.`, '/');
+  }
   const slash = rest.indexOf('/');
   let bucket: string;
   let key: string;
@@ -108,20 +200,21 @@ export function handleS3(store: LocalS3, req: IncomingMessage, res: ServerRespon
     return xmlError(res, 400, 'InvalidURI', 'Could not parse the specified URI.', pathname);
   }
   const resource = `/${bucket}/${key}`;
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+  if (!isBucketName(bucket)) {
     return xmlError(res, 400, 'InvalidBucketName', 'The specified bucket is not valid.', resource);
   }
-  if (!key) {
-    // Bucket-level calls (HeadBucket, CreateBucket): buckets exist implicitly.
-    res.writeHead(200, { 'x-amz-request-id': 'local' });
-    return void res.end();
+  if (!key) return bucketCall(store, req, res, bucket, search);
+  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) {
+    return xmlError(res, 400, 'KeyTooLongError', `Your key is longer than ${MAX_KEY_BYTES} bytes.`, resource);
   }
   switch (req.method) {
     case 'PUT': {
+      const body = await readBody();
+      if (!body) return tooLarge(res, resource);
       const chunked =
         String(req.headers['content-encoding'] ?? '').includes('aws-chunked') ||
         String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
-      const meta = store.put(bucket, key, chunked ? decodeAwsChunked(body) : body, req.headers['content-type']);
+      const meta = store.put(bucket, key, chunked ? decodeAwsChunked(body) : body);
       res.writeHead(200, { etag: meta.eTag, 'x-amz-request-id': 'local' });
       return void res.end();
     }
@@ -136,10 +229,13 @@ export function handleS3(store: LocalS3, req: IncomingMessage, res: ServerRespon
         }
         return xmlError(res, 404, 'NoSuchKey', 'The specified key does not exist.', resource);
       }
+      // Stored bytes are never interpreted by a browser on the endpoint's origin: no uploader-chosen type.
       res.writeHead(200, {
         etag: meta.eTag,
         'content-length': String(meta.size),
-        'content-type': meta.contentType ?? 'application/octet-stream',
+        'content-type': 'application/octet-stream',
+        'content-disposition': 'attachment',
+        'x-content-type-options': 'nosniff',
         'last-modified': meta.lastModified,
         'x-amz-request-id': 'local',
       });
@@ -157,5 +253,46 @@ export function handleS3(store: LocalS3, req: IncomingMessage, res: ServerRespon
         `The ${req.method} method is not supported by the local S3 store.`,
         resource,
       );
+  }
+}
+
+/** S3's limit on a key: 1024 bytes of UTF-8. */
+export const MAX_KEY_BYTES = 1024;
+
+function splitUrl(url: string): [string, string?] {
+  const q = url.indexOf('?');
+  return q < 0 ? [url] : [url.slice(0, q), url.slice(q + 1)];
+}
+
+function tooLarge(res: ServerResponse, resource: string): void {
+  xmlError(res, 400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size.', resource);
+}
+
+/** Bucket-level calls: ListObjects(V2) on GET; CreateBucket, HeadBucket and DeleteBucket (buckets exist implicitly). */
+function bucketCall(store: LocalS3, req: IncomingMessage, res: ServerResponse, bucket: string, search: string) {
+  const resource = `/${bucket}`;
+  switch (req.method) {
+    case 'GET':
+      try {
+        return sendXml(res, 200, listObjectsXml(store, bucket, new URLSearchParams(search)));
+      } catch (err) {
+        if (err instanceof ListParameterError) return xmlError(res, 400, err.code, err.message, resource);
+        throw err;
+      }
+    case 'PUT':
+      store.createBucket(bucket);
+      res.writeHead(200, { location: resource, 'x-amz-request-id': 'local' });
+      return void res.end();
+    case 'HEAD':
+      res.writeHead(200, { 'x-amz-request-id': 'local', 'x-amz-bucket-region': 'us-east-1' });
+      return void res.end();
+    case 'DELETE':
+      if (store.keys(bucket).length > 0)
+        return xmlError(res, 409, 'BucketNotEmpty', 'The bucket you tried to delete is not empty.', resource);
+      store.deleteBucket(bucket);
+      res.writeHead(204, { 'x-amz-request-id': 'local' });
+      return void res.end();
+    default:
+      return xmlError(res, 405, 'MethodNotAllowed', `The ${req.method} method is not allowed on a bucket.`, resource);
   }
 }
