@@ -57,7 +57,7 @@ export async function startBenchEndpoint(
     region: 'us-east-1',
     endpoint: endpoint.url,
     s3Endpoint: endpoint.s3Url,
-    credentials: { accessKeyId: 'AKIDLOCALBENCH', secretAccessKey: 'local-bench-secret' },
+    credentials: { accessKeyId: endpoint.accessKeyId, secretAccessKey: 'local-bench-secret' },
   };
   return {
     endpoint,
