@@ -41,6 +41,7 @@ export {
   type PathEntry,
   type ConvertResult,
 } from './schema';
+export { lintHead, type HeadFindings } from './headFirst';
 export { parseSuppressions, isSuppressed, applySuppressions, suppressionEdit, type Suppressions } from './suppressions';
 export { memoizeFs, type FsMemoState, type MemoFs } from './memoFs';
 export { takeSnapshot, snapshotHolds, type FsSnapshot } from './fsSnapshot';

@@ -1,7 +1,8 @@
 /**
  * When the language server checks a document: the newest version only, one run per document at a
  * time, results for versions that have moved on dropped, and no second run for a version and
- * settings already published. LSP glue: the checking itself is the language service's.
+ * settings already published; a large document just opened gets the findings of its head first. LSP glue:
+ * the checking itself is the language service's.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -47,6 +48,8 @@ export function createValidation(d: ValidationDeps): Validation {
    * busy for ~0.6 s, and the first completion waited for it).
    */
   const published = new Map<string, { version: number; key: string }>();
+  /** Documents whose full findings were published since they were opened (no head-first for them). */
+  const checkedWhole = new Set<string>();
   /** Idle re-checks of large documents waiting for their turn. */
   let warming = 0;
   let idleWaiters: (() => void)[] = [];
@@ -91,12 +94,28 @@ export function createValidation(d: ValidationDeps): Validation {
     const effective: ValidateSettings = { ...settings, ...d.extraSettings() };
     const key = `${version}\n${JSON.stringify(effective)}`;
     if (published.get(uri)?.key === key) return; // same text, same settings: the published diagnostics stand
+    if (!checkedWhole.has(uri) && !(await publishHeadFirst(uri, doc, effective))) return;
     const diagnostics = d.service.validate(doc, effective);
     if (d.documents.get(uri)?.version !== version) return;
     const firstTime = !published.has(uri);
     await d.publish(uri, version, diagnostics);
     published.set(uri, { version, key });
+    checkedWhole.add(uri);
     if (firstTime && doc.getText().length >= LARGE_DOCUMENT_CHARS) warmUpLarge(uri, version, effective, 2);
+  }
+
+  /**
+   * The document's full findings were not published yet (it was just opened): when it is large, the findings of its
+   * head go out first, so the editor shows them without waiting for the whole file (languageService
+   * `validateHead`). False when a newer version arrived meanwhile (its validation follows).
+   */
+  async function publishHeadFirst(uri: string, doc: TextDocument, settings: ValidateSettings): Promise<boolean> {
+    const head = d.service.validateHead(doc, settings);
+    if (!head) return true;
+    await d.publish(uri, doc.version, head);
+    // Let a request or a change that arrived meanwhile go first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return d.documents.get(uri)?.version === doc.version;
   }
 
   /**
@@ -134,6 +153,7 @@ export function createValidation(d: ValidationDeps): Validation {
     },
     forget(uri) {
       published.delete(uri);
+      checkedWhole.delete(uri);
     },
     publishedVersion: (uri) => published.get(uri)?.version,
     busy,
