@@ -152,7 +152,10 @@ test('findings that compare entries across the file are left to the full check',
 test('no head when the file is short, not YAML, not EC2, or the head would end inside a value', () => {
   const text = bigEc2(20);
   assert.equal(lintHead('file:///b/appspec.yml', text, { fileName: 'appspec.yml' }, undefined, text.length), undefined);
-  assert.equal(lintHead('file:///b/appspec.json', `{${' '.repeat(500)}}`, { fileName: 'appspec.json' }, undefined, 10), undefined);
+  assert.equal(
+    lintHead('file:///b/appspec.json', `{${' '.repeat(500)}}`, { fileName: 'appspec.json' }, undefined, 10),
+    undefined,
+  );
   const ecs = `version: 0.0\nHooks:\n${'  - BeforeInstall: "x"\n'.repeat(40)}Resources:\n  - s:\n      Type: AWS::ECS::Service\n`;
   assert.equal(lintHead('file:///b/appspec.yml', ecs, { fileName: 'appspec.yml' }, undefined, 100), undefined);
   const literal = `version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\n      runas: |\n${'        - x\n'.repeat(50)}`;
