@@ -127,8 +127,8 @@ export function limitProblems(found: Diagnosis[], max: number): Diagnosis[] {
  * 0.5-1.5 s to check the first time on a busy machine).
  */
 export const HEAD_FIRST_MIN_CHARS = 64 * 1024;
-/** How much of a large document its head covers (about 650 lines, more than a screen). */
-export const HEAD_CHARS = 16 * 1024;
+/** How much of a large document its head covers (about 300 lines: several screens). */
+export const HEAD_CHARS = 8 * 1024;
 
 export interface ValidateSettings extends Partial<AppSpecSettings> {
   /** The client reports that the Red Hat YAML extension is active (it shows YAML syntax errors itself). */

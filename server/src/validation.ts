@@ -113,9 +113,16 @@ export function createValidation(d: ValidationDeps): Validation {
     const head = d.service.validateHead(doc, settings);
     if (!head) return true;
     await d.publish(uri, doc.version, head);
-    // Let a request or a change that arrived meanwhile go first.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    return d.documents.get(uri)?.version === doc.version;
+    // The whole file follows in two steps, the parse (cached: `validate` reuses it) and the lint, with a turn
+    // of the event loop before each: requests go first, and a change that arrived meanwhile skips the lint
+    // of this version (the next one re-parses only the edited entry).
+    const current = async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return d.documents.get(uri)?.version === doc.version;
+    };
+    if (!(await current())) return false;
+    d.service.parse(doc);
+    return current();
   }
 
   /**
