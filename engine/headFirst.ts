@@ -18,7 +18,7 @@
 import { isCollection, isMap, isPair, isScalar, type Node } from 'yaml';
 import type { Diagnosis, Range, RuleContext } from './types';
 import type { LintConfig } from './config';
-import { detectFormat, parseAppSpec } from './document';
+import { DEFAULT_MAX_BYTES, detectFormat, parseAppSpec, skippedReason, type ParseOptions } from './document';
 import { lint } from './lint';
 
 /** What the head check found. */
@@ -170,7 +170,8 @@ function endsBefore(r: Range, line: number): boolean {
 
 /**
  * Findings for the head of `text` (see the file comment), or undefined when the text is no longer than
- * `headChars`, is not YAML, or its head cannot be checked on its own.
+ * `headChars`, is not YAML, is one the full check skips (`opts.maxBytes`), or its head cannot be checked on
+ * its own.
  */
 export function lintHead(
   uri: string,
@@ -178,9 +179,11 @@ export function lintHead(
   ctx: RuleContext,
   config: LintConfig | undefined,
   headChars: number,
-  version = 0,
+  opts: ParseOptions & { version?: number } = {},
 ): HeadFindings | undefined {
   if (text.length <= headChars || detectFormat(uri, text) !== 'yaml' || text.includes('\t')) return undefined;
+  // A file the full check gets only basic checks for (too large, binary, not UTF-8) has no head either.
+  if (skippedReason(text, opts.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
   const cut = findCut(text, headChars);
   // Anchors and aliases (and `*` values, an error of their own) are left to the full check.
   if (cut === undefined || ANCHOR_OR_ALIAS.test(text.slice(0, cut))) return undefined;
@@ -190,7 +193,7 @@ export function lintHead(
   const skeleton = head + tail.join('\n') + (tail.length ? '\n' : '');
   // Large AppSpecs are EC2 ones; the platform of the others hangs on `Resources`, which may lie after the cut.
   if (/^resources\s*:/im.test(tail.join('\n'))) return undefined;
-  const doc = parseAppSpec(uri, skeleton, version);
+  const doc = parseAppSpec(uri, skeleton, opts.version ?? 0);
   if (!doc.yaml || !isMap(doc.yaml.contents) || doc.syntaxErrors.length > 0 || doc.skipped) return undefined;
   if (doc.platform.platform !== 'ec2') return undefined;
   const open = openStarts(doc.yaml.contents as Node, skeleton, cut);

@@ -228,7 +228,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const bundleRoot = bundleRootOf(textDoc.uri);
       const config = lintConfigFor(bundleRoot, settings);
       const fileName = appSpecFileName(textDoc.uri);
-      const head = lintHead(textDoc.uri, text, { bundleRoot, fileName, fs }, config, HEAD_CHARS, textDoc.version);
+      const head = lintHead(textDoc.uri, text, { bundleRoot, fileName, fs }, config, HEAD_CHARS, {
+        version: textDoc.version,
+      });
       if (!head) return undefined;
       return present({ uri: textDoc.uri, version: textDoc.version, format: 'yaml' }, head.findings, settings);
     },

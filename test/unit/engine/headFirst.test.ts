@@ -161,6 +161,14 @@ test('no head when the file is short, not YAML, not EC2, or the head would end i
   const literal = `version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\n      runas: |\n${'        - x\n'.repeat(50)}`;
   const head = lintHead('file:///b/appspec.yml', literal, { fileName: 'appspec.yml' }, undefined, 120);
   assert.equal(head, undefined);
+  // Files the full check skips: too large (here a limit of 2 KB), or not text.
+  assert.equal(
+    lintHead('file:///b/appspec.yml', text, { fileName: 'appspec.yml' }, undefined, 300, { maxBytes: 2_000 }),
+    undefined,
+  );
+  assert.ok(lintHead('file:///b/appspec.yml', text, { fileName: 'appspec.yml' }, undefined, 300, { maxBytes: 1e6 }));
+  const binary = text + '\u0000';
+  assert.equal(lintHead('file:///b/appspec.yml', binary, { fileName: 'appspec.yml' }, undefined, 300), undefined);
   // A file with a syntax error after the head: the head is still checked (the full check follows anyway).
   const broken = text + 'hooks: [\n';
   assert.ok(lintHead('file:///b/appspec.yml', broken, { fileName: 'appspec.yml' }, undefined, 300));
