@@ -24,6 +24,8 @@ export {
 export { detectPlatform, classifyResource, type ResourceSignal } from './platform';
 export {
   lint,
+  lintSteps,
+  runToEnd,
   lintText,
   applicableRules,
   isSafeOnBrokenDocument,

@@ -21,6 +21,8 @@ import {
   fileNameOf,
   lint,
   lintHead,
+  lintSteps,
+  runToEnd,
   loadLintConfig,
   mergeConfigs,
   type AppSpecDocument,
@@ -145,6 +147,8 @@ export interface LanguageService {
   /** The parsed model of a document (cached by uri + version). */
   parse(doc: TextDocumentLike): AppSpecDocument;
   validate(doc: TextDocumentLike, settings?: ValidateSettings): Diagnostic[];
+  /** `validate` in steps, one per rule (engine `lintSteps`): the caller may pause between them or drop the run. */
+  validateSteps(doc: TextDocumentLike, settings?: ValidateSettings): Generator<void, Diagnostic[], void>;
   /**
    * The findings of a large document's head (engine/headFirst.ts), presented like `validate`'s, or undefined
    * when the document is shorter than HEAD_FIRST_MIN_CHARS or its head cannot be checked alone. Only findings
@@ -220,6 +224,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return limitProblems(shown, settings.maxProblems ?? 0).map((d) => toDiagnostic(doc, d));
   };
 
+  function* validateSteps(
+    textDoc: TextDocumentLike,
+    settings: ValidateSettings = {},
+  ): Generator<void, Diagnostic[], void> {
+    const doc = parse(textDoc);
+    const bundleRoot = bundleRootOf(doc.uri);
+    const config = lintConfigFor(bundleRoot, settings);
+    const fileName = appSpecFileName(doc.uri);
+    settingsOf.set(doc.uri, settings);
+    const plan = memory.plan(doc, JSON.stringify([config, fileName]), config.workspaceChecks !== false);
+    const found = yield* lintSteps(doc, { bundleRoot, fileName, fs: plan.fs }, config, {
+      reuse: plan.reuse,
+      record: plan.record,
+    });
+    plan.done();
+    // Findings carried over from the previous version have fixes for that text: code actions lint afresh.
+    if (!plan.reuse?.size) fixesOf.set(doc, found);
+    return present(doc, found, settings);
+  }
+
   return {
     parse,
     validateHead(textDoc, settings = {}) {
@@ -234,22 +258,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (!head) return undefined;
       return present({ uri: textDoc.uri, version: textDoc.version, format: 'yaml' }, head.findings, settings);
     },
-    validate(textDoc, settings = {}) {
-      const doc = parse(textDoc);
-      const bundleRoot = bundleRootOf(doc.uri);
-      const config = lintConfigFor(bundleRoot, settings);
-      const fileName = appSpecFileName(doc.uri);
-      settingsOf.set(doc.uri, settings);
-      const plan = memory.plan(doc, JSON.stringify([config, fileName]), config.workspaceChecks !== false);
-      const found = lint(doc, { bundleRoot, fileName, fs: plan.fs }, config, {
-        reuse: plan.reuse,
-        record: plan.record,
-      });
-      plan.done();
-      // Findings carried over from the previous version have fixes for that text: code actions lint afresh.
-      if (!plan.reuse?.size) fixesOf.set(doc, found);
-      return present(doc, found, settings);
-    },
+    validateSteps,
+    validate: (textDoc, settings = {}) => runToEnd(validateSteps(textDoc, settings)),
     complete: (doc, position, context) =>
       complete(parse(doc), position, { fs, triggerCharacter: context?.triggerCharacter }),
     hover: (doc, position) => hover(parse(doc), position, fs),

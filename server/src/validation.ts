@@ -94,8 +94,12 @@ export function createValidation(d: ValidationDeps): Validation {
     const effective: ValidateSettings = { ...settings, ...d.extraSettings() };
     const key = `${version}\n${JSON.stringify(effective)}`;
     if (published.get(uri)?.key === key) return; // same text, same settings: the published diagnostics stand
-    if (!checkedWhole.has(uri) && !(await publishHeadFirst(uri, doc, effective))) return;
-    const diagnostics = d.service.validate(doc, effective);
+    let diagnostics: Diagnostic[] | undefined;
+    // Edits, and small documents: one check. A large document just opened: its head first, then in turns.
+    if (checkedWhole.has(uri) || doc.getText().length < LARGE_DOCUMENT_CHARS)
+      diagnostics = d.service.validate(doc, effective);
+    else if (await publishHeadFirst(uri, doc, effective)) diagnostics = await validateInTurns(uri, doc, effective);
+    if (!diagnostics) return; // a newer version arrived: its validation follows
     if (d.documents.get(uri)?.version !== version) return;
     const firstTime = !published.has(uri);
     await d.publish(uri, version, diagnostics);
@@ -113,16 +117,34 @@ export function createValidation(d: ValidationDeps): Validation {
     const head = d.service.validateHead(doc, settings);
     if (!head) return true;
     await d.publish(uri, doc.version, head);
-    // The whole file follows in two steps, the parse (cached: `validate` reuses it) and the lint, with a turn
-    // of the event loop before each: requests go first, and a change that arrived meanwhile skips the lint
-    // of this version (the next one re-parses only the edited entry).
-    const current = async () => {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      return d.documents.get(uri)?.version === doc.version;
-    };
-    if (!(await current())) return false;
+    // The whole file follows: the parse (cached: the check reuses it), then the check one rule at a time,
+    // with a turn of the event loop before each step: requests go first, and a change that arrived meanwhile
+    // ends this version's check (the next version re-parses only the edited entry).
+    if (!(await stillCurrent(uri, doc.version))) return false;
     d.service.parse(doc);
-    return current();
+    return stillCurrent(uri, doc.version);
+  }
+
+  /** After a turn of the event loop: whether `version` is still the document's newest. */
+  async function stillCurrent(uri: string, version: number): Promise<boolean> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return d.documents.get(uri)?.version === version;
+  }
+
+  /**
+   * The first full check of a document, one rule per turn of the event loop: a change that arrives meanwhile
+   * ends it (undefined), and the newer version is checked instead, head first.
+   */
+  async function validateInTurns(
+    uri: string,
+    doc: TextDocument,
+    settings: ValidateSettings,
+  ): Promise<Diagnostic[] | undefined> {
+    const steps = d.service.validateSteps(doc, settings);
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return r.value;
+      if (!(await stillCurrent(uri, doc.version))) return undefined;
+    }
   }
 
   /**

@@ -70,6 +70,23 @@ test('a large AppSpec: its head first, then every finding of the file, as appspe
   assert.equal(afterEdit[0].diagnostics.length, full.diagnostics.length);
 });
 
+test('changes while a large AppSpec is being opened: the newest version gets every finding', async () => {
+  const uri = URI.file(path.join(dir, 'typing', 'appspec.yml')).toString();
+  let text = largeEc2(3000);
+  client.open(uri, text);
+  await client.waitForDiagnostics(uri, (p) => p.version === 1); // the head
+  for (let v = 2; v <= 6; v++) {
+    text = text.replace(`timeout: ${v - 1}\n`, `timeout: ${v}\n`);
+    client.change(uri, text, v);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  await client.settled(uri);
+  const last = client.published.filter((p) => p.uri === uri).at(-1)!;
+  assert.equal(last.version, 6);
+  const linted = await client.request<Diagnostic[]>('appspec/lint', { text, uri, fileName: 'appspec.yml' });
+  assert.deepEqual(last.diagnostics.map(key).sort(), linted.map(key).sort());
+});
+
 test('a small AppSpec is published once', async () => {
   const uri = URI.file(path.join(dir, 'small', 'appspec.yml')).toString();
   const before = client.published.length;
