@@ -24,6 +24,7 @@ const server = {
   name: 'ours',
   argv: [process.execPath, '--cpu-prof', '--cpu-prof-dir', outDir, join(root, 'dist/server.js'), '--stdio'],
   settings: { appspec: { workspaceChecks: true, syntaxDiagnostics: 'always', rules: {} } },
+  settledRequest: 'appspec/settled',
 };
 const r = await measure(
   server,

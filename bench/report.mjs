@@ -39,6 +39,12 @@ export function targetsFor(report) {
     }
     if (small(r)) add(`memory (RSS), ${r.doc}`, r.rss_mb, '≤ 60 MB', r.rss_mb <= 60);
   }
+  // Opening the 12,000-line file: the first diagnostics (its head) within 500 ms, in every stress run.
+  const opens = ours.filter((r) => !small(r) && r.open_to_diagnostics_ms != null);
+  if (opens.length) {
+    const worst = Math.max(...opens.map((r) => r.open_to_diagnostics_ms));
+    add(`open→first diagnostics, ec2-stress (worst of ${opens.length} opens)`, worst, '≤ 500 ms', worst <= 500);
+  }
   const firstSmall = ours.find(small);
   if (firstSmall)
     add('startup to initialize response', firstSmall.startup_ms, '≤ 300 ms', firstSmall.startup_ms <= 300);
@@ -75,7 +81,7 @@ function rows(report) {
     'doc',
     'lines',
     'startup ms',
-    'open→diag ms',
+    'open→first / all diag ms',
     'edit→diag p50/p90/p99 ms',
     'completion p50/p99 ms',
     'hover p50/p99 ms',
@@ -90,7 +96,9 @@ function rows(report) {
           docLabel(r),
           String(r.lines),
           fmt(r.startup_ms),
-          fmt(r.open_to_diagnostics_ms),
+          r.open_publishes > 1
+            ? `${fmt(r.open_to_diagnostics_ms)} (${r.open_first_diagnostics}) / ${fmt(r.open_to_all_diagnostics_ms)}`
+            : fmt(r.open_to_diagnostics_ms),
           `${fmt(r.edit_to_diagnostics_ms?.p50)} / ${fmt(r.edit_to_diagnostics_ms?.p90)} / ${fmt(r.edit_to_diagnostics_ms?.p99)}` +
             ` (n=${r.edit_to_diagnostics_ms?.n})` +
             (r.edits_without_diagnostics ? ` (${r.edits_without_diagnostics} edits unanswered)` : '') +

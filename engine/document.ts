@@ -135,7 +135,8 @@ function utf8LengthOver(text: string, limit: number): boolean {
   return false;
 }
 
-function skippedReason(text: string, maxBytes: number): AppSpecDocument['skipped'] {
+/** Why a text gets only basic checks (too large, binary, not UTF-8), or undefined. */
+export function skippedReason(text: string, maxBytes: number): AppSpecDocument['skipped'] {
   if (utf8LengthOver(text, maxBytes)) {
     const mb = (maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
     return {

@@ -24,6 +24,8 @@ export {
 export { detectPlatform, classifyResource, type ResourceSignal } from './platform';
 export {
   lint,
+  lintSteps,
+  runToEnd,
   lintText,
   applicableRules,
   isSafeOnBrokenDocument,
@@ -41,6 +43,7 @@ export {
   type PathEntry,
   type ConvertResult,
 } from './schema';
+export { lintHead, type HeadFindings } from './headFirst';
 export { parseSuppressions, isSuppressed, applySuppressions, suppressionEdit, type Suppressions } from './suppressions';
 export { memoizeFs, type FsMemoState, type MemoFs } from './memoFs';
 export { takeSnapshot, snapshotHolds, type FsSnapshot } from './fsSnapshot';

@@ -213,6 +213,28 @@ export function lint(
   config?: LintConfig,
   options: LintOptions = {},
 ): Diagnosis[] {
+  return runToEnd(lintSteps(doc, ctx, config, options));
+}
+
+/** Runs steps (see `lintSteps`) to the end and returns their result. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `lint` in steps: it pauses (yields) after each rule it runs and after the schema check, so a caller can
+ * give other work a turn on a large document and drop the run when it is no longer wanted. The result is
+ * `lint`'s.
+ */
+export function* lintSteps(
+  doc: AppSpecDocument,
+  ctx: RuleContext,
+  config?: LintConfig,
+  options: LintOptions = {},
+): Generator<void, Diagnosis[], void> {
   const rules = options.rules ?? allRules;
   // A fresh context per run: views that read the workspace are shared by the rules of this run only.
   const effectiveCtx: RuleContext =
@@ -230,9 +252,11 @@ export function lint(
     if (limited && !isSafeOnBrokenDocument(rule)) continue;
     // Rules turned off still run: their findings hide the overlapping schema findings, so turning off
     // a specific rule does not bring back the generic schema message for the same node.
-    const found = options.reuse?.get(rule.id) ?? runRule(rule, doc, effectiveCtx);
+    const reused = options.reuse?.get(rule.id);
+    const found = reused ?? runRule(rule, doc, effectiveCtx);
     options.record?.set(rule.id, found);
     for (const f of found) ruleFindings.push(f);
+    if (!reused) yield;
   }
 
   // A file that is not an AppSpec at all gets one clear finding instead of a flood.
@@ -251,6 +275,7 @@ export function lint(
     } catch (err) {
       reportInternalError('schema check', doc.uri, err);
     }
+    yield;
   }
   const severities = new Map<string, Severity>();
   for (const r of rules) severities.set(r.id, r.severity);

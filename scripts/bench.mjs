@@ -97,6 +97,7 @@ const servers = [
     name: 'ours',
     argv: [process.execPath, join(root, 'dist/server.js'), '--stdio'],
     settings: { appspec: { workspaceChecks: true, syntaxDiagnostics: 'always', rules: {} } },
+    settledRequest: 'appspec/settled',
   },
   {
     name: 'yaml-language-server',

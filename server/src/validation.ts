@@ -1,7 +1,8 @@
 /**
  * When the language server checks a document: the newest version only, one run per document at a
  * time, results for versions that have moved on dropped, and no second run for a version and
- * settings already published. LSP glue: the checking itself is the language service's.
+ * settings already published; a large document just opened gets the findings of its head first. LSP glue:
+ * the checking itself is the language service's.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -47,6 +48,8 @@ export function createValidation(d: ValidationDeps): Validation {
    * busy for ~0.6 s, and the first completion waited for it).
    */
   const published = new Map<string, { version: number; key: string }>();
+  /** Documents whose full findings were published since they were opened (no head-first for them). */
+  const checkedWhole = new Set<string>();
   /** Idle re-checks of large documents waiting for their turn. */
   let warming = 0;
   let idleWaiters: (() => void)[] = [];
@@ -91,12 +94,57 @@ export function createValidation(d: ValidationDeps): Validation {
     const effective: ValidateSettings = { ...settings, ...d.extraSettings() };
     const key = `${version}\n${JSON.stringify(effective)}`;
     if (published.get(uri)?.key === key) return; // same text, same settings: the published diagnostics stand
-    const diagnostics = d.service.validate(doc, effective);
+    let diagnostics: Diagnostic[] | undefined;
+    // Edits, and small documents: one check. A large document just opened: its head first, then in turns.
+    if (checkedWhole.has(uri) || doc.getText().length < LARGE_DOCUMENT_CHARS)
+      diagnostics = d.service.validate(doc, effective);
+    else if (await publishHeadFirst(uri, doc, effective)) diagnostics = await validateInTurns(uri, doc, effective);
+    if (!diagnostics) return; // a newer version arrived: its validation follows
     if (d.documents.get(uri)?.version !== version) return;
     const firstTime = !published.has(uri);
     await d.publish(uri, version, diagnostics);
     published.set(uri, { version, key });
+    checkedWhole.add(uri);
     if (firstTime && doc.getText().length >= LARGE_DOCUMENT_CHARS) warmUpLarge(uri, version, effective, 2);
+  }
+
+  /**
+   * The document's full findings were not published yet (it was just opened): when it is large, the findings of its
+   * head go out first, so the editor shows them without waiting for the whole file (languageService
+   * `validateHead`). False when a newer version arrived meanwhile (its validation follows).
+   */
+  async function publishHeadFirst(uri: string, doc: TextDocument, settings: ValidateSettings): Promise<boolean> {
+    const head = d.service.validateHead(doc, settings);
+    if (!head) return true;
+    await d.publish(uri, doc.version, head);
+    // The whole file follows: the parse (cached: the check reuses it), then the check one rule at a time,
+    // with a turn of the event loop before each step: requests go first, and a change that arrived meanwhile
+    // ends this version's check (the next version re-parses only the edited entry).
+    if (!(await stillCurrent(uri, doc.version))) return false;
+    d.service.parse(doc);
+    return stillCurrent(uri, doc.version);
+  }
+
+  /** After a turn of the event loop: whether `version` is still the document's newest. */
+  async function stillCurrent(uri: string, version: number): Promise<boolean> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return d.documents.get(uri)?.version === version;
+  }
+
+  /**
+   * The first full check of a document, one rule per turn of the event loop: a change that arrives meanwhile
+   * ends it (undefined), and the newer version is checked instead, head first.
+   */
+  async function validateInTurns(
+    uri: string,
+    doc: TextDocument,
+    settings: ValidateSettings,
+  ): Promise<Diagnostic[] | undefined> {
+    const steps = d.service.validateSteps(doc, settings);
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return r.value;
+      if (!(await stillCurrent(uri, doc.version))) return undefined;
+    }
   }
 
   /**
@@ -134,6 +182,7 @@ export function createValidation(d: ValidationDeps): Validation {
     },
     forget(uri) {
       published.delete(uri);
+      checkedWhole.delete(uri);
     },
     publishedVersion: (uri) => published.get(uri)?.version,
     busy,

@@ -31,7 +31,7 @@ export function ruleDocsUrl(ruleId: string): string {
 /** Code of the note that says how many problems the editor left out (not a rule: nothing to fix or suppress). */
 export const MORE_PROBLEMS_ID = 'appspec.maxProblems';
 
-export function toDiagnostic(doc: AppSpecDocument, d: Diagnosis): Diagnostic {
+export function toDiagnostic(doc: Pick<AppSpecDocument, 'uri' | 'version'>, d: Diagnosis): Diagnostic {
   const diagnostic: Diagnostic = {
     range: d.range,
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
