@@ -40,6 +40,7 @@ describe('monitor: hooks waiting for their function (local endpoint, manual hook
   const cfg = () => vscode.workspace.getConfiguration('codedeploy');
   let scale: number | undefined;
   let endpoint: string | undefined;
+  let accountChecks: string | undefined;
 
   before(async () => {
     await activateExtension();
@@ -51,11 +52,16 @@ describe('monitor: hooks waiting for their function (local endpoint, manual hook
     await cfg().update('local.timeScale', 20, ws);
     await cfg().update('local.hookMode', 'manual', ws);
     await cfg().update('endpoint', undefined, ws);
+    // hook-demo is not one of the simulated account's functions: this suite is about waiting hooks, so the
+    // deploy pre-flight's account checks (which would refuse the unknown function) are off here.
+    accountChecks = cfg().inspect<string>('accountChecks')?.workspaceValue;
+    await cfg().update('accountChecks', 'off', ws);
   });
 
   after(async () => {
     const ws = vscode.ConfigurationTarget.Workspace;
     await cfg().update('endpoint', endpoint, ws);
+    await cfg().update('accountChecks', accountChecks, ws);
     await cfg().update('local.hookMode', undefined, ws);
     await cfg().update('local.timeScale', scale, ws);
   });
