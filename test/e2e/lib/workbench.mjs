@@ -44,6 +44,18 @@ export function activityItem(page, label) {
   return page.locator(`.part.activitybar [aria-label^="${label}"]`).first();
 }
 
+/**
+ * Shows the side bar of an activity (view container). A click on its activity item hides the side bar when that
+ * activity is already showing, so a hidden side bar after the click gets a second click.
+ */
+export async function showActivity(page, label) {
+  const sidebar = page.locator('.part.sidebar');
+  await activityItem(page, label).click();
+  await page.waitForTimeout(300);
+  if (!(await sidebar.isVisible())) await activityItem(page, label).click();
+  await waitUntil(() => sidebar.isVisible(), `the ${label} side bar`);
+}
+
 async function quickInputVisible(page) {
   return page.locator('.quick-input-widget').isVisible();
 }

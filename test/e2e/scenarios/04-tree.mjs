@@ -1,5 +1,5 @@
 // The CodeDeploy view: applications from the local endpoint, expand one down to its deployments.
-import { activityItem, waitUntil } from '../lib/workbench.mjs';
+import { showActivity, waitUntil } from '../lib/workbench.mjs';
 
 export const title = 'open the CodeDeploy view and walk the tree: application → deployment group → deployments';
 
@@ -15,7 +15,7 @@ async function expand(page, text) {
 }
 
 export async function run({ page, shot }) {
-  await activityItem(page, 'CodeDeploy').click();
+  await showActivity(page, 'CodeDeploy');
   for (const app of ['checkout-web', 'orders-api-lambda', 'storefront-ecs']) {
     await waitUntil(() => row(page, app).isVisible(), `application ${app} in the CodeDeploy view`, 90_000);
   }

@@ -12,9 +12,15 @@ export async function run({ page, session, shot, log }) {
   const settingsFile = path.join(session.dirs.workspace, '.vscode', 'settings.json');
   const original = readFileSync(settingsFile, 'utf8');
   // What a user does in Settings: codedeploy.local.hookMode = manual (the endpoint restarts on the same data).
+  // hook-demo is not one of the simulated account's functions, so the deploy pre-flight's account checks are off
+  // here: this scenario is about a hook that waits for its function.
   writeFileSync(
     settingsFile,
-    JSON.stringify({ ...JSON.parse(original), 'codedeploy.local.hookMode': 'manual' }, null, 2),
+    JSON.stringify(
+      { ...JSON.parse(original), 'codedeploy.local.hookMode': 'manual', 'codedeploy.accountChecks': 'off' },
+      null,
+      2,
+    ),
   );
   try {
     // VS Code notices the edited settings file within a second or two and restarts the endpoint on its next use;

@@ -1,7 +1,7 @@
 // Filter a deployment group's deployments in the CodeDeploy view: the inline filter action asks for statuses and
 // a time window, the group says its filter in its description, its deployments are those that match, and
 // "Clear Deployment Filter" brings the group back.
-import { activityItem, ExpectationError, waitUntil } from '../lib/workbench.mjs';
+import { showActivity, ExpectationError, waitUntil } from '../lib/workbench.mjs';
 
 export const title = "filter a group's deployments by status and time in the tree, then clear the filter";
 
@@ -25,7 +25,7 @@ async function inlineAction(page, text, label) {
 }
 
 export async function run({ page, shot, log }) {
-  await activityItem(page, 'CodeDeploy').click();
+  await showActivity(page, 'CodeDeploy');
   await expand(page, 'checkout-web');
   await expand(page, 'checkout-web-prod');
   await inlineAction(page, 'checkout-web-prod', 'Filter Deployments');
