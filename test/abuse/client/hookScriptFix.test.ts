@@ -112,6 +112,27 @@ test('a scripts folder that is a symlink out of the workspace gets no create fix
   assert.ok(titles.some((t) => /Disable W5001/.test(t)), 'the suppressions are still offered');
 });
 
+test('a dangling symlink at the script path, or on the way to it, gets no create fix', async () => {
+  const dir = tempDir();
+  const outside = tempDir();
+  mkdirSync(path.join(dir, 's2'));
+  // x.sh -> outside/dangling.sh (missing): a client writing through links would create it outside.
+  symlinkSync(path.join(outside, 'dangling.sh'), path.join(dir, 's2', 'x.sh'));
+  // gone -> outside/missing-dir: creating gone/y.sh would first create the folder outside.
+  symlinkSync(path.join(outside, 'missing-dir'), path.join(dir, 'gone'), 'dir');
+  const text =
+    'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: s2/x.sh\n    - location: gone/y.sh\n    - location: s2/ok.sh\n';
+  const { w5001, actions } = await open(dir, text);
+  const byLocation = (loc: string) => w5001.find((d) => d.message.includes(`\`${loc}\``));
+  for (const loc of ['s2/x.sh', 'gone/y.sh']) {
+    const d = byLocation(loc);
+    assert.ok(d, `${loc} is reported: ${w5001.map((x) => x.message).join(' | ')}`);
+    assert.equal(createFix(await actions(d)), undefined, `no create fix for ${loc}`);
+  }
+  const ok = byLocation('s2/ok.sh');
+  assert.ok(ok && createFix(await actions(ok)), 'a plain missing file next to it still gets the fix');
+});
+
 test('a symlink inside the workspace folder is fine; the AppSpec outside any folder keeps to its own', async () => {
   const ws = tempDir();
   mkdirSync(path.join(ws, 'shared'));
