@@ -17,8 +17,9 @@ export interface NodeFsOptions {
    * Real paths of the folders reads must stay in (the CLI's roots). A path whose real path (symlinks
    * resolved in the part that exists) leaves all of them is refused: `stat` answers `{ outside: true }`
    * without following it, `readHead` undefined, `list` [], `gitMode` undefined. Unset: no containment.
+   * A function gives the folders per path (undefined: that path is not contained).
    */
-  within?: readonly string[];
+  within?: readonly string[] | ((absPath: string) => readonly string[] | undefined);
 }
 
 /** The real path of `abs`: symlinks resolved in the part that exists, the rest appended as written. */
@@ -98,9 +99,10 @@ export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clear
   const within = options.within;
   /** The path to use (its real path) when it may be read, undefined when it lies outside `within`. */
   const allowed = (absPath: string): string | undefined => {
-    if (!within) return absPath;
+    const roots = typeof within === 'function' ? within(absPath) : within;
+    if (!roots) return absPath;
     const real = realPathOf(absPath);
-    return real !== undefined && within.some((r) => inside(r, real)) ? real : undefined;
+    return real !== undefined && roots.some((r) => inside(r, real)) ? real : undefined;
   };
 
   return {
