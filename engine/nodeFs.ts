@@ -4,8 +4,8 @@
  * array, no shell), cached per repository root.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { WorkspaceFs } from './types';
 
 export interface NodeFsOptions {
@@ -13,6 +13,36 @@ export interface NodeFsOptions {
   git?: boolean;
   /** Milliseconds git may take per call. */
   gitTimeoutMs?: number;
+  /**
+   * Real paths of the folders reads must stay in (the CLI's roots). A path whose real path (symlinks
+   * resolved in the part that exists) leaves all of them is refused: `stat` answers `{ outside: true }`
+   * without following it, `readHead` undefined, `list` [], `gitMode` undefined. Unset: no containment.
+   * A function gives the folders per path (undefined: that path is not contained).
+   */
+  within?: readonly string[] | ((absPath: string) => readonly string[] | undefined);
+}
+
+/** The real path of `abs`: symlinks resolved in the part that exists, the rest appended as written. */
+function realPathOf(abs: string): string | undefined {
+  const missing: string[] = [];
+  let cur = resolve(abs);
+  for (;;) {
+    try {
+      return join(realpathSync.native(cur), ...missing.reverse());
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return undefined;
+      const parent = dirname(cur);
+      if (parent === cur) return undefined;
+      missing.push(basename(cur));
+      cur = parent;
+    }
+  }
+}
+
+function inside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
 export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clearCache(): void } {
@@ -66,9 +96,19 @@ export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clear
   };
 
   let scratch = Buffer.allocUnsafe(4096);
+  const within = options.within;
+  /** The path to use (its real path) when it may be read, undefined when it lies outside `within`. */
+  const allowed = (absPath: string): string | undefined => {
+    const roots = typeof within === 'function' ? within(absPath) : within;
+    if (!roots) return absPath;
+    const real = realPathOf(absPath);
+    return real !== undefined && roots.some((r) => inside(r, real)) ? real : undefined;
+  };
 
   return {
-    stat(absPath) {
+    stat(requested) {
+      const absPath = allowed(requested);
+      if (absPath === undefined) return { isFile: false, isDirectory: false, size: 0, outside: true };
       try {
         // No exception for a missing path: most lookups in a large bundle miss, and a thrown error costs ~10x a stat.
         const s = statSync(absPath, { throwIfNoEntry: false });
@@ -85,7 +125,9 @@ export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clear
         return undefined;
       }
     },
-    readHead(absPath, maxBytes) {
+    readHead(requested, maxBytes) {
+      const absPath = allowed(requested);
+      if (absPath === undefined) return undefined;
       let fd: number | undefined;
       try {
         fd = openSync(absPath, 'r');
@@ -107,7 +149,9 @@ export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clear
         }
       }
     },
-    list(absDir) {
+    list(requested) {
+      const absDir = allowed(requested);
+      if (absDir === undefined) return [];
       try {
         return readdirSync(absDir, { withFileTypes: true }).map((d) => ({
           name: d.name,
@@ -118,7 +162,7 @@ export function createNodeFs(options: NodeFsOptions = {}): WorkspaceFs & { clear
       }
     },
     gitMode(absPath) {
-      if (!useGit) return undefined;
+      if (!useGit || allowed(absPath) === undefined) return undefined;
       try {
         const root = repoRoot(dirname(absPath));
         if (!root) return undefined;

@@ -78,11 +78,21 @@ export interface Diagnosis extends Finding {
 
 /** Synchronous, read-only access to the workspace, injected so rules stay pure and testable. */
 export interface WorkspaceFs {
-  /** undefined when the path does not exist. `mode` is the POSIX mode when known. */
-  stat(
-    absPath: string,
-  ):
-    | { isFile: boolean; isDirectory: boolean; mode?: number; size: number; mtimeMs?: number; ctimeMs?: number }
+  /**
+   * undefined when the path does not exist. `mode` is the POSIX mode when known. `outside`: the path leads
+   * (through a symlink) out of the folders the reader is confined to; nothing about it is known, and checks
+   * report nothing for it (neither "missing" nor its content).
+   */
+  stat(absPath: string):
+    | {
+        isFile: boolean;
+        isDirectory: boolean;
+        mode?: number;
+        size: number;
+        mtimeMs?: number;
+        ctimeMs?: number;
+        outside?: boolean;
+      }
     | undefined;
   /** The first `maxBytes` bytes of a file, or undefined when it cannot be read. */
   readHead(absPath: string, maxBytes: number): Uint8Array | undefined;

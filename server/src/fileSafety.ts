@@ -55,11 +55,35 @@ export function writeRootFor(appspecFolder: string, workspaceFolders: readonly s
   return realFolders(workspaceFolders).find((w) => isInside(w, real)) ?? real;
 }
 
-/** May a quick fix create `abs` (for an AppSpec in `appspecFolder`)? */
+/**
+ * May a quick fix create `abs` (for an AppSpec in `appspecFolder`)? Its real path must be inside the root,
+ * nothing may exist at `abs` (a symlink there, dangling or not, would be written through by the client),
+ * and every existing component on the way must resolve (no dangling link, no loop) to the root, a folder
+ * inside it or one of its ancestors.
+ */
 export function mayCreate(abs: string, appspecFolder: string, workspaceFolders: readonly string[]): boolean {
   const root = writeRootFor(appspecFolder, workspaceFolders);
   const real = realPathOf(abs);
-  return !!root && !!real && isInside(root, real);
+  if (!root || !real || !isInside(root, real)) return false;
+  let cur = path.resolve(abs);
+  if (lstatSync(cur, { throwIfNoEntry: false })) return false;
+  for (let parent = path.dirname(cur); parent !== cur; cur = parent, parent = path.dirname(cur)) {
+    let st;
+    try {
+      st = lstatSync(parent, { throwIfNoEntry: false });
+    } catch {
+      return false;
+    }
+    if (!st) continue;
+    let resolved: string;
+    try {
+      resolved = realpathSync.native(parent);
+    } catch {
+      return false; // a dangling link or a loop on the way
+    }
+    if (!isInside(root, resolved) && !isInside(resolved, root)) return false;
+  }
+  return true;
 }
 
 export type ChmodOutcome = 'changed' | 'outside' | 'symlink' | 'not-a-file';

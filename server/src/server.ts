@@ -34,13 +34,18 @@ import {
 import { createLanguageService, DEFAULT_SETTINGS, normalizeSettings, type AppSpecSettings } from './languageService';
 import { isAppSpecUri, looksLikeAppSpec } from './features/appspecFiles';
 import { bundleRootOf } from './features/paths';
-import { makeExecutable, mayCreate, writeRootFor } from './fileSafety';
+import { isInside, makeExecutable, mayCreate, realFolders, writeRootFor } from './fileSafety';
 import { createValidation } from './validation';
 import { warmUp } from './warmUp';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const fs = createNodeFs();
+/**
+ * Workspace checks read nothing through a symlink out of the workspace folder that (as written) holds
+ * the path; paths outside every workspace folder (an AppSpec opened from elsewhere, an absolute
+ * taskDefinitionFile) are read as given.
+ */
+const fs = createNodeFs({ within: (abs) => containingFolderReal(abs) });
 const service = createLanguageService({ fs });
 /** Separate instance for `appspec/lint`, so linted text never replaces an open document's cached parse. */
 const lintService = createLanguageService({ fs });
@@ -170,6 +175,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     serverInfo: { name: 'appspec-language-server', version: '0.1.0' },
   };
 });
+
+/** Workspace folder (as given) → its real path (undefined when it does not exist), computed once. */
+const realOfFolder = new Map<string, string | undefined>();
+
+function containingFolderReal(abs: string): readonly string[] | undefined {
+  const target = path.resolve(abs);
+  const folder = workspaceFolders.find((w) => isInside(path.resolve(w), target));
+  if (folder === undefined) return undefined;
+  if (!realOfFolder.has(folder)) realOfFolder.set(folder, realFolders([folder])[0]);
+  const real = realOfFolder.get(folder);
+  return real === undefined ? [] : [real];
+}
 
 function foldersOf(params: InitializeParams): string[] {
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);

@@ -58,7 +58,7 @@ export const hookScriptMissing: Rule = {
         );
         continue;
       }
-      if (s.stat?.isFile) continue;
+      if (s.stat?.isFile || s.stat?.outside) continue; // outside the confined folders: unknown, not missing
       const what = s.stat?.isDirectory ? 'is a folder, not a file' : 'does not exist in the bundle';
       const canCreate =
         !s.stat && !windows && !WINDOWS_SCRIPT.test(s.rel) && !offered.has(s.rel) && !hasUnprintable(s.rel);

@@ -24,8 +24,10 @@ export const taskDefinitionFileUnusable: Rule = {
     const props = allProperties(doc)[0];
     if (!props) return [];
     const at = pairCI(props, 'TaskDefinition') ?? pairsOf(props)[0];
-    const exists = ctx.fs!.stat(where.abs)?.isFile === true;
-    const why = !exists
+    const st = ctx.fs!.stat(where.abs);
+    const why = st?.outside
+      ? 'lies outside the checked folders (through a symlink or an absolute path), which are not read'
+      : st?.isFile !== true
       ? 'does not exist'
       : sideFile(doc, ctx, where.abs)
         ? 'has no `containerDefinitions` list'

@@ -17,6 +17,8 @@ export interface Discovery {
   files: string[];
   /** One readable message per argument that could not be used. */
   errors: string[];
+  /** Real paths of the folders given (a file's folder for a file; a pattern's fixed base): what workspace checks may read. */
+  roots: string[];
 }
 
 export interface DiscoverOptions {
@@ -91,6 +93,11 @@ function walkFrom(dir: string, accept: WalkState['accept'], options: DiscoverOpt
 export function discoverFiles(args: readonly string[], cwd: string, options: DiscoverOptions = {}): Discovery {
   const files: string[] = [];
   const errors: string[] = [];
+  const roots = new Set<string>();
+  const addRoot = (dir: string): void => {
+    const real = realOf(dir);
+    if (real) roots.add(real);
+  };
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     let st: fs.Stats | undefined;
@@ -101,7 +108,9 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     }
     if (st?.isFile()) {
       files.push(abs);
+      addRoot(path.dirname(abs));
     } else if (st?.isDirectory()) {
+      addRoot(abs);
       const found = walkFrom(abs, (_rel, name) => isAppSpecFileName(name), options);
       if (found.length === 0) errors.push(`${arg}: no appspec.yml, appspec.yaml or appspec.json found in this folder`);
       files.push(...found);
@@ -111,6 +120,7 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
       const { base, rest } = splitGlobBase(arg);
       const baseAbs = path.resolve(cwd, base);
       const match = globMatcher(rest);
+      addRoot(baseAbs);
       const found = walkFrom(baseAbs, (rel) => match(rel), options);
       if (found.length === 0) errors.push(`${arg}: no files match this pattern`);
       files.push(...found);
@@ -119,5 +129,5 @@ export function discoverFiles(args: readonly string[], cwd: string, options: Dis
     }
   }
   const seen = new Set<string>();
-  return { files: files.filter((f) => !seen.has(f) && seen.add(f) !== undefined), errors };
+  return { files: files.filter((f) => !seen.has(f) && seen.add(f) !== undefined), errors, roots: [...roots] };
 }

@@ -9,13 +9,14 @@ import {
   allRules,
   lint,
   loadLintConfig,
+  createNodeFs,
   mergeConfigs,
-  nodeFs,
   parseAppSpec,
   parseLintConfig,
   type Diagnosis,
   type LintConfig,
   type RuleContext,
+  type WorkspaceFs,
 } from '../../../engine/index';
 import type { RuleLevel } from './args';
 import type { RuleInfo } from './report';
@@ -26,6 +27,11 @@ export interface LintRequest {
   rules: Record<string, RuleLevel>;
   /** From --config; replaces the nearest .appspec-lint.json. */
   config?: LintConfig;
+  /**
+   * Real paths of the folders given (a file's folder for a file): workspace checks read nothing whose
+   * real path leaves them, so a symlinked `scripts` folder pointing elsewhere is never followed out.
+   */
+  roots: readonly string[];
 }
 
 export interface CliEngine {
@@ -64,6 +70,13 @@ export function createEngine(): CliEngine {
   const nearestByDir = new Map<string, LintConfig>();
   const problems: string[] = [];
   const reported = new Set<string>();
+  const fsByRoots = new Map<string, WorkspaceFs>();
+  const fsFor = (roots: readonly string[]): WorkspaceFs => {
+    const key = roots.join('\0');
+    let f = fsByRoots.get(key);
+    if (!f) fsByRoots.set(key, (f = createNodeFs({ within: roots })));
+    return f;
+  };
 
   const nearestConfig = (dir: string): LintConfig => {
     const hit = nearestByDir.get(dir);
@@ -88,7 +101,7 @@ export function createEngine(): CliEngine {
       const ctx: RuleContext = {
         fileName,
         bundleRoot: dir,
-        ...(config.workspaceChecks === false ? {} : { fs: nodeFs }),
+        ...(config.workspaceChecks === false ? {} : { fs: fsFor(req.roots) }),
       };
       return lint(doc, ctx, config);
     },

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeInternalError, setInternalErrorHandler } from '../../../engine/index';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
+import { realPathOf } from '../fileSafety';
 import { discoverFiles } from './discover';
 import { createEngine, type CliEngine } from './engine';
 import { formatJson } from './formatJson';
@@ -106,6 +107,11 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
   }
 
   const report: Report = { files: [], problems: [] };
+  const filePaths = opts.paths.filter((p) => p !== '-');
+  const discovery = discoverFiles(filePaths, io.cwd, { followSymlinks: opts.followSymlinks });
+  // Standard input is checked against the current folder (or --stdin-filename's folder).
+  const stdinRoot = realPathOf(path.dirname(path.resolve(io.cwd, opts.stdinFilename ?? 'appspec.yml')));
+  const roots = opts.paths.includes('-') && stdinRoot ? [...discovery.roots, stdinRoot] : discovery.roots;
   const lintOne = (bytes: Uint8Array, absPath: string, shown: string): void => {
     report.files.push(shown);
     let diagnoses;
@@ -114,6 +120,7 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
         workspaceChecks: opts.workspaceChecks,
         rules: opts.rules,
         config: explicitConfig,
+        roots,
       });
     } catch (e) {
       // The engine must never throw; if it does, say which file and keep going.
@@ -138,8 +145,6 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
 
   // A rule that throws leaves its findings out: say so and exit 2 (the stack with APPSPEC_LINT_DEBUG).
   const previousHandler = setInternalErrorHandler((e) => fail(describeInternalError(e, { stack: io.debug === true })));
-  const filePaths = opts.paths.filter((p) => p !== '-');
-  const discovery = discoverFiles(filePaths, io.cwd, { followSymlinks: opts.followSymlinks });
   for (const e of discovery.errors) fail(e);
 
   if (opts.paths.includes('-')) {

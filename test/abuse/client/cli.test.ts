@@ -5,7 +5,7 @@
  */
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ERROR_EC2, runCli } from '../../unit/cli/cliHarness';
@@ -89,4 +89,46 @@ test('text output: control characters in messages and file names are escaped, ne
     assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f]/);
   }
   assert.ok(r.stdout.includes('\\r'), 'the characters are shown escaped');
+});
+
+/** A repository whose `scripts` folder links to a folder outside holding a non-executable script without `#!`. */
+function linkedScriptsTree(): { root: string; repo: string } {
+  const root = tempDir();
+  const repo = path.join(root, 'repo');
+  const secret = path.join(root, 'secret');
+  mkdirSync(repo);
+  mkdirSync(secret);
+  writeFileSync(path.join(secret, 'a.sh'), '#!/bin/sh\n', { mode: 0o755 });
+  writeFileSync(path.join(secret, 'b.sh'), 'x\n', { mode: 0o644 });
+  mkdirSync(path.join(repo, 'own'));
+  writeFileSync(path.join(repo, 'own', 'c.sh'), 'x\n', { mode: 0o644 });
+  symlinkSync('../secret', path.join(repo, 'scripts'), 'dir');
+  const hooks = ['scripts/a.sh', 'scripts/b.sh', 'scripts/none.sh', 'own/c.sh'];
+  writeFileSync(
+    path.join(repo, 'appspec.yml'),
+    `version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n${hooks.map((h) => `    - location: ${h}\n`).join('')}`,
+  );
+  return { root, repo };
+}
+
+function workspaceFindings(args: string[], cwd: string, input?: string): string[] {
+  const r = runCli(['--format', 'json', ...args], { cwd, input });
+  assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr.slice(0, 500)}`);
+  return (JSON.parse(r.stdout) as { ruleId: string; message: string }[])
+    .filter((p) => /^W500\d$/.test(p.ruleId))
+    .map((p) => `${p.ruleId} ${/`([^`]+)`/.exec(p.message)?.[1] ?? ''}`)
+    .sort();
+}
+
+test('workspace checks never read hook scripts through a symlinked folder leading outside, nor call them missing', () => {
+  const { root, repo } = linkedScriptsTree();
+  // Only the script inside the folder is looked at: b.sh (outside) would give W5002 and W5003 if it were read.
+  const inside = ['W5002 own/c.sh', 'W5003 own/c.sh'];
+  assert.deepEqual(workspaceFindings(['repo'], root), inside);
+  assert.deepEqual(workspaceFindings(['--follow-symlinks', 'repo'], root), inside);
+  assert.deepEqual(workspaceFindings(['appspec.yml'], repo), inside);
+  assert.deepEqual(workspaceFindings(['-'], repo, readFileSync(path.join(repo, 'appspec.yml'), 'utf8')), inside);
+  // The checks themselves still read through the link when the folder given holds its target.
+  const whole = workspaceFindings(['--follow-symlinks', '.'], root);
+  assert.ok(whole.includes('W5002 scripts/b.sh') && whole.includes('W5001 scripts/none.sh'), whole.join('; '));
 });

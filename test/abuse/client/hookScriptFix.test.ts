@@ -30,6 +30,7 @@ interface Opened {
   client: LspClient;
   uri: string;
   w5001: Diagnostic[];
+  all: Diagnostic[];
   actions: (d: Diagnostic) => Promise<CodeAction[]>;
 }
 
@@ -53,7 +54,7 @@ async function open(folder: string, text: string, opts: { workspace?: string; tr
       range: d.range,
       context: { diagnostics: [d] },
     });
-  return { client, uri, w5001, actions };
+  return { client, uri, w5001, all: published.diagnostics, actions };
 }
 
 /** Applies a fix's created files the way an editor does (create, then insert the text). */
@@ -100,16 +101,45 @@ test('a hook key with a newline never becomes a line of the created script', asy
   assert.equal(statSync(script).mode & 0o111, 0o111, 'the created script is made executable');
 });
 
-test('a scripts folder that is a symlink out of the workspace gets no create fix', async () => {
+test('a scripts folder that is a symlink out of the workspace: nothing behind it is read, called missing or created', async () => {
   const dir = tempDir();
   const outside = tempDir();
+  writeFileSync(path.join(outside, 'plain.sh'), 'echo no shebang\n', { mode: 0o644 });
   symlinkSync(outside, path.join(dir, 'scripts'), 'dir');
-  const text = 'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: scripts/setup.sh\n';
-  const { w5001, actions } = await open(dir, text);
-  assert.ok(w5001.length > 0);
+  mkdirSync(path.join(dir, 'own'));
+  writeFileSync(path.join(dir, 'own', 'plain.sh'), 'echo no shebang\n', { mode: 0o644 });
+  const text =
+    'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: scripts/setup.sh\n    - location: scripts/plain.sh\n    - location: own/plain.sh\n    - location: own/setup.sh\n';
+  const { all, w5001, actions } = await open(dir, text);
+  const found = all
+    .filter((d) => /^W500\d$/.test(String(d.code)))
+    .map((d) => `${d.code} ${/`([^`]+)`/.exec(d.message)?.[1] ?? ''}`)
+    .sort();
+  // plain.sh outside would give W5002 and W5003 if read; setup.sh outside would be "missing" (W5001) with a fix.
+  assert.deepEqual(found, ['W5001 own/setup.sh', 'W5002 own/plain.sh', 'W5003 own/plain.sh']);
   const titles = (await actions(w5001[0])).map((a) => a.title);
-  assert.ok(!titles.some((t) => /^Create /.test(t)), titles.join(' | '));
-  assert.ok(titles.some((t) => /Disable W5001/.test(t)), 'the suppressions are still offered');
+  assert.ok(titles.some((t) => /^Create own\/setup\.sh/.test(t)), titles.join(' | '));
+});
+
+test('a dangling symlink at the script path, or on the way to it, gets no create fix', async () => {
+  const dir = tempDir();
+  const outside = tempDir();
+  mkdirSync(path.join(dir, 's2'));
+  // x.sh -> outside/dangling.sh (missing): a client writing through links would create it outside.
+  symlinkSync(path.join(outside, 'dangling.sh'), path.join(dir, 's2', 'x.sh'));
+  // gone -> outside/missing-dir: creating gone/y.sh would first create the folder outside.
+  symlinkSync(path.join(outside, 'missing-dir'), path.join(dir, 'gone'), 'dir');
+  const text =
+    'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: s2/x.sh\n    - location: gone/y.sh\n    - location: s2/ok.sh\n';
+  const { w5001, actions } = await open(dir, text);
+  const byLocation = (loc: string) => w5001.find((d) => d.message.includes(`\`${loc}\``));
+  for (const loc of ['s2/x.sh', 'gone/y.sh']) {
+    const d = byLocation(loc);
+    assert.ok(d, `${loc} is reported: ${w5001.map((x) => x.message).join(' | ')}`);
+    assert.equal(createFix(await actions(d)), undefined, `no create fix for ${loc}`);
+  }
+  const ok = byLocation('s2/ok.sh');
+  assert.ok(ok && createFix(await actions(ok)), 'a plain missing file next to it still gets the fix');
 });
 
 test('a symlink inside the workspace folder is fine; the AppSpec outside any folder keeps to its own', async () => {
