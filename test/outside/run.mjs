@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptInstall } from '../e2e/lib/install.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -25,11 +26,17 @@ function finish(passed, failed) {
   process.exit(failed ? 1 : 0);
 }
 
-const missing = [];
-if (!existsSync(AWS)) missing.push('awscli');
-if (!existsSync(PYTHON) || spawnSync(PYTHON, ['-c', 'import boto3'], { stdio: 'ignore' }).status !== 0) {
-  missing.push('python3-boto3');
+function missingPackages() {
+  const out = [];
+  if (!existsSync(AWS)) out.push('awscli');
+  if (!existsSync(PYTHON) || spawnSync(PYTHON, ['-c', 'import boto3'], { stdio: 'ignore' }).status !== 0) {
+    out.push('python3-boto3');
+  }
+  return out;
 }
+let missing = missingPackages();
+// Like the browser stages: as root on Debian/Ubuntu the packages are installed (APPSPEC_NO_APT=1 skips that).
+if (missing.length && (await aptInstall(missing))) missing = missingPackages();
 if (missing.length) {
   console.error(
     `outside: ${missing.join(' and ')} missing. Install with:\n  apt-get update && apt-get install -y ${missing.join(' ')}`,
