@@ -259,6 +259,7 @@ def refuses_what_the_service_refuses():
 
 
 import scenarios_semantics  # noqa: E402,F401  (registers the service-semantics scenarios)
+import scenarios_s3  # noqa: E402,F401  (registers the multipart-upload scenarios)
 
 
 def main():

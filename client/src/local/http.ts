@@ -10,14 +10,14 @@ import { refusal, sendRefusal } from './auth';
 import { jsonNestingDepth, MAX_JSON_DEPTH } from './jsonDepth';
 import { handleComputeRequest } from './compute/router';
 import { ServiceError } from './errors';
-import { handleS3, S3_PREFIX, type LocalS3 } from './s3';
+import { handleS3, MAX_OBJECT_BYTES, S3_PREFIX, type LocalS3 } from './s3';
 import { LOCAL_ROUTE_PREFIX, type CodeDeployService } from './service';
 
 const TARGET_PREFIX = 'CodeDeploy_20141006.';
 const JSON_TYPE = 'application/x-amz-json-1.1';
 /** CodeDeploy requests are small; revision bundles (S3) may be larger. */
 export const MAX_JSON_BODY = 1024 * 1024;
-export const MAX_S3_BODY = 256 * 1024 * 1024;
+export const MAX_S3_BODY = MAX_OBJECT_BYTES;
 /** Open connections at once (clients use a handful; beyond this new ones are dropped). */
 export const MAX_CONNECTIONS = 256;
 /** A request's headers must arrive within this time, and the whole request within REQUEST_TIMEOUT_MS. */
@@ -130,7 +130,8 @@ export function createHttpServer(
       await drainBody(req, res);
       return sendRefusal(req, res, refused, isS3Path(url));
     }
-    if (isS3Path(url)) return handleS3(s3, req, res, () => readBody(req, res, MAX_S3_BODY));
+    if (isS3Path(url))
+      return handleS3(s3, req, res, (limit = MAX_S3_BODY) => readBody(req, res, Math.min(limit, MAX_S3_BODY)));
     if (req.method === 'GET' && (url === '/' || url === '/health')) {
       res.writeHead(200, { 'content-type': 'text/plain' });
       return void res.end('CodeDeploy local endpoint\n');

@@ -17,11 +17,13 @@ import {
   listBucketsXml,
   listObjectsXml,
   sendXml,
-  xmlText,
+  xmlError,
   type BucketEntry,
   type ListedObject,
   type ListSource,
 } from './s3List';
+import { LocalMultipart } from './s3Multipart';
+import { listUploadsXml, multipartObjectCall } from './s3MultipartHttp';
 import { writeAtomic } from './store';
 
 export const S3_PREFIX = '/s3/';
@@ -40,7 +42,11 @@ const safeName = (s: string) => encodeURIComponent(s).replace(/\./g, '%2E');
 
 export class LocalS3 implements ListSource {
   private seq = 0;
-  constructor(private readonly root: string) {}
+  /** Multipart uploads in progress, in `<root>-uploads` (emptied at start). */
+  readonly multipart: LocalMultipart;
+  constructor(private readonly root: string) {
+    this.multipart = new LocalMultipart(`${root}-uploads`);
+  }
 
   private paths(bucket: string, key: string): { data: string; meta: string } {
     const base = path.join(this.root, safeName(bucket), safeName(key));
@@ -120,6 +126,27 @@ export class LocalS3 implements ListSource {
     return meta;
   }
 
+  /** CompleteMultipartUpload: the part files, concatenated in order, become the object (one part in memory at a time). */
+  putFiles(bucket: string, key: string, files: string[], eTag: string, size: number): ObjectMeta {
+    const p = this.paths(bucket, key);
+    fs.mkdirSync(path.dirname(p.data), { recursive: true });
+    const tag = `${process.pid}-${this.seq++}`;
+    const tmp = `${p.data}.tmp-${tag}`;
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      for (const file of files) fs.writeSync(fd, fs.readFileSync(file));
+    } catch (err) {
+      fs.closeSync(fd);
+      fs.rmSync(tmp, { force: true });
+      throw err;
+    }
+    fs.closeSync(fd);
+    fs.renameSync(tmp, p.data);
+    const meta: ObjectMeta = { eTag, size, lastModified: new Date().toUTCString() };
+    writeAtomic(p.meta, JSON.stringify(meta), tag);
+    return meta;
+  }
+
   head(bucket: string, key: string): ObjectMeta | undefined {
     try {
       return JSON.parse(fs.readFileSync(this.paths(bucket, key).meta, 'utf8')) as ObjectMeta;
@@ -147,14 +174,6 @@ export class LocalS3 implements ListSource {
   }
 }
 
-function xmlError(res: ServerResponse, status: number, code: string, message: string, resource: string): void {
-  sendXml(
-    res,
-    status,
-    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlText(message)}</Message><Resource>${xmlText(resource)}</Resource><RequestId>local</RequestId></Error>`,
-  );
-}
-
 /** Decodes `aws-chunked` bodies (streaming uploads with trailing checksums) into the plain bytes. */
 export function decodeAwsChunked(buf: Buffer): Buffer {
   const parts: Buffer[] = [];
@@ -174,13 +193,13 @@ export function decodeAwsChunked(buf: Buffer): Buffer {
 }
 
 /** Reads the request body; undefined when it is larger than the store takes. */
-export type BodyReader = () => Promise<Buffer | undefined>;
+export type BodyReader = (limit?: number) => Promise<Buffer | undefined>;
 
 const isBucketName = (b: string) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(b);
 
 /**
  * Handles one S3 request whose path is `/s3` or starts with `/s3/`. The method and the route are checked
- * before the body is read: only PutObject reads one.
+ * before the body is read: only PutObject, UploadPart and CompleteMultipartUpload read one.
  */
 export async function handleS3(store: LocalS3, req: IncomingMessage, res: ServerResponse, readBody: BodyReader) {
   // The raw path, not a parsed URL: URL parsing would resolve `..` segments before the checks below.
@@ -207,14 +226,20 @@ export async function handleS3(store: LocalS3, req: IncomingMessage, res: Server
   if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) {
     return xmlError(res, 400, 'KeyTooLongError', `Your key is longer than ${MAX_KEY_BYTES} bytes.`, resource);
   }
+  const readPayload = async (limit?: number) => {
+    const body = await readBody(limit);
+    const chunked =
+      String(req.headers['content-encoding'] ?? '').includes('aws-chunked') ||
+      String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
+    return body && chunked ? decodeAwsChunked(body) : body;
+  };
+  const params = new URLSearchParams(search);
+  if (await multipartObjectCall(store, req, res, bucket, key, params, readPayload, MAX_OBJECT_BYTES)) return;
   switch (req.method) {
     case 'PUT': {
-      const body = await readBody();
+      const body = await readPayload();
       if (!body) return tooLarge(res, resource);
-      const chunked =
-        String(req.headers['content-encoding'] ?? '').includes('aws-chunked') ||
-        String(req.headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
-      const meta = store.put(bucket, key, chunked ? decodeAwsChunked(body) : body);
+      const meta = store.put(bucket, key, body);
       res.writeHead(200, { etag: meta.eTag, 'x-amz-request-id': 'local' });
       return void res.end();
     }
@@ -229,17 +254,24 @@ export async function handleS3(store: LocalS3, req: IncomingMessage, res: Server
         }
         return xmlError(res, 404, 'NoSuchKey', 'The specified key does not exist.', resource);
       }
+      const range = req.headers.range === undefined ? undefined : byteRange(req.headers.range, meta.size);
+      if (range === 'unsatisfiable') {
+        return xmlError(res, 416, 'InvalidRange', 'The requested range is not satisfiable.', resource);
+      }
       // Stored bytes are never interpreted by a browser on the endpoint's origin: no uploader-chosen type.
-      res.writeHead(200, {
+      res.writeHead(range ? 206 : 200, {
         etag: meta.eTag,
-        'content-length': String(meta.size),
+        'content-length': String(range ? range.end - range.start + 1 : meta.size),
+        ...(range ? { 'content-range': `bytes ${range.start}-${range.end}/${meta.size}` } : {}),
+        'accept-ranges': 'bytes',
         'content-type': 'application/octet-stream',
         'content-disposition': 'attachment',
         'x-content-type-options': 'nosniff',
         'last-modified': meta.lastModified,
         'x-amz-request-id': 'local',
       });
-      return void res.end(req.method === 'GET' ? data : undefined);
+      const sent = data && range ? data.subarray(range.start, range.end + 1) : data;
+      return void res.end(req.method === 'GET' ? sent : undefined);
     }
     case 'DELETE':
       store.delete(bucket, key);
@@ -254,6 +286,28 @@ export async function handleS3(store: LocalS3, req: IncomingMessage, res: Server
         resource,
       );
   }
+}
+
+/** The largest object, uploaded whole or completed from parts. */
+export const MAX_OBJECT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * One `bytes=a-b`, `bytes=a-` or `bytes=-n` range of an object of `size` bytes. A header of another form is
+ * ignored (the whole object is sent), as HTTP allows; a range starting past the end is unsatisfiable.
+ */
+export function byteRange(header: string, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const m = /^bytes=(\d{0,15})-(\d{0,15})$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  if (m[1] === '') {
+    const n = Number(m[2]);
+    if (n === 0 || size === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - n), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start >= size) return 'unsatisfiable';
+  if (end < start) return undefined;
+  return { start, end };
 }
 
 /** S3's limit on a key: 1024 bytes of UTF-8. */
@@ -273,6 +327,7 @@ function bucketCall(store: LocalS3, req: IncomingMessage, res: ServerResponse, b
   const resource = `/${bucket}`;
   switch (req.method) {
     case 'GET':
+      if (new URLSearchParams(search).has('uploads')) return sendXml(res, 200, listUploadsXml(store.multipart, bucket));
       try {
         return sendXml(res, 200, listObjectsXml(store, bucket, new URLSearchParams(search)));
       } catch (err) {

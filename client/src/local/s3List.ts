@@ -176,3 +176,11 @@ export function sendXml(res: ServerResponse, status: number, xml: string): void 
   });
   res.end(xml);
 }
+
+export function xmlError(res: ServerResponse, status: number, code: string, message: string, resource: string): void {
+  sendXml(
+    res,
+    status,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlText(message)}</Message><Resource>${xmlText(resource)}</Resource><RequestId>local</RequestId></Error>`,
+  );
+}
