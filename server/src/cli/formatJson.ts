@@ -1,4 +1,7 @@
-/** A JSON array of problems: {file, line, column, endLine, endColumn, severity, ruleId, message}. */
+/**
+ * A JSON array of problems: {file, line, column, endLine, endColumn, severity, ruleId, message, related?}, where
+ * `related` lists other places that explain the finding ({file, line, column, endLine, endColumn, message}).
+ */
 import type { Report } from './report';
 
 export function formatJson(report: Report): string {
@@ -11,6 +14,7 @@ export function formatJson(report: Report): string {
     severity: p.severity,
     ruleId: p.ruleId,
     message: p.message,
+    ...(p.related?.length ? { related: p.related } : {}),
   }));
   return JSON.stringify(rows, null, 2) + '\n';
 }

@@ -74,6 +74,18 @@ export function formatSarif(
         },
       },
     ],
+    ...(p.related?.length
+      ? {
+          relatedLocations: p.related.map((r, id) => ({
+            id,
+            message: { text: r.message },
+            physicalLocation: {
+              artifactLocation: artifactLocation(r.file),
+              region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+            },
+          })),
+        }
+      : {}),
   }));
   let root = pathToFileURL(cwd).href;
   if (!root.endsWith('/')) root += '/';

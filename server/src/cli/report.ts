@@ -12,6 +12,18 @@ export interface Problem {
   severity: Severity;
   ruleId: string;
   message: string;
+  /** Other places that explain the finding (a task definition's container, a buildspec's artifacts). */
+  related?: RelatedPlace[];
+}
+
+/** A related place, positioned like a problem; `file` is a display path like Problem's. */
+export interface RelatedPlace {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export interface RuleInfo {

@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describeInternalError, setInternalErrorHandler } from '../../../engine/index';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { realPathOf } from '../fileSafety';
@@ -32,6 +33,15 @@ export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
 /** The path the user sees: relative to cwd when inside it, always `/`-separated. */
+/** The display path of a related place's file: URI, else undefined (not a file on this machine). */
+function relatedPath(uri: string, cwd: string): string | undefined {
+  try {
+    return displayPath(fileURLToPath(uri), cwd);
+  } catch {
+    return undefined;
+  }
+}
+
 export function displayPath(abs: string, cwd: string): string {
   const rel = path.relative(cwd, abs);
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
@@ -139,6 +149,14 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
         ruleId: d.ruleId,
         message: d.message,
       };
+      const related = (d.related ?? []).flatMap((r) => {
+        const file = r.uri ? relatedPath(r.uri, io.cwd) : shown;
+        if (file === undefined) return [];
+        const { start, end } = r.range;
+        const at = { line: start.line + 1, column: start.character + 1, endLine: end.line + 1 };
+        return [{ file, ...at, endColumn: end.character + 1, message: r.message }];
+      });
+      if (related.length) p.related = related;
       report.problems.push(p);
     }
   };
@@ -180,7 +198,8 @@ export function runCli(argv: readonly string[], io: CliIo, engine: CliEngine = c
     ? { files: report.files, problems: report.problems.filter((p) => p.severity === 'error') }
     : report;
   if (opts.format === 'json') io.stdout(formatJson(shownReport));
-  else if (opts.format === 'sarif') io.stdout(formatSarif(shownReport, engine.rules(), toolVersion(), io.cwd, { allRules: opts.sarifAllRules }));
+  else if (opts.format === 'sarif')
+    io.stdout(formatSarif(shownReport, engine.rules(), toolVersion(), io.cwd, { allRules: opts.sarifAllRules }));
   else {
     io.stdout(formatText(shownReport, opts.color && io.isTty));
     io.stderr(summaryLine(shownReport) + '\n');

@@ -44,10 +44,18 @@ export async function run({ page, shot, log }) {
     30_000,
   );
   const children = page.locator('.part.sidebar .monaco-list-row[aria-level="3"]');
-  await waitUntil(async () => (await children.count()) > 0, 'the filtered deployments', 30_000);
-  const labels = await children.allInnerTexts();
-  const ok = labels.every((l) => /Succeeded/.test(l) || /No deployments match the filter/.test(l));
-  if (!ok) throw new ExpectationError(`rows that do not match the filter:\n${labels.join('\n')}`);
+  // The description changes at once; the group's rows follow when its filtered page arrives.
+  const matches = (l) => /Succeeded/.test(l) || /No deployments match the filter/.test(l);
+  let labels = [];
+  const filtered = await waitUntil(
+    async () => {
+      labels = await children.allInnerTexts();
+      return labels.length > 0 && labels.every(matches);
+    },
+    'the filtered deployments',
+    30_000,
+  ).catch(() => false);
+  if (!filtered) throw new ExpectationError(`rows that do not match the filter:\n${labels.join('\n')}`);
   log(`    ${labels.length} row(s) under the filtered group`);
   await shot('tree-filtered');
   await inlineAction(page, 'checkout-web-prod', 'Filter Deployments').catch(() => {});

@@ -2,7 +2,7 @@ import { test, describe, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseAppSpec } from '../../../engine/document';
 import { lint } from '../../../engine/lint';
 import { nodeFs } from '../../../engine/nodeFs';
@@ -38,6 +38,7 @@ interface JsonProblem {
   severity: string;
   ruleId: string;
   message: string;
+  related?: { file: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
 }
 
 interface SarifResult {
@@ -65,6 +66,18 @@ function engineFindings(abs: string, shown: string, workspaceChecks = true): Jso
     severity: d.severity,
     ruleId: d.ruleId,
     message: d.message,
+    ...(d.related?.length
+      ? {
+          related: d.related.map((r) => ({
+            file: r.uri ? path.relative(path.dirname(abs), fileURLToPath(r.uri)).split(path.sep).join('/') : shown,
+            line: r.range.start.line + 1,
+            column: r.range.start.character + 1,
+            endLine: r.range.end.line + 1,
+            endColumn: r.range.end.character + 1,
+            message: r.message,
+          })),
+        }
+      : {}),
   }));
 }
 
@@ -286,6 +299,7 @@ describe('same findings as the editor', () => {
           'severity',
           'ruleId',
           'message',
+          ...('related' in p ? ['related'] : []),
         ]);
       }
     }
@@ -374,5 +388,43 @@ describe('SARIF', () => {
     assert.equal(r.status, 0, r.stderr);
     const log = JSON.parse(r.stdout);
     assert.deepEqual(log.runs[0].results, []);
+  });
+
+  test('a cross-file finding carries the other file as a related location in SARIF and JSON', () => {
+    const d = tree({
+      'svc/appspec.yaml': [
+        'version: 0.0',
+        'Resources:',
+        '  - TargetService:',
+        '      Type: AWS::ECS::Service',
+        '      Properties:',
+        '        TaskDefinition: "arn:aws:ecs:us-east-1:111122223333:task-definition/web:3"',
+        '        LoadBalancerInfo:',
+        '          ContainerName: "wbe"',
+        '          ContainerPort: 8080',
+        '',
+      ].join('\n'),
+      'svc/taskdef.json': JSON.stringify(
+        {
+          family: 'web',
+          networkMode: 'awsvpc',
+          containerDefinitions: [{ name: 'web', image: '<IMAGE1_NAME>', portMappings: [{ containerPort: 8080 }] }],
+        },
+        null,
+        2,
+      ),
+    });
+    const sarif = JSON.parse(runCli(['--format', 'sarif', 'svc'], { cwd: d }).stdout);
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'E9001');
+    assert.ok(result, JSON.stringify(sarif.runs[0].results));
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 8);
+    const rel = result.relatedLocations?.[0];
+    assert.ok(rel, 'a related location');
+    assert.equal(rel.physicalLocation.artifactLocation.uri, 'svc/taskdef.json');
+    assert.ok(rel.physicalLocation.region.startLine > 1 && rel.message.text.length > 0, JSON.stringify(rel));
+    const json = JSON.parse(runCli(['--format', 'json', 'svc'], { cwd: d }).stdout);
+    const row = json.find((x: { ruleId: string }) => x.ruleId === 'E9001');
+    assert.equal(row.related?.[0]?.file, 'svc/taskdef.json');
+    assert.equal(row.related[0].line, rel.physicalLocation.region.startLine);
   });
 });
