@@ -42,6 +42,7 @@ describe('HTTP fuzz of the local endpoint', () => {
     const statuses = new Map<number, number>();
     let next = 0;
     let slowest = 0;
+    let cutOff = 0;
     let peak = 0;
     const worker = async () => {
       while (next < requests.length) {
@@ -51,7 +52,11 @@ describe('HTTP fuzz of the local endpoint', () => {
         try {
           answer = await send(ep, port, req);
         } catch (err) {
-          problems.push(`#${i} ${req.label}: no answer (${(err as Error).message})`);
+          // A body over the 1 MiB CodeDeploy limit may be cut off by the endpoint's early answer: the write then
+          // fails (EPIPE/ECONNRESET) before the answer is read. Not a hang and not a 5xx: counted, not a problem.
+          const cut = /EPIPE|ECONNRESET/.test((err as Error).message) && (req.body?.length ?? 0) > 1024 * 1024;
+          if (cut) cutOff++;
+          else problems.push(`#${i} ${req.label}: no answer (${(err as Error).message})`);
           continue;
         }
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
@@ -71,7 +76,8 @@ describe('HTTP fuzz of the local endpoint', () => {
     const summary = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
     console.log(
       `fuzz: ${REQUESTS} requests (seed ${SEED}); statuses ${summary.join(' ')}; slowest ${slowest} ms; ` +
-        `peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB; ${acknowledged.length} acknowledged writes`,
+        `peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB; ${acknowledged.length} acknowledged writes; ` +
+        `${cutOff} oversized bodies cut off by an early answer`,
     );
     assert.equal(await ep.stop(), 0, 'the endpoint stops cleanly after the run');
     assert.deepEqual(problems.slice(0, 20), [], `${problems.length} problems`);

@@ -33,6 +33,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
   /** Per group ("app/group"): its deployments as paged so far, and the filter the user set. */
   private readonly lists = new Map<string, GroupDeploymentList>();
   private readonly filters = new Map<string, DeploymentFilter>();
+  /** Counts setFilter calls, so a load that raced one is done again. */
+  private filterChanges = 0;
   private readonly liveTimers = new Map<string, NodeJS.Timeout>();
   /** Expanded node ids: a live refresh of a collapsed node waits until it is expanded again. */
   private readonly expanded = new Set<string>();
@@ -108,12 +110,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
     // VS Code asks for children of expanded nodes only.
     if (node) this.expanded.add(node.id);
     let result: NodeDescriptor[];
+    // A filter set while this load was under way: VS Code folds the refresh it asked for into this very call,
+    // so the load that used the old filter is done again instead of being shown.
+    const filters = this.filterChanges;
     try {
       const api = await this.connection.api();
       result = await loadChildren(api, key, this.options());
     } catch (err) {
       result = errorNodes(key, err);
     }
+    if (node && key.kind === 'deployments' && this.filterChanges !== filters) return this.getChildren(node);
     for (const r of result) {
       if (r.contextValue === 'error') {
         this.log.warn(`explorer: ${r.label}`);
@@ -205,6 +211,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<NodeDescriptor>
     if (isEmptyFilter(filter)) this.filters.delete(k);
     else this.filters.set(k, { ...filter });
     this.lists.delete(k);
+    this.filterChanges++;
     const node = this.nodes.get(`group:${k}`);
     if (!node) return;
     // The same instance with its description updated (VS Code matches refreshed elements by identity).

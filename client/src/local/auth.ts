@@ -54,7 +54,9 @@ export function refusal(req: IncomingMessage, accessKeyId: string): Refusal | un
   const given = accessKeyIdOf(req);
   if (given === undefined || !sameKey(given, accessKeyId))
     return {
-      message: `${BAD_KEY} Sign requests with the access key id this endpoint printed (AWS_ACCESS_KEY_ID=…).`,
+      message:
+        `${BAD_KEY} Sign requests with the access key id this endpoint printed at start (AWS_ACCESS_KEY_ID=…; ` +
+        'also in the file access-key-id of its data folder; --access-key-id or CODEDEPLOY_LOCAL_ACCESS_KEY_ID sets it).',
     };
   return undefined;
 }
