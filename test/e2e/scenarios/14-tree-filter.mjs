@@ -16,6 +16,26 @@ async function expand(page, text) {
   await waitUntil(async () => (await r.getAttribute('aria-expanded')) === 'true', `"${text}" to expand`, 20_000);
 }
 
+/** The labels of a node's child rows, in the order shown (the list is virtual: rows carry their index). */
+async function childrenOf(page, text) {
+  const rows = await page.locator('.part.sidebar .monaco-list-row').evaluateAll((els) =>
+    els.map((e) => ({
+      index: Number(e.getAttribute('data-index')),
+      level: Number(e.getAttribute('aria-level')),
+      text: e.innerText,
+    })),
+  );
+  rows.sort((a, b) => a.index - b.index);
+  const at = rows.findIndex((r) => r.text.includes(text));
+  if (at < 0) return [];
+  const out = [];
+  for (const r of rows.slice(at + 1)) {
+    if (r.level <= rows[at].level) break;
+    if (r.level === rows[at].level + 1) out.push(r.text);
+  }
+  return out;
+}
+
 async function inlineAction(page, text, label) {
   const r = row(page, text);
   await r.hover();
@@ -43,13 +63,12 @@ export async function run({ page, shot, log }) {
     'the group to show its filter',
     30_000,
   );
-  const children = page.locator('.part.sidebar .monaco-list-row[aria-level="3"]');
-  // The description changes at once; the group's rows follow when its filtered page arrives.
+  // Only this group's rows: other groups (expanded by earlier scenarios) have deployments at the same level.
   const matches = (l) => /Succeeded/.test(l) || /No deployments match the filter/.test(l);
   let labels = [];
   const filtered = await waitUntil(
     async () => {
-      labels = await children.allInnerTexts();
+      labels = await childrenOf(page, 'checkout-web-prod');
       return labels.length > 0 && labels.every(matches);
     },
     'the filtered deployments',
