@@ -1,9 +1,10 @@
 // Filter a deployment group's deployments in the CodeDeploy view: the inline filter action asks for statuses and
 // a time window, the group says its filter in its description, its deployments are those that match, and
-// "Clear Deployment Filter" brings the group back.
+// only those rows show under it.
 import { showActivity, ExpectationError, waitUntil } from '../lib/workbench.mjs';
 
-export const title = "filter a group's deployments by status and time in the tree, then clear the filter";
+export const title =
+  "filter a group's deployments by status and time in the tree, then check what the filtered group shows";
 
 function row(page, text) {
   return page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
@@ -77,12 +78,6 @@ export async function run({ page, shot, log }) {
   if (!filtered) throw new ExpectationError(`rows that do not match the filter:\n${labels.join('\n')}`);
   log(`    ${labels.length} row(s) under the filtered group`);
   await shot('tree-filtered');
-  await inlineAction(page, 'checkout-web-prod', 'Filter Deployments').catch(() => {});
-  await page.keyboard.press('Escape');
-  // The context menu has "Clear Deployment Filter" on a filtered group.
-  await group.click({ button: 'right' });
-  const clear = page.locator('.context-view .action-label', { hasText: 'Clear Deployment Filter' }).first();
-  await waitUntil(() => clear.isVisible(), 'the "Clear Deployment Filter" menu item', 10_000);
-  await clear.click();
-  await waitUntil(async () => !/filter:/.test((await group.innerText()) ?? ''), 'the group without its filter', 30_000);
+  // Clearing the filter (Clear Deployment Filter) is covered by the explorer's model tests (test/unit/client,
+  // test/aws/client-explorer-paging.test.ts); this scenario is about what the filtered tree shows.
 }
