@@ -78,6 +78,7 @@ export async function run({ page, shot, log }) {
   if (!filtered) throw new ExpectationError(`rows that do not match the filter:\n${labels.join('\n')}`);
   log(`    ${labels.length} row(s) under the filtered group`);
   await shot('tree-filtered');
-  // Clearing the filter (Clear Deployment Filter) is covered by the explorer's model tests (test/unit/client,
-  // test/aws/client-explorer-paging.test.ts); this scenario is about what the filtered tree shows.
+  // What clearing restores (the group's own description, context value and tooltip) is checked by
+  // test/unit/client/explorer-model.test.ts; the "Clear Deployment Filter" menu item in this browser sequence is not
+  // (it did not clear within 30 s after the earlier scenarios, cause not found: a known gap).
 }
